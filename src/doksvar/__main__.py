@@ -1,0 +1,5 @@
+import sys
+
+from doksvar.cli import main
+
+sys.exit(main())

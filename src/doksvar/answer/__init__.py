@@ -1,0 +1,112 @@
+"""Questions to cited answers: deviations, rankings, table figures and facts, or an honest no."""
+
+from __future__ import annotations
+
+import re
+
+from doksvar.answer.compose import DocRef, answer, citation, clip, frame
+from doksvar.answer.intent import intent_of
+from doksvar.answer.question import Question, read_question
+from doksvar.index.store import Store
+from doksvar.model import Answer, Citation
+
+MAX_QUESTION = 2000
+
+
+class Answerer:
+    """Answers questions from one index."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._refs: dict[int, DocRef] = {}
+        self._sections: dict[int, list] = {}
+
+    # ------------------------------------------------------------------ helpers for the handlers
+
+    def ref(self, doc_id: int) -> DocRef:
+        if doc_id not in self._refs:
+            row = self.store.conn.execute("SELECT name FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            self._refs[doc_id] = DocRef(
+                doc_id, row[0] if row else "", self.store.document_text(doc_id), self.store.seams(doc_id)
+            )
+        return self._refs[doc_id]
+
+    def section_at(self, doc_id: int, offset: int) -> tuple[str, str, int | None]:
+        """(number, title, page) of the deepest section holding `offset`."""
+        if doc_id not in self._sections:
+            self._sections[doc_id] = self.store.sections(doc_id)
+        best = None
+        for s in self._sections[doc_id]:
+            if s.start <= offset < s.end and (best is None or s.level >= best.level):
+                best = s
+        page = self.store.conn.execute(
+            "SELECT page FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
+            (doc_id, offset),
+        ).fetchone()
+        return (best.number, best.title, page[0] if page else None) if best else ("", "", page[0] if page else None)
+
+    def cite(self, doc_id: int, start: int, end: int, focus: tuple[int, int] | None = None) -> Citation:
+        number, title, page = self.section_at(doc_id, start)
+        return citation(self.ref(doc_id), 0, start, end, number, title, page, focus)
+
+    # ------------------------------------------------------------------ answering
+
+    def ask(self, text: str) -> Answer:
+        """The answer to one question."""
+        question = re.sub(r"[\x00-\x1f\x7f]+", " ", str(text))[:MAX_QUESTION].strip()
+        if not re.search(r"\w", question):
+            return answer(question, "none", frame("empty", False), [], answered=False)
+        q = read_question(question, self.store.vocab)
+        return self.answer(q)
+
+    def answer(self, q: Question) -> Answer:
+        from doksvar.answer import deviations, facts, rankings, tables
+
+        if self.store.vocab.passage_count <= 1 and not self.store.documents():
+            return answer(q.text, "none", frame("no_index", q.english), [], answered=False)
+        declined = self._missing(q)
+        if declined is not None:
+            return declined
+        intent = intent_of(q)
+        handlers = {
+            "deviation": (deviations.answer_deviation, tables.answer_table, facts.answer_fact),
+            "ranking": (rankings.answer_ranking, facts.answer_fact),
+            "fact": (tables.answer_table, facts.answer_fact),
+        }[intent]
+        for handler in handlers:
+            result = handler(self, q)
+            if result is not None:
+                return result
+        return self.decline(q)
+
+    def _missing(self, q: Question) -> Answer | None:
+        """Decline when a word that carries the question's subject is nowhere in the index."""
+        from doksvar.answer.intent import is_cue_word
+
+        missing = [t for t in q.missing() if not is_cue_word(t.word)]
+        content = q.content
+        if not content:
+            return None if q.terms else self.decline(q)
+        blocking = [t for t in missing if len(t.word) >= 5]
+        if blocking or len(missing) * 2 > len(content):
+            what = ", ".join(t.word for t in (blocking or missing))
+            return self.decline(q, frame("not_found", q.english, what=what))
+        return None
+
+    def decline(self, q: Question, text: str | None = None) -> Answer:
+        """answered: false, with the nearest passages when there are any."""
+        found = [t for t in q.terms if t.found]
+        cites: list[Citation] = []
+        if found:
+            for pid, _ in self.store.match(found, limit=3):
+                sp = self.store.passages([pid]).get(pid)
+                if sp:
+                    a, b = sp.passage.sentences[0] if sp.passage.sentences else (sp.passage.start, sp.passage.end)
+                    cites.append(self.cite(sp.doc_id, a, b))
+        body = text or frame("no_answer", q.english)
+        if text is None and not cites:
+            body = body.split(".")[0] + "."
+        return answer(q.text, "none", body, cites, answered=False)
+
+
+__all__ = ["Answerer", "Question", "clip"]

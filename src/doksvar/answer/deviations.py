@@ -1,0 +1,135 @@
+"""Deviation answers: all of a direction, largest first; the largest; or why one item deviated."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from doksvar.answer.compose import answer, clip, frame
+from doksvar.answer.intent import DEVIATION_WORDS
+from doksvar.answer.question import Question
+from doksvar.answer.retrieve import term_weights
+from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
+
+if TYPE_CHECKING:
+    from doksvar.answer import Answerer
+    from doksvar.model import Answer, Citation
+
+MAX_ANSWER = 760
+ITEM_WIDTH = 150
+
+
+def answer_deviation(a: Answerer, q: Question) -> Answer | None:
+    facts = a.store.facts("deviation")
+    if not facts:
+        return None
+    subject = subject_terms(a.store, q, DEVIATION_WORDS)
+    scope, subject = section_scope(a.store, q, subject)
+    facts = [f for f in facts if in_scope(f[2]["section"], scope)]
+    if subject:
+        return _about(a, q, facts, subject)
+    return _listing(a, q, facts)
+
+
+def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | None:
+    """The deviation of one named item, with its explanation."""
+    weights = term_weights(a.store, subject)
+    passages = a.store.passages({f[1] for f in facts})
+    best, best_score = None, 0.0
+    for f in facts:
+        data = f[2]
+        sp = passages.get(f[1])
+        texts = [(data["subject"], 1.0), (data.get("row_label", ""), 1.0)]
+        if sp:
+            texts.append((sp.passage.text, 0.8))
+            texts.append((sp.passage.label, 0.3))
+        score = overlap(subject, weights, texts)
+        if q.negative and data["direction"] == "negative" or q.positive and data["direction"] == "positive":
+            score += 0.05
+        if score > best_score:
+            best, best_score = f, score
+    if best is None or best_score < 0.5:
+        return None
+    doc_id, pid, data, s0, s1 = best
+    ref = a.ref(doc_id)
+    sp = passages.get(pid)
+    start, end = s0, s1
+    if sp and data["source"] == "text":
+        # From the passage's first sentence (which may name the item) to the explanation.
+        first = sp.passage.sentences[0][0] if sp.passage.sentences else s0
+        if s0 - first <= 250:
+            start = first
+        if data.get("explanation"):
+            end = max(end, data["explanation"][1])
+    if data["source"] == "table":
+        from doksvar.answer.tables import table_citations
+
+        row = ref.text[s0:s1].split("\t")
+        text = f"{data['subject']}: {data['amount_text']} {data['unit']} ({_direction(data, q.english)})"
+        cites = table_citations(a, doc_id, data["label"], _table_start(a, doc_id, s0), *data["span_amount"])
+        del row
+        return answer(q.text, "deviation", text, cites)
+    span_text = ref.text[start:end]
+    amount = data["span_amount"][0] - start
+    lead = f"{data['amount_text']} {data['unit']} ({_direction(data, q.english)}): "
+    text = lead + clip(span_text, amount, MAX_ANSWER - len(lead))
+    cites = [a.cite(doc_id, start, end, tuple(data["span_amount"]))]
+    return answer(q.text, "deviation", text, cites)
+
+
+def _table_start(a: Answerer, doc_id: int, offset: int) -> int:
+    row = a.store.conn.execute(
+        'SELECT start FROM tables WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY start DESC LIMIT 1',
+        (doc_id, offset, offset),
+    ).fetchone()
+    return row[0] if row else offset
+
+
+def _direction(data: dict, english: bool) -> str:
+    words = {
+        "negative": ("negativ avvikelse", "negative deviation"),
+        "positive": ("positiv avvikelse", "positive deviation"),
+        "unknown": ("avvikelse", "deviation"),
+    }
+    return words[data["direction"]][1 if english else 0]
+
+
+def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
+    """All deviations of the asked direction, largest first, with the total ahead of them."""
+    want = "negative" if q.negative and not q.positive else "positive" if q.positive and not q.negative else None
+    items = [f for f in facts if not f[2]["total"] and (want is None or f[2]["direction"] == want)]
+    totals = [f for f in facts if f[2]["total"] and f[2]["source"] == "text"]
+    if want:
+        totals = [f for f in totals if f[2]["direction"] == want]
+    if not items and not totals:
+        return None
+    items.sort(key=lambda f: -f[2]["mkr"])
+    if q.largest:
+        items = items[: 3 if q.listing or _plural(q) else 1]
+    key = ("largest_" + want if want else "largest") if q.largest else (want or "deviations")
+    if q.largest and len(items) == 1:
+        key += "_one"
+    parts = [frame(key, q.english) + ":"]
+    cites: list[Citation] = []
+    if totals and not q.largest:
+        f = totals[0]
+        d = f[2]
+        sentence = a.ref(f[0]).text[f[3] : f[4]]
+        parts.append(
+            f"{frame('total', q.english)} {d['amount_text']} {d['unit']} – "
+            f"{clip(sentence, d['span_amount'][0] - f[3], ITEM_WIDTH, lead=0.8)}"
+        )
+        cites.append(a.cite(f[0], f[3], f[4], tuple(d["span_amount"])))
+    for k, f in enumerate(items, 1):
+        d = f[2]
+        sentence = a.ref(f[0]).text[f[3] : f[4]]
+        width = ITEM_WIDTH if sum(map(len, parts)) < MAX_ANSWER - 2 * ITEM_WIDTH else 60
+        line = f"{k}) {d['amount_text']} {d['unit']} – {clip(sentence, d['span_amount'][0] - f[3], width, lead=0.8)}"
+        if sum(map(len, parts)) + len(line) > MAX_ANSWER:
+            line = f"{k}) {d['amount_text']} {d['unit']}"
+        parts.append(line)
+        cites.append(a.cite(f[0], f[3], f[4], tuple(d["span_amount"])))
+    return answer(q.text, "deviation", " ".join(parts), cites)
+
+
+def _plural(q: Question) -> bool:
+    return any(w in q.swedish for w in ("avvikelser", "avvikelserna", "deviations"))

@@ -1,0 +1,58 @@
+"""Facts from the prose: the one sentence that answers, or the clause of it with the figure."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from doksvar.answer.compose import answer, clip
+from doksvar.answer.question import Question
+from doksvar.answer.retrieve import Scored, has_number, score_sentences
+
+if TYPE_CHECKING:
+    from doksvar.answer import Answerer
+    from doksvar.model import Answer
+
+MIN_COVERAGE = 0.5
+MAX_SENTENCE = 300
+
+
+def answer_fact(a: Answerer, q: Question) -> Answer | None:
+    """The best sentence, cited; None when nothing covers the question well enough."""
+    scored = score_sentences(a.store, q)
+    if not scored:
+        return None
+    best = scored[0]
+    if best.coverage < MIN_COVERAGE or best.own == 0:
+        return None
+    p = best.stored.passage
+    s0, s1 = best.span
+    sentence = p.text[s0 - p.start : s1 - p.start]
+    focus = _focus(q, sentence)
+    text = clip(sentence, focus, MAX_SENTENCE)
+    cites = [a.cite(best.stored.doc_id, s0, s1, (s0 + focus, s0 + focus + 1))]
+    partner = _partner(scored, best)
+    if partner is not None:
+        b0, b1 = partner.span
+        other = partner.stored.passage.text[b0 - p.start : b1 - p.start]
+        text = f"{text} {clip(other, _focus(q, other), 200)}"
+        cites.append(a.cite(best.stored.doc_id, b0, b1))
+    return answer(q.text, "fact", text, cites)
+
+
+def _partner(scored: list[Scored], best: Scored) -> Scored | None:
+    """A neighbouring sentence of the same passage that scores nearly as well, to give both."""
+    for other in scored[1:4]:
+        if other.stored.id != best.stored.id:
+            continue
+        if other.score >= best.score - 0.1 and abs(other.span[0] - best.span[1]) <= 2:
+            return other
+    return None
+
+
+def _focus(q: Question, sentence: str) -> int:
+    """Where in the sentence the answer stands: its first figure for a number question."""
+    if q.wants == "number" and has_number(sentence):
+        for m in re.finditer(r"\d", sentence):
+            return m.start()
+    return 0

@@ -1,0 +1,71 @@
+"""What a question is after: a deviation, a ranking, or a fact (tables are tried with facts)."""
+
+from __future__ import annotations
+
+import re
+
+from doksvar.answer.question import Question
+
+_RANKING = re.compile(
+    r"\b(rank\w*|placer\w*|vilken plats|plats fick|plats hamnade|hamnade \w+ på|topplacering\w*|topp\w*)\b"
+)
+_DEVIATION = re.compile(
+    r"(avvikelse\w*|avvek|över budget|under budget|dyrare än|billigare än|överskott\w*|underskott\w*"
+    r"|överst\w* \w*\s*budget\w*|översk\w* \w*\s*budget\w*|underst\w* \w*\s*budget\w*|överst[ie]g\w*|översk[ri]\w*d\w*"
+    r"|mer än budget\w*|mindre än budget\w*|lägre än budget\w*|högre än budget\w*|budgeterat)"
+)
+
+# Stems that say what kind of question it is rather than what it is about.
+RANKING_WORDS = frozenset({"rank", "ranking", "rankning", "placering", "plat", "hamn", "topp", "lista", "list"})
+DEVIATION_WORDS = frozenset(
+    {
+        "avvik",
+        "budget",
+        "budgeter",
+        "budgetavvik",
+        "negativ",
+        "positiv",
+        "störst",
+        "dyr",
+        "dyrar",
+        "billig",
+        "billigar",
+        "överst",
+        "översteg",
+        "överstig",
+        "överskrid",
+        "överskott",
+        "underskott",
+        "understig",
+        "kostnad",
+        "utfall",
+        "finn",
+        "hade",
+        "larg",
+        "mer",
+        "lägr",
+        "högr",
+        "över",
+        "blev",
+    }
+)
+
+
+_CUE_WORD = re.compile(
+    r"(dyr\w*|billig\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
+    r"|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*)"
+)
+
+
+def is_cue_word(word: str) -> bool:
+    """A word that says what kind of question it is ("dyrare", "rankas"), not what it is about."""
+    return bool(_CUE_WORD.fullmatch(word))
+
+
+def intent_of(q: Question) -> str:
+    """ "deviation", "ranking" or "fact"."""
+    if _RANKING.search(q.swedish):
+        return "ranking"
+    if _DEVIATION.search(q.swedish):
+        return "deviation"
+    return "fact"

@@ -1,0 +1,151 @@
+"""A question read once: its language, Swedish form, content terms, years and what it asks for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doksvar.index.query import Term, Vocabulary, analyse
+from doksvar.lang.terms import to_swedish
+from doksvar.lang.words import GENERIC, is_year, looks_english, stem, words
+
+# What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
+_WANTS = [
+    ("reason", re.compile(r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklaring\w*|why)\b")),
+    ("date", re.compile(r"\b(när|vilket datum|vilken dag|från och med när|when|what date)\b")),
+    (
+        "purpose",
+        re.compile(r"\b(till vad|vad ska \w+ (användas|används) till|syfte\w*|användas till|what is .* for)\b"),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\b(hur (många|mycket|stor|stort|stora|hög|högt|höga|låg|lågt|lång|långt)|vad (var|blev|är|kostade|uppgick)"  # noqa: E501
+            r"|vilket (betyg|värde|resultat|belopp)|vilken (andel|nivå|summa)|hur rankas|andel|how (many|much|high|large|big)"  # noqa: E501
+            r"|what (was|is|were))\b"
+        ),
+    ),
+]
+_NEGATIVE = re.compile(r"\b(negativ\w*|över budget|dyrare|överst\w*|översk\w*|underskott\w*|mer än budget\w*)\b")
+_POSITIVE = re.compile(
+    r"\b(positiv\w*|under budget|billigare|underst\w*|mindre än budget\w*|överskott\w*|lägre än budget\w*)\b"
+)
+_LARGEST = re.compile(r"\b(störst\w*|högst\w*|mest|largest|biggest|greatest|main|främst\w*|stor\w* avvikelse)\b")
+_ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as the answerer reads it."""
+
+    text: str
+    """As asked."""
+    english: bool
+    """Asked in English: the answer's frame is English too."""
+    swedish: str
+    """The question with English report terms put into Swedish, lower-cased."""
+    terms: tuple[Term, ...]
+    """Content terms (stop words dropped) with the indexed stems that match them."""
+    years: tuple[int, ...]
+    """Years named in the question."""
+    numbers: tuple[str, ...]
+    """Other numbers named in it ("29" in "upp till 29 år")."""
+    wants: str
+    """"reason", "date", "purpose", "number" or "" (anything)."""
+    negative: bool
+    """Asks for negative deviations (costs over budget)."""
+    positive: bool
+    """Asks for positive deviations."""
+    largest: bool
+    """Asks for the largest ones only."""
+    listing: bool
+    """Asks for all of a kind ("vilka", "which")."""
+    first: bool = False
+    """Asks for first places only ("först", "first", "topp")."""
+    focus: str = ""
+    """The noun the question asks for ("betyg" in "Vilket betyg gav ..."), as a stem."""
+
+    @property
+    def content(self) -> list[Term]:
+        """Terms that are not years or bare numbers."""
+        return [t for t in self.terms if not t.word.isdigit()]
+
+    def missing(self) -> list[Term]:
+        """Content terms the index does not hold in any form."""
+        return [t for t in self.content if not t.found and t.word not in GENERIC]
+
+
+def read_question(text: str, vocab: Vocabulary) -> Question:
+    """Read a question against the index's vocabulary."""
+    english = looks_english(text)
+    swedish = (to_swedish(text) if english else text).lower()
+    if english:
+        swedish = _drop_untranslated(text, swedish, vocab)
+    # "IT" in capitals is information technology, not the pronoun.
+    keep = frozenset({"it"}) if re.search(r"\bIT\b", text) else frozenset()
+    terms = tuple(analyse(swedish, vocab, english=english, keep=keep))
+    ws = words(swedish)
+    years = tuple(int(w) for w in ws if is_year(w))
+    numbers = tuple(w for w in ws if w.isdigit() and not is_year(w))
+    both = f"{swedish} {text.lower()}" if english else swedish
+    wants = next((name for name, pattern in _WANTS if pattern.search(both)), "")
+    return Question(
+        text=text,
+        english=english,
+        swedish=swedish,
+        terms=terms,
+        years=years,
+        numbers=numbers,
+        wants=wants,
+        negative=bool(_NEGATIVE.search(both)),
+        positive=bool(_POSITIVE.search(both)),
+        largest=bool(_LARGEST.search(both)),
+        listing=bool(_ALL.search(both)),
+        focus=_focus(swedish),
+        first=bool(re.search(r"\b(först|första|förstaplats\w*|etta|first|top|topp\w*)\b", both)),
+    )
+
+
+_OPENER = re.compile(
+    r"\b(?:vilket|vilken|vilka|hur\s+(?:stor|stort|stora|hög|högt|höga|många|mycket)(?:\s+(?:var|är|blev))?"
+    r"|vad\s+(?:var|blev|är)|what\s+(?:was|is|were)|which|how\s+many)\s+((?:\w+\s+){0,2})"
+)
+
+
+def _focus(swedish: str) -> str:
+    """The first content word after the question's opening words."""
+    m = _OPENER.search(swedish)
+    if not m:
+        return ""
+    from doksvar.lang.words import is_stop
+
+    for w in words(m.group(1)):
+        if not is_stop(w) and not w.isdigit():
+            return stem(w)
+    return ""
+
+
+def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
+    """English words with no Swedish term and no match in the index carry no subject we can find.
+
+    They are kept only when no word of the question could be read, so that such a question is
+    declined rather than answered from its remaining words.
+    """
+    kept = []
+    dropped = 0
+    translated = set(words(to_swedish(original).lower())) - set(words(original.lower()))
+    for w in swedish.split():
+        bare = re.sub(r"[^\w-]", "", w.lower())
+        if bare and bare not in translated and bare.isascii() and not bare.isdigit():
+            alts, _ = vocab.expand(stem(bare))
+            if not alts and not _is_function(bare):
+                dropped += 1
+                continue
+        kept.append(w)
+    return " ".join(kept) if kept and dropped <= len(kept) else swedish
+
+
+def _is_function(word: str) -> bool:
+    from doksvar.lang.words import is_stop
+
+    return is_stop(word)

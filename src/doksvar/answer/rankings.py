@@ -1,0 +1,109 @@
+"""Ranking answers: the place in a named list, or every list, best first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from doksvar.answer.compose import answer, clip, frame
+from doksvar.answer.intent import RANKING_WORDS
+from doksvar.answer.question import Question
+from doksvar.answer.retrieve import term_weights
+from doksvar.answer.subject import overlap, subject_terms
+
+if TYPE_CHECKING:
+    from doksvar.answer import Answerer
+    from doksvar.model import Answer, Citation
+
+MAX_ANSWER = 760
+NEAR = 0.9
+
+
+def place(data: dict, english: bool) -> str:
+    """ "plats 270 av 290" / "place 270 of 290", with the change when it is known."""
+    text = f"{frame('place', english)} {data['rank']}"
+    if data.get("of"):
+        text += f" {frame('of', english)} {data['of']}"
+    return text
+
+
+def _change(data: dict, english: bool) -> str:
+    if data.get("previous"):
+        return frame("from", english, n=data["previous"])
+    change = data.get("change")
+    if not change:
+        return ""
+    return frame("gained" if change > 0 else "lost", english, n=abs(change))
+
+
+def answer_ranking(a: Answerer, q: Question) -> Answer | None:
+    facts = [f for f in a.store.facts("ranking") if not f[2]["target"]]
+    if not facts:
+        return None
+    if q.first:
+        facts = [f for f in facts if f[2]["rank"] == 1] or facts
+    if q.years:
+        dated = [f for f in facts if f[2].get("year") in q.years]
+        facts = dated or facts
+    subject = subject_terms(a.store, q, RANKING_WORDS)
+    if subject and not (q.listing and _plural(q)):
+        return _named(a, q, facts, subject)
+    return _all(a, q, facts)
+
+
+def _named(a: Answerer, q: Question, facts: list, subject: list) -> Answer | None:
+    weights = term_weights(a.store, subject)
+    passages = a.store.passages({f[1] for f in facts})
+    scored = []
+    for f in facts:
+        d = f[2]
+        sp = passages.get(f[1])
+        sentence = a.ref(f[0]).text[f[3] : f[4]]
+        texts = [(sentence, 1.0), (d.get("list", ""), 1.0)]
+        if sp:
+            texts += [(sp.passage.text, 0.7), (sp.passage.group, 0.4), (sp.section_title, 0.2)]
+        scored.append((overlap(subject, weights, texts), f))
+    scored.sort(key=lambda x: -x[0])
+    best_score = scored[0][0]
+    if best_score < 0.5:
+        return None
+    chosen = [f for s, f in scored if s >= best_score * NEAR][:2]
+    parts, cites = [], []
+    for f in chosen:
+        d = f[2]
+        sentence = a.ref(f[0]).text[f[3] : f[4]]
+        head = place(d, q.english)
+        if d.get("list"):
+            head += f" – {d['list']}"
+        change = _change(d, q.english)
+        parts.append(f"{head}{', ' + change if change else ''}. {clip(sentence, d['match'][0] - f[3], 260)}")
+        cites.append(a.cite(f[0], f[3], f[4], tuple(d["match"])))
+        if d.get("change_span"):
+            cites.append(a.cite(f[0], *d["change_span"]))
+    return answer(q.text, "ranking", " ".join(parts), cites)
+
+
+def _all(a: Answerer, q: Question, facts: list) -> Answer | None:
+    """Every ranking, best place first (by share of the list when its length is known)."""
+    facts = sorted(facts, key=lambda f: (f[2]["rank"] / (f[2]["of"] or 290), f[2]["rank"]))
+    parts = [frame("rankings", q.english) + ":"]
+    cites: list[Citation] = []
+    for k, f in enumerate(facts, 1):
+        d = f[2]
+        line = f"{k}) {place(d, q.english)}"
+        if d.get("list"):
+            line += f" – {d['list']}"
+        change = _change(d, q.english)
+        if change:
+            line += f" ({change})"
+        line += ";"
+        if sum(map(len, parts)) + len(line) > MAX_ANSWER:
+            break
+        parts.append(line)
+        cites.append(a.cite(f[0], f[3], f[4], tuple(d["match"])))
+        if d.get("change_span"):
+            cites.append(a.cite(f[0], *d["change_span"]))
+    return answer(q.text, "ranking", " ".join(parts).rstrip(";") + ".", cites)
+
+
+def _plural(q: Question) -> bool:
+    return any(w in q.swedish for w in ("rankingar", "rankningar", "rankings", "listor", "placeringar"))

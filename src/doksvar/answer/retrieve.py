@@ -1,0 +1,148 @@
+"""Finding the sentence that answers: FTS5 candidates, then each sentence scored by the terms it
+covers, what its passage and headings add, and whether it holds the kind of answer asked for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from doksvar.answer.question import Question
+from doksvar.index.query import Term, match_expression
+from doksvar.index.schema import BM25_WEIGHTS
+from doksvar.index.store import Store, StoredPassage
+from doksvar.lang.words import is_year, stem, tokens
+
+_NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
+_MONTHS = (
+    "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    "|january|february|march|may|june|july|august|october"
+)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:{_MONTHS})\s+\d{{4}}\b|\bfrån och med\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:under|i|från|till|senast|år)\s+(?:19|20)\d\d\b",
+    re.I,
+)
+_REASON = re.compile(
+    r"\b(beror|berodde|förklaras|förklaringen|på grund av|till följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b",  # noqa: E501
+    re.I,
+)
+_PURPOSE = re.compile(
+    r"\b(för att|i syfte|syftet|med vilket|med vilken|ska kunna|används för|användas för|avsett)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A sentence with its score and what it covers."""
+
+    stored: StoredPassage
+    span: tuple[int, int]
+    score: float
+    coverage: float
+    """Share of the question's term weight found in the sentence, its passage or its headings."""
+    own: float
+    """Share found in the sentence itself."""
+
+
+@lru_cache(maxsize=4096)
+def _stem_set(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w, _, _ in tokens(text))
+
+
+def has_number(text: str) -> bool:
+    """Whether `text` states a figure other than a bare year."""
+    for m in _NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if digits and not (len(digits) == 4 and is_year(digits) and "," not in m.group()):
+            return True
+    return False
+
+
+def matches(term: Term, stems: frozenset[str]) -> bool:
+    return any(a in stems for a in term.alternatives)
+
+
+def candidates(store: Store, terms: list[Term], limit: int = 80) -> list[StoredPassage]:
+    """Passages holding any of the terms, best bm25 first."""
+    expr = match_expression(terms, "OR")
+    if not expr:
+        return []
+    rows = store.conn.execute(
+        f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? "
+        f"ORDER BY bm25(passages_fts, {', '.join(map(str, BM25_WEIGHTS))}) LIMIT ?",
+        (expr, limit),
+    ).fetchall()
+    stored = store.passages(r[0] for r in rows)
+    return [stored[r[0]] for r in rows if r[0] in stored]
+
+
+def term_weights(store: Store, terms: list[Term]) -> dict[str, float]:
+    weights = {}
+    for t in terms:
+        w = store.vocab.idf(t.alternatives)
+        weights[t.word] = w * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
+    return weights
+
+
+def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None = None) -> list[Scored]:
+    """Every sentence of the candidate passages, best first."""
+    terms = [t for t in q.content if t.found]
+    if not terms:
+        return []
+    pool = pool if pool is not None else candidates(store, terms)
+    weights = term_weights(store, terms)
+    total = sum(weights.values()) or 1.0
+    focus = next((t for t in terms if q.focus and t.stem == q.focus), None)
+    out: list[Scored] = []
+    for sp in pool:
+        p = sp.passage
+        heading = _stem_set(" ".join((sp.section_title, p.label, p.group)))
+        whole = _stem_set(p.text)
+        for a, b in p.sentences:
+            sentence = p.text[a - p.start : b - p.start]
+            own_stems = _stem_set(sentence)
+            own = ctx = head = 0.0
+            for t in terms:
+                w = weights[t.word]
+                if matches(t, own_stems):
+                    own += w
+                elif matches(t, whole):
+                    ctx += w
+                elif matches(t, heading):
+                    head += w
+            own_share, ctx_share, head_share = own / total, ctx / total, head / total
+            score = own_share + 0.5 * ctx_share + 0.3 * head_share + _kind_bonus(q, sentence, p.text)
+            if focus is not None and matches(focus, own_stems):
+                score += 0.2
+            if p.kind == "row":
+                score -= 0.15
+            elif p.kind == "goal":
+                score -= 0.2
+            if len(sentence) > 400:
+                score -= 0.1
+            out.append(Scored(sp, (a, b), score, own_share + ctx_share + head_share, own_share))
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def _kind_bonus(q: Question, sentence: str, passage: str) -> float:
+    bonus = 0.0
+    if q.wants == "number":
+        bonus += 0.3 if has_number(sentence) else -0.3
+    elif q.wants == "date":
+        bonus += 0.4 if _DATE.search(sentence) else -0.2
+    elif q.wants == "reason":
+        bonus += 0.3 if _REASON.search(sentence) else 0.0
+    elif q.wants == "purpose":
+        bonus += 0.3 if _PURPOSE.search(sentence) else 0.0
+    if q.years:
+        said = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)}
+        if said & set(q.years):
+            bonus += 0.15
+        elif said:
+            bonus -= 0.1
+    for n in q.numbers:
+        if re.search(rf"(?<![\d,]){n}(?![\d,])", sentence):
+            bonus += 0.1
+    return bonus

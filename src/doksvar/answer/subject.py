@@ -1,0 +1,57 @@
+"""The subject of a question: its terms that pick out one item among many of the same kind."""
+
+from __future__ import annotations
+
+from doksvar.answer.question import Question
+from doksvar.index.query import Term
+from doksvar.index.store import Store
+from doksvar.lang.words import stems
+
+# A term found in more than this share of passages names the organisation, not an item.
+COMMON_SHARE = 0.12
+
+
+def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list[Term]:
+    """Found content terms that are neither words of the question's kind nor everywhere."""
+    out = []
+    count = store.vocab.passage_count
+    for t in q.content:
+        if not t.found or t.stem in kind_words or any(t.stem.startswith(k) for k in kind_words if len(k) >= 5):
+            continue
+        df = max(store.vocab.doc_freq.get(a, 0) for a in t.alternatives)
+        if count >= 20 and df / count > COMMON_SHARE and t.how == "exact":
+            continue
+        out.append(t)
+    return out
+
+
+def section_scope(store: Store, q: Question, terms: list[Term]) -> tuple[set[str], list[Term]]:
+    """Section numbers that the question names by title, and the terms left over."""
+    scope: set[str] = set()
+    rest = []
+    titles = store.conn.execute("SELECT DISTINCT number, title FROM sections").fetchall()
+    for t in terms:
+        hit = {n for n, title in titles if set(t.alternatives) & set(stems(title)) and len(t.stem) >= 6}
+        if hit:
+            scope |= hit
+        else:
+            rest.append(t)
+    return scope, rest
+
+
+def in_scope(section: str, scope: set[str]) -> bool:
+    return not scope or any(section == s or section.startswith(s + ".") for s in scope)
+
+
+def overlap(terms: list[Term], weights: dict[str, float], texts: list[tuple[str, float]]) -> float:
+    """Weighted share of `terms` found in the texts, each text with its own weight."""
+    total = sum(weights[t.word] for t in terms) or 1.0
+    got = 0.0
+    sets = [(set(stems(text)), w) for text, w in texts]
+    for t in terms:
+        best = 0.0
+        for stem_set, w in sets:
+            if any(a in stem_set for a in t.alternatives):
+                best = max(best, w)
+        got += best * weights[t.word]
+    return got / total

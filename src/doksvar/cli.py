@@ -1,0 +1,255 @@
+"""The `doksvar` command: index, ask, search and show; bare `doksvar` opens the terminal app.
+
+Kept light to start: Textual and pypdf are imported only where they are used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from doksvar.errors import DoksvarError
+
+DEFAULT_INDEX = Path("index") / "doksvar.sqlite"
+DEFAULT_CORPUS = Path("corpus")
+
+
+def index_path(given: str | None) -> Path:
+    """The index file: --index, else $DOKSVAR_INDEX, else index/doksvar.sqlite."""
+    return Path(given or os.environ.get("DOKSVAR_INDEX") or DEFAULT_INDEX)
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """Report files under the given paths: folders are walked (links to folders not followed)."""
+    from doksvar.ingest import SUFFIXES
+
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in sorted(files):
+                    p = Path(root) / name
+                    if p.suffix.lower() in SUFFIXES and not name.startswith("."):
+                        found.append(p)
+                for name in dirs:
+                    d = Path(root) / name
+                    if d.suffix.lower() in SUFFIXES:
+                        found.append(d)  # a folder named like a report: reported as such
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise DoksvarError(f"{path}: no such file or folder")
+    return found
+
+
+def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet: bool = False) -> int:
+    """Index the paths; print progress on stderr and a summary; 1 when any file failed."""
+    from doksvar.index.store import Store
+
+    t0 = time.perf_counter()
+    files = collect(paths)
+    store = Store(store_path, writable=True)
+    if rebuild and not store.rebuilt:
+        store.rebuild()
+    failures = []
+    counts = {"indexed": 0, "unchanged": 0, "removed": 0}
+    try:
+        for step in store.index_files(files):
+            if step.event == "failed":
+                failures.append(step)
+            else:
+                counts[step.event] = counts.get(step.event, 0) + 1
+            if not quiet:
+                detail = f" ({step.detail})" if step.detail and step.event != "failed" else ""
+                print(f"[{step.done}/{step.total}] {step.event}: {step.path}{detail}", file=sys.stderr)
+        totals = store.counts()
+    finally:
+        store.close()
+    seconds = time.perf_counter() - t0
+    print(
+        f"{totals['documents']} documents, {totals['sections']} sections, {totals['passages']} passages, "
+        f"{totals['tables']} tables in the index; {counts['indexed']} indexed, {counts['unchanged']} unchanged, "
+        f"{counts['removed']} removed, {len(failures)} failed in {seconds:.2f} s"
+    )
+    for f in failures:
+        print(f"failed: {f.detail}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def open_store(store_path: Path):
+    """The index for reading; built from corpus/ first when there is none yet."""
+    from doksvar.index.store import Store
+
+    if not store_path.exists():
+        if not DEFAULT_CORPUS.is_dir():
+            raise DoksvarError(f"no index at {store_path} and no {DEFAULT_CORPUS}/ folder to build it from")
+        print(f"note: no index at {store_path}; building it from {DEFAULT_CORPUS}/ first", file=sys.stderr)
+        run_index(store_path, [DEFAULT_CORPUS], quiet=True)
+    return Store(store_path)
+
+
+def _questions(args: argparse.Namespace) -> Iterator[str]:
+    if args.question == ["-"]:
+        for raw in sys.stdin.buffer:
+            yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+    else:
+        yield " ".join(args.question)
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    from doksvar.answer import Answerer
+    from doksvar.model import Answer
+
+    store = open_store(index_path(args.index))
+    answerer = Answerer(store)
+    for question in _questions(args):
+        try:
+            result = answerer.ask(question)
+        except DoksvarError as exc:
+            result = Answer(question, False, "none", str(exc))
+        if args.json:
+            sys.stdout.write(result.to_json() + "\n")
+            sys.stdout.flush()
+        else:
+            print(format_answer(result))
+    return 0
+
+
+def format_answer(result) -> str:
+    """An answer for people: the answer, then its numbered citations."""
+    lines = [result.answer]
+    for c in result.citations:
+        where = " ".join(x for x in (c.section, c.title) if x) or c.doc
+        page = f", s. {c.page}" if c.page else ""
+        lines.append(f"  [{c.n}] {where}{page}: \u201c{c.quote}\u201d")
+    return "\n".join(lines)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    store = open_store(index_path(args.index))
+    hits = store.search(" ".join(args.query), limit=args.limit, section=args.section)
+    if args.json:
+        rows = []
+        for n, h in enumerate(hits, 1):
+            p = h.stored.passage
+            rows.append(
+                {
+                    "n": n,
+                    "doc": h.stored.doc,
+                    "section": p.section,
+                    "title": h.stored.section_title,
+                    "label": p.label,
+                    "page": p.page,
+                    "start": p.start,
+                    "end": p.end,
+                    "snippet": h.snippet,
+                    "hits": [list(x) for x in h.hits],
+                    "score": round(h.score, 4),
+                }
+            )
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not hits:
+        print("no passages found", file=sys.stderr)
+        return 0
+    for n, h in enumerate(hits, 1):
+        p = h.stored.passage
+        where = " ".join(x for x in (p.section, h.stored.section_title) if x) or h.stored.doc
+        label = f" › {p.label}" if p.label else ""
+        page = f", s. {p.page}" if p.page else ""
+        print(f"{n}. {where}{label}{page}")
+        print(f"   {h.snippet}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    store = open_store(index_path(args.index))
+    wanted = args.section.strip().rstrip(".")
+    for doc_id, name, _title, _path in store.documents():
+        if args.doc and args.doc not in (name, Path(name).stem):
+            continue
+        for s in store.sections(doc_id):
+            if s.number == wanted:
+                page = f" (s. {s.page})" if s.page else ""
+                print(f"[{name}{page}]", file=sys.stderr)
+                print(store.document_text(doc_id)[s.start : s.end].rstrip())
+                return 0
+    numbers = sorted(
+        {s.number for d in store.documents() for s in store.sections(d[0])},
+        key=lambda n: [int(x) for x in n.split(".")],
+    )
+    raise DoksvarError(f"no section {wanted}; the index has sections {', '.join(numbers) or '(none)'}")
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    try:
+        from doksvar.tui.app import run
+    except ImportError:
+        build_parser().print_help()
+        return 0
+    return run(index_path(args.index), DEFAULT_CORPUS)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="doksvar",
+        description="Ask a Swedish municipal report, get a short answer that cites the passage.",
+    )
+    parser.add_argument(
+        "--index", metavar="FILE", help="the index file (default: $DOKSVAR_INDEX or index/doksvar.sqlite)"
+    )
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("index", help="index reports (default: corpus/)")
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: corpus/)")
+    p.add_argument("--rebuild", action="store_true", help="drop the index and build it anew")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress lines")
+
+    p = sub.add_parser("ask", help="ask a question; '-' reads one question per line from stdin")
+    p.add_argument("question", nargs="+", help="the question, or - for stdin")
+    p.add_argument("--json", action="store_true", help="one JSON object per answer")
+
+    p = sub.add_parser("search", help="keyword search with snippets")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--section", help="only this section and its subsections")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", help="print one section's text")
+    p.add_argument("section", help='the section number, e.g. "6.1"')
+    p.add_argument("--doc", help="the document's file name, when several are indexed")
+
+    sub.add_parser("tui", help="open the terminal app")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "index":
+            return run_index(index_path(args.index), args.paths or [DEFAULT_CORPUS], args.rebuild, args.quiet)
+        if args.command == "ask":
+            return run_ask(args)
+        if args.command == "search":
+            return run_search(args)
+        if args.command == "show":
+            return run_show(args)
+        return run_tui(args)
+    except DoksvarError as exc:
+        print(f"doksvar: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,245 @@
+"""Budget deviations (avvikelser) stated in sentences and in tables' deviation columns.
+
+A deviation is negative when costs run above budget or income below it, positive the other way
+round. The direction comes, in this order, from words that say it ("negativ avvikelse",
+"underskott"), from the sub-heading above ("Negativa avvikelser (högre utfall än planerat)"),
+and from comparison words ("mer än budget", "överstiger budget med") read for a cost, or for
+an income when the sentence is about intäkter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from doksvar.facts import Fact
+from doksvar.facts.amounts import AMOUNT, number, to_mkr, unit_of
+from doksvar.model import Document, Passage
+
+_BUDGET = r"(?:budget\w*|planera\w*|beräkna\w*|prognos\w*|förväntat|plan)"
+_GAP = r"(?:[\w,-]+\s+){0,6}?"
+
+# Each pattern names the amount; the cue says which way the outcome went.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "negative",
+        re.compile(
+            rf"negativ\w*\s+(?:budget)?avvikelse\w*\s+{_GAP}(?:på|om|med|av|till)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I
+        ),
+    ),
+    (
+        "positive",
+        re.compile(
+            rf"positiv\w*\s+(?:budget)?avvikelse\w*\s+{_GAP}(?:på|om|med|av|till)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I
+        ),
+    ),
+    ("negative", re.compile(rf"underskott\w*\s+{_GAP}(?:på|om|med|av)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I)),
+    ("positive", re.compile(rf"överskott\w*\s+{_GAP}(?:på|om|med|av)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I)),
+    ("negative", re.compile(rf"{AMOUNT}\s+(?:i\s+)?underskott", re.I)),
+    ("positive", re.compile(rf"{AMOUNT}\s+(?:i\s+)?överskott", re.I)),
+    ("over", re.compile(rf"{AMOUNT}\s+(?:mer|högre|större|dyrare|över)\s+(?:än\s+)?(?:\w+\s+){{0,2}}?{_BUDGET}", re.I)),
+    (
+        "under",
+        re.compile(rf"{AMOUNT}\s+(?:lägre|mindre|billigare|under)\s+(?:än\s+)?(?:\w+\s+){{0,2}}?{_BUDGET}", re.I),
+    ),
+    (
+        "over",
+        re.compile(
+            rf"(?:överst[ie]g\w*|översk[ri]\w*d\w*|överdrag\w*)\s+{_GAP}med\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I
+        ),
+    ),
+    ("under", re.compile(rf"(?:underst[ie]g\w*|undersk[ri]\w*d\w*)\s+{_GAP}med\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I)),
+    (
+        "neutral",
+        re.compile(rf"(?:budget)?avvikelse\w*\s+{_GAP}(?:på|om|med|av|till|är)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I),
+    ),
+]
+
+_EXPLANATION = re.compile(
+    r"\b(?:vilket|som|det|detta)?\s*(?:främst\s+|huvudsakligen\s+|delvis\s+)?(?:beror|berodde|förklaras)\s+(?:främst\s+|huvudsakligen\s+|delvis\s+)?(?:på|av)\b"
+    r"|\bpå grund av\b|\btill följd av\b|\beftersom\b|\bmed anledning av\b|\bmot bakgrund av\b|\bp\.g\.a\.",
+    re.I,
+)
+_EXPLAINS = re.compile(
+    r"^(?:förklaringen|anledningen|orsaken|skälet|avvikelsen\s+beror|det\s+beror|detta\s+beror|"
+    r"det\s+förklaras|detta\s+förklaras|bakgrunden)\b",
+    re.I,
+)
+_TOTAL = re.compile(
+    r"^(?:utfall\w*|resultat\w*|totalt|sammantaget|sammanlagt|nettokostnad\w*|årets\s+resultat|helår\w*)\b", re.I
+)
+_INCOME = re.compile(r"\bintäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
+_COST = re.compile(r"\bkostnad\w*|\butgift\w*|\butfall\w*\b", re.I)
+_DEVIATION_COLUMN = re.compile(
+    r"avvikelse|utfall\s*[-–−]\s*budget|budget\s*[-–−]\s*utfall|differens|återstår|diff\b", re.I
+)
+
+
+def direction_of(cue: str, sentence: str, amount_start: int, label: str) -> str:
+    """ "negative", "positive" or "unknown" for a deviation with comparison cue `cue`."""
+    if cue in ("negative", "positive"):
+        return cue
+    heading = label.lower()
+    if "negativ" in heading:
+        return "negative"
+    if "positiv" in heading:
+        return "positive"
+    if cue == "neutral":
+        return "unknown"
+    before = sentence[:amount_start]
+    income = bool(_INCOME.search(before)) and not _COST.search(before)
+    over = cue == "over"
+    return ("positive" if over else "negative") if income else ("negative" if over else "positive")
+
+
+def sentence_deviations(sentence: str, label: str = "") -> list[dict]:
+    """The deviations one sentence states: amount, unit, direction and the amount's span."""
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for cue, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            a, b = m.span("amount")
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            amount_text = m.group("amount").strip()
+            unit = unit_of(m.group("unit"))
+            value = abs(number(amount_text))
+            found.append(
+                {
+                    "amount": value,
+                    "amount_text": amount_text.lstrip("-−– "),
+                    "unit": unit,
+                    "mkr": to_mkr(value, unit),
+                    "direction": direction_of(cue, sentence, a, label),
+                    "cue": cue,
+                    "match": [m.start(), m.end()],
+                    "span_amount": [a, m.end("unit")],
+                }
+            )
+    found.sort(key=lambda d: d["span_amount"][0])
+    return found
+
+
+def explanation_span(sentences: list[tuple[int, int]], k: int, text_of) -> tuple[int, int] | None:
+    """Where the reason for the deviation in sentence `k` stands: in it, or in the next one."""
+    a, b = sentences[k]
+    sentence = text_of(a, b)
+    m = _EXPLANATION.search(sentence)
+    if m:
+        return a + m.start(), b
+    if k + 1 < len(sentences):
+        a2, b2 = sentences[k + 1]
+        if _EXPLAINS.match(text_of(a2, b2)):
+            return a2, b2
+    return None
+
+
+def deviations(doc: Document) -> list[Fact]:
+    """All deviations of a document, from its prose and its tables."""
+    facts: list[Fact] = []
+    text = doc.text
+
+    def text_of(a: int, b: int) -> str:
+        return text[a:b]
+
+    for index, passage in enumerate(doc.passages):
+        if passage.kind == "row":
+            continue
+        spans = list(passage.sentences)
+        for k, (a, b) in enumerate(spans):
+            sentence = text[a:b]
+            for dev in sentence_deviations(sentence, passage.label):
+                dev["span_amount"] = [a + dev["span_amount"][0], a + dev["span_amount"][1]]
+                dev["match"] = [a + dev["match"][0], a + dev["match"][1]]
+                if dev["direction"] == "unknown":
+                    dev["direction"] = _direction_from_figures(passage, text)
+                dev["total"] = k == 0 and bool(_TOTAL.match(sentence))
+                dev["subject"] = _subject(passage, k, text)
+                dev["explanation"] = explanation_span(spans, k, text_of)
+                dev["label"] = passage.label
+                dev["section"] = passage.section
+                dev["source"] = "text"
+                facts.append(Fact("deviation", index, dev, a, b))
+    facts.extend(_table_deviations(doc))
+    return facts
+
+
+def _subject(passage: Passage, k: int, text: str) -> str:
+    """What a deviation is about: its sentence, led by the passage's first one if not first."""
+    a, b = passage.sentences[k]
+    own = text[a:b]
+    if k > 0:
+        a0, b0 = passage.sentences[0]
+        return text[a0:b0] + " " + own
+    return own
+
+
+_BUDGETED = re.compile(rf"budgeter\w*\s+(?:till\s+)?{AMOUNT}", re.I)
+_OUTCOME = re.compile(rf"utfall\w*\s+(?:\w+\s+){{0,3}}?{AMOUNT}", re.I)
+
+
+def _direction_from_figures(passage: Passage, text: str) -> str:
+    """For "en avvikelse på 9,5 mkr": compare what was budgeted with the outcome, if both are said."""
+    body = text[passage.start : passage.end]
+    budget, outcome = _BUDGETED.search(body), _OUTCOME.search(body)
+    if not budget or not outcome:
+        return "unknown"
+    b = to_mkr(number(budget.group("amount")), unit_of(budget.group("unit")))
+    o = to_mkr(number(outcome.group("amount")), unit_of(outcome.group("unit")))
+    if o == b:
+        return "unknown"
+    return "negative" if o > b else "positive"
+
+
+def _table_deviations(doc: Document) -> list[Fact]:
+    """Rows of a table with a deviation column ("Utfall - budget", "Avvikelse", "Återstår")."""
+    facts: list[Fact] = []
+    row_passage = {(p.table, p.start): i for i, p in enumerate(doc.passages) if p.kind == "row" and p.table is not None}
+    for t_index, table in enumerate(doc.tables):
+        unit = _table_unit(table.caption + " " + " ".join(table.header))
+        columns = [c for c, h in enumerate(table.header) if c > 0 and _DEVIATION_COLUMN.search(h)]
+        if not columns:
+            continue
+        column = columns[0]
+        for cell in table.cells:
+            if cell.col != column or cell.value is None or cell.value == 0:
+                continue
+            line_start = doc.text.rfind("\n", 0, cell.start) + 1
+            line_end = doc.text.find("\n", cell.end)
+            line_end = len(doc.text) if line_end < 0 else line_end
+            index = row_passage.get((t_index, line_start))
+            if index is None:
+                continue
+            value = abs(cell.value)
+            facts.append(
+                Fact(
+                    "deviation",
+                    index,
+                    {
+                        "amount": value,
+                        "amount_text": cell.text.lstrip("-−– "),
+                        "unit": unit,
+                        "mkr": to_mkr(value, unit),
+                        "direction": "negative" if cell.value < 0 else "positive",
+                        "cue": "table",
+                        "match": [line_start, line_end],
+                        "span_amount": [cell.start, cell.end],
+                        "total": True,
+                        "subject": f"{cell.row_label} ({table.caption}, {cell.col_label})",
+                        "explanation": None,
+                        "label": table.caption,
+                        "section": table.section,
+                        "source": "table",
+                        "row_label": cell.row_label,
+                        "col_label": cell.col_label,
+                    },
+                    line_start,
+                    line_end,
+                )
+            )
+    return facts
+
+
+def _table_unit(text: str) -> str:
+    m = re.search(r"\b(mdkr|mnkr|mkr|tkr|kkr|tusen kronor|miljoner kronor|kr)\b", text, re.I)
+    return unit_of(m.group(1)) if m else "tkr"

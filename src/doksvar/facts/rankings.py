@@ -1,0 +1,213 @@
+"""Rankings: "plats 270 av 290", "rankas som nummer 36 av 290", "kom först av 290", with the
+list's name, the year and the change since the last one."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from doksvar.facts import Fact
+from doksvar.facts.amounts import NUMBER_WORDS, ORDINALS
+from doksvar.lang.words import SWEDISH_STOP
+from doksvar.model import Document, Passage
+
+_OF = r"(?:av|bland)\s+(?:(?:de|alla|landets|Sveriges|rikets|samtliga|totalt|[A-ZÅÄÖ]\w+s)\s+){0,2}(?P<of>\d{1,4}(?:\s\d{3})?)(?!\s?%|,\d)"  # noqa: E501
+_ORD = "|".join(ORDINALS)
+_RANK_PATTERNS = [
+    re.compile(rf"\bplats(?:en)?\s+(?:nummer\s+|nr\.?\s+)?(?P<rank>\d{{1,4}})\s+{_OF}", re.I),
+    re.compile(rf"\bnummer\s+(?P<rank>\d{{1,4}})\s+{_OF}", re.I),
+    re.compile(
+        rf"\b(?:rankas|rankades|rankad|rankats|rankar|placerar\s+sig|placerade\s+sig|hamnar|hamnade|landar|landade|kommer|kom)"
+        rf"\s+(?:\w+\s+){{0,2}}?(?:som\s+)?(?:på\s+)?(?:plats\s+)?(?:nummer\s+)?(?P<rank>\d{{1,4}})(?::?[ae])?\s+{_OF}",
+        re.I,
+    ),
+    re.compile(r"\bplats(?:en)?\s+(?:nummer\s+)?(?P<rank>\d{1,4})\b(?!\s*(?:av|bland|%|procent))", re.I),
+    re.compile(rf"\b(?P<rank>\d{{1,4}}):?[ae]\s+plats(?:en)?\b(?:\s+{_OF})?", re.I),
+    re.compile(rf"\b(?P<word>{_ORD})\s*plats(?:en|ering\w*)?\b(?:\s+{_OF})?", re.I),
+    re.compile(rf"\b(?P<word>{_ORD})placering\w*\b", re.I),
+    re.compile(
+        rf"\b(?:kom|kommer|hamnade|hamnar|placerade\s+sig|placerar\s+sig|var)\s+(?:[\wåäö]+\s+){{0,2}}?(?P<first>först|etta|sist)\b(?:\s+{_OF})?",
+        re.I,
+    ),
+    re.compile(r"\b(?P<top>toppade|toppar|toppa)\s+(?:ranking\w*|rankning\w*|listan|mätningen|undersökningen)", re.I),
+]
+_PREVIOUS = re.compile(r"\bfrån\s+(?:plats\s+)?(?:nummer\s+)?(?P<prev>\d{1,4})(?::?[ae])?(?:\s+plats)?\b", re.I)
+_TARGET = re.compile(
+    r"\b(?:ska|skall|vill|ambition\w*|målet\s+är|sikta\w*)\b[^.]*\b(?:rank\w*|plats\w*|placering\w*)", re.I
+)
+_NUMBER_WORD = "|".join(NUMBER_WORDS)
+_DOWN = re.compile(
+    rf"\b(?:tappar|tappade|tappat|backar|backade|backat|sjunker|sjönk|sjunkit|faller|föll|fallit|nedgång|försämring|tapp)\b"
+    rf"\D{{0,25}}?\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+placering\w*",
+    re.I,
+)
+_UP = re.compile(
+    rf"\b(?:klättrar|klättrade|klättrat|stiger|steg|stigit|ökar|ökade|ökat|förbättr\w*|avancera\w*|ökning|lyft\w*)\b"
+    rf"\D{{0,25}}?\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+placering\w*",
+    re.I,
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_NAME = re.compile(r"[A-ZÅÄÖ][\w&:'’.-]*(?:\s+(?:&\s+|och\s+|för\s+)?[A-ZÅÄÖ][\w&:'’.-]*)*")
+_LIST_WORD = re.compile(r"(?:index|ranking|rankning|undersökning|enkät|barometer|kamp|mätning|jämförelse)", re.I)
+_NOT_NAMES = {"sveriges", "sverige", "landets", "rikets", "kommunen", "kommunens", "staden", "regionen"}
+
+
+def sentence_rankings(sentence: str) -> list[dict]:
+    """The places in a ranking that one sentence states: rank, of how many, change, previous."""
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    previous = [m for m in _PREVIOUS.finditer(sentence)]
+    for pattern in _RANK_PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < y and x < m.end() for x, y in taken):
+                continue
+            if any(p.start() <= m.start() < p.end() + 1 for p in previous):
+                continue  # "förbättring från plats 134": the earlier place, not this one
+            groups = m.groupdict()
+            if groups.get("rank"):
+                rank = int(groups["rank"])
+            elif groups.get("word"):
+                rank = ORDINALS[groups["word"].lower()]
+            elif groups.get("first"):
+                if groups["first"].lower() == "sist":
+                    continue
+                rank = 1
+            elif groups.get("top"):
+                rank = 1
+            else:
+                continue
+            of = int(groups["of"].replace(" ", "")) if groups.get("of") else None
+            if of is not None and (rank > of or of < 2):
+                continue
+            if rank == 0:
+                continue
+            taken.append(m.span())
+            found.append({"rank": rank, "of": of, "match": [m.start(), m.end()]})
+    # "kom först av 290" and "toppade rankningen" in one sentence are one place.
+    merged: list[dict] = []
+    for r in sorted(found, key=lambda r: r["match"][0]):
+        twin = next(
+            (
+                x
+                for x in merged
+                if x["rank"] == r["rank"] and (x["of"] is None or r["of"] is None or x["of"] == r["of"])
+            ),
+            None,
+        )
+        if twin:
+            twin["of"] = twin["of"] or r["of"]
+            twin["match"] = [min(twin["match"][0], r["match"][0]), max(twin["match"][1], r["match"][1])]
+        else:
+            merged.append(r)
+    for r in merged:
+        r["target"] = bool(_TARGET.search(sentence))
+        change = _change(sentence)
+        if change is not None:
+            r["change"] = change
+        prev = next((p for p in previous if p.start() > r["match"][0]), None)
+        if prev:
+            r["previous"] = int(prev.group("prev"))
+            r.setdefault("change", r["previous"] - r["rank"])
+    return merged
+
+
+def _change(sentence: str) -> int | None:
+    """Places gained (+) or lost (-) as a sentence says it."""
+    for pattern, sign in ((_DOWN, -1), (_UP, 1)):
+        m = pattern.search(sentence)
+        if m:
+            n = m.group("n").lower()
+            value = NUMBER_WORDS.get(n) or int(n)
+            return sign * value
+    return None
+
+
+def list_name(sentence: str, passage_first: str, entities: set[str]) -> str:
+    """The name of the ranking list: a proper name in the sentence or in its passage's first."""
+    for text in (sentence, passage_first):
+        names = _names(text, entities)
+        if names:
+            names.sort(key=lambda n: (bool(_LIST_WORD.search(n)), len(n.split())), reverse=True)
+            return names[0]
+    return ""
+
+
+def _names(text: str, entities: set[str]) -> list[str]:
+    out = []
+    for m in _NAME.finditer(text):
+        words = m.group().split()
+        if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", ";")):
+            while words and words[0].lower() in SWEDISH_STOP | {"trots", "även", "också"}:
+                words = words[1:]
+        while words and (
+            words[-1].lower() in _NOT_NAMES
+            or words[-1].rstrip("s").lower() in entities
+            or words[-1].lower() in entities
+        ):
+            words = words[:-1]
+        while words and (
+            words[0].lower() in _NOT_NAMES or words[0].lower() in entities or words[0].rstrip("s").lower() in entities
+        ):
+            words = words[1:]
+        if not words:
+            continue
+        while words and words[-1].lower() in ("och", "för", "&"):
+            words = words[:-1]
+        name = " ".join(words).rstrip(".:,")
+        # A lower-case word right after that names a list belongs to the name: "Nationellt ledtidsindex".
+        tail = re.match(r"\s+([a-zåäö]\w*)", text[m.end() :])
+        if tail and _LIST_WORD.search(tail.group(1)):
+            name += " " + tail.group(1)
+        if len(name) > 2:
+            out.append(name)
+    return out
+
+
+def document_entities(doc: Document) -> set[str]:
+    """Capitalised words that recur through the document: the organisation's own names."""
+    counts = Counter(w.lower() for w in re.findall(r"\b[A-ZÅÄÖ][a-zåäöé]+\b", doc.text))
+    return {w for w, n in counts.items() if n >= 8 and w not in SWEDISH_STOP}
+
+
+def rankings(doc: Document) -> list[Fact]:
+    """Every ranking place stated in the document's prose."""
+    entities = document_entities(doc)
+    facts: list[Fact] = []
+    for index, passage in enumerate(doc.passages):
+        if passage.kind == "row":
+            continue
+        facts.extend(_passage_rankings(doc, index, passage, entities))
+    return facts
+
+
+def _passage_rankings(doc: Document, index: int, passage: Passage, entities: set[str]) -> list[Fact]:
+    text = doc.text
+    spans = list(passage.sentences)
+    first = text[spans[0][0] : spans[0][1]] if spans else ""
+    out: list[Fact] = []
+    for k, (a, b) in enumerate(spans):
+        sentence = text[a:b]
+        for r in sentence_rankings(sentence):
+            if k + 1 < len(spans) and "change" not in r:
+                # "En nedgång med 16 placeringar ..." in the sentence after.
+                a2, b2 = spans[k + 1]
+                following = text[a2:b2]
+                later = sentence_rankings(following)
+                prev = _PREVIOUS.search(following)
+                if prev and (not later or prev.start() < later[0]["match"][0]):
+                    r["previous"] = int(prev.group("prev"))
+                    r["change"] = r["previous"] - r["rank"]
+                    r["change_span"] = [a2, b2]
+                elif not later and '"' not in following:
+                    change = _change(following)
+                    if change is not None:
+                        r["change"] = change
+                        r["change_span"] = [a2, b2]
+            years = _YEAR.findall(sentence) or _YEAR.findall(text[passage.start : passage.end])
+            r["year"] = int(years[0]) if years else None
+            r["list"] = list_name(sentence, first, entities)
+            r["match"] = [a + r["match"][0], a + r["match"][1]]
+            r["section"] = passage.section
+            r["group"] = passage.group
+            out.append(Fact("ranking", index, r, a, b))
+    return out

@@ -1,0 +1,141 @@
+"""User text to FTS5: terms found by stem, by compound part and by typo tolerance, safely quoted."""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+from dataclasses import dataclass
+
+from doksvar.lang.words import is_stop, stem, words
+
+MAX_ALTERNATIVES = 40
+
+
+@dataclass(frozen=True)
+class Term:
+    """One content word of a query and the indexed stems that stand for it."""
+
+    word: str
+    """The word as typed, lower-cased."""
+    stem: str
+    """Its Snowball stem."""
+    alternatives: tuple[str, ...]
+    """Indexed stems that match it: itself, compounds holding it, or a typo's correction."""
+    how: str
+    """"exact", "compound", "fuzzy" or "missing"."""
+
+    @property
+    def found(self) -> bool:
+        return bool(self.alternatives)
+
+
+def quote_fts(token: str) -> str:
+    """One token as an FTS5 string: in double quotes, inner quotes doubled (as sqlite-utils)."""
+    return '"' + token.replace('"', '""') + '"'
+
+
+def match_expression(terms: list[Term], mode: str = "AND") -> str:
+    """An FTS5 MATCH expression over the title and stems columns, every token quoted."""
+    groups = []
+    for term in terms:
+        if not term.alternatives:
+            continue
+        alts = " OR ".join(quote_fts(a) for a in term.alternatives)
+        groups.append(f"({alts})")
+    if not groups:
+        return ""
+    return "{title stems} : (" + f" {mode} ".join(groups) + ")"
+
+
+class Vocabulary:
+    """The index's stems and words, for compound and typo look-ups."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.doc_freq: dict[str, int] = {}
+        surface: dict[str, int] = {}
+        rows = conn.execute("SELECT term, col, doc FROM passages_vocab WHERE col IN ('stems', 'title', 'body')")
+        for term, col, doc in rows:
+            if col == "body":
+                surface[term] = surface.get(term, 0) + doc
+            else:
+                self.doc_freq[term] = self.doc_freq.get(term, 0) + doc
+        self.stems_sorted = sorted(self.doc_freq)
+        self.long_stems = [s for s in self.stems_sorted if len(s) >= 6]
+        self.surface = [w for w in surface if len(w) >= 4 and not w.isdigit()]
+        self.passage_count = conn.execute("SELECT count(*) FROM passages").fetchone()[0] or 1
+
+    def expand(self, s: str) -> tuple[tuple[str, ...], str]:
+        """Stems standing for stem `s`: exact, then compounds that hold it as a part."""
+        alts: list[str] = []
+        how = "missing"
+        if s in self.doc_freq:
+            alts.append(s)
+            how = "exact"
+        if len(s) >= 6 and not s.isdigit():
+            # Endings Snowball leaves on: "multikortet" ~ "multikort", "sjukfrånvaron" ~ "sjukfrånvaro".
+            for cut in (1, 2, 3):
+                shorter = s[:-cut]
+                if shorter in self.doc_freq and shorter not in alts:
+                    alts.append(shorter)
+                    how = "exact"
+        if len(s) >= 4 and not s.isdigit():
+            # Compounds: "avvik" in "budgetavvik", "frånvaro" in "sjukfrånvaron".
+            found = [v for v in self.long_stems if s in v and v != s]
+            found.sort(key=lambda v: -self.doc_freq[v])
+            alts.extend(found[: MAX_ALTERNATIVES - len(alts)])
+            if found and how == "missing":
+                how = "compound"
+        if how == "missing" and len(s) >= 7 and not s.isdigit():
+            # The query word is itself a compound whose head is indexed: "budgetavvikelsen".
+            heads = [v for v in self._suffixes(s) if len(v) >= 5 and len(v) >= len(s) // 2]
+            if heads:
+                alts.extend(heads[:3])
+                how = "compound"
+        return tuple(dict.fromkeys(alts)), how
+
+    def _suffixes(self, s: str) -> list[str]:
+        out = []
+        for k in range(1, len(s) - 4):
+            tail = s[k:]
+            i = bisect.bisect_left(self.stems_sorted, tail)
+            if i < len(self.stems_sorted) and self.stems_sorted[i] == tail:
+                out.append(tail)
+        return out
+
+    def correct(self, word: str) -> str | None:
+        """The indexed word closest to a mistyped `word`, if one is close enough."""
+        if len(word) < 5 or word.isdigit() or not self.surface:
+            return None
+        from rapidfuzz import fuzz, process
+
+        cutoff = 88 if len(word) < 8 else 84
+        best = process.extractOne(word, self.surface, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return best[0] if best else None
+
+    def idf(self, alternatives: tuple[str, ...]) -> float:
+        """How rare a term is: log-scaled inverse passage frequency of its stems."""
+        import math
+
+        df = sum(self.doc_freq.get(a, 0) for a in alternatives) or 1
+        return math.log(1 + self.passage_count / df)
+
+
+def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[str] = frozenset()) -> list[Term]:
+    """The content terms of `text`, each with the indexed stems that match it.
+
+    English stop words are dropped only from English text ("it" is IT in a Swedish question)."""
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for w in words(text):
+        if (is_stop(w, english) and w not in keep) or w in seen:
+            continue
+        seen.add(w)
+        s = stem(w)
+        alts, how = vocab.expand(s)
+        if not alts:
+            fixed = vocab.correct(w)
+            if fixed:
+                alts, _ = vocab.expand(stem(fixed))
+                how = "fuzzy" if alts else "missing"
+        terms.append(Term(w, s, alts, how))
+    return terms

@@ -1,0 +1,415 @@
+"""The SQLite index: writing documents (one transaction each) and reading them back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from doksvar.errors import DoksvarError, StoreError
+from doksvar.index.query import Term, Vocabulary, analyse, match_expression
+from doksvar.index.schema import BM25_WEIGHTS, SCHEMA, SCHEMA_VERSION
+from doksvar.lang.words import stem, tokens
+from doksvar.model import Document, Passage, Section
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of an indexing run, for a progress display."""
+
+    event: str
+    """"indexed", "unchanged", "failed", "removed" or "scanning"."""
+    path: str
+    """The file concerned."""
+    done: int
+    """Files handled so far."""
+    total: int
+    """Files in this run."""
+    detail: str = ""
+    """Counts for "indexed", the reason for "failed"."""
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """A passage as read back from the index, with where it stands."""
+
+    id: int
+    """Row id of the passage."""
+    doc_id: int
+    """Row id of its document."""
+    doc: str
+    """Its document's file name."""
+    passage: Passage
+    """The passage itself."""
+    section_title: str
+    """The title of its section ("" before the first heading)."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A passage found by keyword search, with a snippet whose hits are marked."""
+
+    stored: StoredPassage
+    """The passage found."""
+    score: float
+    """bm25 rank (lower is better)."""
+    snippet: str
+    """A window of the passage with each hit between « and »."""
+    hits: tuple[tuple[int, int], ...]
+    """Offsets of the hit words in the display text."""
+
+
+class Store:
+    """One index file. Open it with `Store(path)`; `writable=True` creates or upgrades it."""
+
+    def __init__(self, path: str | Path, writable: bool = False) -> None:
+        self.path = Path(path)
+        self.writable = writable
+        self._vocab: Vocabulary | None = None
+        self.rebuilt = False
+        if not writable and not self.path.exists():
+            raise StoreError(f"no index at {self.path}; run `doksvar index` first")
+        if writable:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the index folder {self.path.parent}: {exc.strerror}") from None
+        try:
+            self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a doksvar index ({exc}); run `doksvar index --rebuild`") from None
+
+    # ------------------------------------------------------------------ set-up
+
+    def _prepare(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if version == SCHEMA_VERSION:
+            if self.writable:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            return
+        if not self.writable:
+            if not has_tables:
+                raise StoreError(f"the index {self.path} is empty; run `doksvar index`")
+            raise StoreError(
+                f"the index {self.path} is of another version ({version}, this doksvar reads "
+                f"{SCHEMA_VERSION}); run `doksvar index --rebuild`"
+            )
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Drop everything and create the current schema (writers only)."""
+        conn = self.conn
+        conn.execute("PRAGMA journal_mode = WAL")
+        with conn:
+            names = conn.execute(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+            for kind, name in names:
+                if name.startswith("passages_fts_"):
+                    continue  # shadow tables go with their virtual table
+                conn.execute(f'DROP {"VIEW" if kind == "view" else "TABLE"} IF EXISTS "{name}"')
+            conn.executescript("BEGIN;" + SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        self.rebuilt = True
+        self._vocab = None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def index_files(self, files: Iterable[Path], prune: bool = True) -> Iterator[Progress]:
+        """Index each file whose content changed; drop documents whose file is gone."""
+        from doksvar.ingest import load_bytes, read_bytes
+
+        files = list(files)
+        known = {row[0]: row[1] for row in self.conn.execute("SELECT path, sha256 FROM documents")}
+        total = len(files)
+        for done, path in enumerate(files, 1):
+            key = str(path.resolve())
+            try:
+                data = read_bytes(path)
+                sha = hashlib.sha256(data).hexdigest()
+                if known.get(key) == sha:
+                    yield Progress("unchanged", str(path), done, total)
+                    continue
+                doc = load_bytes(path, data)
+                self._write(doc, key)
+                yield Progress(
+                    "indexed",
+                    str(path),
+                    done,
+                    total,
+                    f"{len(doc.sections)} sections, {len(doc.passages)} passages, {len(doc.tables)} tables",
+                )
+            except DoksvarError as exc:
+                yield Progress("failed", str(path), done, total, str(exc))
+            except (ValueError, RecursionError, MemoryError) as exc:
+                yield Progress("failed", str(path), done, total, f"{path}: cannot be parsed ({exc})")
+        if prune:
+            for key in known:
+                if not os.path.exists(key):
+                    with self.conn:
+                        self._delete(key)
+                    yield Progress("removed", key, total, total)
+        self._vocab = None
+
+    def _delete(self, key: str) -> None:
+        row = self.conn.execute("SELECT id FROM documents WHERE path = ?", (key,)).fetchone()
+        if row is None:
+            return
+        doc_id = row[0]
+        c = self.conn
+        c.execute("DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE doc_id = ?)", (doc_id,))
+        c.execute("DELETE FROM cells WHERE table_id IN (SELECT id FROM tables WHERE doc_id = ?)", (doc_id,))
+        for table in ("facts", "tables", "passages", "sections"):
+            c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def _write(self, doc: Document, key: str) -> None:
+        """Replace one document in a single transaction: a crash leaves the old one whole."""
+        from doksvar.facts import extract_facts
+
+        c = self.conn
+        with c:
+            self._delete(key)
+            cur = c.execute(
+                "INSERT INTO documents (path, name, title, sha256, text, seams, indexed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (key, doc.name, doc.title, doc.sha256, doc.text, json.dumps(doc.seams), time.time()),
+            )
+            doc_id = cur.lastrowid
+            titles = {s.number: s.title for s in doc.sections}
+            c.executemany(
+                "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (doc_id, k, s.number, s.title, s.level, s.parent, s.start, s.end, s.page)
+                    for k, s in enumerate(doc.sections)
+                ],
+            )
+            table_ids = []
+            for k, t in enumerate(doc.tables):
+                cur = c.execute(
+                    'INSERT INTO tables (doc_id, ord, caption, section, header, start, "end", page) '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc_id, k, t.caption, t.section, json.dumps(t.header, ensure_ascii=False), t.start, t.end, t.page),
+                )
+                table_ids.append(cur.lastrowid)
+                c.executemany(
+                    "INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (cur.lastrowid, x.row, x.col, x.row_label, x.col_label, x.text, x.value, x.start, x.end)
+                        for x in t.cells
+                    ],
+                )
+            passage_ids = []
+            for k, p in enumerate(doc.passages):
+                cur = c.execute(
+                    'INSERT INTO passages (doc_id, ord, kind, section, label, grp, start, "end", text, '
+                    "sentences, tbl, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc_id,
+                        k,
+                        p.kind,
+                        p.section,
+                        p.label,
+                        p.group,
+                        p.start,
+                        p.end,
+                        p.text,
+                        json.dumps(p.sentences),
+                        table_ids[p.table] if p.table is not None else None,
+                        p.page,
+                    ),
+                )
+                passage_ids.append(cur.lastrowid)
+                title = " ".join(x for x in (titles.get(p.section, ""), p.label, p.group) if x)
+                if p.table is not None:
+                    title += " " + " ".join(doc.tables[p.table].header)
+                c.execute(
+                    "INSERT INTO passages_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
+                    (cur.lastrowid, _stemmed(title), p.text, _stemmed(p.text)),
+                )
+            facts = extract_facts(doc)
+            c.executemany(
+                'INSERT INTO facts (doc_id, passage_id, kind, data, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+                [
+                    (doc_id, passage_ids[f.passage], f.kind, json.dumps(f.data, ensure_ascii=False), f.start, f.end)
+                    for f in facts
+                ],
+            )
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def vocab(self) -> Vocabulary:
+        if self._vocab is None:
+            self._vocab = Vocabulary(self.conn)
+        return self._vocab
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of documents, sections, passages and tables in the index."""
+        q = self.conn.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "sections": q("SELECT count(*) FROM sections").fetchone()[0],
+            "passages": q("SELECT count(*) FROM passages").fetchone()[0],
+            "tables": q("SELECT count(*) FROM tables").fetchone()[0],
+        }
+
+    def documents(self) -> list[tuple[int, str, str, str]]:
+        """(id, name, title, path) of every indexed document."""
+        return self.conn.execute("SELECT id, name, title, path FROM documents ORDER BY name").fetchall()
+
+    def document_text(self, doc_id: int) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else ""
+
+    def seams(self, doc_id: int) -> tuple[int, ...]:
+        row = self.conn.execute("SELECT seams FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return tuple(json.loads(row[0])) if row else ()
+
+    def sections(self, doc_id: int) -> list[Section]:
+        rows = self.conn.execute(
+            'SELECT number, title, level, parent, start, "end", page FROM sections WHERE doc_id = ? ORDER BY ord',
+            (doc_id,),
+        )
+        return [Section(*r) for r in rows]
+
+    def section_title(self, doc_id: int, number: str) -> str:
+        row = self.conn.execute(
+            "SELECT title FROM sections WHERE doc_id = ? AND number = ?", (doc_id, number)
+        ).fetchone()
+        return row[0] if row else ""
+
+    _PASSAGE_COLUMNS = (
+        'p.id, p.doc_id, d.name, p.kind, p.section, p.label, p.grp, p.start, p."end", p.text, '
+        "p.sentences, p.tbl, p.page, coalesce(s.title, '')"
+    )
+    _PASSAGE_JOIN = (
+        "FROM passages p JOIN documents d ON d.id = p.doc_id "
+        "LEFT JOIN sections s ON s.doc_id = p.doc_id AND s.number = p.section"
+    )
+
+    def _stored(self, row: tuple) -> StoredPassage:
+        pid, doc_id, name, kind, section, label, grp, start, end, text, sents, tbl, page, stitle = row
+        sentences = tuple(tuple(x) for x in json.loads(sents))
+        passage = Passage(kind, section, label, grp, start, end, text, sentences, tbl, page)
+        return StoredPassage(pid, doc_id, name, passage, stitle)
+
+    def passages(self, ids: Iterable[int]) -> dict[int, StoredPassage]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(f"SELECT {self._PASSAGE_COLUMNS} {self._PASSAGE_JOIN} WHERE p.id IN ({marks})", ids)
+        return {r[0]: self._stored(r) for r in rows}
+
+    def document_passages(self, doc_id: int) -> list[StoredPassage]:
+        rows = self.conn.execute(
+            f"SELECT {self._PASSAGE_COLUMNS} {self._PASSAGE_JOIN} WHERE p.doc_id = ? ORDER BY p.ord", (doc_id,)
+        )
+        return [self._stored(r) for r in rows]
+
+    def terms(self, text: str) -> list[Term]:
+        """The content terms of `text` as this index knows them."""
+        return analyse(text, self.vocab)
+
+    def match(self, terms: list[Term], limit: int = 50, section: str | None = None) -> list[tuple[int, float]]:
+        """(passage id, bm25) of passages matching all terms, or failing that any of them."""
+        for mode in ("AND", "OR"):
+            expr = match_expression(terms, mode)
+            if not expr:
+                return []
+            sql = f"SELECT f.rowid, bm25(passages_fts, {', '.join(map(str, BM25_WEIGHTS))}) AS r FROM passages_fts f"
+            params: list = [expr]
+            if section:
+                sql += " JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ? AND (p.section = ? OR p.section LIKE ?)"  # noqa: E501
+                params += [section, section + ".%"]
+            else:
+                sql += " WHERE passages_fts MATCH ?"
+            sql += " ORDER BY r LIMIT ?"
+            params.append(limit)
+            rows = self.conn.execute(sql, params).fetchall()
+            if rows or len([t for t in terms if t.found]) < 2:
+                return rows
+        return []
+
+    def search(self, query: str, limit: int = 10, section: str | None = None) -> list[SearchHit]:
+        """Keyword search: ranked passages with snippets, hits marked."""
+        terms = [t for t in self.terms(query) if t.found]
+        if not terms:
+            return []
+        ranked = self.match(terms, limit, section)
+        stored = self.passages(i for i, _ in ranked)
+        wanted = {a for t in terms for a in t.alternatives}
+        hits = []
+        for pid, score in ranked:
+            sp = stored.get(pid)
+            if sp is None:
+                continue
+            snippet, offsets = make_snippet(sp.passage, wanted)
+            hits.append(SearchHit(sp, score, snippet, offsets))
+        return hits
+
+    def facts(self, kind: str, doc_id: int | None = None) -> list[tuple[int, int, dict, int, int]]:
+        """(doc_id, passage_id, data, start, end) of the extracted facts of one kind."""
+        sql = 'SELECT doc_id, passage_id, data, start, "end" FROM facts WHERE kind = ?'
+        params: list = [kind]
+        if doc_id is not None:
+            sql += " AND doc_id = ?"
+            params.append(doc_id)
+        return [(d, p, json.loads(x), s, e) for d, p, x, s, e in self.conn.execute(sql + " ORDER BY id", params)]
+
+    def tables(self) -> list[tuple[int, int, str, str, list[str], int, int]]:
+        """(id, doc_id, caption, section, header, start, end) of every table."""
+        rows = self.conn.execute('SELECT id, doc_id, caption, section, header, start, "end" FROM tables')
+        return [(i, d, c, s, json.loads(h), a, b) for i, d, c, s, h, a, b in rows]
+
+    def cells(self, table_id: int) -> list[tuple[int, int, str, str, str, float | None, int, int]]:
+        """(row, col, row_label, col_label, text, value, start, end) of one table's cells."""
+        return self.conn.execute(
+            'SELECT row, col, row_label, col_label, text, value, start, "end" FROM cells '
+            "WHERE table_id = ? ORDER BY row, col",
+            (table_id,),
+        ).fetchall()
+
+
+def _stemmed(text: str) -> str:
+    return " ".join(stem(w) for w, _, _ in tokens(text))
+
+
+def make_snippet(passage: Passage, wanted: set[str], width: int = 220) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of the passage around its first hit, hits between « and », and their offsets."""
+    text = passage.text
+    spans = [(a, b) for w, a, b in tokens(text) if stem(w) in wanted]
+    if not spans:
+        return text[:width] + ("…" if len(text) > width else ""), ()
+    first = spans[0][0]
+    lo = max(0, first - width // 3)
+    if lo:
+        space = text.find(" ", lo)
+        lo = space + 1 if 0 <= space < first else lo
+    hi = min(len(text), lo + width)
+    if hi < len(text):
+        space = text.rfind(" ", lo, hi)
+        hi = space if space > spans[0][1] else hi
+    out, pos = [], lo
+    for a, b in spans:
+        if a < lo or b > hi:
+            continue
+        out.append(text[pos:a])
+        out.append("«" + text[a:b] + "»")
+        pos = b
+    out.append(text[pos:hi])
+    snippet = ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+    return snippet, tuple((passage.start + a, passage.start + b) for a, b in spans)

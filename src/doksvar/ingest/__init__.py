@@ -1,0 +1,49 @@
+"""Reading report files into Documents."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from doksvar.errors import IngestError
+from doksvar.ingest.encoding import decode
+from doksvar.model import Document
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+PDF_SUFFIXES = {".pdf"}
+SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+
+
+def load(path: Path) -> Document:
+    """Read one report file into a Document; IngestError says why a file cannot be read."""
+    data = read_bytes(path)
+    return load_bytes(path, data)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, with a clear error when it cannot be read."""
+    if path.is_dir():
+        raise IngestError(f"{path}: is a folder, not a file")
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise IngestError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def load_bytes(path: Path, data: bytes) -> Document:
+    """Parse a report from its bytes, by the file's suffix."""
+    sha = hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        from doksvar.ingest.pdf import parse_pdf
+
+        return parse_pdf(data, str(path), path.name, sha)
+    if suffix not in TEXT_SUFFIXES:
+        raise IngestError(f"{path}: not a report (expected .txt, .md or .pdf)")
+    if not data.strip():
+        raise IngestError(f"{path}: the file is empty")
+    from doksvar.ingest.text import parse_text
+
+    return parse_text(decode(data, str(path)), str(path), path.name, sha)

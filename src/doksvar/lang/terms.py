@@ -1,0 +1,45 @@
+"""The bilingual term list and table abbreviations, kept as data beside this module."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+def _read_tsv(name: str) -> list[tuple[str, str]]:
+    text = resources.files("doksvar.lang").joinpath(name).read_text(encoding="utf-8")
+    pairs = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        left, _, right = line.partition("\t")
+        if right.strip():
+            pairs.append((left.strip().lower(), right.strip().lower()))
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def _english_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    pairs = dict(_read_tsv("terms.tsv"))
+    phrases = sorted(pairs, key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), pairs
+
+
+def to_swedish(question: str) -> str:
+    """Replace the English report terms of a question by their Swedish counterparts."""
+    pattern, pairs = _english_pattern()
+    return pattern.sub(lambda m: pairs[m.group().lower()], question)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    """Abbreviations used in table labels ("sjukfrv") mapped to their full word."""
+    return dict(_read_tsv("abbreviations.tsv"))
+
+
+def expand_label(words: list[str]) -> list[str]:
+    """A table label's words with each abbreviation written out."""
+    table = abbreviations()
+    return [table.get(w, w) for w in words]

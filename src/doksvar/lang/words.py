@@ -1,0 +1,94 @@
+"""Words: tokenising, Snowball stemming and stop words for Swedish and English."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+# Letters and digits; "IT-kostnaderna" gives "it" and "kostnaderna", as FTS5's unicode61 does.
+WORD = re.compile(r"[^\W_]+")
+YEAR = re.compile(r"^(19[5-9]\d|20[0-9]\d)$")
+
+_STEMMER = Stemmer.Stemmer("swedish")
+
+SWEDISH_STOP = frozenset(
+    """
+    och i att det som en på är av för med till den har de inte om ett han men var jag
+    sig från så vi kan man när år än hur efter upp ut vid också eller där mycket nu bara
+    dem sin sina hade blev bli blir varit vara skulle ska skall kunna kunde får fick finns
+    fanns hos alla andra detta denna dessa vilka vilken vilket vad varför vem vems vart
+    var mer mest under över sedan samt dess än deras ju även nog något några någon inga
+    ingen mellan mot utan per via samma egen eget egna vår vårt våra er ert era min mitt
+    mina din ditt dina hans hennes dess oss dig mig honom henne dom då vilkas många mycket
+    hög högt hur stor stort stora liten litet små lite fler flest färre minst största
+    minsta hela helt totala totalt alltså dvs t.ex bl.a cirka ca ungefär hela gäller gällde
+    se sett säga sa ge ges gav given visar visade uppgick uppgår ligger låg
+    """.split()
+)
+
+ENGLISH_STOP = frozenset(
+    """
+    a an the of in on at to for from by with about as into over under than then and or
+    but not no is are was were be been being do does did done have has had having what
+    which who whom whose when where why how much many there here this that these those
+    it its their they them we our us you your he she his her i me my mine any some all
+    each every more most less least largest smallest biggest highest lowest high low
+    big small did does get got give given gave rate level figure figures number numbers
+    amount total overall value values list show tell say says said per year years
+    """.split()
+)
+
+# Words that carry no subject of their own in a question about a report: they are dropped
+# from the content terms that must be found.
+GENERIC = frozenset(
+    """
+    kommun kommunen kommunens rapport rapporten år året åren siffra siffror antal andel
+    procent värde nivå uppgift uppgifter enligt dokument dokumentet
+    """.split()
+)
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Lower-cased word tokens of `text` with their offsets."""
+    return [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens of `text`."""
+    return [m.group().lower() for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball-Swedish stem of a lower-cased word; numbers stay as they are."""
+    if word.isdigit():
+        return word
+    return _STEMMER.stemWord(word)
+
+
+def stems(text: str) -> list[str]:
+    """Stems of every token of `text`, in order."""
+    return [stem(w) for w in words(text)]
+
+
+def is_stop(word: str, english: bool = True) -> bool:
+    """True for a function word: Swedish always, English too unless the text is Swedish."""
+    return word in SWEDISH_STOP or (english and word in ENGLISH_STOP)
+
+
+def is_year(word: str) -> bool:
+    """True for a four-digit year such as 2023."""
+    return bool(YEAR.match(word))
+
+
+def looks_english(text: str) -> bool:
+    """Whether a question is in English rather than Swedish, by its function words."""
+    ws = words(text)
+    if any(ch in text.lower() for ch in "åäö"):
+        # Swedish names occur in English questions; letters alone do not decide.
+        pass
+    en = sum(1 for w in ws if w in ENGLISH_STOP and w not in SWEDISH_STOP)
+    sv = sum(1 for w in ws if w in SWEDISH_STOP and w not in ENGLISH_STOP)
+    return en > sv

@@ -1,0 +1,57 @@
+"""Shared fixtures: a fresh index of the bundled report, and small indexes made from text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from doksvar.answer import Answerer
+from doksvar.index.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+BUNDLED = CORPUS / "arsuppfoljning-2023-ks-kommunstab.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def bundled_store(tmp_path_factory) -> Store:
+    path = tmp_path_factory.mktemp("index") / "bundled.sqlite"
+    store = Store(path, writable=True)
+    steps = list(store.index_files([BUNDLED]))
+    assert [s.event for s in steps] == ["indexed"]
+    return store
+
+
+@pytest.fixture(scope="session")
+def bundled_answerer(bundled_store) -> Answerer:
+    return Answerer(bundled_store)
+
+
+@pytest.fixture(scope="session")
+def dev_questions() -> list[dict]:
+    return json.loads((DATA / "questions-dev.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def make_store(tmp_path):
+    """Index the given {file name: text} as reports and return the store."""
+
+    def make(files: dict[str, str | bytes]) -> Store:
+        folder = tmp_path / "reports"
+        folder.mkdir(exist_ok=True)
+        paths = []
+        for name, content in files.items():
+            p = folder / name
+            if isinstance(content, bytes):
+                p.write_bytes(content)
+            else:
+                p.write_text(content, encoding="utf-8")
+            paths.append(p)
+        store = Store(tmp_path / "index.sqlite", writable=True)
+        list(store.index_files(paths))
+        return store
+
+    return make

@@ -1,0 +1,100 @@
+"""Deviation and ranking extraction, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from doksvar.facts.deviations import sentence_deviations
+from doksvar.facts.rankings import sentence_rankings
+
+
+def one(sentence: str, label: str = "") -> dict:
+    found = sentence_deviations(sentence, label)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "unit", "direction"),
+    [
+        ("Nämnden redovisar en negativ avvikelse på 3,2 mkr för löner.", 3.2, "mkr", "negative"),
+        ("Verksamheten visar en positiv budgetavvikelse om 750 tkr.", 750, "tkr", "positive"),
+        ("Kostnaderna för vinterväghållning blev 12,5 mkr mer än budget.", 12.5, "mkr", "negative"),
+        ("Lokalkostnaderna överstiger budget med 1,4 mkr.", 1.4, "mkr", "negative"),
+        ("Personalkostnaderna blev 2,0 mkr lägre än budgeterat.", 2.0, "mkr", "positive"),
+        ("Intäkterna från avgifter blev 0,8 mkr högre än budget.", 0.8, "mkr", "positive"),
+        ("Intäkterna för bygglov blev 1,1 mkr lägre än budget.", 1.1, "mkr", "negative"),
+        ("Nämnden redovisar ett överskott mot budget med 1,07 mnkr.", 1.07, "mkr", "positive"),
+        ("Helåret slutar med ett underskott på 5 miljoner kronor.", 5, "mkr", "negative"),
+        ("Skolan gick 430 tkr över budget på grund av fler elever.", 430, "tkr", "negative"),
+        ("Prognosen visar 2 300 tkr under budget.", 2300, "tkr", "positive"),
+    ],
+)
+def test_deviation_sentences(sentence, amount, unit, direction):
+    d = one(sentence)
+    assert (d["amount"], d["unit"], d["direction"]) == (amount, unit, direction)
+    a, b = d["span_amount"]
+    assert sentence[a:b].startswith(d["amount_text"])
+
+
+def test_subheading_gives_direction_to_a_neutral_sentence():
+    sentence = "Bidragen avviker med en avvikelse på 0,9 mkr mot budget."
+    assert one(sentence)["direction"] == "unknown"
+    assert one(sentence, "Negativa avvikelser (högre utfall än planerat)")["direction"] == "negative"
+    assert one(sentence, "Positiva avvikelser")["direction"] == "positive"
+
+
+def test_plain_amounts_are_not_deviations():
+    assert sentence_deviations("Kostnaden för friskvård uppgick till 8,3 mkr under året.") == []
+    assert sentence_deviations("Budgeten för 2024 är 40 mkr.") == []
+
+
+def test_two_deviations_in_one_sentence():
+    found = sentence_deviations("Lönerna blev 1,2 mkr högre än budget medan hyrorna blev 0,4 mkr lägre än budget.")
+    assert [(d["amount"], d["direction"]) for d in found] == [(1.2, "negative"), (0.4, "positive")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank", "of"),
+    [
+        ("Kommunen hamnar på plats 112 av 290 i Svenskt Näringslivs ranking.", 112, 290),
+        ("Staden rankas 14 av 290 kommuner i årets mätning.", 14, 290),
+        ("Kommunen rankas som nummer 7 av landets 290 kommuner.", 7, 290),
+        ("I Miljöbarometern kom kommunen först av 290 kommuner.", 1, 290),
+        ("Kommunen toppade rankningen för tredje året.", 1, None),
+        ("Vi hamnade på första plats i undersökningen.", 1, None),
+        ("Kommunen placerar sig på plats 45 bland 100 deltagande kommuner.", 45, 100),
+        ("Kommunen tog 12:e plats i länet.", 12, None),
+    ],
+)
+def test_ranking_sentences(sentence, rank, of):
+    found = sentence_rankings(sentence)
+    assert [(r["rank"], r["of"]) for r in found] == [(rank, of)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change"),
+    [
+        ("Kommunen tappar tre placeringar och hamnar på plats 88 av 290.", -3),
+        ("Kommunen klättrar 20 placeringar till plats 41 av 290.", 20),
+        ("Kommunen backar 9 placeringar och landar på plats 120 av 290.", -9),
+    ],
+)
+def test_ranking_change(sentence, change):
+    assert sentence_rankings(sentence)[0]["change"] == change
+
+
+def test_previous_place_is_not_a_ranking_of_its_own():
+    found = sentence_rankings("Kommunen hamnade på plats 84 av 290, en förbättring från plats 134.")
+    assert [(r["rank"], r.get("previous"), r.get("change")) for r in found] == [(84, 134, 50)]
+
+
+def test_targets_are_marked():
+    found = sentence_rankings("Målet är att kommunen ska rankas på 50:e plats senast 2026.")
+    assert found and found[0]["target"]
+    assert not sentence_rankings("Kommunen hamnar på plats 30 av 290.")[0]["target"]
+
+
+def test_percentages_and_counts_are_not_rankings():
+    assert sentence_rankings("Andelen nöjda var 84 procent av de 290 svarande.") == []
+    assert sentence_rankings("Det finns plats för 550 medarbetare.") == []

@@ -1,0 +1,172 @@
+"""Ingest of text reports: display text, headings, passages, tables, encodings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from doksvar.errors import IngestError
+from doksvar.ingest import load, load_bytes
+from doksvar.ingest.sentences import split_sentences
+from doksvar.ingest.tables import parse_value
+
+from .conftest import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return load(BUNDLED)
+
+
+def test_every_numbered_heading_is_found_with_number_and_title(doc):
+    found = [(s.number, s.title) for s in doc.sections]
+    assert found == [
+        ("1", "Uppdrag"),
+        ("2", "Året som gått"),
+        ("3", "Framtiden"),
+        ("4", "Personal"),
+        ("5", "Intern kontroll"),
+        ("6", "Ekonomisk redovisning"),
+        ("6.1", "Driftsredovisning"),
+        ("6.2", "Investeringsredovisning"),
+        ("7", "Bedömning måluppfyllelse"),
+        ("8", "Måluppföljning - Analys"),
+    ]
+    by_number = {s.number: s for s in doc.sections}
+    assert by_number["6.1"].parent == "6" and by_number["6.1"].level == 2
+    assert doc.text[by_number["4"].start :].startswith("4 Personal")
+    assert by_number["6.1"].end == by_number["6.2"].start
+    assert by_number["6"].end == by_number["7"].start
+
+
+def test_table_of_contents_is_not_taken_for_headings(doc):
+    first = doc.sections[0]
+    toc = doc.text.index("1 Uppdrag")
+    assert toc < first.start, "the TOC line comes first and is not the heading"
+    assert doc.text[first.start : first.start + 9] == "1 Uppdrag"
+    assert not any(p.text.startswith("6.1 Driftsredovisning") for p in doc.passages)
+
+
+def test_passages_are_display_text_at_their_offsets(doc):
+    for p in doc.passages:
+        assert doc.text[p.start : p.end] == p.text
+        for a, b in p.sentences:
+            assert p.start <= a < b <= p.end
+
+
+def test_html_fragments_become_paragraphs_without_tags(doc):
+    assert "<p>" not in doc.text and "</p>" not in doc.text and "data-label" not in doc.text
+    assert any(p.text.startswith("Personalomsättningen för kommunstaben år 2023 är 11%") for p in doc.passages)
+
+
+def test_markdown_emphasis_is_dropped(doc):
+    assert "**" not in doc.text
+    assert "Förutsättningar för tillväxt hamnar" in doc.text
+
+
+def test_subheadings_label_the_passages_under_them(doc):
+    labelled = [p for p in doc.passages if "14,2 mkr" in p.text]
+    assert labelled[0].label == "Negativa avvikelser (högre utfall än planerat)"
+    assert labelled[0].section == "6.1"
+    positive = [p for p in doc.passages if "6,4 mkr" in p.text]
+    assert positive[0].label.startswith("Positiva avvikelser")
+
+
+def test_goal_table_rows_are_goals_with_their_analysis(doc):
+    goals = [p for p in doc.passages if p.kind == "goal"]
+    assert len(goals) == 10
+    assert all(g.section == "8" for g in goals)
+    assert not goals[0].text.startswith("●")
+    analysis = [p for p in doc.passages if "814 sökande" in p.text][0]
+    assert analysis.group.startswith("Vidta åtgärder för att möta kompetensförsörjningsutmaningarna")
+    assert analysis.label == "Mätetal"
+    # Plain paragraphs after a goal row belong to that goal's analysis.
+    regions = [p for p in doc.passages if "Regionernas Kamp är företaget" in p.text][0]
+    assert "Förbättrat företagsklimat" in regions.group
+
+
+def _cell(doc, row_label, col_label):
+    for t in doc.tables:
+        for c in t.cells:
+            if c.row_label == row_label and c.col_label == col_label:
+                return c
+    raise AssertionError(f"no cell {row_label} / {col_label}")
+
+
+def test_tables_have_caption_header_and_cells(doc):
+    assert [t.caption for t in doc.tables][:1] == ["Antal månadsanställda den 31 december, procent"]
+    staff = doc.tables[0]
+    assert staff.header == ("", "2019", "2020", "2021", "2022", "2023")
+    assert len({c.row_label for c in staff.cells}) == 6
+    assert _cell(doc, "Tillsvidareanställda kvinnor", "2021").value == 175
+    cost = _cell(doc, "Nettokostnader", "Utfall Dec 2023")
+    assert cost.value == 307662 and cost.text == "307 662"
+    assert doc.text[cost.start : cost.end] == "307 662"
+    assert _cell(doc, "Nettokostnader", "Utfall - budget Dec 2023").value == -19761
+    assert _cell(doc, "Tot sjukfrv : Tot ord arbtid (<=29 år)", "2023").value == 6.43
+    assert doc.tables[3].caption == "Driftredovisning (tkr)"
+
+
+def test_row_group_label_prefixes_rows_under_it(doc):
+    ages = doc.tables[1]
+    labels = [c.row_label for c in ages.cells if c.col_label == "2023"]
+    assert "tillsvidareanställda 30 - 39 år" in labels
+    assert "visstidsanställda 30 - 39 år" in labels
+    assert _cell(doc, "visstidsanställda 30 - 39 år", "2023").value == 25.0
+    assert _cell(doc, "tillsvidareanställda 30 - 39 år", "2023").value == 23.0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("307 662", 307662), ("-19 761", -19761), ("3,78", 3.78), ("", None), ("0,0", 0.0), ("12 %", 12), ("abc", None)],
+)
+def test_parse_value(text, value):
+    assert parse_value(text) == value
+
+
+def test_swedish_abbreviations_and_decimals_do_not_end_sentences():
+    text = (
+        "Omsättningen var 11%, d.v.s. 33 personer. Kostnaden blev ca. 3,2 mkr, bl.a. för IT. "
+        "Nästa mening börjar här. Den sista t.ex. om 2,5 procent."
+    )
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == [
+        "Omsättningen var 11%, d.v.s. 33 personer.",
+        "Kostnaden blev ca. 3,2 mkr, bl.a. för IT.",
+        "Nästa mening börjar här.",
+        "Den sista t.ex. om 2,5 procent.",
+    ]
+
+
+def test_cp1252_file_is_read(tmp_path):
+    text = "Rapport\n\n1 Översikt\n\nSjukfrånvaron minskade till 4,1 procent under året.\n"
+    path = tmp_path / "windows.txt"
+    path.write_bytes(text.encode("cp1252"))
+    doc = load(path)
+    assert "Sjukfrånvaron minskade" in doc.text
+    assert doc.sections[0].title == "Översikt"
+
+
+def test_utf8_with_bom_is_read(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffÅrsrapport\n\n1 Inledning\n\nText här.\n".encode())
+    doc = load(path)
+    assert doc.title == "Årsrapport"
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02binary\x00" * 50, b"", b"   \n"])
+def test_a_file_that_is_not_text_is_an_error_for_that_file(tmp_path, data):
+    with pytest.raises(IngestError):
+        load_bytes(Path(tmp_path / "x.txt"), data)
+
+
+def test_heading_numbers_must_follow_in_sequence(tmp_path):
+    text = (
+        "Rapport\n\n1 Inledning\n\nText.\n\n2023 Året i korthet\n\nMer text.\n\n"
+        "2 Ekonomi\n\n2.1 Drift\n\nUtfallet blev bra.\n\n5 Personer deltog i mötet\n\nSlut.\n"
+    )
+    path = tmp_path / "seq.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load(path)
+    assert [s.number for s in doc.sections] == ["1", "2", "2.1"]
