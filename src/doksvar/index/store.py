@@ -349,7 +349,7 @@ class Store:
         terms = [t for t in self.terms(query) if t.found]
         if not terms:
             return []
-        ranked = self.match(terms, limit, section)
+        ranked = self.match(terms, limit * 3, section)
         stored = self.passages(i for i, _ in ranked)
         wanted = {a for t in terms for a in t.alternatives}
         hits = []
@@ -358,8 +358,12 @@ class Store:
             if sp is None:
                 continue
             snippet, offsets = make_snippet(sp.passage, wanted)
-            hits.append(SearchHit(sp, score, snippet, offsets))
-        return hits
+            # The word itself ranks above compounds that merely hold it.
+            own = set(_stemmed(sp.passage.text).split())
+            exact = sum(1 for t in terms if t.how != "compound" and any(a in own for a in t.alternatives[:2]))
+            hits.append((-exact, score, SearchHit(sp, score, snippet, offsets)))
+        hits.sort(key=lambda h: (h[0], h[1]))
+        return [h[2] for h in hits[:limit]]
 
     def facts(self, kind: str, doc_id: int | None = None) -> list[tuple[int, int, dict, int, int]]:
         """(doc_id, passage_id, data, start, end) of the extracted facts of one kind."""
