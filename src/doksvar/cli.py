@@ -188,11 +188,11 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    try:
-        from doksvar.tui.app import run
-    except ImportError:
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
         build_parser().print_help()
         return 0
+    from doksvar.tui.app import run
+
     return run(index_path(args.index), DEFAULT_CORPUS)
 
 

@@ -21,6 +21,11 @@ class Answerer:
         self._refs: dict[int, DocRef] = {}
         self._sections: dict[int, list] = {}
 
+    def refresh(self) -> None:
+        """Forget cached documents after the index changed."""
+        self._refs.clear()
+        self._sections.clear()
+
     # ------------------------------------------------------------------ helpers for the handlers
 
     def ref(self, doc_id: int) -> DocRef:

@@ -118,7 +118,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                 + 0.5 * len(cap_hits)
                 + num_hits
                 - 0.3 * extra
-                + (0.2 if _TOTAL_ROW.match(row_label) else 0)
+                + (0.3 if _TOTAL_ROW.match(row_label) else 0)
             )
             pick = _Pick(score, table, row_label, cell, row_matched)
             if best is None or pick.score > best.score:
@@ -133,7 +133,7 @@ def _extra_words(row_label: str, terms: list[Term], q: Question) -> int:
         s = stem(w)
         if w.isdigit():
             if w not in q.numbers:
-                count += 1
+                count += 2  # an age band or a code the question did not ask for
             continue
         if len(w) < 2 or w in ("totalt", "total", "summa", "år"):
             continue

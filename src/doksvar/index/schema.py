@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+# Bumped whenever the tables or what ingest and fact extraction write change: an index of another
+# version is rebuilt, never misread.
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE documents (

@@ -69,7 +69,8 @@ class SearchHit:
 class Store:
     """One index file. Open it with `Store(path)`; `writable=True` creates or upgrades it."""
 
-    def __init__(self, path: str | Path, writable: bool = False) -> None:
+    def __init__(self, path: str | Path, writable: bool = False, threads: bool = False) -> None:
+        """Open the index; `threads=True` lets one worker thread at a time use it (the TUI)."""
         self.path = Path(path)
         self.writable = writable
         self._vocab: Vocabulary | None = None
@@ -82,7 +83,7 @@ class Store:
             except OSError as exc:
                 raise StoreError(f"cannot create the index folder {self.path.parent}: {exc.strerror}") from None
         try:
-            self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+            self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=not threads)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._prepare()
         except sqlite3.DatabaseError as exc:
@@ -124,6 +125,10 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def refresh(self) -> None:
+        """Forget cached look-ups after another connection changed the index."""
+        self._vocab = None
 
     # ------------------------------------------------------------------ writing
 

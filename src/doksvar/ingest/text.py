@@ -231,7 +231,7 @@ class _Layout:
 
     def _emit(self, text: str, kind: str) -> int:
         if self.parts:
-            tight = kind == self.prev_kind and kind in ("toc", "item")
+            tight = kind == self.prev_kind and kind in ("toc", "item", "row")
             sep = "\n" if tight else "\n\n"
             self.parts.append(sep)
             self.pos += len(sep)
@@ -292,6 +292,7 @@ class _Layout:
         body = rows[1:]
         has_groups = any(group_label([c[0] for c in r], header) for r in body)
         caption = self._caption(header, has_groups)
+        self.prev_kind = "table-start"  # a table's first row is set apart from what stands above it
         group = header[0] if has_groups and header[0] else ""
         cells: list[Cell] = []
         table_index = len(self.tables)
