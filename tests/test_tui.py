@@ -32,6 +32,18 @@ async def ask(app, pilot, question: str) -> AnswerCard:
     return list(app.query(AnswerCard))[-1]
 
 
+async def search(pilot, query: str) -> None:
+    """Type a query in the search pane and wait until its results are listed."""
+    await pilot.press("f3")
+    await pilot.press(*query)
+    for _ in range(100):
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+        if pilot.app.query(HitItem):
+            break
+    await pilot.pause()
+
+
 def visible(app, widget) -> bool:
     scroll = app.query_one("#doc")
     return widget.region.overlaps(scroll.region) and widget.region.height > 0
@@ -67,11 +79,7 @@ async def test_citation_one_opens_the_viewer_at_the_highlighted_passage(app):
 
 async def test_search_lists_hits_and_opens_the_viewer_there(app):
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.press(*"upphandling")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await search(pilot, "upphandling")
         hits = list(app.query(HitItem))
         assert hits and all("upphandl" in h.hit.stored.passage.text.lower() for h in hits[:3])
         await pilot.press("enter")
@@ -152,11 +160,7 @@ def test_snapshot_chat_with_an_answer(app, snap_compare):
 
 def test_snapshot_search_with_results(app, snap_compare):
     async def run_before(pilot):
-        await pilot.press("f3")
-        await pilot.press(*"upphandling")
-        await pilot.pause(0.3)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await search(pilot, "upphandling")
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
 

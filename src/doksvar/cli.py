@@ -59,8 +59,14 @@ def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet:
         store.rebuild()
     failures = []
     counts = {"indexed": 0, "unchanged": 0, "removed": 0}
+
+    def page(path: str, k: int, n: int) -> None:
+        if not quiet and n > 1:
+            end = "\n" if k == n else ""
+            print(f"\r  {Path(path).name}: page {k}/{n}", end=end, file=sys.stderr, flush=True)
+
     try:
-        for step in store.index_files(files):
+        for step in store.index_files(files, on_page=page):
             if step.event == "failed":
                 failures.append(step)
             else:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from doksvar.answer.compose import DocRef, answer, citation, clip, frame
+from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
 from doksvar.answer.intent import intent_of
 from doksvar.answer.question import Question, read_question
 from doksvar.index.store import Store
@@ -81,8 +82,40 @@ class Answerer:
         for handler in handlers:
             result = handler(self, q)
             if result is not None:
-                return result
+                return self.ground(result)
         return self.decline(q)
+
+    def ground(self, result: Answer) -> Answer:
+        """Cite, from near the answer's quotes, each figure of the answer that no quote holds yet.
+
+        A quote is kept from crossing places where the display text joins what the source keeps
+        apart (a wrapped table label, a page break); a figure beyond such a place gets a quote of
+        its own."""
+        if not result.citations:
+            return result
+        quotes = " ".join(c.quote for c in result.citations)
+        extra: list[Citation] = []
+        for number in re.findall(r"(?<![\w,])\d+(?:,\d+)?", result.answer):
+            if len(re.sub(r"\D", "", number)) < 2 or re.search(rf"(?<![\d,]){re.escape(number)}(?![\d,]|,\d)", quotes):
+                continue
+            for c in result.citations:
+                doc = next((d for d in self.store.documents() if d[1] == c.doc), None)
+                if doc is None:
+                    continue
+                ref = self.ref(doc[0])
+                lo, hi = ref.text.rfind("\n", 0, c.start) + 1, ref.text.find("\n", c.end)
+                hi = len(ref.text) if hi < 0 else hi
+                m = re.search(rf"(?<![\d,]){re.escape(number)}(?![\d,]|,\d)", ref.text[lo:hi])
+                if m:
+                    line_end = ref.text.find("\t", lo + m.end())
+                    line_end = hi if line_end < 0 or line_end > hi else line_end
+                    line_start = ref.text.rfind("\t", lo, lo + m.start()) + 1 or lo
+                    extra.append(self.cite(doc[0], max(lo, line_start), line_end, (lo + m.start(), lo + m.end())))
+                    quotes += " " + extra[-1].quote
+                    break
+        if not extra:
+            return result
+        return dataclasses.replace(result, citations=renumber(list(result.citations) + extra))
 
     def _missing(self, q: Question) -> Answer | None:
         """Decline when a word that carries the question's subject is nowhere in the index."""

@@ -25,9 +25,24 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     subject = subject_terms(a.store, q, DEVIATION_WORDS)
     scope, subject = section_scope(a.store, q, subject)
     facts = [f for f in facts if in_scope(f[2]["section"], scope)]
+    facts, subject = _label_scope(facts, subject)
     if subject:
         return _about(a, q, facts, subject)
     return _listing(a, q, facts)
+
+
+def _label_scope(facts: list, subject: list) -> tuple[list, list]:
+    """Terms that name the table or sub-heading several deviations stand under narrow the list."""
+    from doksvar.lang.words import stems
+
+    kept = []
+    for t in subject:
+        under = [f for f in facts if set(t.alternatives) & set(stems(f[2].get("label", "")))]
+        if len(under) >= 2:
+            facts = under
+        else:
+            kept.append(t)
+    return facts, kept
 
 
 def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | None:
@@ -123,7 +138,11 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         d = f[2]
         sentence = a.ref(f[0]).text[f[3] : f[4]]
         width = ITEM_WIDTH if sum(map(len, parts)) < MAX_ANSWER - 2 * ITEM_WIDTH else 60
-        line = f"{k}) {d['amount_text']} {d['unit']} – {clip(sentence, d['span_amount'][0] - f[3], width, lead=0.8)}"
+        if d["source"] == "table":
+            about = f"{d['row_label']} ({d['label']}, {d['col_label']})"
+        else:
+            about = clip(sentence, d["span_amount"][0] - f[3], width, lead=0.8)
+        line = f"{k}) {d['amount_text']} {d['unit']} – {about}"
         if sum(map(len, parts)) + len(line) > MAX_ANSWER:
             line = f"{k}) {d['amount_text']} {d['unit']}"
         parts.append(line)

@@ -65,14 +65,22 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
 
 
 def table_citations(a: Answerer, doc_id: int, caption: str, t_start: int, c_start: int, c_end: int) -> list[Citation]:
-    """The cell's row, the table's header row, and the caption line above the table if any."""
+    """The cell's row, the cell's column header, and the caption line above the table if any."""
     text = a.ref(doc_id).text
     row_start = text.rfind("\n", 0, c_start) + 1
     row_end = text.find("\n", c_end)
     row_end = len(text) if row_end < 0 else row_end
+    cites = [a.cite(doc_id, row_start, row_end, (c_start, c_end))]
     header_end = text.find("\n", t_start)
     header_end = len(text) if header_end < 0 else header_end
-    cites = [a.cite(doc_id, row_start, row_end, (c_start, c_end)), a.cite(doc_id, t_start, header_end)]
+    column = text[row_start:c_start].count("\t")
+    cells = text[t_start:header_end].split("\t")
+    if column < len(cells) and cells[column].strip():
+        h_start = t_start + sum(len(c) + 1 for c in cells[:column])
+        h_end = h_start + len(cells[column])
+        year = re.search(r"(?:19|20)\d\d", cells[column])
+        focus = (h_start + year.start(), h_start + year.end()) if year else None
+        cites.append(a.cite(doc_id, h_start, h_end, focus))
     above = text.rfind(caption, max(0, t_start - len(caption) - 4), t_start) if caption else -1
     if above >= 0:
         cites.append(a.cite(doc_id, above, above + len(caption)))

@@ -67,6 +67,7 @@ _EXPLAINS = re.compile(
 _TOTAL = re.compile(
     r"^(?:utfall\w*|resultat\w*|totalt|sammantaget|sammanlagt|nettokostnad\w*|årets\s+resultat|helår\w*)\b", re.I
 )
+_TOTAL_ROW = re.compile(r"^(?:summa|s:a|totalt?|netto\w*|resultat\w*|årets resultat)\b", re.I)
 _INCOME = re.compile(r"\bintäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
 _COST = re.compile(r"\bkostnad\w*|\butgift\w*|\butfall\w*\b", re.I)
 _DEVIATION_COLUMN = re.compile(
@@ -201,6 +202,7 @@ def _table_deviations(doc: Document) -> list[Fact]:
         if not columns:
             continue
         column = columns[0]
+        rows = len({c.row for c in table.cells if c.col == column and c.value})
         for cell in table.cells:
             if cell.col != column or cell.value is None or cell.value == 0:
                 continue
@@ -224,7 +226,7 @@ def _table_deviations(doc: Document) -> list[Fact]:
                         "cue": "table",
                         "match": [line_start, line_end],
                         "span_amount": [cell.start, cell.end],
-                        "total": True,
+                        "total": bool(_TOTAL_ROW.match(cell.row_label)) or rows == 1,
                         "subject": f"{cell.row_label} ({table.caption}, {cell.col_label})",
                         "explanation": None,
                         "label": table.caption,

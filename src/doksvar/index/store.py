@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,8 +132,12 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def index_files(self, files: Iterable[Path], prune: bool = True) -> Iterator[Progress]:
-        """Index each file whose content changed; drop documents whose file is gone."""
+    def index_files(
+        self, files: Iterable[Path], prune: bool = True, on_page: Callable[[str, int, int], None] | None = None
+    ) -> Iterator[Progress]:
+        """Index each file whose content changed; drop documents whose file is gone.
+
+        `on_page(path, page, pages)` is called as each page of a PDF is read."""
         from doksvar.ingest import load_bytes, read_bytes
 
         files = list(files)
@@ -147,7 +151,8 @@ class Store:
                 if known.get(key) == sha:
                     yield Progress("unchanged", str(path), done, total)
                     continue
-                doc = load_bytes(path, data)
+                pages = (lambda k, n, p=str(path): on_page(p, k, n)) if on_page else None
+                doc = load_bytes(path, data, pages)
                 self._write(doc, key)
                 yield Progress(
                     "indexed",

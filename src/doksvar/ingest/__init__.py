@@ -14,10 +14,10 @@ PDF_SUFFIXES = {".pdf"}
 SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
 
 
-def load(path: Path) -> Document:
+def load(path: Path, on_page=None) -> Document:
     """Read one report file into a Document; IngestError says why a file cannot be read."""
     data = read_bytes(path)
-    return load_bytes(path, data)
+    return load_bytes(path, data, on_page)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -32,18 +32,26 @@ def read_bytes(path: Path) -> bytes:
         raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-def load_bytes(path: Path, data: bytes) -> Document:
+def load_bytes(path: Path, data: bytes, on_page=None) -> Document:
     """Parse a report from its bytes, by the file's suffix."""
     sha = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
         from doksvar.ingest.pdf import parse_pdf
 
-        return parse_pdf(data, str(path), path.name, sha)
+        return parse_pdf(data, str(path), path.name, sha, on_page)
     if suffix not in TEXT_SUFFIXES:
         raise IngestError(f"{path}: not a report (expected .txt, .md or .pdf)")
     if not data.strip():
         raise IngestError(f"{path}: the file is empty")
+    text = decode(data, str(path))
+    from doksvar.ingest.layout import looks_like_layout
+
+    if looks_like_layout(text):
+        from doksvar.ingest.blocks import build_document
+        from doksvar.ingest.layout import layout_blocks, pages_of_text
+
+        return build_document(layout_blocks(pages_of_text(text)), str(path), path.name, sha)
     from doksvar.ingest.text import parse_text
 
-    return parse_text(decode(data, str(path)), str(path), path.name, sha)
+    return parse_text(text, str(path), path.name, sha)

@@ -160,7 +160,11 @@ class DoksvarApp(App):
             files = collect([self.corpus])
             writer = Store(self.index_path, writable=True)
             try:
-                for step in writer.index_files(files):
+
+                def page(path: str, k: int, n: int) -> None:
+                    self.post_message(IndexProgress(k, n, path, "page"))
+
+                for step in writer.index_files(files, on_page=page):
                     if step.event == "failed":
                         failures.append(step.detail)
                     self.post_message(IndexProgress(step.done, step.total, step.path, step.event))
@@ -175,7 +179,8 @@ class DoksvarApp(App):
     def _progress(self, message: IndexProgress) -> None:
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=message.total, progress=message.done)
-        self.set_status(f"Indexerar {message.done}/{message.total}: {Path(message.path).name}")
+        what = "sida" if message.event == "page" else "fil"
+        self.set_status(f"Indexerar {Path(message.path).name}: {what} {message.done}/{message.total}")
 
     @on(IndexFinished)
     def _indexed(self, message: IndexFinished) -> None:

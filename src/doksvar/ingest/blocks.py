@@ -1,0 +1,207 @@
+"""Blocks to a Document: the display text laid out block by block, with sections, labelled
+passages and tables, every offset into the display text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from doksvar.ingest.headings import SUBHEADING_END
+from doksvar.ingest.sentences import split_sentences
+from doksvar.ingest.tables import group_label, parse_value
+from doksvar.model import Cell, Document, Passage, Section, Table
+
+
+@dataclass
+class Block:
+    kind: str  # title toc heading para item rows goalhead goal
+    text: str = ""
+    seams: list[int] = field(default_factory=list)
+    number: str = ""
+    rows: list[list[tuple[str, list[int]]]] = field(default_factory=list)
+    group: str = ""
+    page: int | None = None
+
+
+def build_document(blocks: list[Block], path: str, name: str, sha256: str) -> Document:
+    """Lay the blocks out as display text and record what stands where."""
+    return _Builder(path, name, sha256).build(blocks)
+
+
+class _Builder:
+    """Lays blocks out as display text and records sections, passages and tables."""
+
+    def __init__(self, path: str, name: str, sha256: str) -> None:
+        self.path, self.name, self.sha256 = path, name, sha256
+        self.parts: list[str] = []
+        self.pos = 0
+        self.seams: list[int] = []
+        self.passages: list[Passage] = []
+        self.tables: list[Table] = []
+        self.headings: list[tuple[str, str, int, int | None]] = []
+        self.page: int | None = None
+        self.section = ""
+        self.label = ""
+        self.title = ""
+        self.prev_kind = ""
+
+    def _emit(self, text: str, kind: str) -> int:
+        if self.parts:
+            tight = kind == self.prev_kind and kind in ("toc", "item", "row")
+            sep = "\n" if tight else "\n\n"
+            self.parts.append(sep)
+            self.pos += len(sep)
+        start = self.pos
+        self.parts.append(text)
+        self.pos += len(text)
+        self.prev_kind = kind
+        return start
+
+    def _passage(self, kind: str, text: str, seams: list[int], group: str) -> None:
+        start = self._emit(text, kind)
+        self.seams.extend(start + s for s in seams)
+        sentences = tuple((start + a, start + b) for a, b in split_sentences(text))
+        self.passages.append(
+            Passage(kind, self.section, self.label, group, start, start + len(text), text, sentences, page=self.page)
+        )
+
+    def build(self, blocks: list[Block]) -> Document:
+        for i, block in enumerate(blocks):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if block.page is not None:
+                self.page = block.page
+            if block.kind == "title":
+                self.title = block.text
+                self._emit(block.text, "title")
+            elif block.kind == "toc":
+                self._emit(block.text, "toc")
+            elif block.kind == "heading":
+                start = self._emit(f"{block.number} {block.text}", "heading")
+                self.headings.append((block.number, block.text, start, block.page))
+                self.section = block.number
+                self.label = ""
+            elif block.kind == "goalhead":
+                self._emit(block.text, "goalhead")
+            elif block.kind == "goal":
+                self.label = ""
+                self._passage("goal", block.text, block.seams, block.group)
+            elif block.kind == "rows":
+                self._table(block)
+            elif is_subheading(block, nxt):
+                self._emit(block.text, "subheading")
+                self.seams.extend(self.pos - len(block.text) + s for s in block.seams)
+                self.label = block.text
+            else:
+                self._passage(block.kind, block.text, block.seams, block.group)
+        text = "".join(self.parts)
+        return Document(
+            path=self.path,
+            name=self.name,
+            title=self.title or self.name,
+            text=text,
+            sha256=self.sha256,
+            sections=self._sections(len(text)),
+            passages=tuple(self.passages),
+            tables=tuple(self.tables),
+            seams=tuple(sorted(set(self.seams))),
+        )
+
+    def _table(self, block: Block) -> None:
+        rows = block.rows
+        header = [c[0] for c in rows[0]]
+        body = rows[1:]
+        has_groups = any(group_label([c[0] for c in r], header) for r in body)
+        caption = self._caption(header, has_groups)
+        self.prev_kind = "table-start"  # a table's first row is set apart from what stands above it
+        group = header[0] if has_groups and header[0] else ""
+        cells: list[Cell] = []
+        table_index = len(self.tables)
+        start_table = None
+        row_passages: list[Passage] = []
+        for r, row in enumerate(rows):
+            texts = [c[0] for c in row]
+            line = "\t".join(texts)
+            start = self._emit(line, "row")
+            if start_table is None:
+                start_table = start
+            offset = start
+            for text_, seams in row:
+                self.seams.extend(offset + x for x in seams)
+                offset += len(text_) + 1
+            if r == 0:
+                continue
+            starts, off = [], start
+            for t in texts:
+                starts.append(off)
+                off += len(t) + 1
+            g = group_label(texts, header)
+            if g is not None:
+                group = g
+                continue
+            label = f"{group} {texts[0]}".strip() if group else texts[0]
+            for col in range(1, len(texts)):
+                col_label = header[col] if col < len(header) else ""
+                cells.append(
+                    Cell(
+                        row=r - 1,
+                        col=col,
+                        row_label=label,
+                        col_label=col_label,
+                        text=texts[col],
+                        value=parse_value(texts[col]),
+                        start=starts[col],
+                        end=starts[col] + len(texts[col]),
+                    )
+                )
+            sentences = ((start, start + len(line)),)
+            row_passages.append(
+                Passage(
+                    "row",
+                    self.section,
+                    caption,
+                    group,
+                    start,
+                    start + len(line),
+                    line,
+                    sentences,
+                    table=table_index,
+                    page=self.page,
+                )
+            )
+        self.passages.extend(row_passages)
+        self.tables.append(
+            Table(caption, self.section, tuple(header), tuple(cells), start_table or 0, self.pos, page=self.page)
+        )
+
+    def _caption(self, header: list[str], has_groups: bool) -> str:
+        """The line above a table names it; failing that, its corner cell does."""
+        if self.passages and self.prev_kind in ("para",) and len(self.passages[-1].text) <= 200:
+            return self.passages[-1].text
+        if header[0] and not has_groups:
+            return header[0]
+        return self.label or header[0]
+
+    def _sections(self, length: int) -> tuple[Section, ...]:
+        out = []
+        for k, (number, title, start, page) in enumerate(self.headings):
+            level = number.count(".") + 1
+            end = length
+            for number2, _, start2, _ in self.headings[k + 1 :]:
+                if number2.count(".") + 1 <= level:
+                    end = start2
+                    break
+            parent = number.rsplit(".", 1)[0] if "." in number else None
+            out.append(Section(number, title, level, parent, start, end, page))
+        return tuple(out)
+
+
+def is_subheading(block: Block, nxt: Block | None) -> bool:
+    """A short line with no closing punctuation, followed by more text, labels what follows."""
+    if block.kind != "para" or nxt is None or nxt.kind in ("heading", "title", "rows"):
+        return False
+    text = block.text
+    if len(text) > 80 or len(text.split()) > 8 or SUBHEADING_END.search(text):
+        return False
+    if not text[0].isupper() or re.match(r"^[\d\s,.%-]+$", text):
+        return False
+    return True

@@ -1,0 +1,68 @@
+"""Numbered headings and the table of contents, as reports print them."""
+
+from __future__ import annotations
+
+import re
+
+HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,118})$")
+TOC_LINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(.+?)(?:\s*\.{3,}\s*|\t+\s*|\s{3,})(\d{1,4})\s*$")
+TOC_TITLE = re.compile(r"^\s*(innehåll|innehållsförteckning|contents|table of contents)\s*$", re.I)
+SUBHEADING_END = re.compile(r"[.,:;!?…]$")
+
+
+def toc_line_numbers(lines: list[str]) -> set[int]:
+    """Line numbers of the table of contents: its title and its "N Title ..... page" lines."""
+    found: set[int] = set()
+    run: list[int] = []
+    titled = False
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        if TOC_TITLE.match(line):
+            found.add(i)
+            titled = True
+            continue
+        if TOC_LINE.match(raw):
+            run.append(i)
+            continue
+        if len(run) >= 3 or (titled and run):
+            found.update(run)
+        run = []
+        titled = False
+    if len(run) >= 3 or (titled and run):
+        found.update(run)
+    return found
+
+
+def heading(line: str, last: list[int] | None) -> tuple[str, str] | None:
+    """(number, title) when `line` is the next numbered heading in sequence, else None."""
+    m = HEADING.match(line)
+    if not m or "\t" in line:
+        return None
+    number, title = m.group(1), m.group(2).strip()
+    if not title[0].isupper() or SUBHEADING_END.search(title) and not title.endswith("?"):
+        return None
+    if len(title.split()) > 12 or re.search(r"\d{3,}", title):
+        return None
+    if any(len(p) > 1 and p.startswith("0") for p in number.split(".")):
+        return None  # "04 Hav och marina resurser": a code, not a heading number
+    parts = [int(p) for p in number.split(".")]
+    if any(p == 0 for p in parts[1:]):
+        return None
+    if not follows(parts, last):
+        return None
+    return number, title
+
+
+def follows(parts: list[int], last: list[int] | None) -> bool:
+    """Whether heading number `parts` may come after heading number `last`."""
+    if last is None:
+        return all(p == 1 for p in parts)
+    if parts[: len(last)] == last and len(parts) == len(last) + 1:
+        return parts[-1] == 1  # first child
+    for depth in range(1, len(last) + 1):
+        prefix = last[: depth - 1]
+        if len(parts) == depth and parts[:-1] == prefix:
+            return last[depth - 1] < parts[-1] <= last[depth - 1] + 2
+    return False

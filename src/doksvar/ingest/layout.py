@@ -1,0 +1,560 @@
+"""Layout text (what `pdftotext -layout` or pypdf's layout mode writes) to blocks.
+
+Pages come in as text with their line breaks and indentation. The repairs: running headers and
+page footers dropped; the table of contents recognised, its wrapped entries joined; headings
+found by their numbering and joined when wrapped; the lines of a paragraph joined, words
+hyphenated at line ends made whole; tables aligned by runs of spaces cut into cells, with
+wrapped row labels and multi-line column headers put together. Where the display text joins
+what the source keeps apart (a page break, a hyphen, a wrapped label), a seam is recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from doksvar.ingest.blocks import Block
+from doksvar.ingest.headings import TOC_TITLE, heading
+from doksvar.ingest.inline import clean_inline
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:sida|sid|page|s\.)\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4})?\s*$", re.I
+)
+LEADER_END = re.compile(r"(?:\s*\.{4,}|\s{2,}\.{2,}|\s*…{2,})\s*(\d{1,4})\s*$")
+NUMBER_CELL = re.compile(
+    r"^(?:[-−–+]?\s?\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?\s?%?|[-−–+]?\d+(?:[,.]\d+)?\s?%?|[-−–]|x|\.\.)$"
+)
+SEGMENT = re.compile(r"\S+(?: \S+)*")
+BULLET = re.compile(r"^(?:[•●▪◦■□➢►–-]|\d{1,2}[.)])\s+")
+SENTENCE_END = re.compile(r"[.!?:]['\"”)]*$")
+# Words a wrapped label or heading line can end on, when its rest is on the next line.
+CONNECTORS = frozenset(
+    "och eller samt i inom för från till med av på om per under över mellan vid mot utan inför enligt".split()
+)
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class _Para:
+    kind: str
+    parts: list[str] = field(default_factory=list)
+    joins: list[str] = field(default_factory=list)  # how each part joins the one before: " ", "hyphen", "page"
+    page: int = 1
+    indent: int = 0
+
+
+def pages_of_text(text: str) -> list[str]:
+    """A layout text's pages: split at form feeds."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+
+
+def looks_like_layout(text: str) -> bool:
+    """Whether a text file is a layout rendering of a PDF rather than a plain or tab-separated one."""
+    if "\f" in text:
+        return True
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 20 or "\t" in text:
+        return False
+    indented = sum(1 for ln in lines if ln.startswith("   "))
+    footers = sum(1 for ln in lines if re.match(r"^\s*\d{1,4}\s*\(\d{1,4}\)\s*$", ln))
+    return indented > len(lines) * 0.3 or footers >= 3
+
+
+def layout_blocks(pages: list[str]) -> list[Block]:
+    """Blocks of a report given as layout text, page by page (pages numbered from 1)."""
+    lines = _drop_running_lines(pages)
+    return _Reader(lines).read()
+
+
+def _standalone_words(lines: list[_Line]) -> frozenset[str]:
+    """Words that stand on their own in running text (lines of prose, not table headers)."""
+    counts: Counter[str] = Counter()
+    for ln in lines:
+        if len(ln.stripped) > 50 and len(_segments(ln.text)) == 1:
+            counts.update(re.findall(r"[a-zåäö]+", ln.stripped))
+    return frozenset(counts)
+
+
+# ---------------------------------------------------------------- running headers and footers
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
+
+
+def _drop_running_lines(pages: list[str]) -> list[_Line]:
+    """Lines of all pages, without page numbers and lines that recur at the top or foot of pages."""
+    split = [page.split("\n") for page in pages]
+    edges: Counter[str] = Counter()
+    for page in split:
+        content = [ln for ln in page if ln.strip()]
+        for ln in set(_shape(x) for x in content[:3] + content[-3:]):
+            edges[ln] += 1
+    threshold = max(3, len(pages) // 2)
+    running = {shape for shape, n in edges.items() if n >= threshold and len(shape) < 120}
+    out: list[_Line] = []
+    for number, page in enumerate(split, 1):
+        content_idx = [i for i, ln in enumerate(page) if ln.strip()]
+        edge_idx = set(content_idx[:3] + content_idx[-3:])
+        for i, ln in enumerate(page):
+            if i in edge_idx and (_shape(ln) in running or PAGE_NUMBER.match(ln)):
+                if not (number == 1 and content_idx and i == content_idx[0] and not PAGE_NUMBER.match(ln)):
+                    continue  # the report's title on its first page stays
+            out.append(_Line(ln.rstrip(), number))
+        out.append(_Line("", number))
+    return out
+
+
+# ---------------------------------------------------------------- reading lines into blocks
+
+
+def _segments(line: str) -> list[tuple[int, int, str]]:
+    """Pieces of a line separated by two or more spaces, with their columns."""
+    return [(m.start(), m.end(), m.group()) for m in SEGMENT.finditer(line)]
+
+
+def _numeric_segments(line: str) -> list[tuple[int, int, str]]:
+    return [s for s in _segments(line) if NUMBER_CELL.match(s[2].strip())]
+
+
+def _is_numeric_row(line: str) -> bool:
+    segs = _segments(line)
+    nums = [s for s in segs if NUMBER_CELL.match(s[2])]
+    if len(nums) < 2:
+        return False
+    # Figures stand to the right of any label: a sentence with numbers is not a row.
+    first_num = segs.index(nums[0])
+    return all(NUMBER_CELL.match(s[2]) for s in segs[first_num:])
+
+
+class _Reader:
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.last_number: list[int] | None = None
+        self.width = max((len(ln.text.rstrip()) for ln in lines), default=80)
+        self.words = _standalone_words(lines)
+        self.margin: dict[int, int] = {}
+        for ln in lines:
+            if not ln.blank:
+                self.margin[ln.page] = min(self.margin.get(ln.page, ln.indent), ln.indent)
+
+    def read(self) -> list[Block]:
+        lines = self.lines
+        i = 0
+        para: _Para | None = None
+        in_toc = False
+        while i < len(lines):
+            line = lines[i]
+            text = line.stripped
+            if line.blank:
+                if para is not None and not self._continues_after_gap(i, para):
+                    self._flush(para)
+                    para = None
+                i += 1
+                continue
+            if TOC_TITLE.match(text):
+                para = self._flush(para)
+                self.blocks.append(Block("para", text, page=line.page))
+                in_toc = True
+                i += 1
+                continue
+            if in_toc:
+                entry, used = self._toc_entry(i)
+                if entry is not None:
+                    self.blocks.append(Block("toc", entry, page=line.page))
+                    i += used
+                    continue
+                in_toc = False
+            found = heading(text, self.last_number) if line.indent - self.margin[line.page] <= 4 else None
+            if found is not None:
+                para = self._flush(para)
+                number, title = found
+                i += 1
+                # A heading wrapped onto the next line, indented under its title.
+                wrapped = len(text) > 35 or text.split()[-1].lower() in CONNECTORS
+                if wrapped and i < len(lines) and self._heading_continues(line, lines[i], number):
+                    title += " " + lines[i].stripped
+                    i += 1
+                self.last_number = [int(p) for p in number.split(".")]
+                self.blocks.append(Block("heading", title, number=number, page=line.page))
+                continue
+            first_row = self._table_ahead(i)
+            if first_row is not None:
+                para = self._flush(para)
+                i = self._table(i, first_row)
+                continue
+            if not self.blocks and para is None and not in_toc:
+                # The first line of the report is its title.
+                self.blocks.append(Block("title", clean_inline(text)[0], page=line.page))
+                i += 1
+                continue
+            bullet = BULLET.match(text)
+            if bullet:
+                para = self._flush(para)
+                para = _Para("item", [text[bullet.end() :]], [""], line.page, line.indent + bullet.end())
+                i += 1
+                continue
+            if para is not None and self._breaks(para, lines, i):
+                para = self._flush(para)
+            if para is None:
+                para = _Para("para", [text], [""], line.page)
+            else:
+                prev = para.parts[-1]
+                join = "page" if lines[i - 1].page != line.page or lines[i - 1].blank else " "
+                if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and text[:1].islower():
+                    para.parts[-1] = prev[:-1]
+                    join = "hyphen"
+                para.parts.append(text)
+                para.joins.append(join)
+            i += 1
+        self._flush(para)
+        return self.blocks
+
+    # -------------------------------------------------------------- paragraphs
+
+    def _breaks(self, para: _Para, lines: list[_Line], i: int) -> bool:
+        """Whether line i starts a new block rather than continuing the paragraph."""
+        prev = lines[i - 1]
+        text = lines[i].stripped
+        last = para.parts[-1]
+        if para.kind == "item":
+            return lines[i].indent + 1 < para.indent or not text[:1].islower() and SENTENCE_END.search(last) is not None
+        if self._short_label(last) and len(para.parts) == 1 and text[:1].isupper():
+            return True  # the paragraph so far is a sub-heading
+        if SENTENCE_END.search(last) and len(prev.text.rstrip()) < 0.8 * self.width and text[:1].isupper():
+            return True  # a short last line that ends a sentence ends the paragraph
+        if self._short_label(text) and i + 1 < len(lines) and SENTENCE_END.search(last):
+            nxt = lines[i + 1].stripped
+            return bool(nxt[:1].isupper())
+        return False
+
+    @staticmethod
+    def _short_label(text: str) -> bool:
+        return len(text) <= 70 and len(text.split()) <= 8 and not re.search(r"[.,:;!?…]$", text) and text[:1].isupper()
+
+    def _continues_after_gap(self, i: int, para: _Para) -> bool:
+        """A paragraph runs on across a page break when it had not ended and the next line goes on."""
+        j = i
+        while j < len(self.lines) and self.lines[j].blank:
+            j += 1
+        if j >= len(self.lines) or self.lines[j].page == self.lines[i - 1].page:
+            return False
+        nxt = self.lines[j].stripped
+        return not SENTENCE_END.search(para.parts[-1]) and nxt[:1].islower()
+
+    def _flush(self, para: _Para | None) -> None:
+        if para is None:
+            return None
+        text, seams = "", []
+        for part, join in zip(para.parts, para.joins, strict=True):
+            cleaned, inner = clean_inline(part)
+            if text:
+                if join == "hyphen":
+                    seams.append(len(text))
+                else:
+                    if join == "page":
+                        seams.append(len(text))
+                    text += " "
+            seams.extend(len(text) + s for s in inner)
+            text += cleaned
+        if text:
+            self.blocks.append(Block(para.kind, text, sorted(set(seams)), page=para.page))
+        return None
+
+    # -------------------------------------------------------------- headings and contents
+
+    def _heading_continues(self, head: _Line, nxt: _Line, number: str) -> bool:
+        text = nxt.stripped
+        title_col = head.indent + len(number) + 1
+        return (
+            not nxt.blank
+            and abs(nxt.indent - title_col) <= 3
+            and len(text.split()) <= 6
+            and not re.search(r"[.:;!?]$", text)
+            and not _is_numeric_row(nxt.text)
+        )
+
+    def _toc_entry(self, i: int) -> tuple[str | None, int]:
+        """A contents line ("2.1 Titel ..... 4"), joined with its wrapped second line if any."""
+        line = self.lines[i].stripped
+        m = LEADER_END.search(line)
+        if m:
+            return _toc_text(line, m), 1
+        if i + 1 < len(self.lines) and re.match(r"^\d", line):
+            nxt = self.lines[i + 1].stripped
+            m = LEADER_END.search(nxt)
+            if m:
+                return _toc_text(line + " " + nxt, LEADER_END.search(line + " " + nxt)), 2
+        return None, 0
+
+    # -------------------------------------------------------------- tables
+
+    def _table_ahead(self, i: int) -> int | None:
+        """The line of the first row of figures when line i starts a table (or its header)."""
+        lines = self.lines
+        if i > 0 and not lines[i - 1].blank and lines[i].stripped[:1].islower() and not _is_numeric_row(lines[i].text):
+            return None  # the rest of the sentence above, not a table's header
+        j = i
+        while j < len(lines) and j - i < 10:
+            if lines[j].blank:
+                # One blank line may stand between a header of several columns and its figures.
+                if j == i or j + 1 >= len(lines) or not any(len(_segments(x.text)) >= 2 for x in lines[i:j]):
+                    return None
+                if not _is_numeric_row(lines[j + 1].text):
+                    return None
+                return j + 1
+            if _is_numeric_row(lines[j].text):
+                return j
+            if not self._header_like(lines[j]):
+                return None
+            j += 1
+        return None
+
+    def _table(self, i: int, first_row: int) -> int:
+        """Read the table whose header starts at line i and first row of figures is first_row."""
+        lines = self.lines
+        header_lines = [ln for ln in lines[i:first_row] if not ln.blank]
+        i = first_row
+        body: list[_Line] = []
+        j = i
+        while j < len(lines):
+            ln = lines[j]
+            if ln.blank:
+                k = j
+                while k < len(lines) and lines[k].blank and k - j < 3:
+                    k += 1
+                if k < len(lines) and _is_numeric_row(lines[k].text):
+                    j = k
+                    continue
+                break
+            if _is_numeric_row(ln.text) or self._label_only(ln, body):
+                body.append(ln)
+                j += 1
+                continue
+            break
+        self.blocks.extend(_table_blocks(header_lines, body, self.words))
+        return j
+
+    def _header_like(self, line: _Line) -> bool:
+        """A line that may stand in a table's header: pieces apart, or a few words."""
+        text = line.stripped
+        if heading(text, self.last_number) is not None and line.indent - self.margin.get(line.page, 0) <= 4:
+            return False
+        return len(_segments(line.text)) >= 2 or (len(text) <= 50 and not SENTENCE_END.search(text))
+
+    @staticmethod
+    def _label_only(line: _Line, body: list[_Line]) -> bool:
+        text = line.stripped
+        return (
+            bool(body)
+            and len(_segments(line.text)) == 1
+            and len(text) <= 45
+            and not SENTENCE_END.search(text)
+            and not _numeric_segments(line.text)
+        )
+
+
+def _toc_text(line: str, m: re.Match[str] | None) -> str:
+    if m is None:
+        return re.sub(r"\s+", " ", line)
+    title = re.sub(r"\s+", " ", line[: m.start()]).strip()
+    return f"{title} {m.group(1)}"
+
+
+@dataclass
+class _Column:
+    right: int
+    """Where the column's figures line up: their left edge or their right edge."""
+
+
+def _cluster(values: list[int], gap: int = 2) -> list[int]:
+    """Positions that lie within `gap` of each other, as one position each (their smallest)."""
+    out: list[list[int]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= gap:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [group[0] if len(group) else 0 for group in out]
+
+
+def _is_year_row(line: str) -> bool:
+    nums = _numeric_segments(line)
+    return len(nums) >= 2 and all(re.fullmatch(r"(?:19|20)\d\d", n[2]) for n in nums)
+
+
+def _table_blocks(header_lines: list[_Line], body: list[_Line], words: frozenset[str] = frozenset()) -> list[Block]:
+    """A caption paragraph (if the table has one) and the table as a rows block."""
+    page = (body or header_lines)[0].page
+    # A first row of years is the header: "Nyckeltal  2019  2020  2021".
+    year_header = body[0] if body and _is_year_row(body[0].text) else None
+    if year_header is not None:
+        body = body[1:]
+    numeric = [ln for ln in body if _is_numeric_row(ln.text) and not _is_year_row(ln.text)] or body
+    segs = [seg for ln in numeric for seg in _numeric_segments(ln.text)]
+    label_end = min((s for s, _, _ in segs), default=0)
+    lefts, rights = _cluster([s for s, _, _ in segs]), _cluster([e for _, e, _ in segs])
+    # Figures line up on their left edges (a word processor's default) or on their right.
+    left_aligned = len(lefts) < len(rights)
+    if left_aligned:
+        anchors = [
+            s
+            for ln in header_lines + ([year_header] if year_header else [])
+            for s, _, _ in _segments(ln.text)
+            if s >= label_end - 1 and len(_segments(ln.text)) >= 2
+        ]
+        anchors = _cluster([s for s, _, _ in segs] + anchors)
+    else:
+        anchors = rights
+    columns = [_Column(a) for a in anchors]
+
+    def column_of(start: int, end: int) -> int | None:
+        """The column a piece of text stands over; None for the label column."""
+        if end <= label_end - 1 and start < label_end - 1:
+            return None
+        if not columns:
+            return None
+        if left_aligned:
+            return min(range(len(columns)), key=lambda k: abs(columns[k].right - start))
+        center = (start + end) / 2
+        lefts_ = [columns[k - 1].right + 1 if k else label_end - 1 for k in range(len(columns))]
+        return min(
+            range(len(columns)),
+            key=lambda k: abs(columns[k].right - end) + abs(center - (lefts_[k] + columns[k].right) / 2) / 2,
+        )
+
+    blocks: list[Block] = []
+    caption_lines = []
+    heads = list(header_lines)
+    if year_header is not None:
+        caption_lines, heads = heads, [year_header]
+    # A first header line that is one piece at the left margin is the table's caption.
+    while (
+        heads
+        and len(_segments(heads[0].text)) == 1
+        and (len(heads) > 1 or not columns)
+        and (_segments(heads[0].text)[0][0] < label_end - 1 or len(heads[0].stripped) > 40)
+    ):
+        caption_lines.append(heads.pop(0))
+    # Label-only lines right above the first row of figures name a row group, not a column.
+    while len(heads) > 1 and len(_segments(heads[-1].text)) == 1 and _segments(heads[-1].text)[0][1] < label_end:
+        body.insert(0, heads.pop())
+    if caption_lines:
+        text, seams = "", []
+        for ln in caption_lines:
+            if text:
+                seams.append(len(text))
+                text += " "
+            text += clean_inline(ln.stripped)[0]
+        blocks.append(Block("para", text, seams, page=caption_lines[0].page))
+
+    header: list[list[str]] = [[] for _ in range(len(columns) + 1)]
+    for ln in heads:
+        for s, e, piece in _segments(ln.text):
+            k = column_of(s, e)
+            header[0 if k is None else k + 1].append(piece)
+    header_cells = [_join_pieces(pieces, words) for pieces in header]
+
+    rows: list[list[tuple[str, list[int]]]] = [header_cells]
+    group_pending: str | None = None
+    group: str | None = None
+    for ln in body:
+        if _is_year_row(ln.text) and _segments(ln.text)[0][0] >= label_end - 1:
+            continue  # the header repeated at the top of a new page
+        if not _is_numeric_row(ln.text):
+            label = ln.stripped
+            if rows[1:] and _continues_label(rows[-1][0][0], label):
+                prev_text, prev_seams = rows[-1][0]
+                rows[-1][0] = (prev_text + " " + label, prev_seams + [len(prev_text)])
+                _mark_row_moved(rows[-1])
+            else:
+                group_pending = label
+                group = label
+            continue
+        cells = [("", []) for _ in columns]
+        label_parts = []
+        for s, e, piece in _segments(ln.text):
+            if NUMBER_CELL.match(piece):
+                k = column_of(s, e)
+                if k is not None:
+                    cells[k] = (piece, [])
+                    continue
+            label_parts.append(piece)
+        label = " ".join(label_parts)
+        if not label and group_pending is not None:
+            # "Kommuninterna / 0 0 0 / bidrag": the label stood above its figures.
+            row = [(group_pending, [])] + cells
+            _mark_row_moved(row)
+            rows.append(row)
+            group_pending = group = None
+            continue
+        group_pending = None
+        if group and re.match(r"^[-–•]\s", label):
+            # "- Ekonomi" under "Gemensamma tjänster": an item of the group above it.
+            row = [(f"{group} {label}", [len(group)])] + cells
+            _mark_row_moved(row)
+            rows.append(row)
+            continue
+        group = None
+        rows.append([(label, [])] + cells)
+    blocks.append(Block("rows", rows=rows, page=page))
+    return blocks
+
+
+def _mark_row_moved(row: list[tuple[str, list[int]]]) -> None:
+    """The row's cells stand apart from its label in the source: quotes must not join them."""
+    for k in range(1, len(row)):
+        text, seams = row[k]
+        if 0 not in seams:
+            row[k] = (text, [0] + seams)
+
+
+def _continues_label(previous: str, line: str) -> bool:
+    """Whether a label-only line is the wrapped rest of the label above."""
+    first = line.lstrip("-– ")[:1]
+    last_word = previous.rstrip().split()[-1].lower() if previous.strip() else ""
+    return bool(previous) and (
+        first.islower()
+        or line.startswith("(")
+        or previous.rstrip().endswith((",", "-", "–"))
+        or last_word in CONNECTORS
+    )
+
+
+def _join_pieces(pieces: list[str], words: frozenset[str] = frozenset()) -> tuple[str, list[int]]:
+    """A header cell put together from the pieces stacked in its column.
+
+    A lower piece that is no word of the report on its own is the rest of a word cut without a
+    hyphen ("Budgetav" / "vikelse")."""
+    text, seams = "", []
+    for piece in pieces:
+        if not text:
+            text = piece
+            continue
+        seams.append(len(text))
+        if text.endswith("-") and text[-2:-1].isalpha() and piece[:1].islower():
+            text = text[:-1] + piece
+        elif words and re.fullmatch(r"[a-zåäö]+", piece) and piece not in words and text[-1:].isalpha():
+            text += piece
+        else:
+            text += " " + piece
+    return text, seams

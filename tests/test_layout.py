@@ -1,0 +1,83 @@
+"""Layout text: page footers, contents, wrapped headings and labels, joined lines, tables by spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from doksvar.ingest import load
+from doksvar.ingest.blocks import build_document
+from doksvar.ingest.layout import layout_blocks, looks_like_layout
+
+from .conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def goteborg():
+    return load(DATA / "goteborg_intraservice_delarsrapport_mars_2026.txt")
+
+
+def _doc(pages: list[str]):
+    return build_document(layout_blocks(pages), "x.txt", "x.txt", "0")
+
+
+def test_layout_text_is_recognised():
+    text = (DATA / "goteborg_intraservice_delarsrapport_mars_2026.txt").read_text(encoding="utf-8")
+    assert looks_like_layout(text)
+    assert not looks_like_layout((DATA / "kiruna-delar-2024.txt").read_text(encoding="utf-8"))
+
+
+def test_sections_to_three_levels_with_wrapped_titles(goteborg):
+    by_number = {s.number: s for s in goteborg.sections}
+    assert by_number["2"].title == "Väsentlig styrinformation till kommunledningen"
+    assert by_number["2.3.4"].title == "Uppföljning av kommuncentrala poster som hanteras genom beslut av andra nämnder"
+    assert by_number["2.3.1"].parent == "2.3" and by_number["2.3.1"].level == 3
+    assert by_number["2.3.1"].page == 11  # the physical page: the eleventh form feed
+    assert len(goteborg.sections) >= 25
+
+
+def test_footers_and_contents_are_not_text(goteborg):
+    assert "(26)" not in goteborg.text
+    assert not any("....." in p.text for p in goteborg.passages)
+
+
+def test_tables_by_spaces_with_wrapped_labels_and_headers(goteborg):
+    cells = {(c.row_label, c.col_label): c for t in goteborg.tables for c in t.cells}
+    assert cells[("Gemensamma tjänster - Ekonomi", "Budgetavvikelse")].value == 7.0
+    assert cells[("Gemensamma tjänster - Kommunikation, ledning och styrning", "Utfall intäkter period")].value == 24.5
+    assert cells[("Total förvaltning och förändringsinitiativ", "Resultat period")].value == 27.9
+    assert cells[("Kommuninterna bidrag", "Avvikelse")].value == 0
+
+
+def test_paragraph_lines_are_joined_and_hyphens_mended():
+    page1 = (
+        "Rapport om vinterväghållning\n\n"
+        "1 Inledning\n"
+        "    Kommunen har under året arbetat med snö-\n"
+        "    röjning i alla stadsdelar och kostnaderna blev\n"
+        "    högre än väntat.\n"
+        "    Nästa stycke börjar här och handlar om\n"
+        "\n\n   1 (2)\n"
+    )
+    page2 = "    helt andra saker än snö.\n    Ett sista stycke.\n\n   2 (2)\n"
+    doc = _doc([page1, page2])
+    texts = [p.text for p in doc.passages]
+    assert (
+        "Kommunen har under året arbetat med snöröjning i alla stadsdelar och kostnaderna blev högre än väntat."
+        in texts
+    )
+    assert "Nästa stycke börjar här och handlar om helt andra saker än snö." in texts
+    assert all("(2)" not in t for t in texts)
+    carried = next(p for p in doc.passages if p.text.startswith("Nästa"))
+    assert carried.page == 1
+    # The joins the source does not have are seams: a quote does not run across them.
+    assert any(carried.start < s < carried.end for s in doc.seams)
+
+
+def test_running_headers_are_removed():
+    pages = [
+        f"Kommunens årsredovisning 2024\n\n1 Del {k}\n   Text på sidan {k}.\n\nSida {k} av 4\n" for k in (1, 2, 3, 4)
+    ]
+    pages[0] = "Kommunens årsredovisning 2024\n\n1 Inledning\n   Text på sidan 1.\n\nSida 1 av 4\n"
+    doc = _doc(pages)
+    assert doc.text.count("Kommunens årsredovisning 2024") == 1
+    assert "Sida" not in doc.text
