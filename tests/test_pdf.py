@@ -91,6 +91,10 @@ def test_goteborg_pdf_sections_pages_and_tables():
 def test_simrishamn_pdf_without_numbered_headings_still_gives_tables(tmp_path):
     doc = load(DATA / "simrishamn_kfn_bokslut_2025.pdf")
     assert _cell(doc, "Fysisk och teknisk planering", "Återstår").value == -229
+    # Its headings carry no numbers: the larger type makes them sections, numbered in order.
+    titles = {s.title: s for s in doc.sections}
+    assert {"Årets händelser", "Driftredovisning", "Måluppföljning"} <= set(titles)
+    assert titles["Årets händelser"].page == 5 and titles["Årets händelser"].level >= 2
     store = Store(tmp_path / "s.sqlite", writable=True)
     list(store.index_files([DATA / "simrishamn_kfn_bokslut_2025.pdf"]))
     r = Answerer(store).ask("Vilka negativa avvikelser finns i driftredovisningen?")

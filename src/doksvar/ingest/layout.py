@@ -78,10 +78,13 @@ def looks_like_layout(text: str) -> bool:
     return indented > len(lines) * 0.3 or footers >= 3
 
 
-def layout_blocks(pages: list[str]) -> list[Block]:
-    """Blocks of a report given as layout text, page by page (pages numbered from 1)."""
+def layout_blocks(pages: list[str], font_headings: dict[int, list[tuple[str, int]]] | None = None) -> list[Block]:
+    """Blocks of a report given as layout text, page by page (pages numbered from 1).
+
+    `font_headings` names, by page, lines set in a larger type and their level: for a report
+    whose headings have no numbers, they become sections numbered in order."""
     lines = _drop_running_lines(pages)
-    return _Reader(lines).read()
+    return _Reader(lines, font_headings or {}).read()
 
 
 def _standalone_words(lines: list[_Line]) -> frozenset[str]:
@@ -146,8 +149,12 @@ def _is_numeric_row(line: str) -> bool:
 
 
 class _Reader:
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], font_headings: dict[int, list[tuple[str, int]]]) -> None:
         self.lines = lines
+        self.font_headings = {
+            page: {" ".join(text.split()): level for text, level in found} for page, found in font_headings.items()
+        }
+        self.outline: list[int] = []
         self.blocks: list[Block] = []
         self.last_number: list[int] | None = None
         self.width = max((len(ln.text.rstrip()) for ln in lines), default=80)
@@ -184,6 +191,12 @@ class _Reader:
                     i += used
                     continue
                 in_toc = False
+            level = self.font_headings.get(line.page, {}).get(" ".join(text.split()))
+            if level is not None and not SENTENCE_END.search(text):
+                para = self._flush(para)
+                self.blocks.append(Block("heading", text, number=self._next_number(level), page=line.page))
+                i += 1
+                continue
             found = heading(text, self.last_number) if line.indent - self.margin[line.page] <= 4 else None
             if found is not None:
                 para = self._flush(para)
@@ -228,6 +241,15 @@ class _Reader:
             i += 1
         self._flush(para)
         return self.blocks
+
+    def _next_number(self, level: int) -> str:
+        """The next number in an outline built from unnumbered headings: 1, 1.1, 1.2, 2 ..."""
+        level = min(level, len(self.outline) + 1)
+        self.outline = self.outline[:level]
+        if len(self.outline) < level:
+            self.outline.append(0)
+        self.outline[level - 1] += 1
+        return ".".join(str(n) for n in self.outline)
 
     # -------------------------------------------------------------- paragraphs
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Callable
 
 from doksvar.errors import IngestError
@@ -20,6 +21,10 @@ PageProgress = Callable[[int, int], None]
 
 def pdf_pages(data: bytes, name: str, on_page: PageProgress | None = None) -> list[str]:
     """The layout text of each page; IngestError when the PDF cannot be read for text."""
+    return _read(data, name, on_page)[1]
+
+
+def _read(data: bytes, name: str, on_page: PageProgress | None = None):
     if not data:
         raise IngestError(f"{name}: the file is empty")
     if not data.lstrip()[:5].startswith(b"%PDF"):
@@ -60,10 +65,49 @@ def pdf_pages(data: bytes, name: str, on_page: PageProgress | None = None) -> li
             on_page(k + 1, count)
     if not any(p.strip() for p in pages):
         raise IngestError(f"{name}: the PDF has no text layer; it looks scanned and needs OCR first")
-    return pages
+    return reader, pages
+
+
+def font_headings(reader) -> dict[int, list[tuple[str, int]]]:
+    """Lines set in a larger type than the body text, by page, with a level (1 = largest).
+
+    For reports whose headings carry no numbers: the type size tells them apart."""
+    runs: list[tuple[int, str, float]] = []
+    sizes: dict[float, int] = {}
+    for number, page in enumerate(reader.pages, 1):
+        found: list[tuple[str, float]] = []
+
+        def visit(text, cm, tm, font, size, found=found):
+            scale = abs(tm[3]) if tm and tm[3] else 1.0
+            found.append((text, round(size * scale, 1)))
+
+        try:
+            page.extract_text(visitor_text=visit)
+        except Exception:  # noqa: BLE001 - a page that cannot be visited has no headings to give
+            continue
+        for text, size in found:
+            sizes[size] = sizes.get(size, 0) + len(text.strip())
+            line = " ".join(text.split())
+            if 3 <= len(line) <= 90 and re.search(r"[A-Za-zÅÄÖåäö]{3}", line):
+                runs.append((number, line, size))
+    if not sizes:
+        return {}
+    body = max(sizes, key=lambda k: sizes[k])
+    larger = sorted({size for _, _, size in runs if size >= body * 1.15}, reverse=True)
+    level_of = {size: min(k + 1, 3) for k, size in enumerate(larger)}
+    out: dict[int, list[tuple[str, int]]] = {}
+    for number, line, size in runs:
+        if size in level_of:
+            out.setdefault(number, []).append((line, level_of[size]))
+    return out
 
 
 def parse_pdf(data: bytes, path: str, name: str, sha256: str, on_page: PageProgress | None = None) -> Document:
     """Build a Document from a PDF's bytes; every passage keeps its page."""
-    pages = pdf_pages(data, name, on_page)
-    return build_document(layout_blocks(pages), path, name, sha256)
+    reader, pages = _read(data, name, on_page)
+    blocks = layout_blocks(pages)
+    if not any(b.kind == "heading" for b in blocks):
+        headings = font_headings(reader)
+        if headings:
+            blocks = layout_blocks(pages, headings)
+    return build_document(blocks, path, name, sha256)
