@@ -177,3 +177,28 @@ def test_snapshot_viewer_at_a_citation(app, snap_compare):
 
 def test_snapshot_help_screen(app, snap_compare):
     assert snap_compare(app, terminal_size=(120, 40), press=["f1"])
+
+
+async def test_long_lines_and_a_tiny_terminal(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    long_line = "Ordet [bold]upphandling[/bold] står här " + "mycket lång text " * 600
+    (tmp_path / "long.txt").write_text(f"Rapport\n\n1 Lång\n\n{long_line}\n", encoding="utf-8")
+    store = Store(tmp_path / "l.sqlite", writable=True, threads=True)
+    list(store.index_files([tmp_path / "long.txt"]))
+    app = DoksvarApp(Path("l.sqlite"), store=store, build=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, "upphandling")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.query_one("TabbedContent").active == "viewer"
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.press(*"Vad står här?")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.query(AnswerCard)
+        assert "[bold]upphandling[/bold]" in str(app.query(BlockView).last().render())

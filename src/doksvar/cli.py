@@ -54,7 +54,7 @@ def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet:
 
     t0 = time.perf_counter()
     files = collect(paths)
-    store = Store(store_path, writable=True)
+    store = Store(store_path, writable=True, rebuild=rebuild)
     if rebuild and not store.rebuilt:
         store.rebuild()
     failures = []
@@ -72,8 +72,11 @@ def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet:
             else:
                 counts[step.event] = counts.get(step.event, 0) + 1
             if not quiet:
-                detail = f" ({step.detail})" if step.detail and step.event != "failed" else ""
-                print(f"[{step.done}/{step.total}] {step.event}: {step.path}{detail}", file=sys.stderr)
+                if step.event == "failed":
+                    print(f"[{step.done}/{step.total}] failed: {step.detail}", file=sys.stderr)
+                else:
+                    detail = f" ({step.detail})" if step.detail else ""
+                    print(f"[{step.done}/{step.total}] {step.event}: {step.path}{detail}", file=sys.stderr)
         totals = store.counts()
     finally:
         store.close()
@@ -118,7 +121,10 @@ def run_ask(args: argparse.Namespace) -> int:
         try:
             result = answerer.ask(question)
         except DoksvarError as exc:
-            result = Answer(question, False, "none", str(exc))
+            result = Answer(question[:2000], False, "none", str(exc))
+        except Exception as exc:  # noqa: BLE001 - one bad question must not end a batch
+            print(f"doksvar: could not answer {question[:80]!r}: {exc!r}", file=sys.stderr)
+            result = Answer(question[:2000], False, "none", "Frågan kunde inte besvaras.")
         if args.json:
             sys.stdout.write(result.to_json() + "\n")
             sys.stdout.flush()

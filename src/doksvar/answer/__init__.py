@@ -59,7 +59,8 @@ class Answerer:
 
     def ask(self, text: str) -> Answer:
         """The answer to one question."""
-        question = re.sub(r"[\x00-\x1f\x7f]+", " ", str(text))[:MAX_QUESTION].strip()
+        question = str(text)[: MAX_QUESTION * 2].encode("utf-8", errors="replace").decode("utf-8")
+        question = re.sub(r"[\x00-\x1f\x7f]+", " ", question)[:MAX_QUESTION].strip()
         if not re.search(r"\w", question):
             return answer(question, "none", frame("empty", False), [], answered=False)
         q = read_question(question, self.store.vocab)

@@ -30,8 +30,10 @@ class Term:
 
 
 def quote_fts(token: str) -> str:
-    """One token as an FTS5 string: in double quotes, inner quotes doubled (as sqlite-utils)."""
-    return '"' + token.replace('"', '""') + '"'
+    """One token as an FTS5 string: in double quotes, inner quotes doubled (as sqlite-utils).
+
+    NUL is dropped: FTS5 reads the expression as a C string and would see it end there."""
+    return '"' + token.replace("\x00", "").replace('"', '""') + '"'
 
 
 def match_expression(terms: list[Term], mode: str = "AND") -> str:

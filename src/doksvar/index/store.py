@@ -69,12 +69,18 @@ class SearchHit:
 class Store:
     """One index file. Open it with `Store(path)`; `writable=True` creates or upgrades it."""
 
-    def __init__(self, path: str | Path, writable: bool = False, threads: bool = False) -> None:
-        """Open the index; `threads=True` lets one worker thread at a time use it (the TUI)."""
+    def __init__(self, path: str | Path, writable: bool = False, threads: bool = False, rebuild: bool = False) -> None:
+        """Open the index; `threads=True` lets one worker thread at a time use it (the TUI).
+
+        A writer rebuilds an index of another version, or a damaged one, by itself: an index is
+        derived from the corpus. A file that is not SQLite at all is never overwritten unasked:
+        with `rebuild=True` it is moved aside to NAME.broken first."""
         self.path = Path(path)
         self.writable = writable
         self._vocab: Vocabulary | None = None
         self.rebuilt = False
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder; give the index a file name")
         if not writable and not self.path.exists():
             raise StoreError(f"no index at {self.path}; run `doksvar index` first")
         if writable:
@@ -82,12 +88,54 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create the index folder {self.path.parent}: {exc.strerror}") from None
+            if self.path.exists() and self.path.stat().st_size and not _is_sqlite(self.path):
+                if not rebuild:
+                    raise StoreError(
+                        f"{self.path} is not a doksvar index; `doksvar index --rebuild` moves it aside "
+                        "and builds a new one"
+                    )
+                self._move_aside()
+        try:
+            self._connect(threads)
+        except sqlite3.DatabaseError as exc:
+            if not writable:
+                raise StoreError(f"{self.path} is not a doksvar index ({exc}); run `doksvar index --rebuild`") from None
+            # A damaged index of ours: it is derived data, so start it again.
+            self._move_aside()
+            try:
+                self._connect(threads)
+            except sqlite3.DatabaseError as exc2:
+                raise StoreError(f"cannot open the index at {self.path}: {exc2}") from None
+
+    def _connect(self, threads: bool) -> None:
         try:
             self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=not threads)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot open the index at {self.path}: {exc}") from None
+        try:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._prepare()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a doksvar index ({exc}); run `doksvar index --rebuild`") from None
+            if self.writable:
+                self.conn.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.OperationalError as exc:
+            self.conn.close()
+            if "readonly" in str(exc) or "read-only" in str(exc) or "unable to open" in str(exc):
+                raise StoreError(f"cannot write the index at {self.path}: {exc}") from None
+            raise
+        except sqlite3.DatabaseError:
+            self.conn.close()
+            raise
+
+    def _move_aside(self) -> None:
+        aside = self.path.with_name(self.path.name + ".broken")
+        try:
+            os.replace(self.path, aside)
+            for suffix in ("-wal", "-shm"):
+                extra = self.path.with_name(self.path.name + suffix)
+                if extra.exists():
+                    extra.unlink()
+        except OSError as exc:
+            raise StoreError(f"cannot move the damaged index {self.path} aside: {exc.strerror}") from None
 
     # ------------------------------------------------------------------ set-up
 
@@ -144,7 +192,10 @@ class Store:
         known = {row[0]: row[1] for row in self.conn.execute("SELECT path, sha256 FROM documents")}
         total = len(files)
         for done, path in enumerate(files, 1):
-            key = str(path.resolve())
+            try:
+                key = str(path.resolve())
+            except (RuntimeError, OSError):  # a symlink loop: the path as given names it
+                key = str(path.absolute())
             try:
                 data = read_bytes(path)
                 sha = hashlib.sha256(data).hexdigest()
@@ -396,6 +447,14 @@ class Store:
             "WHERE table_id = ? ORDER BY row, col",
             (table_id,),
         ).fetchall()
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _stemmed(text: str) -> str:

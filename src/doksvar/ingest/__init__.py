@@ -20,11 +20,21 @@ def load(path: Path, on_page=None) -> Document:
     return load_bytes(path, data, on_page)
 
 
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_PDF_BYTES = 300 * 1024 * 1024
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, with a clear error when it cannot be read."""
-    if path.is_dir():
-        raise IngestError(f"{path}: is a folder, not a file")
     try:
+        if path.is_dir():
+            raise IngestError(f"{path}: is a folder, not a file")
+        size = path.stat().st_size
+        limit = MAX_PDF_BYTES if path.suffix.lower() in PDF_SUFFIXES else MAX_TEXT_BYTES
+        if size > limit:
+            raise IngestError(
+                f"{path}: too large for a report ({size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)"
+            )
         return path.read_bytes()
     except PermissionError:
         raise IngestError(f"{path}: permission denied") from None
