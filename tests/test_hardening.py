@@ -179,13 +179,13 @@ def _check_whole(index: Path, expected_passages: int) -> int:
 
 
 def test_killed_mid_index_leaves_whole_documents_and_resumes(tmp_path):
-    paths = _corpus(tmp_path / "corpus", 40)
+    paths = _corpus(tmp_path / "corpus", 120)
     from doksvar.ingest import load
 
     expected = len(load(paths[0]).passages)
     index = tmp_path / "i.sqlite"
     kills = 0
-    for delay in (0.3, 0.6, 0.9, 1.3, 1.8):
+    for delay in (0.4, 0.7, 1.0, 1.3, 1.6):
         proc = subprocess.Popen(
             [sys.executable, "-m", "doksvar", "--index", str(index), "index", str(tmp_path / "corpus")],
             stdout=subprocess.DEVNULL,
@@ -201,7 +201,7 @@ def test_killed_mid_index_leaves_whole_documents_and_resumes(tmp_path):
     assert kills >= 3
     r = _doksvar("--index", str(index), "index", str(tmp_path / "corpus"))
     assert r.returncode == 0
-    assert _check_whole(index, expected) == 40
+    assert _check_whole(index, expected) == 120
 
 
 def test_readers_while_a_writer_indexes(tmp_path):

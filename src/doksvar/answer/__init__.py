@@ -20,22 +20,28 @@ class Answerer:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._refs: dict[int, DocRef] = {}
+        self._shas: dict[int, str] = {}
         self._sections: dict[int, list] = {}
 
     def refresh(self) -> None:
         """Forget cached documents after the index changed."""
         self._refs.clear()
+        self._shas.clear()
         self._sections.clear()
 
     # ------------------------------------------------------------------ helpers for the handlers
 
     def ref(self, doc_id: int) -> DocRef:
-        if doc_id not in self._refs:
-            row = self.store.conn.execute("SELECT name FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            self._refs[doc_id] = DocRef(
-                doc_id, row[0] if row else "", self.store.document_text(doc_id), self.store.seams(doc_id)
-            )
-        return self._refs[doc_id]
+        """A document's name, text and seams; the cache is checked against the document's hash,
+        since another process may have re-indexed it since."""
+        row = self.store.conn.execute("SELECT name, sha256 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        cached = self._refs.get(doc_id)
+        if cached is None or row is None or self._shas.get(doc_id) != row[1]:
+            cached = DocRef(doc_id, row[0] if row else "", self.store.document_text(doc_id), self.store.seams(doc_id))
+            self._refs[doc_id] = cached
+            self._shas[doc_id] = row[1] if row else ""
+            self._sections.pop(doc_id, None)
+        return cached
 
     def section_at(self, doc_id: int, offset: int) -> tuple[str, str, int | None]:
         """(number, title, page) of the deepest section holding `offset`."""
@@ -63,8 +69,9 @@ class Answerer:
         question = re.sub(r"[\x00-\x1f\x7f]+", " ", question)[:MAX_QUESTION].strip()
         if not re.search(r"\w", question):
             return answer(question, "none", frame("empty", False), [], answered=False)
-        q = read_question(question, self.store.vocab)
-        return self.answer(q)
+        with self.store.snapshot():
+            q = read_question(question, self.store.vocab)
+            return self.answer(q)
 
     def answer(self, q: Question) -> Answer:
         from doksvar.answer import deviations, facts, rankings, tables

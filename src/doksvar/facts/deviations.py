@@ -92,8 +92,13 @@ def direction_of(cue: str, sentence: str, amount_start: int, label: str) -> str:
     return ("positive" if over else "negative") if income else ("negative" if over else "positive")
 
 
+_MAYBE = re.compile(r"\d\s?(?:mdkr|mnkr|mkr|tkr|kkr|miljard|miljon|tusen|kronor|kr\b)", re.I)
+
+
 def sentence_deviations(sentence: str, label: str = "") -> list[dict]:
     """The deviations one sentence states: amount, unit, direction and the amount's span."""
+    if not _MAYBE.search(sentence):
+        return []  # no amount of money, no deviation: most sentences leave here
     found: list[dict] = []
     taken: list[tuple[int, int]] = []
     for cue, pattern in _PATTERNS:

@@ -52,8 +52,13 @@ _LIST_WORD = re.compile(r"(?:index|ranking|rankning|undersökning|enkät|baromet
 _NOT_NAMES = {"sveriges", "sverige", "landets", "rikets", "kommunen", "kommunens", "staden", "regionen"}
 
 
+_MAYBE = re.compile(r"plats|rank|nummer|placer|\bförst|topp|\betta\b", re.I)
+
+
 def sentence_rankings(sentence: str) -> list[dict]:
     """The places in a ranking that one sentence states: rank, of how many, change, previous."""
+    if not _MAYBE.search(sentence):
+        return []
     found: list[dict] = []
     taken: list[tuple[int, int]] = []
     previous = [m for m in _PREVIOUS.finditer(sentence)]
@@ -185,14 +190,15 @@ def _passage_rankings(doc: Document, index: int, passage: Passage, entities: set
     spans = list(passage.sentences)
     first = text[spans[0][0] : spans[0][1]] if spans else ""
     out: list[Fact] = []
+    found = [sentence_rankings(text[a:b]) for a, b in spans]
     for k, (a, b) in enumerate(spans):
         sentence = text[a:b]
-        for r in sentence_rankings(sentence):
+        for r in found[k]:
             if k + 1 < len(spans) and "change" not in r:
                 # "En nedgång med 16 placeringar ..." in the sentence after.
                 a2, b2 = spans[k + 1]
                 following = text[a2:b2]
-                later = sentence_rankings(following)
+                later = found[k + 1]
                 prev = _PREVIOUS.search(following)
                 if prev and (not later or prev.start() < later[0]["match"][0]):
                     r["previous"] = int(prev.group("prev"))

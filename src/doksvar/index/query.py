@@ -54,16 +54,11 @@ class Vocabulary:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.doc_freq: dict[str, int] = {}
-        surface: dict[str, int] = {}
-        rows = conn.execute("SELECT term, col, doc FROM passages_vocab WHERE col IN ('stems', 'title', 'body')")
-        for term, col, doc in rows:
-            if col == "body":
-                surface[term] = surface.get(term, 0) + doc
-            else:
-                self.doc_freq[term] = self.doc_freq.get(term, 0) + doc
+        for term, doc in conn.execute("SELECT term, doc FROM passages_vocab WHERE col IN ('stems', 'title')"):
+            self.doc_freq[term] = self.doc_freq.get(term, 0) + doc
         self.stems_sorted = sorted(self.doc_freq)
         self.long_stems = [s for s in self.stems_sorted if len(s) >= 6]
-        self.surface = [w for w in surface if len(w) >= 4 and not w.isdigit()]
+        self.surface = [w for w in self.stems_sorted if len(w) >= 4 and not w.isdigit()]
         self.passage_count = conn.execute("SELECT count(*) FROM passages").fetchone()[0] or 1
 
     def expand(self, s: str) -> tuple[tuple[str, ...], str]:
@@ -105,7 +100,7 @@ class Vocabulary:
         return out
 
     def correct(self, word: str) -> str | None:
-        """The indexed word closest to a mistyped `word`, if one is close enough."""
+        """The indexed stem closest to a mistyped `word`, if one is close enough."""
         if len(word) < 5 or word.isdigit() or not self.surface:
             return None
         from rapidfuzz import fuzz, process
@@ -137,7 +132,7 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         if not alts:
             fixed = vocab.correct(w)
             if fixed:
-                alts, _ = vocab.expand(stem(fixed))
+                alts, _ = vocab.expand(fixed)
                 how = "fuzzy" if alts else "missing"
         terms.append(Term(w, s, alts, how))
     return terms

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Bumped whenever the tables or what ingest and fact extraction write change: an index of another
 # version is rebuilt, never misread.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -15,7 +15,9 @@ CREATE TABLE documents (
     sha256 TEXT NOT NULL,
     text TEXT NOT NULL,
     seams TEXT NOT NULL,
-    indexed_at REAL NOT NULL
+    indexed_at REAL NOT NULL,
+    size INTEGER NOT NULL DEFAULT -1,
+    mtime_ns INTEGER NOT NULL DEFAULT -1
 );
 CREATE TABLE sections (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -80,11 +82,12 @@ CREATE TABLE facts (
 );
 CREATE INDEX facts_kind ON facts(kind, doc_id);
 CREATE VIRTUAL TABLE passages_fts USING fts5(
-    title, body, stems,
+    title, stems,
     tokenize = "unicode61 remove_diacritics 0"
 );
 CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'col');
 """
 
-# bm25 weights of the FTS columns: title (section, sub-heading, caption), body, stems.
-BM25_WEIGHTS = (2.0, 1.0, 1.0)
+# bm25 weights of the FTS columns: title (section, sub-heading, caption), stems of the text.
+# The text itself lives in `passages`: indexing it a second time unstemmed bought nothing.
+BM25_WEIGHTS = (2.0, 1.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import contextmanager
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -14,8 +15,8 @@ from pathlib import Path
 from doksvar.errors import DoksvarError, StoreError
 from doksvar.index.query import Term, Vocabulary, analyse, match_expression
 from doksvar.index.schema import BM25_WEIGHTS, SCHEMA, SCHEMA_VERSION
-from doksvar.lang.words import stem, tokens
-from doksvar.model import Document, Passage, Section
+from doksvar.lang.words import stem, stemmed_text, tokens
+from doksvar.model import Passage, Section
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -145,6 +146,9 @@ class Store:
         if version == SCHEMA_VERSION:
             if self.writable:
                 self.conn.execute("PRAGMA journal_mode = WAL")
+                # In WAL mode NORMAL keeps the index consistent through a crash of the process;
+                # only a power cut may lose the last transactions, which re-indexing redoes.
+                self.conn.execute("PRAGMA synchronous = NORMAL")
             return
         if not self.writable:
             if not has_tables:
@@ -174,6 +178,19 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read as of one moment: a writer's commits in between are not seen half-way (WAL)."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
     def refresh(self) -> None:
         """Forget cached look-ups after another connection changed the index."""
         self._vocab = None
@@ -181,41 +198,72 @@ class Store:
     # ------------------------------------------------------------------ writing
 
     def index_files(
-        self, files: Iterable[Path], prune: bool = True, on_page: Callable[[str, int, int], None] | None = None
+        self,
+        files: Iterable[Path],
+        prune: bool = True,
+        on_page: Callable[[str, int, int], None] | None = None,
+        workers: int | None = None,
     ) -> Iterator[Progress]:
         """Index each file whose content changed; drop documents whose file is gone.
 
-        `on_page(path, page, pages)` is called as each page of a PDF is read."""
-        from doksvar.ingest import load_bytes, read_bytes
+        A file whose size and modification time are as recorded is not read again; otherwise its
+        sha256 decides. `on_page(path, page, pages)` is called as each page of a PDF is read. With
+        many text files to do, worker processes parse while this process writes."""
+        from doksvar.index.prepare import prepare
+        from doksvar.ingest import PDF_SUFFIXES, read_bytes
 
         files = list(files)
-        known = {row[0]: row[1] for row in self.conn.execute("SELECT path, sha256 FROM documents")}
+        known = {row[0]: row[1:] for row in self.conn.execute("SELECT path, sha256, size, mtime_ns FROM documents")}
         total = len(files)
+        todo: list[tuple[int, Path, str, bytes | None, tuple[int, int]]] = []
         for done, path in enumerate(files, 1):
             try:
                 key = str(path.resolve())
             except (RuntimeError, OSError):  # a symlink loop: the path as given names it
                 key = str(path.absolute())
             try:
+                stat = path.stat()
+                fingerprint = (stat.st_size, stat.st_mtime_ns)
+            except OSError:
+                stat, fingerprint = None, (-1, -1)
+            if key in known and stat is not None and tuple(known[key][1:]) == fingerprint and not path.is_dir():
+                yield Progress("unchanged", str(path), done, total)
+                continue
+            try:
                 data = read_bytes(path)
-                sha = hashlib.sha256(data).hexdigest()
-                if known.get(key) == sha:
-                    yield Progress("unchanged", str(path), done, total)
+            except DoksvarError as exc:
+                yield Progress("failed", str(path), done, total, str(exc))
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            if key in known and known[key][0] == sha:
+                with self.conn:
+                    self.conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE path = ?", (*fingerprint, key))
+                yield Progress("unchanged", str(path), done, total)
+                continue
+            parallel = path.suffix.lower() not in PDF_SUFFIXES
+            todo.append((done, path, key, None if parallel else data, fingerprint))
+        texts = [t for t in todo if t[3] is None]
+        pool = None
+        if len(texts) >= 8 and workers != 0:
+            pool = _pool(workers)
+        try:
+            for done, prepared, key, fingerprint in self._prepared(todo, pool, on_page, prepare):
+                path = prepared.path
+                if prepared.doc is None:
+                    yield Progress("failed", path, done, total, prepared.error)
                     continue
-                pages = (lambda k, n, p=str(path): on_page(p, k, n)) if on_page else None
-                doc = load_bytes(path, data, pages)
-                self._write(doc, key)
+                self._write(prepared, key, fingerprint)
+                doc = prepared.doc
                 yield Progress(
                     "indexed",
-                    str(path),
+                    path,
                     done,
                     total,
                     f"{len(doc.sections)} sections, {len(doc.passages)} passages, {len(doc.tables)} tables",
                 )
-            except DoksvarError as exc:
-                yield Progress("failed", str(path), done, total, str(exc))
-            except (ValueError, RecursionError, MemoryError) as exc:
-                yield Progress("failed", str(path), done, total, f"{path}: cannot be parsed ({exc})")
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         if prune:
             for key in known:
                 if not os.path.exists(key):
@@ -223,6 +271,38 @@ class Store:
                         self._delete(key)
                     yield Progress("removed", key, total, total)
         self._vocab = None
+
+    @staticmethod
+    def _prepared(todo, pool, on_page, prepare):
+        """Prepared documents in file order: from the pool a few files ahead, else one by one."""
+        from collections import deque
+
+        from doksvar.index.prepare import prepare_file
+
+        pending: deque = deque()
+        queue = list(todo)
+        ahead = 6
+        while queue or pending:
+            while pool is not None and queue and len(pending) < ahead and queue[0][3] is None:
+                done, path, key, _, fingerprint = queue.pop(0)
+                pending.append((done, pool.submit(prepare_file, path), key, fingerprint))
+            if pending:
+                done, future, key, fingerprint = pending.popleft()
+                yield done, future.result(), key, fingerprint
+                continue
+            done, path, key, data, fingerprint = queue.pop(0)
+            if data is None:
+                from doksvar.ingest import read_bytes
+
+                try:
+                    data = read_bytes(path)
+                except DoksvarError as exc:
+                    from doksvar.index.prepare import Prepared
+
+                    yield done, Prepared(str(path), None, [], [], str(exc)), key, fingerprint
+                    continue
+            pages = (lambda k, n, p=str(path): on_page(p, k, n)) if on_page else None
+            yield done, prepare(path, data, pages), key, fingerprint
 
     def _delete(self, key: str) -> None:
         row = self.conn.execute("SELECT id FROM documents WHERE path = ?", (key,)).fetchone()
@@ -236,20 +316,18 @@ class Store:
             c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
-    def _write(self, doc: Document, key: str) -> None:
+    def _write(self, prepared, key: str, fingerprint: tuple[int, int]) -> None:
         """Replace one document in a single transaction: a crash leaves the old one whole."""
-        from doksvar.facts import extract_facts
-
+        doc, facts, fts_rows = prepared.doc, prepared.facts, prepared.fts_rows
         c = self.conn
         with c:
             self._delete(key)
             cur = c.execute(
-                "INSERT INTO documents (path, name, title, sha256, text, seams, indexed_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (key, doc.name, doc.title, doc.sha256, doc.text, json.dumps(doc.seams), time.time()),
+                "INSERT INTO documents (path, name, title, sha256, text, seams, indexed_at, size, mtime_ns) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, doc.name, doc.title, doc.sha256, doc.text, json.dumps(doc.seams), time.time(), *fingerprint),
             )
             doc_id = cur.lastrowid
-            titles = {s.number: s.title for s in doc.sections}
             c.executemany(
                 "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -272,12 +350,14 @@ class Store:
                         for x in t.cells
                     ],
                 )
-            passage_ids = []
-            for k, p in enumerate(doc.passages):
-                cur = c.execute(
-                    'INSERT INTO passages (doc_id, ord, kind, section, label, grp, start, "end", text, '
-                    "sentences, tbl, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            first = (c.execute("SELECT coalesce(max(id), 0) FROM passages").fetchone()[0]) + 1
+            passage_ids = list(range(first, first + len(doc.passages)))
+            c.executemany(
+                'INSERT INTO passages (id, doc_id, ord, kind, section, label, grp, start, "end", text, '
+                "sentences, tbl, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
                     (
+                        pid,
                         doc_id,
                         k,
                         p.kind,
@@ -290,17 +370,17 @@ class Store:
                         json.dumps(p.sentences),
                         table_ids[p.table] if p.table is not None else None,
                         p.page,
-                    ),
-                )
-                passage_ids.append(cur.lastrowid)
-                title = " ".join(x for x in (titles.get(p.section, ""), p.label, p.group) if x)
-                if p.table is not None:
-                    title += " " + " ".join(doc.tables[p.table].header)
-                c.execute(
-                    "INSERT INTO passages_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)",
-                    (cur.lastrowid, _stemmed(title), p.text, _stemmed(p.text)),
-                )
-            facts = extract_facts(doc)
+                    )
+                    for k, (pid, p) in enumerate(zip(passage_ids, doc.passages, strict=True))
+                ],
+            )
+            c.executemany(
+                "INSERT INTO passages_fts (rowid, title, stems) VALUES (?, ?, ?)",
+                [
+                    (pid, title, stemmed)
+                    for pid, p, (title, stemmed) in zip(passage_ids, doc.passages, fts_rows, strict=True)
+                ],
+            )
             c.executemany(
                 'INSERT INTO facts (doc_id, passage_id, kind, data, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
                 [
@@ -407,6 +487,10 @@ class Store:
 
     def search(self, query: str, limit: int = 10, section: str | None = None) -> list[SearchHit]:
         """Keyword search: ranked passages with snippets, hits marked."""
+        with self.snapshot():
+            return self._search(query, limit, section)
+
+    def _search(self, query: str, limit: int, section: str | None) -> list[SearchHit]:
         terms = [t for t in self.terms(query) if t.found]
         if not terms:
             return []
@@ -449,6 +533,14 @@ class Store:
         ).fetchall()
 
 
+def _pool(workers: int | None):
+    """Worker processes for parsing: one per core beyond this one, at least one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    count = workers or max(1, (os.cpu_count() or 2))
+    return ProcessPoolExecutor(max_workers=count)
+
+
 def _is_sqlite(path: Path) -> bool:
     try:
         with open(path, "rb") as f:
@@ -458,7 +550,7 @@ def _is_sqlite(path: Path) -> bool:
 
 
 def _stemmed(text: str) -> str:
-    return " ".join(stem(w) for w, _, _ in tokens(text))
+    return stemmed_text(text)
 
 
 def make_snippet(passage: Passage, wanted: set[str], width: int = 220) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from doksvar.errors import IngestError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -20,7 +24,7 @@ def decode(data: bytes, name: str) -> str:
         text = data.decode("cp1252", errors="replace")
         if text.count("\ufffd") > max(3, len(text) // 1000):
             raise IngestError(f"{name}: not a text file (unknown encoding)") from None
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
         raise IngestError(f"{name}: not a text file (it holds control characters)")
     return text

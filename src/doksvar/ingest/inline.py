@@ -20,8 +20,13 @@ _SPECIAL = re.compile(
 )
 
 
+_NEEDS_WORK = re.compile(r"[<&*_\t\n\r\f\v\u00a0]|\s\s")
+
+
 def clean_inline(text: str) -> tuple[str, list[int]]:
     """Display text for a fragment and the offsets (into it) where characters were dropped."""
+    if not _NEEDS_WORK.search(text):
+        return text.strip(), []
     out: list[str] = []
     seams: list[int] = []
     length = 0

@@ -73,6 +73,11 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
+def stemmed_text(text: str) -> str:
+    """The text as its stems joined by spaces: what the index's stems column holds."""
+    return " ".join(_STEMMER.stemWords(WORD.findall(text.lower())))
+
+
 def is_stop(word: str, english: bool = True) -> bool:
     """True for a function word: Swedish always, English too unless the text is Swedish."""
     return word in SWEDISH_STOP or (english and word in ENGLISH_STOP)

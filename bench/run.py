@@ -1,0 +1,236 @@
+"""Benchmark doksvar against the floor SQLite sets, in one run, on a synthetic corpus of N reports.
+
+Usage: python bench/run.py [--reports N] [--out bench/results.json]
+
+Measures indexing throughput against plain FTS5 inserts of the same paragraphs, ask and search
+latency against a raw FTS5 query of the same terms, cold `doksvar ask` wall time, the terminal
+app's time to first screen, peak RSS of indexing and of answering, and re-indexing an unchanged
+corpus. Prints a table and writes the figures as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from synth import make_corpus  # noqa: E402
+
+BUNDLED = ROOT / "corpus" / "arsuppfoljning-2023-ks-kommunstab.txt"
+QUESTIONS = ROOT / "tests" / "data" / "questions-dev.json"
+SEARCHES = [
+    "upphandling", "sjukfrånvaro", "personalomsättning", "avvikelse", "investeringar", "rankas",
+    "företagsklimat", "flyttnetto", "kompetensförsörjning", "multikort", "friskvårdsbidrag", "budget",
+    "medarbetare", "servicecenter", "Näringsliv", "klimatneutral", "rekrytering", "säkerhet", "kostnader",
+    "Småföretagarindex",
+]
+TARGETS = {
+    "ask_p95_ms": 100,
+    "ask_vs_raw_p95": 3.0,
+    "search_p95_ms": 50,
+    "index_vs_raw": 0.40,
+    "cold_ask_ms": 200,
+    "tui_ready_ms": 1000,
+    "peak_rss_mb": 300,
+    "reindex_unchanged_s": 2.0,
+}
+
+RSS_WRAPPER = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['doksvar'] + sys.argv[1:]\n"
+    "code = 0\n"
+    "try:\n    runpy.run_module('doksvar', run_name='__main__')\n"
+    "except SystemExit as e:\n    code = e.code or 0\n"
+    "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def run_doksvar(args: list[str], stdin: str | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Wall seconds, peak RSS in MB, and the result of one `doksvar` process."""
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, "-c", RSS_WRAPPER, *args], input=stdin, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if r.returncode != 0:
+        raise SystemExit(f"doksvar {' '.join(args)} failed: {r.stderr[-1000:]}")
+    rss = int(re.search(r"MAXRSS (\d+)", r.stderr).group(1)) / 1024
+    return wall, rss, r
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def raw_index(paths: list[Path], db: Path) -> tuple[float, int]:
+    """The floor: every paragraph into a one-column FTS5 table, one transaction per file."""
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE VIRTUAL TABLE raw USING fts5(body, tokenize='unicode61 remove_diacritics 0')")
+    t0 = time.perf_counter()
+    count = 0
+    for p in paths:
+        paragraphs = [x.strip() for x in p.read_text(encoding="utf-8").split("\n\n") if x.strip()]
+        with conn:
+            conn.executemany("INSERT INTO raw (body) VALUES (?)", [(x,) for x in paragraphs])
+        count += len(paragraphs)
+    seconds = time.perf_counter() - t0
+    conn.close()
+    return seconds, count
+
+
+def raw_terms(text: str) -> str:
+    from doksvar.index.query import quote_fts
+    from doksvar.lang.words import is_stop, words
+
+    return " OR ".join(quote_fts(w) for w in words(text) if not is_stop(w)) or quote_fts("x")
+
+
+def timed(fn, repeats: int = 1) -> list[float]:
+    out = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def tui_ready(index: Path) -> float:
+    code = (
+        "import asyncio, time\nt0 = time.perf_counter()\n"
+        "from pathlib import Path\nfrom doksvar.tui.app import DoksvarApp\n"
+        "async def main():\n"
+        f"    app = DoksvarApp(Path({str(index)!r}), None, build=False)\n"
+        "    async with app.run_test(size=(120, 40)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        print(time.perf_counter() - t0)\n"
+        "asyncio.run(main())\n"
+    )
+    values = []
+    for _ in range(3):
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        values.append(float(r.stdout.strip().splitlines()[-1]) * 1000)
+    return statistics.median(values)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--reports", type=int, default=1000)
+    ap.add_argument("--out", type=Path, default=HERE / "results.json")
+    ap.add_argument("--repeats", type=int, default=3, help="passes over the question and search lists")
+    args = ap.parse_args()
+    questions = [q["q"] for q in json.loads(QUESTIONS.read_text(encoding="utf-8"))]
+    results: dict = {"reports": args.reports, "machine": f"{platform.machine()}, {platform.python_version()}, "
+                     f"sqlite {sqlite3.sqlite_version}"}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        t0 = time.perf_counter()
+        paths = make_corpus(BUNDLED, tmp / "corpus", args.reports)
+        mb = sum(p.stat().st_size for p in paths) / 1e6
+        results["corpus_mb"] = round(mb, 1)
+        results["generate_s"] = round(time.perf_counter() - t0, 1)
+        index = tmp / "index.sqlite"
+
+        wall, rss, r = run_doksvar(["--index", str(index), "index", "-q", str(tmp / "corpus")])
+        from doksvar.index.store import Store
+
+        store = Store(index)
+        passages = store.counts()["passages"]
+        raw_s, raw_paragraphs = raw_index(paths, tmp / "raw.sqlite")
+        results.update(
+            index_s=round(wall, 2), index_mb_s=round(mb / wall, 2), index_passages_s=round(passages / wall),
+            raw_index_s=round(raw_s, 2), raw_mb_s=round(mb / raw_s, 2), raw_paragraphs=raw_paragraphs,
+            index_vs_raw=round(raw_s / wall, 3), index_rss_mb=round(rss), passages=passages,
+        )
+        wall, _, _ = run_doksvar(["--index", str(index), "index", "-q", str(tmp / "corpus")])
+        results["reindex_unchanged_s"] = round(wall, 2)
+
+        from doksvar.answer import Answerer
+
+        answerer = Answerer(store)
+        answerer.ask(questions[0])
+        raw = sqlite3.connect(tmp / "raw.sqlite")
+        ask_ms, raw_ask_ms = [], []
+        for _ in range(args.repeats):
+            for q in questions:
+                ask_ms += timed(lambda q=q: answerer.ask(q))
+                expr = raw_terms(q)
+                raw_ask_ms += timed(
+                    lambda e=expr: raw.execute("SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 10",
+                                               (e,)).fetchall()
+                )
+        search_ms, raw_search_ms = [], []
+        for _ in range(args.repeats):
+            for s in SEARCHES:
+                search_ms += timed(lambda s=s: store.search(s))
+                expr = raw_terms(s)
+                raw_search_ms += timed(
+                    lambda e=expr: raw.execute("SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 10",
+                                               (e,)).fetchall()
+                )
+        results.update(
+            ask_p50_ms=round(pct(ask_ms, 50), 1), ask_p95_ms=round(pct(ask_ms, 95), 1),
+            raw_ask_p50_ms=round(pct(raw_ask_ms, 50), 2), raw_ask_p95_ms=round(pct(raw_ask_ms, 95), 2),
+            search_p50_ms=round(pct(search_ms, 50), 1), search_p95_ms=round(pct(search_ms, 95), 1),
+            raw_search_p95_ms=round(pct(raw_search_ms, 95), 2),
+        )
+        results["ask_vs_raw_p95"] = round(results["ask_p95_ms"] / max(results["raw_ask_p95_ms"], 0.01), 1)
+        store.close()
+
+        _, rss, _ = run_doksvar(["--index", str(index), "ask", "--json", "-"], stdin="\n".join(questions) + "\n")
+        results["ask_rss_mb"] = round(rss)
+        results["peak_rss_mb"] = max(results["index_rss_mb"], results["ask_rss_mb"])
+
+        bundled = tmp / "bundled.sqlite"
+        run_doksvar(["--index", str(bundled), "index", "-q", str(BUNDLED)])
+        cold = [run_doksvar(["--index", str(bundled), "ask", "Vad kostade friskvårdsbidraget?"])[0] * 1000
+                for _ in range(5)]
+        results["cold_ask_ms"] = round(statistics.median(cold))
+        results["tui_ready_ms"] = round(tui_ready(bundled))
+
+    results["targets"] = {k: {"target": v, "value": results[k],
+                              "met": results[k] >= v if k == "index_vs_raw" else results[k] <= v}
+                          for k, v in TARGETS.items()}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(results))
+
+
+def table(r: dict) -> str:
+    rows = [
+        ("reports / text", f"{r['reports']} / {r['corpus_mb']} MB", ""),
+        ("index (doksvar)", f"{r['index_s']} s, {r['index_mb_s']} MB/s, {r['index_passages_s']} passages/s", ""),
+        ("index (raw FTS5 inserts)", f"{r['raw_index_s']} s, {r['raw_mb_s']} MB/s", ""),
+        ("index vs raw throughput", f"{r['index_vs_raw']:.0%}", "≥ 40%"),
+        ("re-index unchanged", f"{r['reindex_unchanged_s']} s", "≤ 2 s"),
+        ("ask p50 / p95", f"{r['ask_p50_ms']} / {r['ask_p95_ms']} ms", "p95 ≤ 100 ms"),
+        ("raw FTS5 same terms p50 / p95", f"{r['raw_ask_p50_ms']} / {r['raw_ask_p95_ms']} ms", ""),
+        ("ask p95 / raw p95", f"{r['ask_vs_raw_p95']}×", "≤ 3×"),
+        ("search p50 / p95", f"{r['search_p50_ms']} / {r['search_p95_ms']} ms", "p95 ≤ 50 ms"),
+        ("raw search p95", f"{r['raw_search_p95_ms']} ms", ""),
+        ("cold doksvar ask (bundled)", f"{r['cold_ask_ms']} ms", "≤ 200 ms"),
+        ("TUI first screen (bundled)", f"{r['tui_ready_ms']} ms", "≤ 1000 ms"),
+        ("peak RSS index / ask", f"{r['index_rss_mb']} / {r['ask_rss_mb']} MB", "≤ 300 MB"),
+    ]
+    width = max(len(a) for a, _, _ in rows)
+    lines = [f"doksvar benchmark — {r['machine']}"]
+    lines += [f"{a:<{width}}  {b:<48} {c}" for a, b, c in rows]
+    missed = [k for k, v in r["targets"].items() if not v["met"]]
+    lines.append("targets missed: " + (", ".join(missed) if missed else "none"))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
