@@ -31,9 +31,25 @@ from synth import make_corpus  # noqa: E402
 BUNDLED = ROOT / "corpus" / "arsuppfoljning-2023-ks-kommunstab.txt"
 QUESTIONS = ROOT / "tests" / "data" / "questions-dev.json"
 SEARCHES = [
-    "upphandling", "sjukfrånvaro", "personalomsättning", "avvikelse", "investeringar", "rankas",
-    "företagsklimat", "flyttnetto", "kompetensförsörjning", "multikort", "friskvårdsbidrag", "budget",
-    "medarbetare", "servicecenter", "Näringsliv", "klimatneutral", "rekrytering", "säkerhet", "kostnader",
+    "upphandling",
+    "sjukfrånvaro",
+    "personalomsättning",
+    "avvikelse",
+    "investeringar",
+    "rankas",
+    "företagsklimat",
+    "flyttnetto",
+    "kompetensförsörjning",
+    "multikort",
+    "friskvårdsbidrag",
+    "budget",
+    "medarbetare",
+    "servicecenter",
+    "Näringsliv",
+    "klimatneutral",
+    "rekrytering",
+    "säkerhet",
+    "kostnader",
     "Småföretagarindex",
 ]
 TARGETS = {
@@ -132,8 +148,10 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3, help="passes over the question and search lists")
     args = ap.parse_args()
     questions = [q["q"] for q in json.loads(QUESTIONS.read_text(encoding="utf-8"))]
-    results: dict = {"reports": args.reports, "machine": f"{platform.machine()}, {platform.python_version()}, "
-                     f"sqlite {sqlite3.sqlite_version}"}
+    results: dict = {
+        "reports": args.reports,
+        "machine": f"{platform.machine()}, {platform.python_version()}, sqlite {sqlite3.sqlite_version}",
+    }
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         t0 = time.perf_counter()
@@ -150,9 +168,15 @@ def main() -> None:
         passages = store.counts()["passages"]
         raw_s, raw_paragraphs = raw_index(paths, tmp / "raw.sqlite")
         results.update(
-            index_s=round(wall, 2), index_mb_s=round(mb / wall, 2), index_passages_s=round(passages / wall),
-            raw_index_s=round(raw_s, 2), raw_mb_s=round(mb / raw_s, 2), raw_paragraphs=raw_paragraphs,
-            index_vs_raw=round(raw_s / wall, 3), index_rss_mb=round(rss), passages=passages,
+            index_s=round(wall, 2),
+            index_mb_s=round(mb / wall, 2),
+            index_passages_s=round(passages / wall),
+            raw_index_s=round(raw_s, 2),
+            raw_mb_s=round(mb / raw_s, 2),
+            raw_paragraphs=raw_paragraphs,
+            index_vs_raw=round(raw_s / wall, 3),
+            index_rss_mb=round(rss),
+            passages=passages,
         )
         wall, _, _ = run_doksvar(["--index", str(index), "index", "-q", str(tmp / "corpus")])
         results["reindex_unchanged_s"] = round(wall, 2)
@@ -168,8 +192,9 @@ def main() -> None:
                 ask_ms += timed(lambda q=q: answerer.ask(q))
                 expr = raw_terms(q)
                 raw_ask_ms += timed(
-                    lambda e=expr: raw.execute("SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 10",
-                                               (e,)).fetchall()
+                    lambda e=expr: raw.execute(
+                        "SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 10", (e,)
+                    ).fetchall()
                 )
         search_ms, raw_search_ms = [], []
         for _ in range(args.repeats):
@@ -177,13 +202,17 @@ def main() -> None:
                 search_ms += timed(lambda s=s: store.search(s))
                 expr = raw_terms(s)
                 raw_search_ms += timed(
-                    lambda e=expr: raw.execute("SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 10",
-                                               (e,)).fetchall()
+                    lambda e=expr: raw.execute(
+                        "SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 10", (e,)
+                    ).fetchall()
                 )
         results.update(
-            ask_p50_ms=round(pct(ask_ms, 50), 1), ask_p95_ms=round(pct(ask_ms, 95), 1),
-            raw_ask_p50_ms=round(pct(raw_ask_ms, 50), 2), raw_ask_p95_ms=round(pct(raw_ask_ms, 95), 2),
-            search_p50_ms=round(pct(search_ms, 50), 1), search_p95_ms=round(pct(search_ms, 95), 1),
+            ask_p50_ms=round(pct(ask_ms, 50), 1),
+            ask_p95_ms=round(pct(ask_ms, 95), 1),
+            raw_ask_p50_ms=round(pct(raw_ask_ms, 50), 2),
+            raw_ask_p95_ms=round(pct(raw_ask_ms, 95), 2),
+            search_p50_ms=round(pct(search_ms, 50), 1),
+            search_p95_ms=round(pct(search_ms, 95), 1),
             raw_search_p95_ms=round(pct(raw_search_ms, 95), 2),
         )
         results["ask_vs_raw_p95"] = round(results["ask_p95_ms"] / max(results["raw_ask_p95_ms"], 0.01), 1)
@@ -195,14 +224,16 @@ def main() -> None:
 
         bundled = tmp / "bundled.sqlite"
         run_doksvar(["--index", str(bundled), "index", "-q", str(BUNDLED)])
-        cold = [run_doksvar(["--index", str(bundled), "ask", "Vad kostade friskvårdsbidraget?"])[0] * 1000
-                for _ in range(5)]
+        cold = [
+            run_doksvar(["--index", str(bundled), "ask", "Vad kostade friskvårdsbidraget?"])[0] * 1000 for _ in range(5)
+        ]
         results["cold_ask_ms"] = round(statistics.median(cold))
         results["tui_ready_ms"] = round(tui_ready(bundled))
 
-    results["targets"] = {k: {"target": v, "value": results[k],
-                              "met": results[k] >= v if k == "index_vs_raw" else results[k] <= v}
-                          for k, v in TARGETS.items()}
+    results["targets"] = {
+        k: {"target": v, "value": results[k], "met": results[k] >= v if k == "index_vs_raw" else results[k] <= v}
+        for k, v in TARGETS.items()
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results))

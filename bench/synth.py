@@ -8,12 +8,56 @@ import re
 from pathlib import Path
 
 ORGS = [
-    "Kiruna", "Umeå", "Skellefteå", "Piteå", "Boden", "Gällivare", "Östersund", "Sundsvall", "Härnösand",
-    "Örnsköldsvik", "Gävle", "Falun", "Borlänge", "Uppsala", "Västerås", "Örebro", "Karlstad", "Eskilstuna",
-    "Norrköping", "Linköping", "Jönköping", "Växjö", "Kalmar", "Karlskrona", "Kristianstad", "Helsingborg",
-    "Lund", "Malmö", "Halmstad", "Borås", "Trollhättan", "Uddevalla", "Skövde", "Motala", "Nyköping",
-    "Södertälje", "Huddinge", "Nacka", "Täby", "Sollentuna", "Visby", "Mora", "Ludvika", "Sandviken",
-    "Hudiksvall", "Lycksele", "Arvidsjaur", "Haparanda", "Kalix", "Älvsbyn",
+    "Kiruna",
+    "Umeå",
+    "Skellefteå",
+    "Piteå",
+    "Boden",
+    "Gällivare",
+    "Östersund",
+    "Sundsvall",
+    "Härnösand",
+    "Örnsköldsvik",
+    "Gävle",
+    "Falun",
+    "Borlänge",
+    "Uppsala",
+    "Västerås",
+    "Örebro",
+    "Karlstad",
+    "Eskilstuna",
+    "Norrköping",
+    "Linköping",
+    "Jönköping",
+    "Växjö",
+    "Kalmar",
+    "Karlskrona",
+    "Kristianstad",
+    "Helsingborg",
+    "Lund",
+    "Malmö",
+    "Halmstad",
+    "Borås",
+    "Trollhättan",
+    "Uddevalla",
+    "Skövde",
+    "Motala",
+    "Nyköping",
+    "Södertälje",
+    "Huddinge",
+    "Nacka",
+    "Täby",
+    "Sollentuna",
+    "Visby",
+    "Mora",
+    "Ludvika",
+    "Sandviken",
+    "Hudiksvall",
+    "Lycksele",
+    "Arvidsjaur",
+    "Haparanda",
+    "Kalix",
+    "Älvsbyn",
 ]
 
 _NUMBER = re.compile(r"(?<![\w,])(\d{1,3}(?: \d{3})+|\d+)(,\d+)?(?![\w,])")
@@ -54,7 +98,9 @@ def variant(source: str, k: int) -> str:
 
 def _swap_sections(text: str, a: str, b: str) -> str:
     """Sections a..b (consecutive top-level ones) in reverse order, renumbered to stay in sequence."""
-    heads = [m for m in re.finditer(r"(?m)^(\d+) (\S.*)$", text) if "....." not in m.group(2) and "\t" not in m.group(2)]
+    heads = [
+        m for m in re.finditer(r"(?m)^(\d+) (\S.*)$", text) if "....." not in m.group(2) and "\t" not in m.group(2)
+    ]
     numbers = [m.group(1) for m in heads]
     if a not in numbers or b not in numbers:
         return text

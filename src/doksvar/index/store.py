@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from contextlib import contextmanager
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
