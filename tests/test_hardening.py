@@ -199,6 +199,9 @@ def test_killed_mid_index_leaves_whole_documents_and_resumes(tmp_path):
         if index.exists():
             _check_whole(index, expected)
     assert kills >= 3
+    time.sleep(0.3)
+    left = subprocess.run(["pgrep", "-f", str(index)], capture_output=True, text=True).stdout.split()
+    assert not left, "parsing workers end with the process that started them"
     r = _doksvar("--index", str(index), "index", str(tmp_path / "corpus"))
     assert r.returncode == 0
     assert _check_whole(index, expected) == 120

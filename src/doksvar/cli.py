@@ -116,7 +116,7 @@ def run_ask(args: argparse.Namespace) -> int:
     from doksvar.model import Answer
 
     store = open_store(index_path(args.index))
-    answerer = Answerer(store)
+    answerer = Answerer(store, doc_filter(store, args.doc))
     for question in _questions(args):
         try:
             result = answerer.ask(question)
@@ -143,9 +143,21 @@ def format_answer(result) -> str:
     return "\n".join(lines)
 
 
+def doc_filter(store, name: str | None) -> set[int] | None:
+    """The documents --doc names, or None for all; an error when none matches."""
+    if not name:
+        return None
+    ids = store.documents_named(name)
+    if not ids:
+        names = ", ".join(d[1] for d in store.documents()[:20])
+        raise DoksvarError(f"no indexed document matches --doc {name!r}; the index has {names}")
+    return set(ids)
+
+
 def run_search(args: argparse.Namespace) -> int:
     store = open_store(index_path(args.index))
-    hits = store.search(" ".join(args.query), limit=args.limit, section=args.section)
+    docs = doc_filter(store, args.doc)
+    hits = store.search(" ".join(args.query), limit=args.limit, section=args.section, doc_ids=docs)
     if args.json:
         rows = []
         for n, h in enumerate(hits, 1):
@@ -226,11 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="ask a question; '-' reads one question per line from stdin")
     p.add_argument("question", nargs="+", help="the question, or - for stdin")
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
+    p.add_argument("--doc", help="answer from this document only (file name, its stem, or part of its title)")
 
     p = sub.add_parser("search", help="keyword search with snippets")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--section", help="only this section and its subsections")
+    p.add_argument("--doc", help="only this document (file name, its stem, or part of its title)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", help="print one section's text")

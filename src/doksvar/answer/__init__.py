@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Collection
 
 from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
 from doksvar.answer.intent import intent_of
@@ -17,8 +18,10 @@ MAX_QUESTION = 2000
 class Answerer:
     """Answers questions from one index."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, docs: Collection[int] | None = None) -> None:
+        """Answer from the store; `docs` keeps every answer to those documents (ids)."""
         self.store = store
+        self.docs = set(docs) if docs is not None else None
         self._refs: dict[int, DocRef] = {}
         self._shas: dict[int, str] = {}
         self._sections: dict[int, list] = {}
@@ -81,6 +84,9 @@ class Answerer:
         declined = self._missing(q)
         if declined is not None:
             return declined
+        q, unknown = self.scope(q)
+        if unknown:
+            return self.decline(q, frame("not_found", q.english, what=unknown))
         intent = intent_of(q)
         handlers = {
             "deviation": (deviations.answer_deviation, tables.answer_table, facts.answer_fact),
@@ -90,8 +96,49 @@ class Answerer:
         for handler in handlers:
             result = handler(self, q)
             if result is not None:
-                return self.ground(result)
+                return self.label(self.ground(result), q)
         return self.decline(q)
+
+    def scope(self, q: Question) -> tuple[Question, str]:
+        """The question narrowed to the documents it names (an organisation, a year), and a name
+        that no document holds, if any."""
+        docs = self.store.documents()
+        scope = set(self.docs) if self.docs is not None else None
+        if len(docs) <= 1:
+            return (dataclasses.replace(q, docs=tuple(scope)) if scope is not None else q), ""
+        everything = {d[0] for d in docs}
+        narrowed = set(everything if scope is None else scope)
+        for name in _names(q.text):
+            low = name.lower()
+            titled = {d[0] for d in docs if low in d[2].lower() or low in d[1].lower()}
+            if titled and titled != everything:
+                narrowed &= titled
+                continue
+            term = next((t for t in q.terms if t.word == low and t.found), None)
+            if term is None:
+                continue
+            holding = self.store.documents_holding(term)
+            if holding and len(holding) <= len(everything) // 2:
+                narrowed &= holding
+        for year in q.years:
+            titled = {d[0] for d in docs if str(year) in d[2] or str(year) in d[1]}
+            if titled and titled != everything and titled & narrowed:
+                narrowed &= titled
+        if not narrowed:
+            return q, ", ".join(_names(q.text)) or " ".join(str(y) for y in q.years)
+        if narrowed == everything and scope is None:
+            return q, ""
+        return dataclasses.replace(q, docs=tuple(sorted(narrowed))), ""
+
+    def label(self, result: Answer, q: Question) -> Answer:
+        """With several documents indexed, the answer says which document its figures come from."""
+        if len(self.store.documents()) <= 1 or not result.citations:
+            return result
+        titles = {d[1]: d[2] for d in self.store.documents()}
+        cited = list(dict.fromkeys(titles.get(c.doc, c.doc) for c in result.citations))
+        word = ("Källa", "Källor", "Source", "Sources")[(2 if q.english else 0) + (len(cited) > 1)]
+        shown = "; ".join(cited[:4]) + ("; …" if len(cited) > 4 else "")
+        return dataclasses.replace(result, answer=f"{result.answer} ({word}: {shown})")
 
     def ground(self, result: Answer) -> Answer:
         """Cite, from near the answer's quotes, each figure of the answer that no quote holds yet.
@@ -144,7 +191,7 @@ class Answerer:
         found = [t for t in q.terms if t.found]
         cites: list[Citation] = []
         if found:
-            for pid, _ in self.store.match(found, limit=3):
+            for pid, _ in self.store.match(found, limit=3, doc_ids=q.docs):
                 sp = self.store.passages([pid]).get(pid)
                 if sp:
                     a, b = sp.passage.sentences[0] if sp.passage.sentences else (sp.passage.start, sp.passage.end)
@@ -153,6 +200,11 @@ class Answerer:
         if text is None and not cites:
             body = body.split(".")[0] + "."
         return answer(q.text, "none", body, cites, answered=False)
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised words inside a question (not its first word): names of places and lists."""
+    return [m.group() for m in re.finditer(r"(?<=\s)[A-ZÅÄÖ][\wåäöÅÄÖ&-]+", text) if not m.group().isupper()]
 
 
 __all__ = ["Answerer", "Question", "clip"]

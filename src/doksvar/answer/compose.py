@@ -31,6 +31,7 @@ FRAMES = {
         "The report does not seem to answer that. The closest passages:",
     ),
     "empty": ("Ställ en fråga om rapporten.", "Ask a question about the report."),
+    "more": ("… och {n} till.", "… and {n} more."),
     "no_index": ("Indexet är tomt.", "The index is empty."),
 }
 

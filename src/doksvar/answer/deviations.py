@@ -16,19 +16,37 @@ if TYPE_CHECKING:
 
 MAX_ANSWER = 760
 ITEM_WIDTH = 150
+MAX_ITEMS = 8
 
 
 def answer_deviation(a: Answerer, q: Question) -> Answer | None:
-    facts = a.store.facts("deviation")
-    if not facts:
-        return None
     subject = subject_terms(a.store, q, DEVIATION_WORDS)
     scope, subject = section_scope(a.store, q, subject)
-    facts = [f for f in facts if in_scope(f[2]["section"], scope)]
-    facts, subject = _label_scope(facts, subject)
     if subject:
-        return _about(a, q, facts, subject)
+        # Only deviations stated near the question's words are weighed.
+        near = {pid for pid, _ in a.store.match(subject, limit=300, doc_ids=q.docs, any_term=True)}
+        facts = a.store.facts("deviation", q.docs, passage_ids=near)
+        facts = [f for f in facts if in_scope(f[2]["section"], scope)]
+        facts_all, subject = _label_scope(facts, subject)
+        if subject:
+            return _about(a, q, facts_all, subject)
+        facts = facts_all
+    else:
+        want = _wanted(q)
+        facts = a.store.facts("deviation", q.docs, direction=want, total=False, best=200)
+        facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)
+        facts = [f for f in facts if in_scope(f[2]["section"], scope)]
+    if not facts:
+        return None
     return _listing(a, q, facts)
+
+
+def _wanted(q: Question) -> str | None:
+    if q.negative and not q.positive:
+        return "negative"
+    if q.positive and not q.negative:
+        return "positive"
+    return None
 
 
 def _label_scope(facts: list, subject: list) -> tuple[list, list]:
@@ -110,7 +128,7 @@ def _direction(data: dict, english: bool) -> str:
 
 def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
     """All deviations of the asked direction, largest first, with the total ahead of them."""
-    want = "negative" if q.negative and not q.positive else "positive" if q.positive and not q.negative else None
+    want = _wanted(q)
     items = [f for f in facts if not f[2]["total"] and (want is None or f[2]["direction"] == want)]
     totals = [f for f in facts if f[2]["total"] and f[2]["source"] == "text"]
     if want:
@@ -134,7 +152,8 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
             f"{clip(sentence, d['span_amount'][0] - f[3], ITEM_WIDTH, lead=0.8)}"
         )
         cites.append(a.cite(f[0], f[3], f[4], tuple(d["span_amount"])))
-    for k, f in enumerate(items, 1):
+    shown = items[:MAX_ITEMS]
+    for k, f in enumerate(shown, 1):
         d = f[2]
         sentence = a.ref(f[0]).text[f[3] : f[4]]
         width = ITEM_WIDTH if sum(map(len, parts)) < MAX_ANSWER - 2 * ITEM_WIDTH else 60
@@ -147,6 +166,8 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
             line = f"{k}) {d['amount_text']} {d['unit']}"
         parts.append(line)
         cites.append(a.cite(f[0], f[3], f[4], tuple(d["span_amount"])))
+    if len(items) > len(shown):
+        parts.append(frame("more", q.english, n=len(items) - len(shown)))
     return answer(q.text, "deviation", " ".join(parts), cites)
 
 

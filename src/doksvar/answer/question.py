@@ -64,6 +64,8 @@ class Question:
     """Asks for first places only ("först", "first", "topp")."""
     focus: str = ""
     """The noun the question asks for ("betyg" in "Vilket betyg gav ..."), as a stem."""
+    docs: tuple[int, ...] | None = None
+    """The documents to answer from (by the names and years the question gives), None for all."""
 
     @property
     def content(self) -> list[Term]:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 MAX_ANSWER = 760
 NEAR = 0.9
+MAX_ITEMS = 12
 
 
 def place(data: dict, english: bool) -> str:
@@ -36,7 +37,13 @@ def _change(data: dict, english: bool) -> str:
 
 
 def answer_ranking(a: Answerer, q: Question) -> Answer | None:
-    facts = [f for f in a.store.facts("ranking") if not f[2]["target"]]
+    subject = subject_terms(a.store, q, RANKING_WORDS)
+    named = bool(subject) and not (q.listing and _plural(q))
+    if named:
+        near = {pid for pid, _ in a.store.match(subject, limit=300, doc_ids=q.docs, any_term=True)}
+        facts = a.store.facts("ranking", q.docs, passage_ids=near, direction="place")
+    else:
+        facts = a.store.facts("ranking", q.docs, direction="place", best=400)
     if not facts:
         return None
     if q.first:
@@ -44,8 +51,7 @@ def answer_ranking(a: Answerer, q: Question) -> Answer | None:
     if q.years:
         dated = [f for f in facts if f[2].get("year") in q.years]
         facts = dated or facts
-    subject = subject_terms(a.store, q, RANKING_WORDS)
-    if subject and not (q.listing and _plural(q)):
+    if named:
         return _named(a, q, facts, subject)
     return _all(a, q, facts)
 
@@ -87,7 +93,7 @@ def _all(a: Answerer, q: Question, facts: list) -> Answer | None:
     facts = sorted(facts, key=lambda f: (f[2]["rank"] / (f[2]["of"] or 290), f[2]["rank"]))
     parts = [frame("rankings", q.english) + ":"]
     cites: list[Citation] = []
-    for k, f in enumerate(facts, 1):
+    for k, f in enumerate(facts[:MAX_ITEMS], 1):
         d = f[2]
         line = f"{k}) {place(d, q.english)}"
         if d.get("list"):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from doksvar.answer.question import Question
-from doksvar.index.query import Term, match_expression
+from doksvar.index.query import Term, match_expression, selective
 from doksvar.index.schema import BM25_WEIGHTS
 from doksvar.index.store import Store, StoredPassage
 from doksvar.lang.words import is_year, stem, tokens
@@ -63,16 +63,24 @@ def matches(term: Term, stems: frozenset[str]) -> bool:
     return any(a in stems for a in term.alternatives)
 
 
-def candidates(store: Store, terms: list[Term], limit: int = 80) -> list[StoredPassage]:
-    """Passages holding any of the terms, best bm25 first."""
-    expr = match_expression(terms, "OR")
+def candidates(store: Store, terms: list[Term], limit: int = 80, docs=None) -> list[StoredPassage]:
+    """Passages holding any of the terms, best bm25 first, from the given documents or all."""
+    expr = match_expression(selective(terms, store.vocab), "OR")
     if not expr:
         return []
-    rows = store.conn.execute(
-        f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? "
-        f"ORDER BY bm25(passages_fts, {', '.join(map(str, BM25_WEIGHTS))}) LIMIT ?",
-        (expr, limit),
-    ).fetchall()
+    weights = ", ".join(map(str, BM25_WEIGHTS))
+    if docs is None:
+        sql = (
+            f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts, {weights}) LIMIT ?"
+        )
+        params: list = [expr, limit]
+    else:
+        sql = (
+            "SELECT f.rowid FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ? "
+            f"AND p.doc_id IN ({','.join('?' * len(docs))}) ORDER BY bm25(passages_fts, {weights}) LIMIT ?"
+        )
+        params = [expr, *docs, limit]
+    rows = store.conn.execute(sql, params).fetchall()
     stored = store.passages(r[0] for r in rows)
     return [stored[r[0]] for r in rows if r[0] in stored]
 
@@ -90,7 +98,7 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     terms = [t for t in q.content if t.found]
     if not terms:
         return []
-    pool = pool if pool is not None else candidates(store, terms)
+    pool = pool if pool is not None else candidates(store, terms, docs=q.docs)
     weights = term_weights(store, terms)
     total = sum(weights.values()) or 1.0
     focus = next((t for t in terms if q.focus and t.stem == q.focus), None)

@@ -93,7 +93,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         return None
     wanted_columns = [k for k in _COLUMN_WORDS if any(t.stem.startswith(k) for t in terms)]
     best: _Pick | None = None
-    for table in a.store.tables():
+    for table in a.store.tables(a.store.candidate_tables(terms, q.docs)):
         table_id, doc_id, caption, section, header, t_start, t_end = table
         cap_stems = label_stems(caption)
         cap_hits = [t for t in terms if term_in_label(t, cap_stems)]

@@ -117,6 +117,22 @@ class Vocabulary:
         return math.log(1 + self.passage_count / df)
 
 
+def selective(terms: list[Term], vocab: Vocabulary, share: float = 0.05) -> list[Term]:
+    """The terms worth asking FTS5 for: those in few passages, or failing that the two rarest.
+
+    A word in every report ("kommun", "år") makes a MATCH rank hundreds of thousands of rows
+    and adds nothing to which passages are found; the answer still weighs every term."""
+    found = [t for t in terms if t.alternatives]
+    if len(found) <= 2:
+        return found
+
+    def df(t: Term) -> int:
+        return sum(vocab.doc_freq.get(a, 0) for a in t.alternatives)
+
+    rare = [t for t in found if df(t) <= share * vocab.passage_count]
+    return rare or sorted(found, key=df)[:2]
+
+
 def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[str] = frozenset()) -> list[Term]:
     """The content terms of `text`, each with the indexed stems that match it.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Bumped whenever the tables or what ingest and fact extraction write change: an index of another
 # version is rebuilt, never misread.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -78,9 +78,14 @@ CREATE TABLE facts (
     kind TEXT NOT NULL,
     data TEXT NOT NULL,
     start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
+    "end" INTEGER NOT NULL,
+    direction TEXT,
+    sortkey REAL,
+    total INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX facts_kind ON facts(kind, doc_id);
+CREATE INDEX facts_sorted ON facts(kind, direction, total, sortkey);
+CREATE INDEX facts_passage ON facts(passage_id);
 CREATE VIRTUAL TABLE passages_fts USING fts5(
     title, stems,
     tokenize = "unicode61 remove_diacritics 0"

@@ -7,13 +7,13 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from doksvar.errors import DoksvarError, StoreError
-from doksvar.index.query import Term, Vocabulary, analyse, match_expression
+from doksvar.index.query import Term, Vocabulary, analyse, match_expression, selective
 from doksvar.index.schema import BM25_WEIGHTS, SCHEMA, SCHEMA_VERSION
 from doksvar.lang.words import stem, stemmed_text, tokens
 from doksvar.model import Passage, Section
@@ -382,9 +382,18 @@ class Store:
                 ],
             )
             c.executemany(
-                'INSERT INTO facts (doc_id, passage_id, kind, data, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+                'INSERT INTO facts (doc_id, passage_id, kind, data, start, "end", direction, sortkey, total) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (doc_id, passage_ids[f.passage], f.kind, json.dumps(f.data, ensure_ascii=False), f.start, f.end)
+                    (
+                        doc_id,
+                        passage_ids[f.passage],
+                        f.kind,
+                        json.dumps(f.data, ensure_ascii=False),
+                        f.start,
+                        f.end,
+                        *_fact_keys(f.kind, f.data),
+                    )
                     for f in facts
                 ],
             )
@@ -410,6 +419,26 @@ class Store:
     def documents(self) -> list[tuple[int, str, str, str]]:
         """(id, name, title, path) of every indexed document."""
         return self.conn.execute("SELECT id, name, title, path FROM documents ORDER BY name").fetchall()
+
+    def documents_named(self, name: str) -> list[int]:
+        """Ids of documents whose file name, file stem or title matches `name` (case-insensitive)."""
+        want = name.lower()
+        out = []
+        for doc_id, doc_name, title, _ in self.documents():
+            if want in (doc_name.lower(), Path(doc_name).stem.lower()) or want in title.lower():
+                out.append(doc_id)
+        return out
+
+    def documents_holding(self, term: Term) -> set[int]:
+        """Ids of documents with a passage that holds the term."""
+        expr = match_expression([term], "OR")
+        if not expr:
+            return set()
+        rows = self.conn.execute(
+            "SELECT DISTINCT p.doc_id FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?",
+            (expr,),
+        )
+        return {r[0] for r in rows}
 
     def document_text(self, doc_id: int) -> str:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -465,17 +494,32 @@ class Store:
         """The content terms of `text` as this index knows them."""
         return analyse(text, self.vocab)
 
-    def match(self, terms: list[Term], limit: int = 50, section: str | None = None) -> list[tuple[int, float]]:
-        """(passage id, bm25) of passages matching all terms, or failing that any of them."""
-        for mode in ("AND", "OR"):
+    def match(
+        self,
+        terms: list[Term],
+        limit: int = 50,
+        section: str | None = None,
+        doc_ids: Collection[int] | None = None,
+        any_term: bool = False,
+    ) -> list[tuple[int, float]]:
+        """(passage id, bm25) of passages matching all terms, or failing that (or with `any_term`)
+        any of them."""
+        if any_term:
+            terms = selective(terms, self.vocab)
+        for mode in ("OR",) if any_term else ("AND", "OR"):
             expr = match_expression(terms, mode)
             if not expr:
                 return []
             sql = f"SELECT f.rowid, bm25(passages_fts, {', '.join(map(str, BM25_WEIGHTS))}) AS r FROM passages_fts f"
             params: list = [expr]
-            if section:
-                sql += " JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ? AND (p.section = ? OR p.section LIKE ?)"  # noqa: E501
-                params += [section, section + ".%"]
+            if section or doc_ids is not None:
+                sql += " JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
+                if section:
+                    sql += " AND (p.section = ? OR p.section LIKE ?)"
+                    params += [section, section + ".%"]
+                if doc_ids is not None:
+                    sql += f" AND p.doc_id IN ({','.join('?' * len(doc_ids))})"
+                    params += list(doc_ids)
             else:
                 sql += " WHERE passages_fts MATCH ?"
             sql += " ORDER BY r LIMIT ?"
@@ -485,16 +529,20 @@ class Store:
                 return rows
         return []
 
-    def search(self, query: str, limit: int = 10, section: str | None = None) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 10, section: str | None = None, doc_ids: Collection[int] | None = None
+    ) -> list[SearchHit]:
         """Keyword search: ranked passages with snippets, hits marked."""
         with self.snapshot():
-            return self._search(query, limit, section)
+            return self._search(query, limit, section, doc_ids)
 
-    def _search(self, query: str, limit: int, section: str | None) -> list[SearchHit]:
+    def _search(
+        self, query: str, limit: int, section: str | None, doc_ids: Collection[int] | None = None
+    ) -> list[SearchHit]:
         terms = [t for t in self.terms(query) if t.found]
         if not terms:
             return []
-        ranked = self.match(terms, limit * 3, section)
+        ranked = self.match(terms, limit * 3, section, doc_ids)
         stored = self.passages(i for i, _ in ranked)
         wanted = {a for t in terms for a in t.alternatives}
         hits = []
@@ -510,19 +558,73 @@ class Store:
         hits.sort(key=lambda h: (h[0], h[1]))
         return [h[2] for h in hits[:limit]]
 
-    def facts(self, kind: str, doc_id: int | None = None) -> list[tuple[int, int, dict, int, int]]:
-        """(doc_id, passage_id, data, start, end) of the extracted facts of one kind."""
+    def facts(
+        self,
+        kind: str,
+        doc_ids: Collection[int] | None = None,
+        passage_ids: Collection[int] | None = None,
+        direction: str | None = None,
+        total: bool | None = None,
+        best: int | None = None,
+    ) -> list[tuple[int, int, dict, int, int]]:
+        """(doc_id, passage_id, data, start, end) of the extracted facts of one kind.
+
+        Filters by document, passage, direction (deviations) and total; `best` keeps that many,
+        largest deviation or best ranking place first."""
         sql = 'SELECT doc_id, passage_id, data, start, "end" FROM facts WHERE kind = ?'
         params: list = [kind]
-        if doc_id is not None:
-            sql += " AND doc_id = ?"
-            params.append(doc_id)
-        return [(d, p, json.loads(x), s, e) for d, p, x, s, e in self.conn.execute(sql + " ORDER BY id", params)]
+        for column, values in (("doc_id", doc_ids), ("passage_id", passage_ids)):
+            if values is not None:
+                sql += f" AND {column} IN ({','.join('?' * len(values))})"
+                params += list(values)
+        if direction is not None:
+            sql += " AND direction = ?"
+            params.append(direction)
+        if total is not None:
+            sql += " AND total = ?"
+            params.append(int(total))
+        if best is not None:
+            sql += f" ORDER BY sortkey {'DESC' if kind == 'deviation' else 'ASC'}, id LIMIT ?"
+            params.append(best)
+        else:
+            sql += " ORDER BY id"
+        return [(d, p, json.loads(x), s, e) for d, p, x, s, e in self.conn.execute(sql, params)]
 
-    def tables(self) -> list[tuple[int, int, str, str, list[str], int, int]]:
-        """(id, doc_id, caption, section, header, start, end) of every table."""
-        rows = self.conn.execute('SELECT id, doc_id, caption, section, header, start, "end" FROM tables')
+    def tables(self, ids: Collection[int] | None = None) -> list[tuple[int, int, str, str, list[str], int, int]]:
+        """(id, doc_id, caption, section, header, start, end) of the given tables, or of all."""
+        sql = 'SELECT id, doc_id, caption, section, header, start, "end" FROM tables'
+        params: list = []
+        if ids is not None:
+            sql += f" WHERE id IN ({','.join('?' * len(ids))})"
+            params = list(ids)
+        rows = self.conn.execute(sql + " ORDER BY id", params)
         return [(i, d, c, s, json.loads(h), a, b) for i, d, c, s, h, a, b in rows]
+
+    def candidate_tables(self, terms: list[Term], doc_ids: Collection[int] | None = None, limit: int = 12) -> list[int]:
+        """Tables whose rows, caption or header hold any of the terms, best match first."""
+        expr = match_expression(selective(terms, self.vocab), "OR")
+        if not expr:
+            return []
+        sql = (
+            "SELECT p.tbl, t.caption FROM passages_fts f JOIN passages p ON p.id = f.rowid "
+            "JOIN tables t ON t.id = p.tbl WHERE passages_fts MATCH ? AND p.tbl IS NOT NULL"
+        )
+        params: list = [expr]
+        if doc_ids is not None:
+            sql += f" AND p.doc_id IN ({','.join('?' * len(doc_ids))})"
+            params += list(doc_ids)
+        sql += f" ORDER BY bm25(passages_fts, {', '.join(map(str, BM25_WEIGHTS))}) LIMIT 300"
+        out: list[int] = []
+        per_caption: dict[str, int] = {}
+        for tbl, caption in self.conn.execute(sql, params):
+            # Many reports hold tables of the same caption: keep a few of each, so others get a turn.
+            if tbl in out or per_caption.get(caption, 0) >= 2:
+                continue
+            per_caption[caption] = per_caption.get(caption, 0) + 1
+            out.append(tbl)
+            if len(out) >= limit:
+                break
+        return out
 
     def cells(self, table_id: int) -> list[tuple[int, int, str, str, str, float | None, int, int]]:
         """(row, col, row_label, col_label, text, value, start, end) of one table's cells."""
@@ -533,12 +635,35 @@ class Store:
         ).fetchall()
 
 
+def _fact_keys(kind: str, data: dict) -> tuple[str | None, float | None, int]:
+    """The columns facts are filtered and sorted by: direction, size or place, total."""
+    if kind == "deviation":
+        return data.get("direction"), data.get("mkr"), int(bool(data.get("total")))
+    if kind == "ranking":
+        of = data.get("of") or 290
+        return ("target" if data.get("target") else "place"), data["rank"] / of + data["rank"] / 1e6, 0
+    return None, None, 0
+
+
 def _pool(workers: int | None):
     """Worker processes for parsing: one per core beyond this one, at least one."""
     from concurrent.futures import ProcessPoolExecutor
 
     count = workers or max(1, (os.cpu_count() or 2))
-    return ProcessPoolExecutor(max_workers=count)
+    return ProcessPoolExecutor(max_workers=count, initializer=_die_with_parent)
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the indexing process ends, even by SIGKILL (Linux); elsewhere no-op."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 def _is_sqlite(path: Path) -> bool:

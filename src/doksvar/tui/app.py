@@ -64,6 +64,7 @@ class DoksvarApp(App):
         self.trail: list[tuple[str, float, object]] = []
         self.indexing = False
         self.last_export: Path | None = None
+        self.search_docs: set[int] | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -126,6 +127,7 @@ class DoksvarApp(App):
     def refresh_status(self) -> None:
         if self.store is None:
             return
+        self.query_one(ChatPane).set_documents(self.store.documents())
         counts = self.store.counts()
         self.set_status(
             f"{counts['documents']} dokument · {counts['passages']} passager · {counts['tables']} tabeller · "
@@ -206,6 +208,12 @@ class DoksvarApp(App):
             self.notify("Indexet är klart.")
 
     # ------------------------------------------------------------------ chat
+
+    @on(ChatPane.DocumentChosen)
+    def _chosen(self, message: ChatPane.DocumentChosen) -> None:
+        if self.answerer is not None:
+            self.answerer.docs = {message.doc_id} if message.doc_id is not None else None
+            self.search_docs = self.answerer.docs
 
     @on(ChatPane.Asked)
     def _asked(self, message: ChatPane.Asked) -> None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from doksvar.model import Answer, Citation
 
@@ -113,7 +113,16 @@ class ChatPane(Vertical):
 
         question: str
 
+    @dataclass
+    class DocumentChosen(Message):
+        """The user chose which document to ask (None: all of them)."""
+
+        doc_id: int | None
+
     def compose(self) -> ComposeResult:
+        picker: Select[int] = Select([], prompt="Alla dokument", allow_blank=True, id="doc-picker")
+        picker.display = False
+        yield picker
         with VerticalScroll(id="conversation"):
             yield Static(
                 Text(
@@ -123,6 +132,17 @@ class ChatPane(Vertical):
                 id="welcome",
             )
         yield HistoryInput(placeholder="Fråga rapporten … (Enter skickar, ↑/↓ tidigare frågor)", id="question")
+
+    def set_documents(self, documents: list[tuple[int, str, str, str]]) -> None:
+        """Offer the documents to choose from; shown only when there is more than one."""
+        picker = self.query_one("#doc-picker", Select)
+        picker.set_options([(Text(title or name), doc_id) for doc_id, name, title, _ in documents])
+        picker.display = len(documents) > 1
+
+    @on(Select.Changed, "#doc-picker")
+    def _picked(self, event: Select.Changed) -> None:
+        value = event.value if isinstance(event.value, int) else None
+        self.post_message(self.DocumentChosen(value))
 
     @on(Input.Submitted, "#question")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -74,7 +74,8 @@ class SearchPane(Vertical):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
         store = self.app.store  # type: ignore[attr-defined]
-        hits = store.search(query, limit=30) if store is not None and query.strip() else []
+        docs = getattr(self.app, "search_docs", None)
+        hits = store.search(query, limit=30, doc_ids=docs) if store is not None and query.strip() else []
         self.app.call_from_thread(self.show_hits, query, hits)
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
