@@ -70,9 +70,20 @@ def test_doc_option_in_the_cli(many):
     folder, store, paths = many
     name = paths[2].name
     r = subprocess.run(
-        [sys.executable, "-m", "doksvar", "--index", str(folder / "i.sqlite"), "ask", "--json", "--doc",
-         Path(name).stem, "Hur stor var personalomsättningen?"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "doksvar",
+            "--index",
+            str(folder / "i.sqlite"),
+            "ask",
+            "--json",
+            "--doc",
+            Path(name).stem,
+            "Hur stor var personalomsättningen?",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert r.returncode == 0
     import json
@@ -81,7 +92,8 @@ def test_doc_option_in_the_cli(many):
     assert data["answered"] and {c["doc"] for c in data["citations"]} == {name}
     r = subprocess.run(
         [sys.executable, "-m", "doksvar", "--index", str(folder / "i.sqlite"), "search", "--doc", "nope", "x"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert r.returncode == 1 and "no indexed document matches" in r.stderr
 
