@@ -117,14 +117,14 @@ class Vocabulary:
         return math.log(1 + self.passage_count / df)
 
 
-def selective(terms: list[Term], vocab: Vocabulary, share: float = 0.05) -> list[Term]:
+def selective(terms: list[Term], vocab: Vocabulary, share: float = 0.02) -> list[Term]:
     """The terms worth asking FTS5 for: those in few passages, or failing that the two rarest.
 
     A word in every report ("kommun", "år") makes a MATCH rank hundreds of thousands of rows
     and adds nothing to which passages are found; the answer still weighs every term."""
     found = [t for t in terms if t.alternatives]
-    if len(found) <= 2:
-        return found
+    if len(found) <= 2 or vocab.passage_count < 5000:
+        return found  # a small index: every term is cheap to ask for
 
     def df(t: Term) -> int:
         return sum(vocab.doc_freq.get(a, 0) for a in t.alternatives)

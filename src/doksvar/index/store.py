@@ -79,6 +79,7 @@ class Store:
         self.path = Path(path)
         self.writable = writable
         self._vocab: Vocabulary | None = None
+        self._documents: tuple[tuple[int, int], list] | None = None
         self.rebuilt = False
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder; give the index a file name")
@@ -417,8 +418,12 @@ class Store:
         }
 
     def documents(self) -> list[tuple[int, str, str, str]]:
-        """(id, name, title, path) of every indexed document."""
-        return self.conn.execute("SELECT id, name, title, path FROM documents ORDER BY name").fetchall()
+        """(id, name, title, path) of every indexed document (kept until the index changes)."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if self._documents is None or self._documents[0] != version:
+            rows = self.conn.execute("SELECT id, name, title, path FROM documents ORDER BY name").fetchall()
+            self._documents = (version, rows)
+        return self._documents[1]
 
     def documents_named(self, name: str) -> list[int]:
         """Ids of documents whose file name, file stem or title matches `name` (case-insensitive)."""
