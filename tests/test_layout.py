@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from doksvar.ingest import load
@@ -81,3 +83,25 @@ def test_running_headers_are_removed():
     doc = _doc(pages)
     assert doc.text.count("Kommunens årsredovisning 2024") == 1
     assert "Sida" not in doc.text
+
+
+@pytest.fixture(scope="module")
+def goteborg_answers(tmp_path_factory):
+    from doksvar.answer import Answerer
+    from doksvar.index.store import Store
+
+    store = Store(tmp_path_factory.mktemp("gbg") / "i.sqlite", writable=True)
+    list(store.index_files([DATA / "goteborg_intraservice_delarsrapport_mars_2026.txt"]))
+    return Answerer(store)
+
+
+def test_answers_from_another_organisations_report(goteborg_answers):
+    r = goteborg_answers.ask("Hur stor var budgetavvikelsen för Ekonomi?")
+    assert r.answered and re.search(r"\b7\b", r.answer) and "Ekonomi" in r.answer
+    r = goteborg_answers.ask("Hur många årsarbetare fanns?")
+    assert "733,8" in r.answer and "Utfall 2025" in r.answer  # the latest actual, not the forecast
+    r = goteborg_answers.ask("Vilka negativa avvikelser finns?")
+    # The tables give their amounts in mnkr ("Belopp i mnkr"), never tkr.
+    assert r.answered and "mkr" in r.answer and "tkr" not in r.answer
+    r = goteborg_answers.ask("How many major incidents were there?")
+    assert re.search(r"\b7\b", r.answer)

@@ -97,13 +97,13 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
         from doksvar.answer.tables import table_citations
 
         row = ref.text[s0:s1].split("\t")
-        text = f"{data['subject']}: {data['amount_text']} {data['unit']} ({_direction(data, q.english)})"
+        text = f"{data['subject']}: {_amount(data)} ({_direction(data, q.english)})"
         cites = table_citations(a, doc_id, data["label"], _table_start(a, doc_id, s0), *data["span_amount"])
         del row
         return answer(q.text, "deviation", text, cites)
     span_text = ref.text[start:end]
     amount = data["span_amount"][0] - start
-    lead = f"{data['amount_text']} {data['unit']} ({_direction(data, q.english)}): "
+    lead = f"{_amount(data)} ({_direction(data, q.english)}): "
     text = lead + clip(span_text, amount, MAX_ANSWER - len(lead))
     cites = [a.cite(doc_id, start, end, tuple(data["span_amount"]))]
     return answer(q.text, "deviation", text, cites)
@@ -161,14 +161,18 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
             about = f"{d['row_label']} ({d['label']}, {d['col_label']})"
         else:
             about = clip(sentence, d["span_amount"][0] - f[3], width, lead=0.8)
-        line = f"{k}) {d['amount_text']} {d['unit']} – {about}"
+        line = f"{k}) {_amount(d)} – {about}"
         if sum(map(len, parts)) + len(line) > MAX_ANSWER:
-            line = f"{k}) {d['amount_text']} {d['unit']}"
+            line = f"{k}) {_amount(d)}"
         parts.append(line)
         cites.append(a.cite(f[0], f[3], f[4], tuple(d["span_amount"])))
     if len(items) > len(shown):
         parts.append(frame("more", q.english, n=len(items) - len(shown)))
     return answer(q.text, "deviation", " ".join(parts), cites)
+
+
+def _amount(d: dict) -> str:
+    return f"{d['amount_text']} {d['unit']}".strip()
 
 
 def _plural(q: Question) -> bool:

@@ -7,16 +7,20 @@ from doksvar.index.query import Term
 from doksvar.index.store import Store
 from doksvar.lang.words import stems
 
-# A term found in more than this share of passages names the organisation, not an item.
-COMMON_SHARE = 0.12
+# A term found in more than this share of passages is the report's own subject, not an item.
+COMMON_SHARE = 0.3
 
 
 def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list[Term]:
     """Found content terms that are neither words of the question's kind nor everywhere."""
     out = []
     count = store.vocab.passage_count
+    # The organisation a report is by stands in its title ("KS-Kommunstab", "Nämnden för Intraservice").
+    titled = {w for d in store.documents() if q.docs is None or d[0] in q.docs for w in stems(d[2])}
     for t in q.content:
         if not t.found or t.stem in kind_words or any(t.stem.startswith(k) for k in kind_words if len(k) >= 5):
+            continue
+        if set(t.alternatives[:1]) & titled and not t.word.isdigit():
             continue
         df = max(store.vocab.doc_freq.get(a, 0) for a in t.alternatives)
         if count >= 20 and df / count > COMMON_SHARE and t.how == "exact":
@@ -31,7 +35,8 @@ def section_scope(store: Store, q: Question, terms: list[Term]) -> tuple[set[str
     rest = []
     titles = store.conn.execute("SELECT DISTINCT number, title FROM sections").fetchall()
     for t in terms:
-        hit = {n for n, title in titles if set(t.alternatives) & set(stems(title)) and len(t.stem) >= 6}
+        exact = {t.stem, t.alternatives[0]} if t.alternatives else {t.stem}
+        hit = {n for n, title in titles if exact & set(stems(title)) and len(t.stem) >= 6}
         if hit:
             scope |= hit
         else:
@@ -50,8 +55,11 @@ def overlap(terms: list[Term], weights: dict[str, float], texts: list[tuple[str,
     sets = [(set(stems(text)), w) for text, w in texts]
     for t in terms:
         best = 0.0
+        exact = {t.stem, *t.alternatives[:1]}
         for stem_set, w in sets:
-            if any(a in stem_set for a in t.alternatives):
+            if exact & stem_set:
                 best = max(best, w)
+            elif any(a in stem_set for a in t.alternatives):
+                best = max(best, 0.7 * w)  # the word only inside a compound ("ekonomisystem")
         got += best * weights[t.word]
     return got / total

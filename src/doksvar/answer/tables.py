@@ -57,10 +57,7 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
         return None
     table_id, doc_id, caption, section, header, t_start, t_end = pick.table
     row, col, row_label, col_label, text, value, c_start, c_end = pick.cell
-    if q.english:
-        body = f"{row_label}, {col_label}: {text} ({caption})"
-    else:
-        body = f"{row_label}, {col_label}: {text} ({caption})"
+    body = f"{row_label}, {col_label}: {text}" + (f" ({caption})" if caption else "")
     return answer(q.text, "table", body, table_citations(a, doc_id, caption, t_start, c_start, c_end))
 
 
@@ -176,7 +173,14 @@ def _column(header: list[str], q: Question, wanted: list[str]) -> int | None:
     candidates.sort(reverse=True)
     score, _, index = candidates[0]
     if not q.years and not wanted:
-        return None
+        # No year and no kind of column asked for: the latest year's column, if the header has years.
+        actual = [i for i, h in enumerate(header) if i and not re.search(r"prognos|budget", h, re.I)]
+        dated = [(int(y), i) for i in actual for y in re.findall(r"\b(?:19|20)\d\d\b", header[i])]
+        if not dated:
+            return None
+        latest = max(y for y, _ in dated)
+        columns = [i for y, i in dated if y == latest]
+        return next((i for i in columns if "utfall" in header[i].lower()), columns[0])
     if wanted and score < 1:
         return None
     return index

@@ -201,8 +201,9 @@ def _table_deviations(doc: Document) -> list[Fact]:
     """Rows of a table with a deviation column ("Utfall - budget", "Avvikelse", "Återstår")."""
     facts: list[Fact] = []
     row_passage = {(p.table, p.start): i for i, p in enumerate(doc.passages) if p.kind == "row" and p.table is not None}
+    default_unit = _document_unit(doc.text)
     for t_index, table in enumerate(doc.tables):
-        unit = _table_unit(table.caption + " " + " ".join(table.header))
+        unit = _table_unit(table.caption + " " + " ".join(table.header)) or default_unit
         columns = [c for c, h in enumerate(table.header) if c > 0 and _DEVIATION_COLUMN.search(h)]
         if not columns:
             continue
@@ -249,4 +250,13 @@ def _table_deviations(doc: Document) -> list[Fact]:
 
 def _table_unit(text: str) -> str:
     m = re.search(r"\b(mdkr|mnkr|mkr|tkr|kkr|tusen kronor|miljoner kronor|kr)\b", text, re.I)
-    return unit_of(m.group(1)) if m else "tkr"
+    return unit_of(m.group(1)) if m else ""
+
+
+def _document_unit(text: str) -> str:
+    """The unit a report mostly counts money in, for tables that do not say theirs."""
+    millions = len(re.findall(r"\b(?:mnkr|mkr|miljoner kronor)\b", text, re.I))
+    thousands = len(re.findall(r"\b(?:tkr|kkr|tusen kronor)\b", text, re.I))
+    if not millions and not thousands:
+        return ""
+    return "mkr" if millions >= thousands else "tkr"
