@@ -16,7 +16,7 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
     out = []
     count = store.vocab.passage_count
     # The organisation a report is by stands in its title ("KS-Kommunstab", "Nämnden för Intraservice").
-    titled = {w for d in store.documents() if q.docs is None or d[0] in q.docs for w in stems(d[2])}
+    titled = {w for doc_id, ws in store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
     for t in q.content:
         if not t.found or t.stem in kind_words or any(t.stem.startswith(k) for k in kind_words if len(k) >= 5):
             continue

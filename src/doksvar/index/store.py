@@ -15,7 +15,7 @@ from pathlib import Path
 from doksvar.errors import DoksvarError, StoreError
 from doksvar.index.query import Term, Vocabulary, analyse, match_expression, selective
 from doksvar.index.schema import BM25_WEIGHTS, SCHEMA, SCHEMA_VERSION
-from doksvar.lang.words import stem, stemmed_text, tokens
+from doksvar.lang.words import stem, stemmed_text, stems, tokens
 from doksvar.model import Passage, Section
 
 BUSY_TIMEOUT_MS = 10_000
@@ -80,6 +80,7 @@ class Store:
         self.writable = writable
         self._vocab: Vocabulary | None = None
         self._documents: tuple[tuple[int, int], list] | None = None
+        self._title_stems: tuple[list, dict[int, frozenset[str]]] | None = None
         self.rebuilt = False
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder; give the index a file name")
@@ -424,6 +425,13 @@ class Store:
             rows = self.conn.execute("SELECT id, name, title, path FROM documents ORDER BY name").fetchall()
             self._documents = (version, rows)
         return self._documents[1]
+
+    def title_stems(self) -> dict[int, frozenset[str]]:
+        """The stems of each document's title (kept until the index changes)."""
+        docs = self.documents()
+        if self._title_stems is None or self._title_stems[0] is not docs:
+            self._title_stems = (docs, {d[0]: frozenset(stems(d[2])) for d in docs})
+        return self._title_stems[1]
 
     def documents_named(self, name: str) -> list[int]:
         """Ids of documents whose file name, file stem or title matches `name` (case-insensitive)."""
