@@ -114,6 +114,21 @@ def raw_terms(text: str) -> str:
     return " OR ".join(quote_fts(w) for w in words(text) if not is_stop(w)) or quote_fts("x")
 
 
+RAW_QUERY = "SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 10"
+
+
+def against_raw(raw: sqlite3.Connection, texts: list[str], ours, repeats: int) -> tuple[list[float], list[float]]:
+    """Milliseconds of `ours(text)` and of the raw FTS5 query of the same terms, for each text."""
+    mine: list[float] = []
+    floor: list[float] = []
+    for _ in range(repeats):
+        for text in texts:
+            mine += timed(lambda t=text: ours(t))
+            expr = raw_terms(text)
+            floor += timed(lambda e=expr: raw.execute(RAW_QUERY, (e,)).fetchall())
+    return mine, floor
+
+
 def timed(fn, repeats: int = 1) -> list[float]:
     out = []
     for _ in range(repeats):
@@ -186,26 +201,8 @@ def main() -> None:
         answerer = Answerer(store)
         answerer.ask(questions[0])
         raw = sqlite3.connect(tmp / "raw.sqlite")
-        ask_ms, raw_ask_ms = [], []
-        for _ in range(args.repeats):
-            for q in questions:
-                ask_ms += timed(lambda q=q: answerer.ask(q))
-                expr = raw_terms(q)
-                raw_ask_ms += timed(
-                    lambda e=expr: raw.execute(
-                        "SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 10", (e,)
-                    ).fetchall()
-                )
-        search_ms, raw_search_ms = [], []
-        for _ in range(args.repeats):
-            for s in SEARCHES:
-                search_ms += timed(lambda s=s: store.search(s))
-                expr = raw_terms(s)
-                raw_search_ms += timed(
-                    lambda e=expr: raw.execute(
-                        "SELECT rowid FROM raw WHERE raw MATCH ? ORDER BY rank LIMIT 10", (e,)
-                    ).fetchall()
-                )
+        ask_ms, raw_ask_ms = against_raw(raw, questions, answerer.ask, args.repeats)
+        search_ms, raw_search_ms = against_raw(raw, SEARCHES, store.search, args.repeats)
         results.update(
             ask_p50_ms=round(pct(ask_ms, 50), 1),
             ask_p95_ms=round(pct(ask_ms, 95), 1),
