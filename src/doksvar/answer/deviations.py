@@ -96,10 +96,8 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
     if data["source"] == "table":
         from doksvar.answer.tables import table_citations
 
-        row = ref.text[s0:s1].split("\t")
         text = f"{data['subject']}: {_amount(data)} ({_direction(data, q.english)})"
         cites = table_citations(a, doc_id, data["label"], _table_start(a, doc_id, s0), *data["span_amount"])
-        del row
         return answer(q.text, "deviation", text, cites)
     span_text = ref.text[start:end]
     amount = data["span_amount"][0] - start
