@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from doksvar.index.query import Term, Vocabulary, analyse
 from doksvar.lang.terms import to_swedish
-from doksvar.lang.words import GENERIC, is_year, looks_english, stem, words
+from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, words
 
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
 _WANTS = [
@@ -119,8 +119,6 @@ def _focus(swedish: str) -> str:
     m = _OPENER.search(swedish)
     if not m:
         return ""
-    from doksvar.lang.words import is_stop
-
     for w in words(m.group(1)):
         if not is_stop(w) and not w.isdigit():
             return stem(w)
@@ -135,19 +133,13 @@ def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
     """
     kept = []
     dropped = 0
-    translated = set(words(to_swedish(original).lower())) - set(words(original.lower()))
+    translated = set(words(swedish)) - set(words(original.lower()))
     for w in swedish.split():
         bare = re.sub(r"[^\w-]", "", w.lower())
         if bare and bare not in translated and bare.isascii() and not bare.isdigit():
             alts, _ = vocab.expand(stem(bare))
-            if not alts and not _is_function(bare):
+            if not alts and not is_stop(bare):
                 dropped += 1
                 continue
         kept.append(w)
     return " ".join(kept) if kept and dropped <= len(kept) else swedish
-
-
-def _is_function(word: str) -> bool:
-    from doksvar.lang.words import is_stop
-
-    return is_stop(word)

@@ -29,13 +29,14 @@ class Prepared:
     """Why the file could not be read, when it could not."""
 
 
-def prepare(path: Path, data: bytes, on_page: Callable[[int, int], None] | None = None) -> Prepared:
+def prepare(path: Path, on_page: Callable[[int, int], None] | None = None) -> Prepared:
+    """Read, parse and stem one file; what fails is said in `error`, never raised."""
     from doksvar.facts import extract_facts
-    from doksvar.ingest import load_bytes
+    from doksvar.ingest import load_bytes, read_bytes
     from doksvar.lang.words import stemmed_text
 
     try:
-        doc = load_bytes(path, data, on_page)
+        doc = load_bytes(path, read_bytes(path), on_page)
         facts = extract_facts(doc)
     except DoksvarError as exc:
         return Prepared(str(path), None, [], [], str(exc))
@@ -52,14 +53,3 @@ def prepare(path: Path, data: bytes, on_page: Callable[[int, int], None] | None 
             title_stems[title] = stemmed_text(title)
         rows.append((title_stems[title], stemmed_text(p.text)))
     return Prepared(str(path), doc, facts, rows)
-
-
-def prepare_file(path: Path) -> Prepared:
-    """prepare() for a worker process, which reads the file itself."""
-    from doksvar.ingest import read_bytes
-
-    try:
-        data = read_bytes(path)
-    except DoksvarError as exc:
-        return Prepared(str(path), None, [], [], str(exc))
-    return prepare(path, data)

@@ -211,13 +211,15 @@ class Store:
         A file whose size and modification time are as recorded is not read again; otherwise its
         sha256 decides. `on_page(path, page, pages)` is called as each page of a PDF is read. With
         many text files to do, worker processes parse while this process writes."""
-        from doksvar.index.prepare import prepare
         from doksvar.ingest import PDF_SUFFIXES, read_bytes
 
         files = list(files)
         known = {row[0]: row[1:] for row in self.conn.execute("SELECT path, sha256, size, mtime_ns FROM documents")}
         total = len(files)
-        todo: list[tuple[int, Path, str, bytes | None, tuple[int, int]]] = []
+        # (progress count, path, key, fingerprint, may go to a worker): a file whose content
+        # changed is read here for its hash and again where it is parsed, so that memory holds
+        # one file at a time, not every changed one.
+        todo: list[tuple[int, Path, str, tuple[int, int], bool]] = []
         for done, path in enumerate(files, 1):
             try:
                 key = str(path.resolve())
@@ -242,14 +244,14 @@ class Store:
                     self.conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE path = ?", (*fingerprint, key))
                 yield Progress("unchanged", str(path), done, total)
                 continue
-            parallel = path.suffix.lower() not in PDF_SUFFIXES
-            todo.append((done, path, key, None if parallel else data, fingerprint))
-        texts = [t for t in todo if t[3] is None]
+            del data
+            # PDFs are read here, where their per-page progress can be reported.
+            todo.append((done, path, key, fingerprint, path.suffix.lower() not in PDF_SUFFIXES))
         pool = None
-        if len(texts) >= 8 and workers != 0:
+        if sum(1 for t in todo if t[4]) >= 8 and workers != 0:
             pool = _pool(workers)
         try:
-            for done, prepared, key, fingerprint in self._prepared(todo, pool, on_page, prepare):
+            for done, prepared, key, fingerprint in self._prepared(todo, pool, on_page):
                 path = prepared.path
                 if prepared.doc is None:
                     yield Progress("failed", path, done, total, prepared.error)
@@ -275,36 +277,26 @@ class Store:
         self._vocab = None
 
     @staticmethod
-    def _prepared(todo, pool, on_page, prepare):
+    def _prepared(todo, pool, on_page):
         """Prepared documents in file order: from the pool a few files ahead, else one by one."""
         from collections import deque
 
-        from doksvar.index.prepare import prepare_file
+        from doksvar.index.prepare import prepare
 
         pending: deque = deque()
-        queue = list(todo)
+        queue = deque(todo)
         ahead = 6
         while queue or pending:
-            while pool is not None and queue and len(pending) < ahead and queue[0][3] is None:
-                done, path, key, _, fingerprint = queue.pop(0)
-                pending.append((done, pool.submit(prepare_file, path), key, fingerprint))
+            while pool is not None and queue and len(pending) < ahead and queue[0][4]:
+                done, path, key, fingerprint, _ = queue.popleft()
+                pending.append((done, pool.submit(prepare, path), key, fingerprint))
             if pending:
                 done, future, key, fingerprint = pending.popleft()
                 yield done, future.result(), key, fingerprint
                 continue
-            done, path, key, data, fingerprint = queue.pop(0)
-            if data is None:
-                from doksvar.ingest import read_bytes
-
-                try:
-                    data = read_bytes(path)
-                except DoksvarError as exc:
-                    from doksvar.index.prepare import Prepared
-
-                    yield done, Prepared(str(path), None, [], [], str(exc)), key, fingerprint
-                    continue
+            done, path, key, fingerprint, _ = queue.popleft()
             pages = (lambda k, n, p=str(path): on_page(p, k, n)) if on_page else None
-            yield done, prepare(path, data, pages), key, fingerprint
+            yield done, prepare(path, pages), key, fingerprint
 
     def _delete(self, key: str) -> None:
         row = self.conn.execute("SELECT id FROM documents WHERE path = ?", (key,)).fetchone()
