@@ -60,6 +60,14 @@ class Answerer:
         ).fetchone()
         return (best.number, best.title, page[0] if page else None) if best else ("", "", page[0] if page else None)
 
+    def heading_at(self, doc_id: int, offset: int) -> str:
+        """The sub-heading and row group of the passage holding `offset` (what a reader sees above it)."""
+        row = self.store.conn.execute(
+            "SELECT label, grp FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
+            (doc_id, offset),
+        ).fetchone()
+        return f"{row[0]} {row[1]}" if row else ""
+
     def cite(self, doc_id: int, start: int, end: int, focus: tuple[int, int] | None = None) -> Citation:
         number, title, page = self.section_at(doc_id, start)
         return citation(self.ref(doc_id), 0, start, end, number, title, page, focus)
@@ -88,15 +96,22 @@ class Answerer:
         if unknown:
             return self.decline(q, frame("not_found", q.english, what=unknown))
         intent = intent_of(q)
+        from doksvar.answer.score import acceptable, weigh
+
         handlers = {
             "deviation": (deviations.answer_deviation, tables.answer_table, facts.answer_fact),
             "ranking": (rankings.answer_ranking, facts.answer_fact),
             "fact": (tables.answer_table, facts.answer_fact),
         }[intent]
+        proposed = []
         for handler in handlers:
             result = handler(self, q)
             if result is not None:
-                return self.label(self.ground(result), q)
+                result = self.ground(result)
+                proposed.append(weigh(self, q, result, result.intent, intent))
+        proposed.sort(key=lambda c: -c.score)
+        if proposed and acceptable(proposed[0]):
+            return self.label(proposed[0].answer, q)
         return self.decline(q)
 
     def scope(self, q: Question) -> tuple[Question, str]:
@@ -173,16 +188,28 @@ class Answerer:
         return dataclasses.replace(result, citations=renumber(list(result.citations) + extra))
 
     def _missing(self, q: Question) -> Answer | None:
-        """Decline when a word that carries the question's subject is nowhere in the index."""
-        from doksvar.answer.intent import is_cue_word
+        """Decline when a word that names the question's subject is nowhere in the index.
 
-        missing = [t for t in q.missing() if not is_cue_word(t.word)]
+        Only subject words decide: a word of everyday language ("hamnade", "kallade") or a word
+        that says what kind of question it is ("avvikelse") never does; a compound the index
+        lacks was already looked for by its parts."""
+        from doksvar.answer.intent import is_cue_word
+        from doksvar.lang.frequency import SPECIFIC_ZIPF, is_general, zipf
+
         content = q.content
         if not content:
             return None if q.terms else self.decline(q)
-        blocking = [t for t in missing if len(t.word) >= 5]
-        if blocking or len(missing) * 2 > len(content):
-            what = ", ".join(t.word for t in (blocking or missing))
+        deciding = []
+        for t in q.missing():
+            if is_cue_word(t.word) or len(t.word) < 4:
+                continue
+            if t.stem != q.focus and (len(t.word) < 5 or is_general(t.word)):
+                continue  # the noun asked for ("Hur många bussar") decides however common it is
+            if q.english and t.word.isascii() and zipf(t.word, "en") >= SPECIFIC_ZIPF:
+                continue  # an English word with no Swedish term: it cannot be looked for
+            deciding.append(t)
+        if deciding:
+            what = ", ".join(t.word for t in deciding)
             return self.decline(q, frame("not_found", q.english, what=what))
         return None
 

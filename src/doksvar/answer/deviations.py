@@ -21,6 +21,10 @@ MAX_ITEMS = 8
 
 def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     subject = subject_terms(a.store, q, DEVIATION_WORDS)
+    if q.listing or q.largest:
+        # "Vilken verksamhet …", "Vilka poster …": the noun asked for is the kind of item, not one item.
+        subject = [t for t in subject if t.stem != q.focus]
+    named = list(subject)
     scope, subject = section_scope(a.store, q, subject)
     if subject:
         # Only deviations stated near the question's words are weighed.
@@ -36,6 +40,8 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         facts = a.store.facts("deviation", q.docs, direction=want, total=False, best=200)
         facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)
         facts = [f for f in facts if in_scope(f[2]["section"], scope)]
+    # Words that named the section may name one of its tables too ("… för perioden").
+    facts, _ = _label_scope(facts, named)
     if not facts:
         return None
     return _listing(a, q, facts)
@@ -55,9 +61,17 @@ def _label_scope(facts: list, subject: list) -> tuple[list, list]:
 
     kept = []
     for t in subject:
-        under = [f for f in facts if set(t.alternatives) & set(stems(f[2].get("label", "")))]
+        if not facts:
+            break
+        under = [
+            f
+            for f in facts
+            if set(t.alternatives) & set(stems(f"{f[2].get('label', '')} {f[2].get('col_label', '')}"))
+        ]
         if len(under) >= 2:
             facts = under
+        elif under and len(under) == len(facts):
+            continue
         else:
             kept.append(t)
     return facts, kept

@@ -26,9 +26,13 @@ _WANTS = [
         ),
     ),
 ]
-_NEGATIVE = re.compile(r"\b(negativ\w*|över budget|dyrare|överst\w*|översk\w*|underskott\w*|mer än budget\w*)\b")
+_NEGATIVE = re.compile(
+    r"(negativ\w*|över budget|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|mer än budget\w*|mer än (?:vad som )?budgeterat"
+    r"|högre än budget\w*|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted)"
+)
 _POSITIVE = re.compile(
-    r"\b(positiv\w*|under budget|billigare|underst\w*|mindre än budget\w*|överskott\w*|lägre än budget\w*)\b"
+    r"(positiv\w*|under budget|billigare|\bunderst\w*|mindre än budget\w*|mindre än (?:vad som )?budgeterat"
+    r"|överskott\w*|lägre än budget\w*|lägre kostnader än|under budget|surplus\w*|underspen\w*|less than budgeted)"
 )
 _LARGEST = re.compile(r"\b(störst\w*|högst\w*|mest|largest|biggest|greatest|main|främst\w*|stor\w* avvikelse)\b")
 _ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")

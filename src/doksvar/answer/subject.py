@@ -17,8 +17,10 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
     count = store.vocab.passage_count
     # The organisation a report is by stands in its title ("KS-Kommunstab", "Nämnden för Intraservice").
     titled = {w for doc_id, ws in store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
+    from doksvar.answer.intent import is_cue_word
+
     for t in q.content:
-        if not t.found or t.stem in kind_words or any(t.stem.startswith(k) for k in kind_words if len(k) >= 5):
+        if not t.found or is_cue_word(t.word) or t.stem in kind_words or any(t.stem.startswith(k) for k in kind_words if len(k) >= 5):
             continue
         if set(t.alternatives[:1]) & titled and not t.word.isdigit():
             continue

@@ -11,7 +11,7 @@ from doksvar.answer.compose import answer
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.lang.terms import expand_label
-from doksvar.lang.words import GENERIC, stem, words
+from doksvar.lang.words import stem, words
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -46,7 +46,8 @@ def term_in_label(term: Term, stems_: set[str]) -> bool:
         return True
     # An abbreviated label word is the start of the question's word: "tot" in "totala".
     return any(
-        len(s) >= 3 and not s.isdigit() and term.word.startswith(s) and len(s) >= len(term.word) // 3 for s in stems_
+        3 <= len(s) <= 5 and not s.isdigit() and term.word.startswith(s) and len(s) >= len(term.word) // 3
+        for s in stems_
     )
 
 
@@ -57,8 +58,36 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
         return None
     table_id, doc_id, caption, section, header, t_start, t_end = pick.table
     row, col, row_label, col_label, text, value, c_start, c_end = pick.cell
-    body = f"{row_label}, {col_label}: {text}" + (f" ({caption})" if caption else "")
-    return answer(q.text, "table", body, table_citations(a, doc_id, caption, t_start, c_start, c_end))
+    shown = [f"{col_label}: {text}"]
+    cites = table_citations(a, doc_id, caption, t_start, c_start, c_end)
+    for other in _companions(a, q, pick):
+        shown.append(f"{other[3]}: {other[4]}")
+        cites += table_citations(a, doc_id, "", t_start, other[6], other[7])
+    body = f"{row_label}, " + "; ".join(shown) + (f" ({caption})" if caption else "")
+    return answer(q.text, "table", body, cites)
+
+
+def _companions(a: Answerer, q: Question, pick: _Pick) -> list[tuple]:
+    """Cells of the same row in the other kinds of column the question asks for too ("utfall … och
+    budgeten"), each from the column most like the chosen one."""
+    terms = [t for t in q.content if t.found]
+    kinds = [k for k in _COLUMN_KINDS if any(t.stem.startswith(k) or k in t.stem for t in terms)]
+    chosen = pick.cell[3].lower()
+    have = {k for k, ws in _COLUMN_KINDS.items() if any(w in chosen for w in ws)}
+    if len(kinds) < 2 and not (kinds and not have & set(kinds)):
+        return []
+    row = [c for c in a.store.cells(pick.table[0]) if c[0] == pick.cell[0] and c[1] != pick.cell[1]]
+    row = [c for c in row if c[5] is not None]
+    rest = set(chosen.split()) - {w for k in have for w in _COLUMN_KINDS[k]}
+    out = []
+    for k in kinds:
+        if k in have:
+            continue
+        fitting = [c for c in row if any(w in c[3].lower() for w in _COLUMN_KINDS[k])]
+        fitting.sort(key=lambda c: (-len(rest & set(c[3].lower().split())), abs(c[1] - pick.cell[1])))
+        if fitting:
+            out.append(fitting[0])
+    return out[:2]
 
 
 def table_citations(a: Answerer, doc_id: int, caption: str, t_start: int, c_start: int, c_end: int) -> list[Citation]:
@@ -84,51 +113,122 @@ def table_citations(a: Answerer, doc_id: int, caption: str, t_start: int, c_star
     return cites
 
 
+# Words of a column header that a question names in other words ("avvikelse" for "Återstår").
+_COLUMN_KINDS = {
+    "utfall": ("utfall", "bokslut", "verklig", "resultat"),
+    "budget": ("budget",),
+    "prognos": ("prognos",),
+    "avvik": ("avvik", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
+}
+_PERIOD = re.compile(
+    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|perioden?|delår\w*|tertial\w*|kvartal\w*)\b"
+)
+_FULL_YEAR = re.compile(r"\b(?:helår\w*|helåret|hela året|full[- ]year|årsprognos\w*)\b")
+MIN_TABLE_SHARE = 0.5
+"""A cell answers only when its row, column and caption hold this share of the question's weight."""
+
+
 def best_cell(a: Answerer, q: Question) -> _Pick | None:
+    """The cell whose row label, column header and caption cover the question best."""
+    from doksvar.lang.frequency import generality_weight
+
     terms = [t for t in q.content if t.found]
     if not terms:
         return None
-    wanted_columns = [k for k in _COLUMN_WORDS if any(t.stem.startswith(k) for t in terms)]
+    weights = {t.word: a.store.vocab.idf(t.alternatives) * generality_weight(t.word) for t in terms}
+    missing = sum(
+        a.store.vocab.idf(("\x00",)) * generality_weight(t.word)
+        for t in q.content
+        if not t.found and not _PERIOD.fullmatch(t.word)
+    )
+    total = sum(weights.values()) + missing or 1.0
+    kinds = [k for k in _COLUMN_KINDS if any(t.stem.startswith(k) or k in t.stem for t in terms)]
+    period = bool(_PERIOD.search(q.swedish))
+    full_year = bool(_FULL_YEAR.search(q.swedish + " " + q.text.lower()))
     best: _Pick | None = None
     for table in a.store.tables(a.store.candidate_tables(terms, q.docs)):
         table_id, doc_id, caption, section, header, t_start, t_end = table
-        cap_stems = label_stems(caption)
-        cap_hits = [t for t in terms if term_in_label(t, cap_stems)]
-        rows: dict[str, list[tuple]] = {}
+        context = label_stems(caption + " " + a.store.section_title(doc_id, section))
+        rows: dict[int, list[tuple]] = {}
         for cell in a.store.cells(table_id):
-            rows.setdefault(cell[2], []).append(cell)
-        col_index = _column(header, q, wanted_columns)
-        if col_index is None:
-            continue
-        for row_label, cells in rows.items():
+            rows.setdefault(cell[0], []).append(cell)
+        columns = {i: _column_fit(h, header, q, kinds, period, full_year) for i, h in enumerate(header) if i}
+        table_years = any(re.search(r"\b(?:19|20)\d\d\b", h) for h in header)
+        for cells in rows.values():
+            row_label = cells[0][2]
             r_stems = label_stems(row_label)
-            row_hits = [t for t in terms if term_in_label(t, r_stems)]
-            hits = {t.word for t in row_hits} | {t.word for t in cap_hits}
-            numbers = set(re.findall(r"\d+", row_label))
-            num_hits = sum(1 for n in q.numbers if n in numbers)
-            cell = next((c for c in cells if c[1] == col_index), None)
-            if cell is None or cell[5] is None:
+            row_terms = {t.word for t in terms if term_in_label(t, r_stems)}
+            row_numbers = set(re.findall(r"\d+", row_label))
+            num_hits = sum(1 for n in q.numbers if n in row_numbers)
+            is_total = bool(_TOTAL_ROW.match(row_label))
+            if not row_terms and not num_hits and not (is_total or len(rows) == 1):
                 continue
-            column_hits = {t.word for t in terms if any(t.stem.startswith(k) for k in wanted_columns)}
-            explained = hits | column_hits
-            unexplained = [t for t in terms if t.word not in explained and t.word not in GENERIC]
-            if len(unexplained) > 1 or (unexplained and len(explained) + num_hits < 2):
-                continue  # the caption, row and column must account for the question's terms
-            extra = _extra_words(row_label, terms, q)
-            row_matched = bool(row_hits) or num_hits > 0
-            if not row_matched and not (_TOTAL_ROW.match(row_label) or len(rows) == 1):
-                continue
-            score = (
-                len(row_hits)
-                + 0.5 * len(cap_hits)
-                + num_hits
-                - 0.3 * extra
-                + (0.3 if _TOTAL_ROW.match(row_label) else 0)
-            )
-            pick = _Pick(score, table, row_label, cell, row_matched)
-            if best is None or pick.score > best.score:
-                best = pick
+            for cell in cells:
+                col = cell[1]
+                if col not in columns or cell[5] is None:
+                    continue
+                fit, col_terms = columns[col]
+                if fit is None:
+                    continue
+                if q.years and not table_years and not set(q.years) & _years(caption):
+                    fit -= 0.2  # a table without years answers for its report's year only
+                explained = row_terms | {w for w in col_terms if w not in row_terms}
+                cap_terms = {t.word for t in terms if t.word not in explained and term_in_label(t, context)}
+                share = (
+                    sum(weights[w] for w in explained) + 0.6 * sum(weights[w] for w in cap_terms)
+                ) / total
+                score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)
+                if is_total and not row_terms:
+                    score -= 0.05
+                if share < MIN_TABLE_SHARE - 0.2:
+                    continue
+                pick = _Pick(score, table, row_label, cell, bool(row_terms) or num_hits > 0)
+                if best is None or pick.score > best.score:
+                    best = pick
+    if best is None or best.score < MIN_TABLE_SHARE:
+        return None
     return best
+
+
+def _years(text: str) -> set[int]:
+    return {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
+
+
+def _column_fit(h: str, header: list[str], q: Question, kinds: list[str], period: bool, full_year: bool):
+    """How well a column header fits the question (None: it cannot be the column asked for), and the
+    question's words the header holds."""
+    hl = h.lower()
+    stems_ = label_stems(h)
+    said = _years(hl)
+    fit = 0.0
+    if q.years:
+        if said and not said & set(q.years):
+            return None, set()
+        fit += 0.1 if said else 0.0
+    named = {t.word for t in q.content if t.found and term_in_label(t, stems_)}
+    for k in kinds:
+        if any(word in hl for word in _COLUMN_KINDS[k]):
+            named |= {t.word for t in q.content if t.stem.startswith(k) or k in t.stem}
+            fit += 0.05
+    has_kind = {k for k, ws in _COLUMN_KINDS.items() if any(w in hl for w in ws)}
+    if "prognos" in has_kind and "prognos" not in kinds:
+        fit -= 0.15
+    if "budget" in has_kind and "budget" not in kinds and "avvik" not in has_kind:
+        fit -= 0.1
+    if "avvik" in has_kind and "avvik" not in kinds:
+        fit -= 0.1
+    if period and _PERIOD.search(hl):
+        fit += 0.05
+    if full_year and _FULL_YEAR.search(hl):
+        fit += 0.1
+    elif full_year and _PERIOD.search(hl):
+        fit -= 0.1
+    if not q.years and not kinds and said:
+        # No year asked: the latest year's actual figure.
+        latest = max((y for other in header for y in _years(other)), default=0)
+        fit += 0.05 if latest in said else -0.05
+    return fit, named
 
 
 def _extra_words(row_label: str, terms: list[Term], q: Question) -> int:
@@ -145,42 +245,3 @@ def _extra_words(row_label: str, terms: list[Term], q: Question) -> int:
         if not any(s in t.alternatives or t.word.startswith(w) or w.startswith(t.stem) for t in terms):
             count += 1
     return count
-
-
-def _column(header: list[str], q: Question, wanted: list[str]) -> int | None:
-    """The header column the question names by year and/or kind, or None."""
-    candidates = []
-    for i, h in enumerate(header):
-        if i == 0:
-            continue
-        hl = h.lower()
-        score = 0.0
-        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", hl)]
-        if q.years:
-            if not set(q.years) & set(years):
-                continue
-            score += 1
-        for k in wanted:
-            if any(word in hl for word in _COLUMN_WORDS[k]):
-                score += 1
-        if not wanted and "utfall" in hl:
-            score += 0.5
-        if "prognos" in hl and "prognos" not in wanted:
-            score -= 0.5
-        candidates.append((score, -i, i))
-    if not candidates:
-        return None
-    candidates.sort(reverse=True)
-    score, _, index = candidates[0]
-    if not q.years and not wanted:
-        # No year and no kind of column asked for: the latest year's column, if the header has years.
-        actual = [i for i, h in enumerate(header) if i and not re.search(r"prognos|budget", h, re.I)]
-        dated = [(int(y), i) for i in actual for y in re.findall(r"\b(?:19|20)\d\d\b", header[i])]
-        if not dated:
-            return None
-        latest = max(y for y, _ in dated)
-        columns = [i for y, i in dated if y == latest]
-        return next((i for i in columns if "utfall" in header[i].lower()), columns[0])
-    if wanted and score < 1:
-        return None
-    return index

@@ -22,7 +22,7 @@ class Term:
     alternatives: tuple[str, ...]
     """Indexed stems that match it: itself, compounds holding it, or a typo's correction."""
     how: str
-    """"exact", "compound", "fuzzy" or "missing"."""
+    """"exact", "compound", "part" (of a compound the index lacks), "fuzzy" or "missing"."""
 
     @property
     def found(self) -> bool:
@@ -133,6 +133,25 @@ def selective(terms: list[Term], vocab: Vocabulary, share: float = 0.02) -> list
     return rare or sorted(found, key=df)[:2]
 
 
+def _parts(word: str, vocab: Vocabulary) -> list[Term]:
+    """A compound the index does not hold, as its parts when the index holds each of them:
+    "telefoniavtalet" is found where the report writes "avtal … telefoni"."""
+    from doksvar.lang.frequency import compound_parts, zipf
+
+    def indexed(part: str) -> tuple[str, ...]:
+        return vocab.expand(stem(part))[0] if len(part) >= 3 else ()
+
+    split = compound_parts(word, lambda p: bool(indexed(p)))
+    if split is None:
+        return []
+    out = []
+    for part in split:
+        if is_stop(part) or zipf(part) >= 6:
+            continue
+        out.append(Term(part, stem(part), indexed(part), "part"))
+    return out
+
+
 def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[str] = frozenset()) -> list[Term]:
     """The content terms of `text`, each with the indexed stems that match it.
 
@@ -146,6 +165,11 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         s = stem(w)
         alts, how = vocab.expand(s)
         if not alts:
+            parts = _parts(w, vocab)
+            if parts:
+                terms.extend(p for p in parts if p.word not in seen)
+                seen.update(p.word for p in parts)
+                continue
             fixed = vocab.correct(w)
             if fixed:
                 alts, _ = vocab.expand(fixed)

@@ -46,8 +46,19 @@ GENERIC = frozenset(
     """
     kommun kommunen kommunens rapport rapporten år året åren siffra siffror antal andel
     procent värde nivå uppgift uppgifter enligt dokument dokumentet
+    tabell tabellen tabeller kolumn kolumnen kolumner rad raden rader post poster posten
     """.split()
 )
+
+
+# The organisation a report is by, in the genre's words: "nämndens intäkter" asks about the report's
+# own figures, so these words say little about which figure.
+ORGANISATION = re.compile(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|verksamhetsområd)\w*$")
+
+
+def is_organisation(word: str) -> bool:
+    """Whether a word names the reporting organisation in general ("nämnden", "förvaltningens")."""
+    return bool(ORGANISATION.match(word))
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

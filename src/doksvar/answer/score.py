@@ -1,0 +1,228 @@
+"""One scale for every candidate answer, and "not in the report" as the answer that wins when none
+covers the question.
+
+Every handler (deviation, ranking, table cell, fact sentence) proposes an answer with the
+citations it rests on; this module weighs the evidence those citations show a reader — the
+quoted text, the paragraph around it, the section title, a table's row, column and caption —
+against the question: how much of its *subject* the evidence covers (each word weighted by how
+rare it is in the report and in Swedish at large), whether it holds the kind of answer asked for,
+and whether it speaks of the year asked about. The weights live here, in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from doksvar.answer.intent import is_cue_word
+from doksvar.answer.question import Question
+from doksvar.index.query import Term
+from doksvar.lang.frequency import generality_weight
+from doksvar.lang.words import is_organisation, stem, words
+from doksvar.model import Answer
+
+if TYPE_CHECKING:
+    from doksvar.answer import Answerer
+
+# How much each kind of evidence counts toward covering a term.
+IN_QUOTE = 1.0
+IN_PARAGRAPH = 0.75
+IN_TITLE = 0.6
+AS_COMPOUND_PART = 0.75
+"""A term matched only inside a compound ("ekonomisystem" for "system") counts this share."""
+
+ORGANISATION_SHARE = 0.2
+"""What "nämnden", "förvaltningens" weigh: the report's own organisation, not a subject."""
+
+# Feature weights: the score is coverage plus these.
+KIND_MATCH = 0.15
+KIND_MISMATCH = -0.3
+INTENT_MATCH = 0.12
+YEAR_MATCH = 0.1
+YEAR_MISMATCH = -0.7
+TARGET_NOT_OUTCOME = -0.2
+"""Evidence that states a target or forecast when the question asks for an outcome."""
+# The handler's own confidence, as a small tie-breaker between handlers of similar coverage.
+HANDLER_PRIOR = {"deviation": 0.04, "ranking": 0.04, "table": 0.02, "fact": 0.0}
+
+# Below these nothing answers: "not in the report" wins.
+MIN_COVERAGE = 0.45
+MIN_SCORE = 0.5
+
+PARAGRAPH_REACH = 700
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+_NUMBER = re.compile(r"\d")
+_PERIOD = re.compile(
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    r"|perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*|helår\w*)",
+    re.I,
+)
+_PLACE = re.compile(
+    r"\bplats(?:en)?\s+(?:nummer\s+)?\d+|\b\d+:?(?:e|a)\s+plats|\bplacering\w*\s+\d+|\b\d+\s+av\s+\d+"
+    r"|\brank\w*\s+(?:som\s+)?(?:nummer\s+)?\d+|\bförsta\s?plats\w*|\bförst\b|\betta\b|\btopp",
+    re.I,
+)
+# A target, plan or forecast, where the question asks what happened.
+_TARGET = re.compile(
+    r"\b(?:ska|skall|bör|målet|målsättning\w*|ambition\w*|prognos\w*|planera[rs]?|beräknas|förväntas|väntas"
+    r"|budgeteras|siktar)\b",
+    re.I,
+)
+_ASKS_TARGET = re.compile(
+    r"\b(?:mål\w*|ambition\w*|prognos\w*|plan\w*|väntas|förväntas|beräkna\w*|budget\w*|ska|target|goal|forecast\w*)\b",
+    re.I,
+)
+_REASON = re.compile(
+    r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|till följd av|eftersom|med anledning av|orsak\w*"
+    r"|anledning\w*|då |främst|huvudsakligen|till största del|bidrar|beroende på)",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+    r"|\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:våren|hösten|sommaren|vintern|årsskiftet|kvartal)\b|\b(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed answer and how well its evidence answers the question."""
+
+    answer: Answer
+    """The answer as its handler composed it."""
+    handler: str
+    """"deviation", "ranking", "table" or "fact"."""
+    score: float = 0.0
+    """Coverage plus the features below: higher is better, comparable across handlers."""
+    coverage: float = 0.0
+    """Share of the question's subject weight the evidence covers (0–1)."""
+    features: dict[str, float] = field(default_factory=dict)
+    """Each named feature's contribution, for tests and for reading why one answer won."""
+
+
+@lru_cache(maxsize=8192)
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text))
+
+
+def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
+    """The question's subject terms with their weights: rare in the report and in Swedish count most.
+
+    Words that say what kind of question it is ("avvikelse", "rankas") are not its subject; a
+    word that is not in the report at all still counts, so that evidence cannot cover it."""
+    out: dict[str, tuple[Term, float]] = {}
+    vocab = a.store.vocab
+    titled = {w for doc_id, ws in a.store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
+    for t in q.content:
+        if is_cue_word(t.word) or t.stem in titled:
+            continue
+        if t.found:
+            rarity = vocab.idf(t.alternatives)
+        else:
+            rarity = vocab.idf(("\x00",))  # as rare as a word can be in this report
+        weight = rarity * generality_weight(t.word) * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
+        if is_organisation(t.word):
+            weight *= ORGANISATION_SHARE
+        out[t.word] = (t, weight)
+    return out
+
+
+def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
+    """What the answer's citations show a reader, each piece with how much it counts."""
+    docs = {d[1]: d[0] for d in a.store.documents()}
+    pieces: list[tuple[str, float]] = []
+    for c in result.citations:
+        pieces.append((c.quote, IN_QUOTE))
+        pieces.append((c.title, IN_TITLE))
+        doc_id = docs.get(c.doc)
+        if doc_id is None:
+            continue
+        pieces.append((a.heading_at(doc_id, c.start), IN_TITLE))
+        text = a.ref(doc_id).text
+        lo = text.rfind("\n\n", max(0, c.start - PARAGRAPH_REACH), c.start)
+        hi = text.find("\n\n", c.end, c.end + PARAGRAPH_REACH)
+        lo = max(0, c.start - PARAGRAPH_REACH) if lo < 0 else lo
+        hi = min(len(text), c.end + PARAGRAPH_REACH) if hi < 0 else hi
+        pieces.append((text[lo:hi], IN_PARAGRAPH))
+    return pieces
+
+
+def coverage(weights: dict[str, tuple[Term, float]], pieces: list[tuple[str, float]]) -> float:
+    """Weighted share of the subject terms that the evidence holds."""
+    total = sum(w for _, w in weights.values())
+    if not total:
+        return 1.0
+    sets = [(_stems_of(text), w) for text, w in pieces if text]
+    periods = [w for text, w in pieces if text and _PERIOD.search(text)]
+    got = 0.0
+    for term, weight in weights.values():
+        if not term.found:
+            continue
+        best = 0.0
+        if _PERIOD.fullmatch(term.word):
+            # "januari–mars" is the report's "perioden": any words for the period cover it.
+            best = max(periods, default=0.0)
+        exact = {term.stem, *term.alternatives[:1]}
+        for stem_set, w in sets:
+            if exact & stem_set:
+                best = max(best, w)
+            elif any(alt in stem_set for alt in term.alternatives):
+                best = max(best, AS_COMPOUND_PART * w)
+            if best >= IN_QUOTE:
+                break
+        got += best * weight
+    return got / total
+
+
+def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -> Candidate:
+    """The candidate's score on the one scale."""
+    weights = subject_weights(a, q)
+    if handler in ("deviation", "ranking") and (q.listing or q.largest):
+        # "Vilka poster …": the noun asked for names the kind of item the list holds.
+        weights = {w: v for w, v in weights.items() if v[0].stem != q.focus} or weights
+    pieces = evidence(a, result)
+    cov = coverage(weights, pieces)
+    quotes = " ".join(c.quote for c in result.citations)
+    shown = f"{result.answer} {quotes}"
+    features = {"coverage": cov, "prior": HANDLER_PRIOR.get(handler, 0.0)}
+    if intent == handler and intent in ("deviation", "ranking"):
+        features["intent"] = INTENT_MATCH
+    if intent == "ranking":
+        features["kind"] = KIND_MATCH if _PLACE.search(shown) else KIND_MISMATCH
+    elif q.wants == "number":
+        features["kind"] = KIND_MATCH if _NUMBER.search(_without_years(shown)) else KIND_MISMATCH
+    elif q.wants == "reason":
+        features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
+    elif q.wants == "date":
+        features["kind"] = KIND_MATCH if _DATE.search(shown) else KIND_MISMATCH
+    if _TARGET.search(quotes) and not _ASKS_TARGET.search(q.swedish):
+        features["target"] = TARGET_NOT_OUTCOME
+    if q.years:
+        said = {int(y) for y in _YEAR.findall(" ".join(t for t, w in pieces if w >= IN_TITLE))}
+        if said & set(q.years):
+            features["year"] = YEAR_MATCH
+        elif said and not _covers_period(a, q, result):
+            features["year"] = YEAR_MISMATCH
+    return Candidate(result, handler, sum(features.values()), cov, features)
+
+
+def _without_years(text: str) -> str:
+    return _YEAR.sub(" ", text)
+
+
+def _covers_period(a: Answerer, q: Question, result: Answer) -> bool:
+    """Whether the asked year is the year the cited document reports on (its title names it)."""
+    docs = {d[1]: d[2] + " " + d[1] for d in a.store.documents()}
+    for c in result.citations:
+        said = {int(y) for y in _YEAR.findall(docs.get(c.doc, ""))}
+        if said & set(q.years):
+            return True
+    return False
+
+
+def acceptable(c: Candidate) -> bool:
+    """Whether a candidate is good enough to answer with, rather than saying the report lacks it."""
+    return c.coverage >= MIN_COVERAGE and c.score >= MIN_SCORE
