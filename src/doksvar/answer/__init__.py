@@ -95,8 +95,11 @@ class Answerer:
         q, unknown = self.scope(q)
         if unknown:
             return self.decline(q, frame("not_found", q.english, what=unknown))
+        absent = [str(y) for y in q.years if not self.store.vocab.doc_freq.get(str(y))]
+        if absent:
+            return self.decline(q, frame("no_year", q.english, what=", ".join(absent)))
         intent = intent_of(q)
-        from doksvar.answer.score import acceptable, weigh
+        from doksvar.answer.score import acceptable, asks_reason, gives_reason, weigh
 
         handlers = {
             "deviation": (deviations.answer_deviation, tables.answer_table, facts.answer_fact),
@@ -111,8 +114,31 @@ class Answerer:
                 proposed.append(weigh(self, q, result, result.intent, intent))
         proposed.sort(key=lambda c: -c.score)
         if proposed and acceptable(proposed[0]):
-            return self.label(proposed[0].answer, q)
+            best = proposed[0].answer
+            if asks_reason(q) and not gives_reason(best.answer):
+                best = self._with_reason(q, best)
+            return self.label(best, q)
         return self.decline(q)
+
+    def _with_reason(self, q: Question, result: Answer) -> Answer:
+        """A figure's answer completed with the sentence that explains it, from the same section."""
+        from doksvar.answer.compose import clip
+        from doksvar.answer.retrieve import score_sentences
+        from doksvar.answer.score import gives_reason
+
+        sections = {c.section for c in result.citations}
+        quoted = {(c.start, c.end) for c in result.citations}
+        for s in score_sentences(self.store, q)[:40]:
+            p = s.stored.passage
+            sentence = p.text[s.span[0] - p.start : s.span[1] - p.start]
+            if s.span in quoted or not gives_reason(sentence) or s.own == 0:
+                continue
+            cite = self.cite(s.stored.doc_id, *s.span)
+            if cite.section not in sections:
+                continue
+            text = f"{result.answer} {clip(sentence, 0, 300)}"
+            return dataclasses.replace(result, answer=text, citations=renumber(list(result.citations) + [cite]))
+        return result
 
     def scope(self, q: Question) -> tuple[Question, str]:
         """The question narrowed to the documents it names (an organisation, a year), and a name
@@ -200,8 +226,12 @@ class Answerer:
         if not content:
             return None if q.terms else self.decline(q)
         deciding = []
+        names = {n.lower() for n in _names(q.text)}
         for t in q.missing():
             if is_cue_word(t.word) or len(t.word) < 4:
+                continue
+            if t.word in names:
+                deciding.append(t)  # a name ("Stockholm") is a subject however common it is
                 continue
             if t.stem != q.focus and (len(t.word) < 5 or is_general(t.word)):
                 continue  # the noun asked for ("Hur många bussar") decides however common it is

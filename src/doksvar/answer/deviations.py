@@ -64,9 +64,7 @@ def _label_scope(facts: list, subject: list) -> tuple[list, list]:
         if not facts:
             break
         under = [
-            f
-            for f in facts
-            if set(t.alternatives) & set(stems(f"{f[2].get('label', '')} {f[2].get('col_label', '')}"))
+            f for f in facts if set(t.alternatives) & set(stems(f"{f[2].get('label', '')} {f[2].get('col_label', '')}"))
         ]
         if len(under) >= 2:
             facts = under

@@ -27,8 +27,9 @@ _WANTS = [
     ),
 ]
 _NEGATIVE = re.compile(
-    r"(negativ\w*|över budget|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|mer än budget\w*|mer än (?:vad som )?budgeterat"
-    r"|högre än budget\w*|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted)"
+    r"(negativ\w*|över budget|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|mer än budget\w*"
+    r"|mer än (?:vad som )?budgeterat|högre än budget\w*|högre kostnader än|over budget|exceed\w*"
+    r"|overspen\w*|deficit\w*|more than budgeted)"
 )
 _POSITIVE = re.compile(
     r"(positiv\w*|under budget|billigare|\bunderst\w*|mindre än budget\w*|mindre än (?:vad som )?budgeterat"

@@ -20,7 +20,7 @@ from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight
-from doksvar.lang.words import is_organisation, stem, words
+from doksvar.lang.words import GENERIC, is_organisation, stem, words
 from doksvar.model import Answer
 
 if TYPE_CHECKING:
@@ -34,7 +34,8 @@ AS_COMPOUND_PART = 0.75
 """A term matched only inside a compound ("ekonomisystem" for "system") counts this share."""
 
 ORGANISATION_SHARE = 0.2
-"""What "nämnden", "förvaltningens" weigh: the report's own organisation, not a subject."""
+"""What "nämnden", "förvaltningens" (the report's own organisation) and words of the genre
+("andel", "tabellen") weigh: they say little about which passage answers."""
 
 # Feature weights: the score is coverage plus these.
 KIND_MATCH = 0.15
@@ -42,6 +43,8 @@ KIND_MISMATCH = -0.3
 INTENT_MATCH = 0.12
 YEAR_MATCH = 0.1
 YEAR_MISMATCH = -0.7
+YEAR_UNSTATED = -0.25
+"""The evidence names no year, and the asked one is not the year the report is about."""
 TARGET_NOT_OUTCOME = -0.2
 """Evidence that states a target or forecast when the question asks for an outcome."""
 # The handler's own confidence, as a small tie-breaker between handlers of similar coverage.
@@ -64,6 +67,7 @@ _PLACE = re.compile(
     r"|\brank\w*\s+(?:som\s+)?(?:nummer\s+)?\d+|\bförsta\s?plats\w*|\bförst\b|\betta\b|\btopp",
     re.I,
 )
+_ASKS_REASON = re.compile(r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|why|explain\w*|reason)\b")
 # A target, plan or forecast, where the question asks what happened.
 _TARGET = re.compile(
     r"\b(?:ska|skall|bör|målet|målsättning\w*|ambition\w*|prognos\w*|planera[rs]?|beräknas|förväntas|väntas"
@@ -77,6 +81,11 @@ _ASKS_TARGET = re.compile(
 _REASON = re.compile(
     r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|till följd av|eftersom|med anledning av|orsak\w*"
     r"|anledning\w*|då |främst|huvudsakligen|till största del|bidrar|beroende på)",
+    re.I,
+)
+_DAY = re.compile(
+    r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b",
     re.I,
 )
 _DATE = re.compile(
@@ -124,7 +133,7 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
         else:
             rarity = vocab.idf(("\x00",))  # as rare as a word can be in this report
         weight = rarity * generality_weight(t.word) * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
-        if is_organisation(t.word):
+        if is_organisation(t.word) or t.word in GENERIC:
             weight *= ORGANISATION_SHARE
         out[t.word] = (t, weight)
     return out
@@ -193,24 +202,25 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     if intent == "ranking":
         features["kind"] = KIND_MATCH if _PLACE.search(shown) else KIND_MISMATCH
     elif q.wants == "number":
-        features["kind"] = KIND_MATCH if _NUMBER.search(_without_years(shown)) else KIND_MISMATCH
+        features["kind"] = KIND_MATCH if _NUMBER.search(_without_dates(shown)) else KIND_MISMATCH
     elif q.wants == "reason":
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
     elif q.wants == "date":
         features["kind"] = KIND_MATCH if _DATE.search(shown) else KIND_MISMATCH
-    if _TARGET.search(quotes) and not _ASKS_TARGET.search(q.swedish):
+    if handler in ("fact", "ranking") and _TARGET.search(quotes) and not _ASKS_TARGET.search(q.swedish):
         features["target"] = TARGET_NOT_OUTCOME
     if q.years:
         said = {int(y) for y in _YEAR.findall(" ".join(t for t, w in pieces if w >= IN_TITLE))}
         if said & set(q.years):
             features["year"] = YEAR_MATCH
-        elif said and not _covers_period(a, q, result):
-            features["year"] = YEAR_MISMATCH
+        elif not _covers_period(a, q, result):
+            features["year"] = YEAR_MISMATCH if said else YEAR_UNSTATED
     return Candidate(result, handler, sum(features.values()), cov, features)
 
 
-def _without_years(text: str) -> str:
-    return _YEAR.sub(" ", text)
+def _without_dates(text: str) -> str:
+    """The text without its years and dates: what is left of its figures are quantities."""
+    return _YEAR.sub(" ", _DAY.sub(" ", text))
 
 
 def _covers_period(a: Answerer, q: Question, result: Answer) -> bool:
@@ -221,6 +231,16 @@ def _covers_period(a: Answerer, q: Question, result: Answer) -> bool:
         if said & set(q.years):
             return True
     return False
+
+
+def asks_reason(q: Question) -> bool:
+    """Whether the question asks why, as the whole question or as its second part."""
+    return q.wants == "reason" or bool(_ASKS_REASON.search(q.text.lower()))
+
+
+def gives_reason(text: str) -> bool:
+    """Whether a text states a reason ("beror på", "eftersom", "främst …")."""
+    return bool(_REASON.search(text))
 
 
 def acceptable(c: Candidate) -> bool:

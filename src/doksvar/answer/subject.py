@@ -20,7 +20,12 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
     from doksvar.answer.intent import is_cue_word
 
     for t in q.content:
-        if not t.found or is_cue_word(t.word) or t.stem in kind_words or any(t.stem.startswith(k) for k in kind_words if len(k) >= 5):
+        if (
+            not t.found
+            or is_cue_word(t.word)
+            or t.stem in kind_words
+            or any(t.stem.startswith(k) for k in kind_words if len(k) >= 5)
+        ):
             continue
         if set(t.alternatives[:1]) & titled and not t.word.isdigit():
             continue

@@ -175,9 +175,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     fit -= 0.2  # a table without years answers for its report's year only
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
                 cap_terms = {t.word for t in terms if t.word not in explained and term_in_label(t, context)}
-                share = (
-                    sum(weights[w] for w in explained) + 0.6 * sum(weights[w] for w in cap_terms)
-                ) / total
+                share = (sum(weights[w] for w in explained) + 0.6 * sum(weights[w] for w in cap_terms)) / total
                 score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)
                 if is_total and not row_terms:
                     score -= 0.05
@@ -224,10 +222,14 @@ def _column_fit(h: str, header: list[str], q: Question, kinds: list[str], period
         fit += 0.1
     elif full_year and _PERIOD.search(hl):
         fit -= 0.1
-    if not q.years and not kinds and said:
+    if not q.years and not kinds and any(_years(other) for other in header):
         # No year asked: the latest year's actual figure.
-        latest = max((y for other in header for y in _years(other)), default=0)
-        fit += 0.05 if latest in said else -0.05
+        actual = [y for other in header if not re.search(r"prognos|budget", other, re.I) for y in _years(other)]
+        latest = max(actual, default=0)
+        if latest and latest in said and not has_kind & {"prognos", "budget"}:
+            fit += 0.1
+        elif not said:
+            fit -= 0.02
     return fit, named
 
 
