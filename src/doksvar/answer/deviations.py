@@ -77,7 +77,9 @@ def _label_scope(facts: list, subject: list) -> tuple[list, list]:
 
 def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | None:
     """The deviation of one named item, with its explanation."""
-    weights = term_weights(a.store, subject)
+    from doksvar.lang.frequency import generality_weight
+
+    weights = {w: v * generality_weight(w) for w, v in term_weights(a.store, subject).items()}
     passages = a.store.passages({f[1] for f in facts})
     best, best_score = None, 0.0
     for f in facts:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
-from doksvar.lang.frequency import generality_weight
+from doksvar.lang.frequency import generality_weight, is_general
 from doksvar.lang.words import GENERIC, is_organisation, stem, words
 from doksvar.model import Answer
 
@@ -43,6 +43,8 @@ KIND_MISMATCH = -0.3
 INTENT_MATCH = 0.12
 YEAR_MATCH = 0.1
 YEAR_MISMATCH = -0.7
+ONE_FOR_MANY = -0.2
+"""One table cell offered where the question asks for several things ("Vilka …")."""
 YEAR_UNSTATED = -0.25
 """The evidence names no year, and the asked one is not the year the report is about."""
 TARGET_NOT_OUTCOME = -0.2
@@ -68,6 +70,7 @@ _PLACE = re.compile(
     re.I,
 )
 _ASKS_REASON = re.compile(r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|why|explain\w*|reason)\b")
+_ASKS_LIST = re.compile(r"\bvilka\b")
 # A target, plan or forecast, where the question asks what happened.
 _TARGET = re.compile(
     r"\b(?:ska|skall|bör|målet|målsättning\w*|ambition\w*|prognos\w*|planera[rs]?|beräknas|förväntas|väntas"
@@ -130,6 +133,8 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             continue
         if t.found:
             rarity = vocab.idf(t.alternatives)
+        elif is_general(t.word):
+            continue  # an everyday word the report does not use cannot be asked of it
         else:
             rarity = vocab.idf(("\x00",))  # as rare as a word can be in this report
         weight = rarity * generality_weight(t.word) * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
@@ -209,6 +214,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["kind"] = KIND_MATCH if _DATE.search(shown) else KIND_MISMATCH
     if handler in ("fact", "ranking") and _TARGET.search(quotes) and not _ASKS_TARGET.search(q.swedish):
         features["target"] = TARGET_NOT_OUTCOME
+    if handler == "table" and _ASKS_LIST.search(q.swedish):
+        features["list"] = ONE_FOR_MANY
     if q.years:
         said = {int(y) for y in _YEAR.findall(" ".join(t for t, w in pieces if w >= IN_TITLE))}
         if said & set(q.years):

@@ -71,7 +71,7 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[tuple]:
     """Cells of the same row in the other kinds of column the question asks for too ("utfall … och
     budgeten"), each from the column most like the chosen one."""
     terms = [t for t in q.content if t.found]
-    kinds = [k for k in _COLUMN_KINDS if any(t.stem.startswith(k) or k in t.stem for t in terms)]
+    kinds = _kinds(q, terms)
     chosen = pick.cell[3].lower()
     have = {k for k, ws in _COLUMN_KINDS.items() if any(w in chosen for w in ws)}
     if len(kinds) < 2 and not (kinds and not have & set(kinds)):
@@ -143,7 +143,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         if not t.found and not _PERIOD.fullmatch(t.word)
     )
     total = sum(weights.values()) + missing or 1.0
-    kinds = [k for k in _COLUMN_KINDS if any(t.stem.startswith(k) or k in t.stem for t in terms)]
+    kinds = _kinds(q, terms)
     period = bool(_PERIOD.search(q.swedish))
     full_year = bool(_FULL_YEAR.search(q.swedish + " " + q.text.lower()))
     best: _Pick | None = None
@@ -187,6 +187,14 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     if best is None or best.score < MIN_TABLE_SHARE:
         return None
     return best
+
+
+def _kinds(q: Question, terms: list[Term]) -> list[str]:
+    """The kinds of column the question names; "X …, och vad var budgeten?" asks for the outcome first."""
+    kinds = [k for k in _COLUMN_KINDS if any(t.stem.startswith(k) or k in t.stem for t in terms)]
+    if "budget" in kinds and "utfall" not in kinds and re.search(r"\boch\b[^?]*\bbudget", q.swedish):
+        kinds.insert(0, "utfall")
+    return kinds
 
 
 def _years(text: str) -> set[int]:

@@ -13,8 +13,8 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-# Zipf 4 is about once in 100,000 words: everyday language ("gälla", "pengarna", "hamnade").
-GENERAL_ZIPF = 4.0
+# Zipf 3.5 is about once in 300,000 words: everyday language ("gälla", "pengarna", "uttryckt").
+GENERAL_ZIPF = 3.5
 # Below this a word is rare enough in general language to name a subject on its own.
 SPECIFIC_ZIPF = 3.0
 
@@ -58,9 +58,11 @@ def generality_weight(word: str) -> float:
     """How much a question word counts toward its subject: 1 for a rare word, less for a common one."""
     z = zipf(word)
     if z >= 5.0:
-        return 0.25
+        return 0.1
+    if z >= 4.5:
+        return 0.15
     if z >= GENERAL_ZIPF:
-        return 0.45
+        return 0.3
     if z >= SPECIFIC_ZIPF:
         return 0.8
     return 1.0

@@ -47,6 +47,7 @@ GENERIC = frozenset(
     kommun kommunen kommunens rapport rapporten år året åren siffra siffror antal andel
     procent värde nivå uppgift uppgifter enligt dokument dokumentet
     tabell tabellen tabeller kolumn kolumnen kolumner rad raden rader post poster posten
+    kronor miljoner miljon tusen mkr mnkr tkr msek
     """.split()
 )
 

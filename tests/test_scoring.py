@@ -1,0 +1,102 @@
+"""Answering on one scale: subject words decide a decline, general words never do, the best
+candidate of every handler wins; on reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from doksvar.answer import Answerer
+from doksvar.lang.frequency import compound_parts, generality_weight, is_general, zipf
+
+REPORT = """\
+Delårsrapport 2025 Tekniska nämnden
+
+1 Ekonomi
+
+Nämnden redovisar ett överskott mot budget på 4,5 mkr för perioden.
+Överskottet beror främst på vakanta tjänster inom gatuavdelningen.
+Avtalet för telefoni löper ut under hösten och ska upphandlas på nytt.
+
+1.1 Resultat per verksamhet
+
+Verksamhet (mnkr)\tUtfall intäkter period\tUtfall kostnader period\tBudget kostnader period\tBudgetavvikelse
+Gator och vägar\t12,4\t-30,1\t-33,0\t2,9
+Parker\t3,1\t-9,8\t-9,2\t-0,6
+Fastigheter\t40,2\t-38,0\t-36,1\t-1,9
+Totalt\t55,7\t-77,9\t-78,3\t0,4
+
+2 Omvärld
+
+Kommunen ska rankas på lägst plats 50 i Svenskt Näringslivs ranking år 2027.
+I Svenskt Näringslivs ranking hamnar kommunen på plats 112 av 290 kommuner.
+"""
+
+
+@pytest.fixture(scope="module")
+def answers(tmp_path_factory):
+    from doksvar.index.store import Store
+
+    folder = tmp_path_factory.mktemp("scoring")
+    path = folder / "teknik-delar-2025.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    writer = Store(folder / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    return Answerer(Store(folder / "i.sqlite"))
+
+
+def test_word_frequencies_tell_everyday_words_from_subjects():
+    assert zipf("och") > 6 > zipf("telefoni") > 0
+    assert is_general("hamnade") and is_general("pengarna")
+    assert not is_general("friskvårdsbidraget") and not is_general("budgetunderskott")
+    assert generality_weight("sjukfrånvaron") > generality_weight("gälla")
+
+
+def test_a_compound_splits_into_words_that_are_known():
+    known = {"telefoni", "avtalet", "verksamhet", "planen"}.__contains__
+    assert compound_parts("telefoniavtalet", known) == ["telefoni", "avtalet"]
+    assert compound_parts("verksamhetsplanen", known) == ["verksamhet", "planen"]
+    assert compound_parts("telefon", known) is None
+
+
+def test_an_everyday_word_the_report_lacks_does_not_decline(answers):
+    r = answers.ask("Hur stort blev överskottet mot budget för perioden, uttryckt i miljoner kronor?")
+    assert r.answered and "4,5" in r.answer, r.answer
+
+
+def test_a_compound_is_found_by_its_parts(answers):
+    r = answers.ask("När ska telefoniavtalet upphandlas?")
+    assert r.answered and "telefoni" in r.answer
+
+
+def test_the_noun_asked_for_declines_when_the_report_lacks_it(answers):
+    r = answers.ask("Hur många bussar har nämnden?")
+    assert not r.answered and "bussar" in r.answer
+
+
+def test_a_year_the_report_never_mentions_is_declined(answers):
+    r = answers.ask("Hur stort var överskottet mot budget 2019?")
+    assert not r.answered and "2019" in r.answer
+
+
+def test_a_ranking_outcome_beats_its_target(answers):
+    r = answers.ask("Hur rankas kommunen i Svenskt Näringslivs ranking?")
+    assert r.answered and "112" in r.answer and "50" not in r.answer
+
+
+def test_a_cell_is_read_from_the_column_the_question_names(answers):
+    r = answers.ask("Hur stora kostnader hade Parker under perioden?")
+    assert r.answered and r.intent == "table" and "-9,8" in r.answer
+    both = answers.ask("Hur stora var kostnaderna för Fastigheter, och vad var budgeten?")
+    assert "-38,0" in both.answer and "-36,1" in both.answer
+
+
+def test_negative_table_deviations_are_listed_for_a_which_question(answers):
+    r = answers.ask("Vilka verksamheter har en negativ budgetavvikelse?")
+    assert r.answered and r.intent == "deviation"
+    assert "Fastigheter" in r.answer and "Parker" in r.answer and "Gator" not in r.answer
+
+
+def test_why_gets_the_reason_beside_the_figure(answers):
+    r = answers.ask("Hur stort överskott redovisar nämnden, och vad beror det på?")
+    assert r.answered and "4,5" in r.answer and "vakanta" in r.answer
