@@ -65,7 +65,7 @@ class Table:
     end: int
     """End offset of the table's last line."""
     page: int | None = None
-    """The page the table starts on (PDF), else None."""
+    """The page the table starts on (PDF, or a page comment of a Markdown file), else None."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Passage:
     table: int | None = None
     """For a table row: the index of its table in Document.tables."""
     page: int | None = None
-    """The page the passage starts on (PDF), else None."""
+    """The page the passage starts on (PDF, or a page comment of a Markdown file), else None."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class Document:
     name: str
     """The file's name, used to cite it."""
     title: str
-    """The report's title (its first line)."""
+    """The report's title (its front matter's title, else its first line)."""
     text: str
     """The display text that the viewer shows and every offset refers to."""
     sha256: str
@@ -116,6 +116,8 @@ class Document:
     """Tables in document order."""
     seams: tuple[int, ...] = ()
     """Offsets in the display text where source characters were dropped (markup)."""
+    meta: tuple[tuple[str, str], ...] = ()
+    """The file's front matter as (key, value) pairs, not part of the display text."""
 
 
 @dataclass(frozen=True)

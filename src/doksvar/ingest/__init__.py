@@ -56,8 +56,10 @@ def load_bytes(path: Path, data: bytes, on_page=None) -> Document:
         raise IngestError(f"{path}: the file is empty")
     text = decode(data, str(path))
     from doksvar.ingest.layout import looks_like_layout
+    from doksvar.ingest.markdown import looks_like_markdown
 
-    if looks_like_layout(text):
+    # Markdown from a converter is no layout rendering, though its page footers may look so.
+    if looks_like_layout(text) and not looks_like_markdown(text):
         from doksvar.ingest.blocks import build_document
         from doksvar.ingest.layout import layout_blocks, pages_of_text
 

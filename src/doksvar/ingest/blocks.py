@@ -4,7 +4,7 @@ passages and tables, every offset into the display text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from doksvar.ingest.headings import SUBHEADING_END
 from doksvar.ingest.sentences import split_sentences
@@ -21,11 +21,33 @@ class Block:
     rows: list[list[tuple[str, list[int]]]] = field(default_factory=list)
     group: str = ""
     page: int | None = None
+    # Tables ("rows") whose source is not tab-separated (Markdown pipe tables, HTML):
+    sep: str = "\t"  # what stands between two cells of a display row
+    frames: list[tuple[str, str]] = field(default_factory=list)  # per row: text before and after its cells
+    heads: int = 1  # leading rows that are header rows
+    header: list[str] | None = None  # column labels, when not the first row's cells as they stand
+    split: list[int] | None = None  # per cell of the last header row: where the first data row begins in it
+    caption: str = ""  # what the table itself says it is of, when it says
+    breaks: list[int] = field(default_factory=list)  # rows before which a source line is left out
 
 
-def build_document(blocks: list[Block], path: str, name: str, sha256: str) -> Document:
-    """Lay the blocks out as display text and record what stands where."""
-    return _Builder(path, name, sha256).build(blocks)
+def build_document(
+    blocks: list[Block],
+    path: str,
+    name: str,
+    sha256: str,
+    title: str = "",
+    meta: tuple[tuple[str, str], ...] = (),
+) -> Document:
+    """Lay the blocks out as display text and record what stands where; `title` and `meta` come
+    from the file's metadata (front matter) when it has any."""
+    doc = _Builder(path, name, sha256).build(blocks)
+    if title or meta:
+        doc = replace(doc, title=title or doc.title, meta=meta)
+    return doc
+
+
+LINK_LINE = re.compile(r"^!?\[[^\]]*\]\([^()\s]*\)$")
 
 
 class _Builder:
@@ -108,10 +130,15 @@ class _Builder:
 
     def _table(self, block: Block) -> None:
         rows = block.rows
-        header = [c[0] for c in rows[0]]
-        body = rows[1:]
-        has_groups = any(group_label([c[0] for c in r], header) for r in body)
-        caption = self._caption(header, has_groups)
+        heads = max(1, min(block.heads, len(rows)))
+        header = list(block.header) if block.header is not None else [c[0] for c in rows[0]]
+        # The first body row: the row after the header, or the last header row itself when a
+        # converter has written the first data row into it.
+        first = heads - 1 if block.split is not None else heads
+        has_groups = any(
+            group_label(self._cut(block, r, [c[0] for c in rows[r]]), header) for r in range(first, len(rows))
+        )
+        caption = self._caption(header, has_groups, block.caption)
         self.prev_kind = "table-start"  # a table's first row is set apart from what stands above it
         group = header[0] if has_groups and header[0] else ""
         cells: list[Cell] = []
@@ -120,20 +147,24 @@ class _Builder:
         row_passages: list[Passage] = []
         for r, row in enumerate(rows):
             texts = [c[0] for c in row]
-            line = "\t".join(texts)
+            lead, trail = block.frames[r] if r < len(block.frames) else ("", "")
+            line = lead + block.sep.join(texts) + trail
             start = self._emit(line, "row")
             if start_table is None:
                 start_table = start
-            offset = start
+            if r in block.breaks:
+                self.seams.append(start)  # a quote must not run over the `| --- |` row left out here
+            starts, off = [], start + len(lead)
             for text_, seams in row:
-                self.seams.extend(offset + x for x in seams)
-                offset += len(text_) + 1
-            if r == 0:
-                continue
-            starts, off = [], start
-            for t in texts:
+                self.seams.extend(off + x for x in seams)
                 starts.append(off)
-                off += len(t) + 1
+                off += len(text_) + len(block.sep)
+            if r < first:
+                continue
+            if r == first and first < heads:
+                cut = block.split or []
+                starts = [s + (cut[k] if k < len(cut) else 0) for k, s in enumerate(starts)]
+            texts = self._cut(block, r, texts)
             g = group_label(texts, header)
             if g is not None:
                 group = g
@@ -143,7 +174,7 @@ class _Builder:
                 col_label = header[col] if col < len(header) else ""
                 cells.append(
                     Cell(
-                        row=r - 1,
+                        row=r - first,
                         col=col,
                         row_label=label,
                         col_label=col_label,
@@ -173,10 +204,26 @@ class _Builder:
             Table(caption, self.section, tuple(header), tuple(cells), start_table or 0, self.pos, page=self.page)
         )
 
-    def _caption(self, header: list[str], has_groups: bool) -> str:
-        """The line above a table names it; failing that, its corner cell does."""
-        if self.passages and self.prev_kind in ("para",) and len(self.passages[-1].text) <= 200:
+    @staticmethod
+    def _cut(block: Block, r: int, texts: list[str]) -> list[str]:
+        """A row's cell texts as data: of the header row that holds the first data row, the part
+        of each cell after its header part."""
+        if block.split is None or r != max(1, min(block.heads, len(block.rows))) - 1:
+            return texts
+        return [t[block.split[k] :] if k < len(block.split) else t for k, t in enumerate(texts)]
+
+    def _caption(self, header: list[str], has_groups: bool, given: str = "") -> str:
+        """The line above a table names it; failing that, what the table says of itself, or its
+        corner cell. A line that is only a link ("[Tabell 4-1](4-1.csv)") names nothing."""
+        if (
+            self.passages
+            and self.prev_kind in ("para",)
+            and len(self.passages[-1].text) <= 200
+            and not LINK_LINE.match(self.passages[-1].text)
+        ):
             return self.passages[-1].text
+        if given:
+            return given
         if header[0] and not has_groups:
             return header[0]
         return self.label or header[0]

@@ -2,15 +2,29 @@
 
 The source is read line by line into blocks (headings, paragraphs, list items, tables, goal
 rows); the blocks are then laid out as the display text, and every offset refers to that text.
+Markdown's front matter, page comments, pipe tables and HTML tables are read with
+`ingest.markdown`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from doksvar.ingest.blocks import Block, build_document
 from doksvar.ingest.headings import TOC_TITLE, heading, toc_line_numbers
 from doksvar.ingest.inline import clean_inline
+from doksvar.ingest.markdown import (
+    Grid,
+    comment_at,
+    front_matter,
+    html_table,
+    join_parts,
+    meta_title,
+    pipe_table,
+    split_first_row,
+    table_span,
+)
 from doksvar.ingest.tables import is_numeric_row
 from doksvar.model import Document
 
@@ -23,25 +37,52 @@ MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 def parse_text(text: str, path: str, name: str, sha256: str) -> Document:
     """Build a Document from a report's decoded text."""
-    return build_document(_blocks(text), path, name, sha256)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    meta, body = front_matter(lines)
+    title = meta_title(meta)
+    return build_document(_blocks(lines, body, titled=bool(title)), path, name, sha256, title, meta)
 
 
 # ---------------------------------------------------------------- pass 1: lines to blocks
 
 
-def _blocks(text: str) -> list[Block]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+class _Goals:
+    """Where the reader stands in a goal table (goal | analysis rows of prose)."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.goal = ""
+
+
+def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Block]:
     blocks: list[Block] = []
     toc_lines = toc_line_numbers(lines)
     last_number: list[int] | None = None
-    goal_table = False
-    goal = ""
-    i = 0
+    goals = _Goals()
+    pages: list[tuple[int, int]] = []  # (index of the first block on a page, the page)
+    i = first
     while i < len(lines):
         raw = lines[i]
         line = raw.strip()
         if not line or RULE.match(line):
             i += 1
+            continue
+        comment = comment_at(lines, i)
+        if comment is not None:
+            # A comment is no body text; a page comment says where a page begins.
+            i, page = comment
+            if page is not None:
+                pages.append((len(blocks), page))
+            continue
+        if "<table" in line.lower():
+            end = _html_tables(lines, i, blocks, goals)
+            if end is not None:
+                i = end
+                continue
+        grid = pipe_table(lines, i)
+        if grid is not None:
+            blocks.extend(_grid_blocks(grid[0], goals))
+            i = grid[1]
             continue
         if i in toc_lines:
             if TOC_TITLE.match(line):
@@ -55,11 +96,11 @@ def _blocks(text: str) -> list[Block]:
             number, title = found
             last_number = [int(p) for p in number.split(".")]
             blocks.append(Block("heading", title, number=number))
-            goal_table = False
-            goal = ""
+            goals.active = False
+            goals.goal = ""
             i += 1
             continue
-        if not blocks and "\t" not in line:
+        if not blocks and not titled and "\t" not in line:
             text_, seams = _clean(MD_HEADING.sub("", line))
             blocks.append(Block("title", text_, seams))
             i += 1
@@ -75,32 +116,117 @@ def _blocks(text: str) -> list[Block]:
                 continue
             cells = [ln.rstrip("\n").split("\t") for ln in table_lines]
             if _is_prose_table(cells):
-                for row in cells:
-                    if not goal_table and not _has_prose(row):
-                        blocks.append(Block("goalhead", "\t".join(c.strip() for c in row)))
-                        goal_table = True
-                        continue
-                    goal_table = True
-                    left, right = row[0], "\t".join(row[1:])
-                    goal_text, goal_seams = _clean(INNER_BULLET.sub(" ", left).strip(" ●•"))
-                    goal_text = goal_text.lstrip("●•▪ ").strip()
-                    goal = goal_text
-                    blocks.append(Block("goal", goal_text, goal_seams, group=goal))
-                    blocks.extend(_prose_blocks(right, goal))
+                heads = ["\t".join(c.strip() for c in row) for row in cells]
+                blocks.extend(_goal_blocks(cells, heads, goals, lambda row: ["\t".join(row[1:])]))
             else:
-                if goal_table:
-                    goal_table = False
-                    goal = ""
+                goals.active = False
+                goals.goal = ""
                 blocks.append(Block("rows", rows=[[_clean(c) for c in row] for row in cells]))
             continue
         if MD_HEADING.match(line):
             text_, seams = _clean(MD_HEADING.sub("", line))
-            blocks.append(Block("para", text_, seams, group=goal))
+            blocks.append(Block("para", text_, seams, group=goals.goal))
             i += 1
             continue
-        blocks.extend(_prose_blocks(raw, goal if goal_table else ""))
+        blocks.extend(_prose_blocks(raw, goals.goal if goals.active else ""))
         i += 1
+    _set_pages(blocks, pages)
     return blocks
+
+
+def _set_pages(blocks: list[Block], pages: list[tuple[int, int]]) -> None:
+    """Give every block the page it stands on, from where the page comments stood."""
+    page = None
+    k = 0
+    for index, block in enumerate(blocks):
+        while k < len(pages) and pages[k][0] <= index:
+            page = pages[k][1]
+            k += 1
+        if page is not None:
+            block.page = page
+
+
+def _goal_blocks(
+    cells: list[list[str]], heads: list[str], goals: _Goals, analysis: Callable[[list[str]], list[str]]
+) -> list[Block]:
+    """The rows of a goal table: a heading row, then per row its goal and the analysis beside it.
+
+    `heads` is each row's display line should it be the table's heading row; `analysis` gives
+    the fragments of a row's analysis cells (read as prose, one after the other)."""
+    out: list[Block] = []
+    for row, head in zip(cells, heads, strict=True):
+        if not goals.active and not _has_prose(row):
+            out.append(Block("goalhead", head))
+            goals.active = True
+            continue
+        goals.active = True
+        goal_text, goal_seams = _clean(INNER_BULLET.sub(" ", row[0]).strip(" ●•"))
+        goal_text = goal_text.lstrip("●•▪ ").strip()
+        goals.goal = goal_text
+        out.append(Block("goal", goal_text, goal_seams, group=goals.goal))
+        for fragment in analysis(row):
+            out.extend(_prose_blocks(fragment, goals.goal))
+    return out
+
+
+def _grid_blocks(grid: Grid, goals: _Goals) -> list[Block]:
+    """A pipe or HTML table: a goal table when its cells are prose, else a table of rows."""
+    out = [Block("para", text_, seams, group=goals.goal if goals.active else "") for text_, seams in grid.notes]
+    cells = grid.raw
+    if _is_prose_grid(cells, grid.heads):
+        heads = [
+            lead + grid.sep.join(join_parts(c)[0] for c in row) + trail
+            for row, (lead, trail) in zip(grid.rows, grid.frames or [("", "")] * len(grid.rows), strict=True)
+        ]
+        return out + _goal_blocks(cells, heads, goals, lambda row: row[1:])
+    goals.active = False
+    goals.goal = ""
+    split = split_first_row(grid)
+    offsets, caption = split if split is not None else (None, "")
+    rows = [[join_parts(c) for c in row] for row in grid.rows]
+    out.append(
+        Block(
+            "rows",
+            rows=rows,
+            sep=grid.sep,
+            frames=grid.frames,
+            heads=grid.heads,
+            header=grid.header,
+            split=offsets,
+            caption=caption,
+            breaks=grid.breaks,
+        )
+    )
+    return out
+
+
+def _html_tables(lines: list[str], i: int, blocks: list[Block], goals: _Goals) -> int | None:
+    """Read the HTML table(s) that begin on line `i`, with any text around them on their first
+    and last line, into `blocks`; the index of the line after them, or None when no table closes."""
+    end = i
+    while not re.search(r"</table\s*>", lines[end], re.I):
+        end += 1
+        if end >= len(lines) or end - i > 20000:
+            return None
+    chunk = "\n".join(lines[i : end + 1])
+    pos = 0
+    while True:
+        span = table_span(chunk, pos)
+        if span is None:
+            break
+        if chunk[pos : span[0]].strip():
+            blocks.extend(_prose_blocks(chunk[pos : span[0]], goals.goal if goals.active else ""))
+        grid = html_table(chunk[span[0] : span[1]])
+        if grid is None:
+            blocks.extend(_prose_blocks(chunk[span[0] : span[1]], goals.goal if goals.active else ""))
+        else:
+            blocks.extend(_grid_blocks(grid, goals))
+        pos = span[1]
+    if pos == 0:
+        return None
+    if chunk[pos:].strip():
+        blocks.extend(_prose_blocks(chunk[pos:], goals.goal if goals.active else ""))
+    return end + 1
 
 
 def _clean(fragment: str) -> tuple[str, list[int]]:
@@ -115,6 +241,11 @@ def _is_prose_table(cells: list[list[str]]) -> bool:
     """A two-column table of prose (goal | analysis), not of figures."""
     prose_rows = [row for row in cells if _has_prose(row)]
     return bool(prose_rows) and not any(is_numeric_row(r) for r in cells[1:])
+
+
+def _is_prose_grid(cells: list[list[str]], heads: int) -> bool:
+    """A pipe or HTML table of prose (goal | analysis): long cells and no row of figures."""
+    return any(len(c) > 120 for row in cells for c in row) and not any(is_numeric_row(r) for r in cells[heads:])
 
 
 def _prose_blocks(fragment: str, group: str) -> list[Block]:
