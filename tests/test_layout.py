@@ -105,3 +105,44 @@ def test_answers_from_another_organisations_report(goteborg_answers):
     assert r.answered and "mkr" in r.answer and "tkr" not in r.answer
     r = goteborg_answers.ask("How many major incidents were there?")
     assert re.search(r"\b7\b", r.answer)
+
+
+def test_words_broken_at_line_ends_and_hyphens_that_stay():
+    page = (
+        "Rapport om it-tjänsten\n\n"
+        "1 Inledning\n"
+        "    Arbetet ska doku-\n"
+        "    menteras av Göteborgs-\n"
+        "    och Bohusläns SIP-\n"
+        "    samordnare genom it-\n"
+        "    tjänsten och e-\n"
+        "    tjänster sedan 2000-\n"
+        "    talet.\n"
+    )
+    doc = _doc([page])
+    para = next(p for p in doc.passages if p.text.startswith("Arbetet"))
+    assert para.text == (
+        "Arbetet ska dokumenteras av Göteborgs- och Bohusläns SIP-samordnare genom it-tjänsten "
+        "och e-tjänster sedan 2000-talet."
+    )
+    # A mended word reads whole in the source too; where a hyphen stays, a quote stops.
+    inside = [s - para.start for s in doc.seams if para.start < s < para.end]
+    assert para.text.index("dokumenteras") + 4 not in inside
+    assert para.text.index("samordnare") in inside
+
+
+def test_column_labels_over_a_row_of_years():
+    page = (
+        "Bidrag\n\n"
+        "Bidrag, tkr                 Bokslut     Budget      Antal\n"
+        "                               2024       2025       2025\n"
+        "Lokalt aktivitetsstöd          -598       -600         34\n"
+        "Driftbidrag                    -926       -925         41\n"
+    )
+    doc = _doc([page])
+    table = doc.tables[0]
+    assert table.header == ("Bidrag, tkr", "Bokslut 2024", "Budget 2025", "Antal 2025")
+    cells = {(c.row_label, c.col_label): c.value for c in table.cells}
+    assert cells[("Driftbidrag", "Budget 2025")] == -925
+    # The header is no paragraph: no answer quotes it as one.
+    assert not any("Bokslut" in p.text for p in doc.passages if p.kind == "para")

@@ -1,4 +1,4 @@
-"""PDF reports: a PDF made from the bundled report, two real ones, and broken files."""
+"""PDF reports: a PDF made from the bundled report, a two-column one, two real ones, and broken files."""
 
 from __future__ import annotations
 
@@ -13,7 +13,15 @@ from doksvar.index.store import Store
 from doksvar.ingest import load, load_bytes
 
 from .conftest import BUNDLED, DATA
-from .pdfmaker import make_pdf
+from .pdfmaker import (
+    LOWER_LEFT,
+    LOWER_RIGHT,
+    TASKS,
+    TWO_COLUMN_LEFT,
+    TWO_COLUMN_RIGHT,
+    make_pdf,
+    make_two_column_pdf,
+)
 
 
 @pytest.fixture(scope="session")
@@ -161,3 +169,212 @@ def test_a_folder_of_good_and_broken_pdfs(made_pdf, tmp_path):
     assert "1 documents" in r.stdout and "2 failed" in r.stdout
     assert "empty.pdf: the file is empty" in r.stderr and "locked.pdf" in r.stderr and "password" in r.stderr
     assert "page 1/" in r.stderr
+
+
+# ---------------------------------------------------------------- two columns, outline, text as printed
+
+
+@pytest.fixture(scope="session")
+def two_column_pdf(tmp_path_factory):
+    return make_two_column_pdf(tmp_path_factory.mktemp("two") / "arsredogorelse.pdf")
+
+
+@pytest.fixture(scope="session")
+def two_column_doc(two_column_pdf):
+    return load(two_column_pdf)
+
+
+def test_columns_are_read_one_after_the_other(two_column_doc):
+    texts = [p.text for p in two_column_doc.passages]
+    for paragraph in TWO_COLUMN_LEFT + TWO_COLUMN_RIGHT + [LOWER_RIGHT]:
+        assert paragraph in texts, paragraph[:40]
+    # Left column, right column, the table across both, the columns below it, the footnote.
+    text = two_column_doc.text
+    marks = [
+        TWO_COLUMN_LEFT[0][:40],
+        TWO_COLUMN_LEFT[1][:40],
+        TWO_COLUMN_RIGHT[0][:40],
+        TWO_COLUMN_RIGHT[1][:40],
+        "Tabell 1 Utfall per 2023-12-31",
+        "Förtroendevalda revisorer\t-2 841",
+        LOWER_LEFT[:40],
+        LOWER_RIGHT[:40],
+        "1 Resultatet blev",
+    ]
+    places = [text.find(m) for m in marks]
+    assert -1 not in places and places == sorted(places), list(zip(marks, places, strict=True))
+
+
+def test_sections_from_the_outline_with_their_headings_as_printed(two_column_doc):
+    found = [(s.title, s.page, s.level) for s in two_column_doc.sections]
+    assert found == [
+        ("Socialnämndernas arbete med kompetensförsörjning", 1, 1),
+        ("Organisering och planering av arbetet", 1, 2),  # printed over two lines
+        ("Uppdrag", 2, 1),
+    ]
+    by_text = {p.text[:30]: p for p in two_column_doc.passages}
+    assert by_text[TWO_COLUMN_LEFT[0][:30]].section == "1"
+    assert by_text[TWO_COLUMN_RIGHT[0][:30]].section == "1.1"  # the right column reads on after it
+
+
+def test_a_table_across_both_columns_stays_a_table(two_column_doc):
+    cells = {(c.row_label, c.col_label): c for t in two_column_doc.tables for c in t.cells}
+    assert cells[("Sakkunnigt biträde", "Budget 2023")].value == -35334
+    assert cells[("Periodens resultat", "Utfall 2022")].text == "-584"
+    assert cells[("Kommunbidrag", "Utfall 2023")].value == 39926
+
+
+def test_words_and_figures_as_printed(two_column_doc):
+    text = two_column_doc.text
+    assert "Arbetet ska dokumenteras i revisionsrapporten" in text  # broken at a line end, made whole
+    assert "Göteborgs- och Bohusläns revisorer" in text  # a hyphen that stands for "-revisorer"
+    assert "SIP-samordnarna" in text  # a hyphen of the word itself, at a line end
+    # Set with a thin space and a minus close to its figure, both by moving the pen.
+    assert "Resultatet blev 2 778 tkr mot budgeterade -500 tkr" in text
+
+
+def test_a_table_of_tasks_and_comments_is_read_row_by_row(two_column_doc):
+    texts = [p.text for p in two_column_doc.passages]
+    cells = [cell for row in TASKS for cell in row]
+    places = [texts.index(cell) for cell in cells]
+    assert places == sorted(places)
+
+
+def test_a_search_hit_on_a_two_column_page_names_its_section(two_column_pdf, tmp_path):
+    store = Store(tmp_path / "i.sqlite", writable=True)
+    list(store.index_files([two_column_pdf]))
+    hits = store.search("personalomsättningen")
+    assert hits and hits[0].stored.passage.section == "1" and hits[0].stored.passage.page == 1
+    assert hits[0].stored.section_title == "Socialnämndernas arbete med kompetensförsörjning"
+    hits = store.search("dokumenteras")
+    assert hits and "dokumenteras" in hits[0].snippet
+
+
+def _run(x0: float, y: float, text: str, size: float = 10.0, width: float = 4.6):
+    from doksvar.ingest.glyphs import Run
+
+    return Run(x0, x0 + width * len(text), y, size, False, text)
+
+
+def test_reading_order_of_a_page_from_its_runs():
+    from doksvar.ingest.reading import read_page
+
+    left = [
+        "Vänster spalt börjar här och",
+        "fortsätter med fler ord om",
+        "granskningen av nämnderna",
+        "och slutar här i spalten.",
+    ]
+    right = [
+        "Höger spalt har egna ord som",
+        "läses först när den vänstra",
+        "spalten är slut och klar",
+        "och den slutar också här.",
+    ]
+    runs = [_run(60, 700, "En rubrik över hela sidans bredd som inte har någon spalt", 14, 6.5)]
+    for k, (a, b) in enumerate(zip(left, right, strict=True)):
+        runs += [_run(60, 670 - 13 * k, a), _run(310, 670 - 13 * k, b)]
+    lines = [ln.text.strip() for ln in read_page(runs) if ln.text.strip()]
+    assert lines == [runs[0].text, *left, *right]
+
+
+def test_a_table_of_one_line_rows_keeps_its_rows():
+    from doksvar.ingest.reading import read_page
+
+    rows = [("Entreprenörens namn", "Verksamhet på entreprenad"), ("Fritid Österlen AB", "Tobisviks camping")]
+    rows += [("Sankt Olofs idrottsförening", "Sankt Olofsbadet"), ("Fotbollsutveckling på Österlen", "Konstgräsplanen")]
+    runs = [r for k, (a, b) in enumerate(rows) for r in (_run(60, 700 - 13 * k, a), _run(310, 700 - 13 * k, b))]
+    lines = [" ".join(ln.text.split()) for ln in read_page(runs) if ln.text.strip()]
+    assert lines == [f"{a} {b}" for a, b in rows]
+
+
+def test_figures_beside_words_are_a_table_not_columns():
+    from doksvar.ingest.reading import read_page
+
+    rows = [
+        ("Förtroendevalda revisorer och deras arbete", "-2 841"),
+        ("Sakkunnigt biträde vid granskningarna", "-34 012"),
+    ]
+    rows += [("Övriga kostnader för revisionen", "-7 638"), ("Summa kostnader för hela året", "-44 491")]
+    runs = [r for k, (a, b) in enumerate(rows) for r in (_run(60, 700 - 13 * k, a), _run(330, 700 - 13 * k, b))]
+    lines = [" ".join(ln.text.split()) for ln in read_page(runs) if ln.text.strip()]
+    assert lines == [f"{a} {b}" for a, b in rows]
+
+
+def _words(text: str) -> list[str]:
+    text = re.sub(r"(?<=[a-zåäö])-\s*\n\s*(?=[a-zåäö])", "", text)
+    return [w.lower() for w in re.findall(r"\w+", text)]
+
+
+# Pages that hold tables: poppler reads a table cell by cell, the layout reading row by row.
+TABLE_PAGES = {
+    "goteborg_intraservice_delarsrapport_mars_2026": {1, 4, 5, 10, 14, 16, 18, 19, 23, 24, 25, 26},
+    "simrishamn_kfn_bokslut_2025": {2, 18, 21, 33, 34, 36},
+}
+
+
+@pytest.mark.parametrize("name", sorted(TABLE_PAGES))
+def test_pages_read_in_poppler_s_order(name):
+    """Every page of text reads as `pdftotext` reads it (its text is kept in tests/data)."""
+    from rapidfuzz.distance import Indel
+
+    from doksvar.ingest.pdf import pdf_pages
+
+    mine = pdf_pages((DATA / f"{name}.pdf").read_bytes(), name)
+    poppler = (DATA / f"{name}.poppler.txt").read_text(encoding="utf-8").split("\f")
+    low = {}
+    for number, (page, reference) in enumerate(zip(mine, poppler, strict=False), 1):
+        if number in TABLE_PAGES[name] or len(_words(reference)) < 20:
+            continue
+        similarity = Indel.normalized_similarity(_words(page), _words(reference))
+        if similarity < 0.97:
+            low[number] = round(similarity, 3)
+    assert not low
+
+
+class _Bookmark:
+    def __init__(self, title: str, page: int) -> None:
+        self.title, self.page = title, page
+
+
+class _Reader:
+    def __init__(self, outline) -> None:
+        self.outline = outline
+
+    @staticmethod
+    def get_destination_page_number(item) -> int:
+        return item.page - 1
+
+
+def test_outline_numbers_never_take_a_printed_number():
+    from doksvar.ingest.outline import outline_entries
+
+    reader = _Reader(
+        [
+            _Bookmark("Handling 2024 nr 62", 1),
+            _Bookmark("62.1.pdf", 1),  # names a file bound into the document, not a heading
+            [_Bookmark("Förord", 4), _Bookmark("Granskning", 5), [_Bookmark("Kritik riktas", 6)]],
+            _Bookmark("62.2.pdf", 1),
+            [_Bookmark("1 Mål och inriktning", 32), [_Bookmark("1.1 Beredning", 32)], _Bookmark("2 Styrning", 35)],
+        ]
+    )
+    found = [(e.number, e.title, e.page, e.level) for e in outline_entries(reader)]
+    assert found == [
+        ("3", "Handling 2024 nr 62", 1, 1),
+        ("4", "Förord", 4, 1),
+        ("5", "Granskning", 5, 1),
+        ("5.1", "Kritik riktas", 6, 2),
+        ("1", "1 Mål och inriktning", 32, 1),
+        ("1.1", "1.1 Beredning", 32, 2),
+        ("2", "2 Styrning", 35, 1),
+    ]
+    assert outline_entries(_Reader([_Bookmark(f"Page {k}", k) for k in range(1, 5)])) == []
+
+
+def test_a_bookmark_matches_its_heading_wrapped_over_two_lines():
+    from doksvar.ingest.outline import Entry, match_heading
+
+    entry = Entry("Hantering av förorenade områden i stadens tillsynsarbete", 13, 2, "9.7")
+    lines = ["", "Hantering av förorenade områden i stadens", "tillsynsarbete", "Stadsrevisionen har granskat"]
+    assert match_heading(entry, lines) == (1, 2)
+    assert match_heading(Entry("Bedömning", 13, 2, "9.8"), lines) is None

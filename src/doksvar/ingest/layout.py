@@ -1,11 +1,13 @@
-"""Layout text (what `pdftotext -layout` or pypdf's layout mode writes) to blocks.
+"""Layout text (what `pdftotext -layout` writes, or a PDF's lines in reading order) to blocks.
 
-Pages come in as text with their line breaks and indentation. The repairs: running headers and
-page footers dropped; the table of contents recognised, its wrapped entries joined; headings
-found by their numbering and joined when wrapped; the lines of a paragraph joined, words
-hyphenated at line ends made whole; tables aligned by runs of spaces cut into cells, with
-wrapped row labels and multi-line column headers put together. Where the display text joins
-what the source keeps apart (a page break, a hyphen, a wrapped label), a seam is recorded.
+Pages come in as lines with their indentation; a PDF's lines also say which column they stand
+in and which of them are headings (outline, type size). The repairs: running headers and page
+footers dropped; the table of contents recognised, its wrapped entries joined; headings found
+by their numbering and joined when wrapped; the lines of a paragraph joined, words broken at
+line ends made whole ("doku-" / "menteras") while a hyphen of the word itself stays ("SIP-" /
+"samordnare", "Göteborgs- och"); tables aligned by runs of spaces cut into cells, with wrapped
+row labels and multi-line column headers put together. Where the display text joins what the
+source keeps apart (a page break, a kept hyphen, a wrapped label), a seam is recorded.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ NUMBER_CELL = re.compile(
 SEGMENT = re.compile(r"\S+(?: \S+)*")
 BULLET = re.compile(r"^(?:[•●▪◦■□➢►–-]|\d{1,2}[.)])\s+")
 SENTENCE_END = re.compile(r"[.!?:]['\"”)]*$")
+# Words after a hyphen that stands for the rest of a compound: "Göteborgs- och Bohuslän".
+ELIDED = frozenset("och eller samt respektive resp liksom som men utan till".split())
 # Words a wrapped label or heading line can end on, when its rest is on the next line.
 CONNECTORS = frozenset(
     "och eller samt i inom för från till med av på om per under över mellan vid mot utan inför enligt".split()
@@ -35,9 +39,17 @@ CONNECTORS = frozenset(
 
 
 @dataclass
-class _Line:
+class Line:
+    """A line of layout text, with what a PDF tells of it besides its characters."""
+
     text: str
+    """The line as layout text: indented by spaces within its region, cells apart by runs of spaces."""
     page: int
+    """The page it stands on, from 1."""
+    region: str = ""
+    """The column it belongs to ("" for text across the page): indents and widths are the column's."""
+    heading: tuple[str, int] | None = None
+    """A heading the PDF marks (outline, type size): its number ("" to number it in order) and level."""
 
     @property
     def stripped(self) -> str:
@@ -78,16 +90,22 @@ def looks_like_layout(text: str) -> bool:
     return indented > len(lines) * 0.3 or footers >= 3
 
 
-def layout_blocks(pages: list[str], font_headings: dict[int, list[tuple[str, int]]] | None = None) -> list[Block]:
-    """Blocks of a report given as layout text, page by page (pages numbered from 1).
+def layout_blocks(pages: list[str]) -> list[Block]:
+    """Blocks of a report given as layout text, page by page (pages numbered from 1)."""
+    return layout_lines([[Line(ln, number) for ln in page.split("\n")] for number, page in enumerate(pages, 1)])
 
-    `font_headings` names, by page, lines set in a larger type and their level: for a report
-    whose headings have no numbers, they become sections numbered in order."""
+
+def layout_lines(pages: list[list[Line]], numbered: bool = True) -> list[Block]:
+    """Blocks of a report given as lines, page by page, in reading order.
+
+    A line marked as a heading opens a section (numbered in order when the mark has no number);
+    with `numbered` false, numbered lines of the text are not taken for headings (the PDF's
+    outline names them)."""
     lines = _drop_running_lines(pages)
-    return _Reader(lines, font_headings or {}).read()
+    return _Reader(lines, numbered).read()
 
 
-def _standalone_words(lines: list[_Line]) -> frozenset[str]:
+def _standalone_words(lines: list[Line]) -> frozenset[str]:
     """Words that stand on their own in running text (lines of prose, not table headers)."""
     counts: Counter[str] = Counter()
     for ln in lines:
@@ -103,26 +121,25 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
-def _drop_running_lines(pages: list[str]) -> list[_Line]:
+def _drop_running_lines(pages: list[list[Line]]) -> list[Line]:
     """Lines of all pages, without page numbers and lines that recur at the top or foot of pages."""
-    split = [page.split("\n") for page in pages]
     edges: Counter[str] = Counter()
-    for page in split:
-        content = [ln for ln in page if ln.strip()]
+    for page in pages:
+        content = [ln.text for ln in page if ln.text.strip()]
         for ln in set(_shape(x) for x in content[:3] + content[-3:]):
             edges[ln] += 1
     threshold = max(3, len(pages) // 2)
     running = {shape for shape, n in edges.items() if n >= threshold and len(shape) < 120}
-    out: list[_Line] = []
-    for number, page in enumerate(split, 1):
-        content_idx = [i for i, ln in enumerate(page) if ln.strip()]
+    out: list[Line] = []
+    for number, page in enumerate(pages, 1):
+        content_idx = [i for i, ln in enumerate(page) if ln.text.strip()]
         edge_idx = set(content_idx[:3] + content_idx[-3:])
         for i, ln in enumerate(page):
-            if i in edge_idx and (_shape(ln) in running or PAGE_NUMBER.match(ln)):
-                if not (number == 1 and content_idx and i == content_idx[0] and not PAGE_NUMBER.match(ln)):
+            if i in edge_idx and ln.heading is None and (_shape(ln.text) in running or PAGE_NUMBER.match(ln.text)):
+                if not (number == 1 and content_idx and i == content_idx[0] and not PAGE_NUMBER.match(ln.text)):
                     continue  # the report's title on its first page stays
-            out.append(_Line(ln.rstrip(), number))
-        out.append(_Line("", number))
+            out.append(Line(ln.text.rstrip(), number, ln.region, ln.heading))
+        out.append(Line("", number))
     return out
 
 
@@ -149,20 +166,33 @@ def _is_numeric_row(line: str) -> bool:
 
 
 class _Reader:
-    def __init__(self, lines: list[_Line], font_headings: dict[int, list[tuple[str, int]]]) -> None:
+    def __init__(self, lines: list[Line], numbered: bool = True) -> None:
         self.lines = lines
-        self.font_headings = {
-            page: {" ".join(text.split()): level for text, level in found} for page, found in font_headings.items()
-        }
+        self.numbered = numbered
         self.outline: list[int] = []
         self.blocks: list[Block] = []
         self.last_number: list[int] | None = None
-        self.width = max((len(ln.text.rstrip()) for ln in lines), default=80)
         self.words = _standalone_words(lines)
-        self.margin: dict[int, int] = {}
+        self.hyphenated = frozenset(
+            w.lower() for ln in lines if "-" in ln.text for w in re.findall(r"\w+-\w+", ln.text)
+        )
+        # Indents and line widths are measured within a line's column: the page's for text across it.
+        self.margin: dict[tuple[int, str], int] = {}
+        widths: dict[tuple[int, str], int] = {}
         for ln in lines:
             if not ln.blank:
-                self.margin[ln.page] = min(self.margin.get(ln.page, ln.indent), ln.indent)
+                key = (ln.page, ln.region)
+                self.margin[key] = min(self.margin.get(key, ln.indent), ln.indent)
+                widths[key] = max(widths.get(key, 0), len(ln.text.rstrip()))
+        self.width = max((w for (_, region), w in widths.items() if not region), default=80)
+        self.widths = {key: w for key, w in widths.items() if key[1]}
+
+    def _width(self, line: Line) -> int:
+        return self.widths.get((line.page, line.region), self.width)
+
+    def _indent(self, line: Line) -> int:
+        """The line's indent from the left edge of its column."""
+        return line.indent - self.margin.get((line.page, line.region), 0)
 
     def read(self) -> list[Block]:
         lines = self.lines
@@ -191,13 +221,13 @@ class _Reader:
                     i += used
                     continue
                 in_toc = False
-            level = self.font_headings.get(line.page, {}).get(" ".join(text.split()))
-            if level is not None and not SENTENCE_END.search(text):
+            if line.heading is not None:
                 para = self._flush(para)
-                self.blocks.append(Block("heading", text, number=self._next_number(level), page=line.page))
+                number, level = line.heading
+                self.blocks.append(Block("heading", text, number=number or self._next_number(level), page=line.page))
                 i += 1
                 continue
-            found = heading(text, self.last_number) if line.indent - self.margin[line.page] <= 4 else None
+            found = heading(text, self.last_number) if self.numbered and self._indent(line) <= 4 else None
             if found is not None:
                 para = self._flush(para)
                 number, title = found
@@ -233,9 +263,12 @@ class _Reader:
             else:
                 prev = para.parts[-1]
                 join = "page" if lines[i - 1].page != line.page or lines[i - 1].blank else " "
-                if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and text[:1].islower():
+                hyphen = self._line_end_hyphen(prev, text)
+                if hyphen == "mend":
                     para.parts[-1] = prev[:-1]
-                    join = "hyphen"
+                    join = "page-hyphen" if join == "page" else "hyphen"
+                elif hyphen == "keep":
+                    join = "keep"
                 para.parts.append(text)
                 para.joins.append(join)
             i += 1
@@ -253,7 +286,7 @@ class _Reader:
 
     # -------------------------------------------------------------- paragraphs
 
-    def _breaks(self, para: _Para, lines: list[_Line], i: int) -> bool:
+    def _breaks(self, para: _Para, lines: list[Line], i: int) -> bool:
         """Whether line i starts a new block rather than continuing the paragraph."""
         prev = lines[i - 1]
         text = lines[i].stripped
@@ -262,7 +295,7 @@ class _Reader:
             return lines[i].indent + 1 < para.indent or not text[:1].islower() and SENTENCE_END.search(last) is not None
         if self._short_label(last) and len(para.parts) == 1 and text[:1].isupper():
             return True  # the paragraph so far is a sub-heading
-        if SENTENCE_END.search(last) and len(prev.text.rstrip()) < 0.8 * self.width and text[:1].isupper():
+        if SENTENCE_END.search(last) and len(prev.text.rstrip()) < 0.8 * self._width(prev) and text[:1].isupper():
             return True  # a short last line that ends a sentence ends the paragraph
         if self._short_label(text) and i + 1 < len(lines) and SENTENCE_END.search(last):
             nxt = lines[i + 1].stripped
@@ -272,6 +305,22 @@ class _Reader:
     @staticmethod
     def _short_label(text: str) -> bool:
         return len(text) <= 70 and len(text.split()) <= 8 and not re.search(r"[.,:;!?…]$", text) and text[:1].isupper()
+
+    def _line_end_hyphen(self, prev: str, text: str) -> str | None:
+        """How a line that ends in a hyphen joins the next: "mend" a word broken at the line end
+        ("doku-" / "menteras"), "keep" a hyphen the word has ("SIP-" / "dokumentationen"), None
+        for a hyphen that stands before "och" ("Göteborgs- och") or anything else."""
+        m = re.search(r"(\w*)-$", prev)
+        if m is None or not text[:1].isalnum():
+            return None
+        word, nxt = m.group(1), re.match(r"\w*", text).group()
+        if not word or nxt.lower() in ELIDED:
+            return None
+        if word.isupper() or len(word) == 1 or any(ch.isdigit() for ch in word + nxt[:1]):
+            return "keep"  # IT-säkerhet, e-tjänst, 2000-talet
+        if f"{word}-{nxt}".lower() in self.hyphenated:
+            return "keep"  # written with its hyphen elsewhere in the report
+        return "mend" if text[:1].islower() else None
 
     def _continues_after_gap(self, i: int, para: _Para) -> bool:
         """A paragraph runs on across a page break when it had not ended and the next line goes on."""
@@ -290,8 +339,11 @@ class _Reader:
         for part, join in zip(para.parts, para.joins, strict=True):
             cleaned, inner = clean_inline(part)
             if text:
-                if join == "hyphen":
-                    seams.append(len(text))
+                if join in ("hyphen", "keep", "page-hyphen"):
+                    # A mended word is read whole in the source too; a kept hyphen or a page
+                    # break is no place for a quote to run across.
+                    if join != "hyphen":
+                        seams.append(len(text))
                 else:
                     if join == "page":
                         seams.append(len(text))
@@ -304,7 +356,7 @@ class _Reader:
 
     # -------------------------------------------------------------- headings and contents
 
-    def _heading_continues(self, head: _Line, nxt: _Line, number: str) -> bool:
+    def _heading_continues(self, head: Line, nxt: Line, number: str) -> bool:
         text = nxt.stripped
         title_col = head.indent + len(number) + 1
         return (
@@ -356,7 +408,7 @@ class _Reader:
         lines = self.lines
         header_lines = [ln for ln in lines[i:first_row] if not ln.blank]
         i = first_row
-        body: list[_Line] = []
+        body: list[Line] = []
         j = i
         while j < len(lines):
             ln = lines[j]
@@ -376,15 +428,15 @@ class _Reader:
         self.blocks.extend(_table_blocks(header_lines, body, self.words))
         return j
 
-    def _header_like(self, line: _Line) -> bool:
+    def _header_like(self, line: Line) -> bool:
         """A line that may stand in a table's header: pieces apart, or a few words."""
         text = line.stripped
-        if heading(text, self.last_number) is not None and line.indent - self.margin.get(line.page, 0) <= 4:
+        if self.numbered and heading(text, self.last_number) is not None and self._indent(line) <= 4:
             return False
         return len(_segments(line.text)) >= 2 or (len(text) <= 50 and not SENTENCE_END.search(text))
 
     @staticmethod
-    def _label_only(line: _Line, body: list[_Line]) -> bool:
+    def _label_only(line: Line, body: list[Line]) -> bool:
         text = line.stripped
         return (
             bool(body)
@@ -424,7 +476,7 @@ def _is_year_row(line: str) -> bool:
     return len(nums) >= 2 and all(re.fullmatch(r"(?:19|20)\d\d", n[2]) for n in nums)
 
 
-def _table_blocks(header_lines: list[_Line], body: list[_Line], words: frozenset[str] = frozenset()) -> list[Block]:
+def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[str] = frozenset()) -> list[Block]:
     """A caption paragraph (if the table has one) and the table as a rows block."""
     page = (body or header_lines)[0].page
     # A first row of years is the header: "Nyckeltal  2019  2020  2021".
@@ -468,7 +520,11 @@ def _table_blocks(header_lines: list[_Line], body: list[_Line], words: frozenset
     caption_lines = []
     heads = list(header_lines)
     if year_header is not None:
-        caption_lines, heads = heads, [year_header]
+        if any(len(_segments(ln.text)) >= 2 for ln in heads):
+            # Column labels over the years ("Bokslut" over "2023"): the header has two lines.
+            heads = heads + [year_header]
+        else:
+            caption_lines, heads = heads, [year_header]
     # A first header line that is one piece at the left margin is the table's caption.
     while (
         heads

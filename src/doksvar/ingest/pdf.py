@@ -1,4 +1,9 @@
-"""PDF reports: pypdf's layout text page by page, then the layout repairs, pages kept.
+"""PDF reports: each page read once for where its text stands, then read as people read it.
+
+The runs of text of a page (glyphs.py) give its lines in reading order, columns one after the
+other (reading.py), and the type size of every line. Sections come from the PDF's outline when
+it has one (outline.py), else from numbered headings, else from the larger type. The lines then
+go through the layout repairs (layout.py), pages kept.
 
 Broken files get a message that says what is wrong: empty, not a PDF, damaged, locked with a
 password, or without a text layer (scanned pages need OCR first).
@@ -13,18 +18,19 @@ from collections.abc import Callable
 
 from doksvar.errors import IngestError
 from doksvar.ingest.blocks import build_document
-from doksvar.ingest.layout import layout_blocks
+from doksvar.ingest.layout import CONNECTORS, Line, layout_lines
+from doksvar.ingest.reading import PageLine
 from doksvar.model import Document
 
 PageProgress = Callable[[int, int], None]
 
 
 def pdf_pages(data: bytes, name: str, on_page: PageProgress | None = None) -> list[str]:
-    """The layout text of each page; IngestError when the PDF cannot be read for text."""
-    return _read(data, name, on_page)[1]
+    """The layout text of each page, in reading order; IngestError when the PDF cannot be read for text."""
+    return ["\n".join(ln.text for ln in page) for page in _read(data, name, on_page)[1]]
 
 
-def _read(data: bytes, name: str, on_page: PageProgress | None = None):
+def _open(data: bytes, name: str):
     if not data:
         raise IngestError(f"{name}: the file is empty")
     if not data.lstrip()[:5].startswith(b"%PDF"):
@@ -51,63 +57,180 @@ def _read(data: bytes, name: str, on_page: PageProgress | None = None):
         raise IngestError(f"{name}: a damaged or truncated PDF ({exc})") from None
     if count == 0:
         raise IngestError(f"{name}: the PDF has no pages")
-    pages: list[str] = []
+    return reader, count
+
+
+def _read(data: bytes, name: str, on_page: PageProgress | None = None):
+    """The reader and each page's lines in reading order."""
+    from pypdf.errors import FileNotDecryptedError
+
+    reader, count = _open(data, name)
+    pages: list[list[PageLine]] = []
+    fonts: dict = {}
     for k in range(count):
         try:
-            pages.append(reader.pages[k].extract_text(extraction_mode="layout") or "")
+            pages.append(_page_lines(reader.pages[k], fonts))
         except FileNotDecryptedError:
             raise IngestError(f"{name}: the PDF is protected by a password; save an unlocked copy") from None
         except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged pages
             if k == 0 and count == 1:
                 raise IngestError(f"{name}: a damaged or truncated PDF ({exc})") from None
-            pages.append("")
+            pages.append([])
         if on_page is not None:
             on_page(k + 1, count)
-    if not any(p.strip() for p in pages):
+    if not any(ln.text.strip() for page in pages for ln in page):
         raise IngestError(f"{name}: the PDF has no text layer; it looks scanned and needs OCR first")
     return reader, pages
 
 
-def font_headings(reader) -> dict[int, list[tuple[str, int]]]:
-    """Lines set in a larger type than the body text, by page, with a level (1 = largest).
+def _page_lines(page, fonts: dict) -> list[PageLine]:
+    """A page's lines in reading order; pypdf's own layout text where its content cannot be
+    followed (one column then, and no type sizes)."""
+    from doksvar.ingest.glyphs import Unreadable, page_runs
+    from doksvar.ingest.reading import read_page
 
-    For reports whose headings carry no numbers: the type size tells them apart."""
-    runs: list[tuple[int, str, float]] = []
-    sizes: dict[float, int] = {}
-    for number, page in enumerate(reader.pages, 1):
-        found: list[tuple[str, float]] = []
-
-        def visit(text, cm, tm, font, size, found=found):
-            scale = abs(tm[3]) if tm and tm[3] else 1.0
-            found.append((text, round(size * scale, 1)))
-
-        try:
-            page.extract_text(visitor_text=visit)
-        except Exception:  # noqa: BLE001 - a page that cannot be visited has no headings to give
-            continue
-        for text, size in found:
-            sizes[size] = sizes.get(size, 0) + len(text.strip())
-            line = " ".join(text.split())
-            if 3 <= len(line) <= 90 and re.search(r"[A-Za-zÅÄÖåäö]{3}", line):
-                runs.append((number, line, size))
-    if not sizes:
-        return {}
-    body = max(sizes, key=lambda k: sizes[k])
-    larger = sorted({size for _, _, size in runs if size >= body * 1.15}, reverse=True)
-    level_of = {size: min(k + 1, 3) for k, size in enumerate(larger)}
-    out: dict[int, list[tuple[str, int]]] = {}
-    for number, line, size in runs:
-        if size in level_of:
-            out.setdefault(number, []).append((line, level_of[size]))
-    return out
+    try:
+        return read_page(page_runs(page, fonts))
+    except Unreadable:
+        pass
+    except (ValueError, TypeError, ArithmeticError, KeyError, IndexError):
+        logging.getLogger(__name__).warning("page %s: reading order not found; read line by line", page.page_number)
+    text = page.extract_text(extraction_mode="layout") or ""
+    return [PageLine(ln, "", 0.0, 0.0) for ln in text.split("\n")]
 
 
 def parse_pdf(data: bytes, path: str, name: str, sha256: str, on_page: PageProgress | None = None) -> Document:
     """Build a Document from a PDF's bytes; every passage keeps its page."""
+    from doksvar.ingest.outline import outline_entries
+
     reader, pages = _read(data, name, on_page)
-    blocks = layout_blocks(pages)
-    if not any(b.kind == "heading" for b in blocks):
-        headings = font_headings(reader)
-        if headings:
-            blocks = layout_blocks(pages, headings)
+    entries = outline_entries(reader)
+    if entries:
+        blocks = layout_lines(outline_lines(pages, entries), numbered=False)
+    else:
+        blocks = layout_lines(_plain(pages))
+        if not any(b.kind == "heading" for b in blocks):
+            marked = size_heading_lines(pages)
+            if marked is not None:
+                blocks = layout_lines(marked)
     return build_document(blocks, path, name, sha256)
+
+
+def _plain(pages: list[list[PageLine]]) -> list[list[Line]]:
+    return [[Line(ln.text, number, ln.region) for ln in page] for number, page in enumerate(pages, 1)]
+
+
+def outline_lines(pages: list[list[PageLine]], entries) -> list[list[Line]]:
+    """The pages' lines with the outline's headings marked where they are printed.
+
+    A heading found nowhere on its page is put at the top of the page, as the bookmark names it."""
+    from doksvar.ingest.outline import NUMBERED, match_heading
+
+    out = _plain(pages)
+    last: dict[int, int] = {}
+    for entry in entries:
+        if not 1 <= entry.page <= len(out):
+            continue
+        lines = out[entry.page - 1]
+        texts = [ln.text if ln.heading is None else "" for ln in lines]
+        found = match_heading(entry, texts, last.get(entry.page, 0))
+        if found is None:
+            first = next((i for i, ln in enumerate(lines) if ln.text.strip()), 0)
+            title = NUMBERED.match(entry.title).group(2) if NUMBERED.match(entry.title) else entry.title
+            lines.insert(first, Line(title, entry.page, "", (entry.number, entry.level)))
+            last[entry.page] = first + 1
+            continue
+        i, used = found
+        title = _joined([lines[k].text for k in range(i, i + used)])
+        m = NUMBERED.match(title)
+        if m and m.group(1) == entry.number:
+            title = m.group(2)
+        lines[i] = Line(title, entry.page, lines[i].region, (entry.number, entry.level))
+        del lines[i + 1 : i + used]
+        last[entry.page] = i + 1
+    return out
+
+
+def _joined(texts: list[str]) -> str:
+    """A heading's lines as one line: a word broken at a line end made whole."""
+    out = ""
+    for text in texts:
+        text = " ".join(text.split())
+        if out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
+            out = out[:-1] + text
+        else:
+            out = f"{out} {text}" if out else text
+    return out
+
+
+def size_heading_lines(pages: list[list[PageLine]]) -> list[list[Line]] | None:
+    """The pages' lines with those set in a larger type than the body text marked as headings,
+    with a level (1 = largest), for a report whose headings carry no numbers; None if there are none.
+
+    A body-text line is never a title: one that ends mid-sentence or runs the length of a
+    paragraph line is not taken, however it is set."""
+    sizes: dict[float, int] = {}
+    for page in pages:
+        for ln in page:
+            if ln.size:
+                key = round(ln.size, 1)
+                sizes[key] = sizes.get(key, 0) + len(ln.text.strip())
+    if not sizes:
+        return None
+    body = max(sizes, key=lambda k: sizes[k])
+    out: list[list[Line]] = []
+    marked: list[tuple[int, int, float]] = []
+    for number, page in enumerate(pages, 1):
+        lines: list[Line] = []
+        k = 0
+        while k < len(page):
+            ln = page[k]
+            text = ln.text.strip()
+            if round(ln.size, 1) >= body * 1.15:
+                # The rest of a heading wrapped onto the next line, in the same type: the line
+                # breaks off ("drift, bidrag," / "statistik och projekt"), it is no new heading.
+                parts = [text]
+                end = k
+                while (
+                    end + 1 < len(page)
+                    and len(parts) < 3
+                    and abs(page[end + 1].size - ln.size) < 0.2
+                    and page[end + 1].region == ln.region
+                    and page[end + 1].text.strip()
+                    and _wraps(parts[-1], page[end + 1].text.strip())
+                ):
+                    end += 1
+                    parts.append(page[end].text.strip())
+                title = _joined(parts)
+                if _title_like(title):
+                    marked.append((number - 1, len(lines), round(ln.size, 1)))
+                    lines.append(Line(title, number, ln.region))
+                    k = end + 1
+                    continue
+            lines.append(Line(ln.text, number, ln.region))
+            k += 1
+        out.append(lines)
+    if not marked:
+        return None
+    larger = sorted({size for _, _, size in marked}, reverse=True)
+    level_of = {size: min(k + 1, 3) for k, size in enumerate(larger)}
+    for p, i, size in marked:
+        ln = out[p][i]
+        out[p][i] = Line(ln.text, ln.page, ln.region, ("", level_of[size]))
+    return out
+
+
+def _wraps(line: str, nxt: str) -> bool:
+    """Whether `nxt` is the rest of a heading that `line` breaks off."""
+    words = line.split()
+    return nxt[:1].islower() or line.endswith((",", "-", "–")) or bool(words) and words[-1].lower() in CONNECTORS
+
+
+def _title_like(text: str) -> bool:
+    """Whether a line may be a title: a few words that end a thought, not a line of a paragraph."""
+    words = text.split()
+    if not 3 <= len(text) <= 120 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", text) or len(words) > 16:
+        return False
+    if text[:1].islower() or text.endswith(("-", ",", ";")) or words[-1].lower() in CONNECTORS:
+        return False
+    return not (text.endswith(".") and len(words) > 3)
