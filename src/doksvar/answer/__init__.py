@@ -10,6 +10,7 @@ from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumb
 from doksvar.answer.intent import intent_of
 from doksvar.answer.question import Question, read_question
 from doksvar.index.store import Store
+from doksvar.lang.words import words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -227,11 +228,14 @@ class Answerer:
             return None if q.terms else self.decline(q)
         deciding = []
         names = {n.lower() for n in _names(q.text)}
+        original = set(words(q.text.lower()))
         for t in q.missing():
             if is_cue_word(t.word) or len(t.word) < 4:
                 continue
-            if t.word in names:
-                deciding.append(t)  # a name ("Stockholm") is a subject however common it is
+            if t.word in names or (q.english and t.word not in original and len(t.word) >= 5):
+                # A name ("Stockholm") is a subject however common it is; so is a report term an
+                # English question was translated into ("University" -> "universitet").
+                deciding.append(t)
                 continue
             if t.stem != q.focus and (len(t.word) < 5 or is_general(t.word)):
                 continue  # the noun asked for ("Hur många bussar") decides however common it is

@@ -9,6 +9,7 @@ from doksvar.answer.intent import DEVIATION_WORDS
 from doksvar.answer.question import Question
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
+from doksvar.lang.words import is_period
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -24,7 +25,8 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     if q.listing or q.largest:
         # "Vilken verksamhet …", "Vilka poster …": the noun asked for is the kind of item, not one item.
         subject = [t for t in subject if t.stem != q.focus]
-    named = list(subject)
+    # Words for the period ("helåret", "perioden") name no item but may name a table.
+    named = list(subject) + [t for t in q.content if t.found and is_period(t.word)]
     scope, subject = section_scope(a.store, q, subject)
     if subject:
         # Only deviations stated near the question's words are weighed.

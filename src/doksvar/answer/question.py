@@ -69,6 +69,9 @@ class Question:
     """Asks for first places only ("först", "first", "topp")."""
     focus: str = ""
     """The noun the question asks for ("betyg" in "Vilket betyg gav ..."), as a stem."""
+    names: frozenset[str] = frozenset()
+    """Words written as names inside the question ("Fokus", "Regionernas Kamp", "IT"), lower-cased:
+    they name a subject however common they are as words."""
     docs: tuple[int, ...] | None = None
     """The documents to answer from (by the names and years the question gives), None for all."""
 
@@ -109,8 +112,17 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
         largest=bool(_LARGEST.search(both)),
         listing=bool(_ALL.search(both)),
         focus=_focus(swedish),
+        names=frozenset(w.lower() for w in names_in(text)),
         first=bool(re.search(r"\b(först|första|förstaplats\w*|etta|first|top|topp\w*)\b", both)),
     )
+
+
+def names_in(text: str) -> list[str]:
+    """Capitalised words inside a question (not its first word) and acronyms: names of places,
+    lists and organisations."""
+    out = [m.group() for m in re.finditer(r"(?<=[\s(])[A-ZÅÄÖ][\wåäöÅÄÖ&]+", text)]
+    out += [m.group() for m in re.finditer(r"\b[A-ZÅÄÖ]{2,}\b", text)]
+    return list(dict.fromkeys(out))
 
 
 _OPENER = re.compile(

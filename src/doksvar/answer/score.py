@@ -20,7 +20,7 @@ from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
-from doksvar.lang.words import GENERIC, is_organisation, stem, words
+from doksvar.lang.words import GENERIC, PERIOD, is_organisation, is_period, stem, words
 from doksvar.model import Answer
 
 if TYPE_CHECKING:
@@ -59,11 +59,6 @@ MIN_SCORE = 0.5
 PARAGRAPH_REACH = 700
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"\d")
-_PERIOD = re.compile(
-    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-    r"|perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*|helår\w*)",
-    re.I,
-)
 _PLACE = re.compile(
     r"\bplats(?:en)?\s+(?:nummer\s+)?\d+|\b\d+:?(?:e|a)\s+plats|\bplacering\w*\s+\d+|\b\d+\s+av\s+\d+"
     r"|\brank\w*\s+(?:som\s+)?(?:nummer\s+)?\d+|\bförsta\s?plats\w*|\bförst\b|\betta\b|\btopp",
@@ -133,12 +128,14 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             continue
         if t.found:
             rarity = vocab.idf(t.alternatives)
-        elif is_general(t.word):
+        elif is_general(t.word) and t.word not in q.names:
             continue  # an everyday word the report does not use cannot be asked of it
         else:
             rarity = vocab.idf(("\x00",))  # as rare as a word can be in this report
         weight = rarity * generality_weight(t.word) * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
-        if is_organisation(t.word) or t.word in GENERIC:
+        if t.word in q.names:
+            weight = max(weight, rarity)  # a name is a subject however common the word
+        elif is_organisation(t.word) or t.word in GENERIC:
             weight *= ORGANISATION_SHARE
         out[t.word] = (t, weight)
     return out
@@ -170,13 +167,13 @@ def coverage(weights: dict[str, tuple[Term, float]], pieces: list[tuple[str, flo
     if not total:
         return 1.0
     sets = [(_stems_of(text), w) for text, w in pieces if text]
-    periods = [w for text, w in pieces if text and _PERIOD.search(text)]
+    periods = [w for text, w in pieces if text and PERIOD.search(text)]
     got = 0.0
     for term, weight in weights.values():
         if not term.found:
             continue
         best = 0.0
-        if _PERIOD.fullmatch(term.word):
+        if is_period(term.word):
             # "januari–mars" is the report's "perioden": any words for the period cover it.
             best = max(periods, default=0.0)
         exact = {term.stem, *term.alternatives[:1]}

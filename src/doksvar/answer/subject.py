@@ -5,7 +5,7 @@ from __future__ import annotations
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
-from doksvar.lang.words import stems
+from doksvar.lang.words import GENERIC, is_organisation, is_period, stems
 
 # A term found in more than this share of passages is the report's own subject, not an item.
 COMMON_SHARE = 0.3
@@ -18,11 +18,15 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
     # The organisation a report is by stands in its title ("KS-Kommunstab", "Nämnden för Intraservice").
     titled = {w for doc_id, ws in store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
     from doksvar.answer.intent import is_cue_word
+    from doksvar.lang.frequency import is_general
 
     for t in q.content:
         if (
             not t.found
             or is_cue_word(t.word)
+            or (t.word not in q.names and (is_general(t.word) or is_organisation(t.word)))
+            or is_period(t.word)
+            or t.word in GENERIC
             or t.stem in kind_words
             or any(t.stem.startswith(k) for k in kind_words if len(k) >= 5)
         ):

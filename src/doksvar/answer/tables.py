@@ -11,7 +11,7 @@ from doksvar.answer.compose import answer
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.lang.terms import expand_label
-from doksvar.lang.words import stem, words
+from doksvar.lang.words import PERIOD, is_period, stem, words
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -120,10 +120,6 @@ _COLUMN_KINDS = {
     "prognos": ("prognos",),
     "avvik": ("avvik", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
 }
-_PERIOD = re.compile(
-    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|perioden?|delår\w*|tertial\w*|kvartal\w*)\b"
-)
 _FULL_YEAR = re.compile(r"\b(?:helår\w*|helåret|hela året|full[- ]year|årsprognos\w*)\b")
 MIN_TABLE_SHARE = 0.5
 """A cell answers only when its row, column and caption hold this share of the question's weight."""
@@ -140,11 +136,11 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     missing = sum(
         a.store.vocab.idf(("\x00",)) * generality_weight(t.word)
         for t in q.content
-        if not t.found and not _PERIOD.fullmatch(t.word)
+        if not t.found and not is_period(t.word)
     )
     total = sum(weights.values()) + missing or 1.0
     kinds = _kinds(q, terms)
-    period = bool(_PERIOD.search(q.swedish))
+    period = bool(PERIOD.search(q.swedish))
     full_year = bool(_FULL_YEAR.search(q.swedish + " " + q.text.lower()))
     best: _Pick | None = None
     for table in a.store.tables(a.store.candidate_tables(terms, q.docs)):
@@ -224,11 +220,11 @@ def _column_fit(h: str, header: list[str], q: Question, kinds: list[str], period
         fit -= 0.1
     if "avvik" in has_kind and "avvik" not in kinds:
         fit -= 0.1
-    if period and _PERIOD.search(hl):
+    if period and PERIOD.search(hl):
         fit += 0.05
     if full_year and _FULL_YEAR.search(hl):
         fit += 0.1
-    elif full_year and _PERIOD.search(hl):
+    elif full_year and PERIOD.search(hl):
         fit -= 0.1
     if not q.years and not kinds and any(_years(other) for other in header):
         # No year asked: the latest year's actual figure.

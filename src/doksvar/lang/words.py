@@ -57,6 +57,21 @@ GENERIC = frozenset(
 ORGANISATION = re.compile(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|verksamhetsområd)\w*$")
 
 
+# Words for the period a figure covers: "januari–mars" is the report's "perioden", "helåret" its
+# full-year columns. They pick a column or a table, never an item.
+PERIOD = re.compile(
+    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*"
+    r"|helår\w*|helåret)\b",
+    re.I,
+)
+
+
+def is_period(word: str) -> bool:
+    """Whether a word names a reporting period ("mars", "perioden", "helåret", "tertialrapporten")."""
+    return bool(PERIOD.fullmatch(word))
+
+
 def is_organisation(word: str) -> bool:
     """Whether a word names the reporting organisation in general ("nämnden", "förvaltningens")."""
     return bool(ORGANISATION.match(word))
