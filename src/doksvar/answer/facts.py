@@ -32,12 +32,35 @@ def answer_fact(a: Answerer, q: Question) -> Answer | None:
     text = clip(sentence, focus, MAX_SENTENCE)
     cites = [a.cite(best.stored.doc_id, s0, s1, (s0 + focus, s0 + focus + 1))]
     partner = _partner(scored, best)
-    if partner is not None:
+    following = _following(q, best, sentence)
+    if following is not None and (partner is None or partner.span != following):
+        b0, b1 = following
+        other = p.text[b0 - p.start : b1 - p.start]
+        text = f"{text} {clip(other, 0, 300)}"
+        cites.append(a.cite(best.stored.doc_id, b0, b1))
+    elif partner is not None:
         b0, b1 = partner.span
         other = partner.stored.passage.text[b0 - p.start : b1 - p.start]
         text = f"{text} {clip(other, _focus(q, other), 200)}"
         cites.append(a.cite(best.stored.doc_id, b0, b1))
     return answer(q.text, "fact", text, cites)
+
+
+def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | None:
+    """The next sentence of the passage, when the best one only leads up to the answer: it asks why
+    and gives no reason, asks which and names none, or ends in a colon."""
+    from doksvar.answer.score import asks_reason, gives_reason
+
+    spans = best.stored.passage.sentences
+    at = spans.index(best.span) if best.span in spans else -1
+    if at < 0 or at + 1 >= len(spans):
+        return None
+    leads = sentence.rstrip().endswith(":")
+    if asks_reason(q) and not gives_reason(sentence):
+        leads = True
+    if q.listing and len(sentence) < 160:
+        leads = True
+    return spans[at + 1] if leads else None
 
 
 def _partner(scored: list[Scored], best: Scored) -> Scored | None:
