@@ -170,3 +170,18 @@ def test_heading_numbers_must_follow_in_sequence(tmp_path):
     path.write_text(text, encoding="utf-8")
     doc = load(path)
     assert [s.number for s in doc.sections] == ["1", "2", "2.1"]
+
+
+def test_a_hard_wrapped_paragraph_is_one_passage_and_a_list_is_not_joined(tmp_path):
+    path = tmp_path / "wrapped.md"
+    path.write_text(
+        "# Årsredovisning\n\nI november beslutade nämnden om en revidering av\n"
+        "tillsynsplanen, främst på grund av bemanningen.\nNästa mening står för sig.\n\n"
+        "- första punkten\n- andra punkten\n",
+        encoding="utf-8",
+    )
+    doc = load(path)
+    texts = [p.text for p in doc.passages]
+    assert any("revidering av tillsynsplanen, främst på grund av bemanningen." in t for t in texts)
+    assert "Nästa mening står för sig." in texts
+    assert "första punkten" in texts and "andra punkten" in texts

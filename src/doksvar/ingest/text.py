@@ -128,6 +128,10 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
             blocks.append(Block("para", text_, seams, group=goals.goal))
             i += 1
             continue
+        # A line wrapped by hand goes on in the next one: one paragraph, as a reader reads it.
+        while i + 1 < len(lines) and _continues(raw, lines[i + 1]):
+            raw = raw.rstrip() + " " + lines[i + 1].strip()
+            i += 1
         blocks.extend(_prose_blocks(raw, goals.goal if goals.active else ""))
         i += 1
     _set_pages(blocks, pages)
@@ -246,6 +250,23 @@ def _is_prose_table(cells: list[list[str]]) -> bool:
 def _is_prose_grid(cells: list[list[str]], heads: int) -> bool:
     """A pipe or HTML table of prose (goal | analysis): long cells and no row of figures."""
     return any(len(c) > 120 for row in cells for c in row) and not any(is_numeric_row(r) for r in cells[heads:])
+
+
+_WRAPPED = re.compile(r"[^.!?:;…]\s*$")
+_GOES_ON = re.compile(r"^\s*[a-zåäöéü(]")
+
+
+def _continues(line: str, following: str) -> bool:
+    """Whether `following` carries on the sentence of `line` (a hard-wrapped paragraph): the line
+    stops mid-sentence and the next starts in lower case, as no heading, item or table does."""
+    return (
+        bool(_WRAPPED.search(line))
+        and bool(_GOES_ON.match(following))
+        and "\t" not in following
+        and "\t" not in line
+        and not BULLET.match(following)
+        and "<" not in following[:2]
+    )
 
 
 def _prose_blocks(fragment: str, group: str) -> list[Block]:
