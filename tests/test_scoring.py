@@ -25,6 +25,11 @@ Parker\t3,1\t-9,8\t-9,2\t-0,6
 Fastigheter\t40,2\t-38,0\t-36,1\t-1,9
 Totalt\t55,7\t-77,9\t-78,3\t0,4
 
+Ekonomi i sammandrag (mnkr)	Utfall 2024	Utfall 2025
+Intäkter	50,1	55,7
+Kostnader	-70,2	-77,9
+Avvikelse	1,2	0,4
+
 2 Omvärld
 
 Kommunen ska rankas på lägst plats 50 i Svenskt Näringslivs ranking år 2027.
@@ -100,3 +105,13 @@ def test_negative_table_deviations_are_listed_for_a_which_question(answers):
 def test_why_gets_the_reason_beside_the_figure(answers):
     r = answers.ask("Hur stort överskott redovisar nämnden, och vad beror det på?")
     assert r.answered and "4,5" in r.answer and "vakanta" in r.answer
+
+
+def test_a_compound_finds_the_row_named_by_its_head(answers):
+    r = answers.ask("Hur stor var budgetavvikelsen 2024?")
+    assert r.answered and "1,2" in r.answer
+
+
+def test_a_figure_of_the_reports_year_does_not_answer_for_another_year(answers):
+    r = answers.ask("Hur stort överskott mot budget redovisade nämnden 2027?")
+    assert not r.answered

@@ -11,6 +11,7 @@ and whether it speaks of the year asked about. The weights live here, in one pla
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,7 +46,9 @@ YEAR_MATCH = 0.1
 YEAR_MISMATCH = -0.7
 ONE_FOR_MANY = -0.2
 """One table cell offered where the question asks for several things ("Vilka …")."""
-YEAR_UNSTATED = -0.25
+YEAR_UNSTATED = -0.15
+YEAR_OTHER = -0.7
+"""No year in the evidence, and the report is about another year than the one asked."""
 """The evidence names no year, and the asked one is not the year the report is about."""
 TARGET_NOT_OUTCOME = -0.2
 """Evidence that states a target or forecast when the question asks for an outcome."""
@@ -137,6 +140,10 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             weight = max(weight, rarity)  # a name is a subject however common the word
         elif is_organisation(t.word) or t.word in GENERIC:
             weight *= ORGANISATION_SHARE
+        if t.found:
+            # Evidence holding only the head of a compound ("Avvikelse" for "budgetavvikelse")
+            # covers it as a compound part does.
+            t = dataclasses.replace(t, alternatives=(*t.alternatives, *vocab.heads(t.stem)))
         out[t.word] = (t, weight)
     return out
 
@@ -218,13 +225,23 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         if said & set(q.years):
             features["year"] = YEAR_MATCH
         elif not _covers_period(a, q, result):
-            features["year"] = YEAR_MISMATCH if said else YEAR_UNSTATED
+            if said:
+                features["year"] = YEAR_MISMATCH
+            else:
+                # No year stated: the passage speaks of the year the report is about, if its title says.
+                features["year"] = YEAR_OTHER if _report_years(a, result) else YEAR_UNSTATED
     return Candidate(result, handler, sum(features.values()), cov, features)
 
 
 def _without_dates(text: str) -> str:
     """The text without its years and dates: what is left of its figures are quantities."""
     return _YEAR.sub(" ", _DAY.sub(" ", text))
+
+
+def _report_years(a: Answerer, result: Answer) -> set[int]:
+    """The years the cited documents' titles and file names give."""
+    docs = {d[1]: d[2] + " " + d[1] for d in a.store.documents()}
+    return {int(y) for c in result.citations for y in _YEAR.findall(docs.get(c.doc, ""))}
 
 
 def _covers_period(a: Answerer, q: Question, result: Answer) -> bool:
@@ -249,4 +266,6 @@ def gives_reason(text: str) -> bool:
 
 def acceptable(c: Candidate) -> bool:
     """Whether a candidate is good enough to answer with, rather than saying the report lacks it."""
+    if c.features.get("year", 0.0) <= YEAR_MISMATCH:
+        return False  # a figure of another year is no answer, however well it matches
     return c.coverage >= MIN_COVERAGE and c.score >= MIN_SCORE

@@ -3,6 +3,7 @@ by Utfall/Budget, and the one cell where they meet, cited with its row and heade
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ from doksvar.answer.compose import answer
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.lang.terms import expand_label
-from doksvar.lang.words import PERIOD, is_period, stem, words
+from doksvar.lang.words import GENERIC, PERIOD, is_organisation, is_period, stem, words
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -43,6 +44,10 @@ def label_stems(label: str) -> set[str]:
 
 def term_in_label(term: Term, stems_: set[str]) -> bool:
     if any(a in stems_ for a in term.alternatives):
+        return True
+    # A compound of the question ends in a word of the label: "budgetavvikelse" is the
+    # "Avvikelse" row of a budget table, "nettobudget" the "Budget, netto" row.
+    if len(term.stem) >= 8 and any(len(s) >= 4 and not s.isdigit() and term.stem.endswith(s) for s in stems_):
         return True
     # An abbreviated label word is the start of the question's word: "tot" in "totala".
     return any(
@@ -127,23 +132,25 @@ MIN_TABLE_SHARE = 0.5
 
 def best_cell(a: Answerer, q: Question) -> _Pick | None:
     """The cell whose row label, column header and caption cover the question best."""
-    from doksvar.lang.frequency import generality_weight
+    from doksvar.lang.frequency import is_general
 
     terms = [t for t in q.content if t.found]
     if not terms:
         return None
-    weights = {t.word: a.store.vocab.idf(t.alternatives) * generality_weight(t.word) for t in terms}
+    weights = {t.word: a.store.vocab.idf(t.alternatives) * _weight(t.word, q) for t in terms}
     missing = sum(
-        a.store.vocab.idf(("\x00",)) * generality_weight(t.word)
+        a.store.vocab.idf(("\x00",)) * _weight(t.word, q)
         for t in q.content
-        if not t.found and not is_period(t.word)
+        if not t.found and not is_period(t.word) and not is_general(t.word)
     )
     total = sum(weights.values()) + missing or 1.0
     kinds = _kinds(q, terms)
     period = bool(PERIOD.search(q.swedish))
     full_year = bool(_FULL_YEAR.search(q.swedish + " " + q.text.lower()))
     best: _Pick | None = None
-    for table in a.store.tables(a.store.candidate_tables(terms, q.docs)):
+    # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
+    wider = [dataclasses.replace(t, alternatives=(*t.alternatives, *a.store.vocab.heads(t.stem))) for t in terms]
+    for table in a.store.tables(a.store.candidate_tables(wider, q.docs)):
         table_id, doc_id, caption, section, header, t_start, t_end = table
         context = label_stems(caption + " " + a.store.section_title(doc_id, section))
         rows: dict[int, list[tuple]] = {}
@@ -183,6 +190,17 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     if best is None or best.score < MIN_TABLE_SHARE:
         return None
     return best
+
+
+def _weight(word: str, q: Question) -> float:
+    """How much a question word counts toward a cell's match, besides its rarity in the report."""
+    from doksvar.answer.score import ORGANISATION_SHARE
+    from doksvar.lang.frequency import generality_weight
+
+    if word in q.names:
+        return 1.0
+    share = ORGANISATION_SHARE if is_organisation(word) or word in GENERIC else 1.0
+    return generality_weight(word) * share
 
 
 def _kinds(q: Question, terms: list[Term]) -> list[str]:

@@ -90,6 +90,10 @@ class Vocabulary:
                 how = "compound"
         return tuple(dict.fromkeys(alts)), how
 
+    def heads(self, s: str) -> list[str]:
+        """Indexed stems that end the compound `s` ("avvik" of "budgetavvik"), longest first."""
+        return [v for v in self._suffixes(s) if len(v) >= 5] if len(s) >= 8 and not s.isdigit() else []
+
     def _suffixes(self, s: str) -> list[str]:
         out = []
         for k in range(1, len(s) - 4):
@@ -159,8 +163,8 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
     terms: list[Term] = []
     seen: set[str] = set()
     for w in words(text):
-        if (is_stop(w, english) and w not in keep) or w in seen:
-            continue
+        if (is_stop(w, english) and w not in keep) or w in seen or (len(w) < 2 and not w.isdigit()):
+            continue  # a lone letter ("board's" -> "s") is no word
         seen.add(w)
         s = stem(w)
         alts, how = vocab.expand(s)

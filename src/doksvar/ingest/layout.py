@@ -458,6 +458,10 @@ def _toc_text(line: str, m: re.Match[str] | None) -> str:
 class _Column:
     right: int
     """Where the column's figures line up: their left edge or their right edge."""
+    lo: int = 0
+    """The left edge of the column's widest figure."""
+    hi: int = 0
+    """The right edge of the column's widest figure."""
 
 
 def _cluster(values: list[int], gap: int = 2) -> list[int]:
@@ -469,6 +473,47 @@ def _cluster(values: list[int], gap: int = 2) -> list[int]:
         else:
             out.append([v])
     return [group[0] if len(group) else 0 for group in out]
+
+
+def _figure_columns(rows: list[list[tuple[int, int, str]]]) -> list[_Column]:
+    """The columns of right-aligned figures, each with the span its figures cover.
+
+    Figures that end within two places of each other stand in one column; so do the figures of
+    two neighbouring columns that never share a row and touch ("87,5%" over a centred "7")."""
+    rights = _cluster([e for segs in rows for _, e, _ in segs])
+    groups: list[tuple[int, int, set[int]]] = []  # lo, hi, rows with a figure in the column
+    for k, right in enumerate(rights):
+        limit = rights[k + 1] if k + 1 < len(rights) else None
+        members = [
+            (r, s, e) for r, segs in enumerate(rows) for s, e, _ in segs if e >= right and (limit is None or e < limit)
+        ]
+        groups.append((min(s for _, s, _ in members), max(e for _, _, e in members), {r for r, _, _ in members}))
+    merged: list[tuple[int, int, set[int], int]] = []
+    for (lo, hi, used), right in zip(groups, rights, strict=True):
+        if merged and lo - merged[-1][1] <= 2 and not (used & merged[-1][2]):
+            plo, phi, pused, pright = merged[-1]
+            merged[-1] = (plo, max(phi, hi), pused | used, pright)
+        else:
+            merged.append((lo, hi, used, right))
+    return [_Column(right, lo, hi) for lo, hi, _, right in merged]
+
+
+def _edge(words: list[tuple[int, int]], lo: int, hi: int) -> float:
+    """Where to part two columns between places lo and hi: the middle of the widest stretch that
+    the fewest words cross."""
+    if hi <= lo:
+        return lo
+    cost = [sum(1 for s, e in words if s <= c < e) for c in range(lo, hi)]
+    least = min(cost)
+    best, run_start = (0, lo, lo), None
+    for c in range(lo, hi + 1):
+        if c < hi and cost[c - lo] == least:
+            run_start = c if run_start is None else run_start
+        elif run_start is not None:
+            if c - run_start > best[0]:
+                best = (c - run_start, run_start, c)
+            run_start = None
+    return (best[1] + best[2]) / 2
 
 
 def _is_year_row(line: str) -> bool:
@@ -484,11 +529,13 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
     if year_header is not None:
         body = body[1:]
     numeric = [ln for ln in body if _is_numeric_row(ln.text) and not _is_year_row(ln.text)] or body
-    segs = [seg for ln in numeric for seg in _numeric_segments(ln.text)]
+    figures = [_numeric_segments(ln.text) for ln in numeric]
+    segs = [seg for row in figures for seg in row]
     label_end = min((s for s, _, _ in segs), default=0)
-    lefts, rights = _cluster([s for s, _, _ in segs]), _cluster([e for _, e, _ in segs])
+    lefts = _cluster([s for s, _, _ in segs])
+    spans = _figure_columns(figures) if segs else []
     # Figures line up on their left edges (a word processor's default) or on their right.
-    left_aligned = len(lefts) < len(rights)
+    left_aligned = len(lefts) < len(spans)
     if left_aligned:
         anchors = [
             s
@@ -496,25 +543,55 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
             for s, _, _ in _segments(ln.text)
             if s >= label_end - 1 and len(_segments(ln.text)) >= 2
         ]
-        anchors = _cluster([s for s, _, _ in segs] + anchors)
+        columns = [_Column(a) for a in _cluster([s for s, _, _ in segs] + anchors)]
     else:
-        anchors = rights
-    columns = [_Column(a) for a in anchors]
+        columns = spans
+    # Where the row labels end: header words left of that stand over the label column.
+    label_ends = [
+        e
+        for ln in body
+        for s, e, piece in _segments(ln.text)
+        if not (_is_numeric_row(ln.text) and s >= label_end - 1) and not NUMBER_CELL.match(piece)
+    ]
+    label_end_ = max(label_ends, default=0)
+    # The edges between the label column and the columns of figures: where a gap between them
+    # is crossed by the fewest header words, in the middle of the widest such stretch.
+    spread = [
+        (ln_s + m.start(), ln_s + m.end())
+        for ln in header_lines + ([year_header] if year_header else [])
+        for ln_s, _, piece in _segments(ln.text)
+        for m in re.finditer(r"\S+", piece)
+    ]
+    bounds = [(min(label_end_, label_end - 1), label_end)]
+    bounds += [(columns[k - 1].hi, columns[k].lo) for k in range(1, len(columns))]
+    edges = [_edge(spread, lo, hi) for lo, hi in bounds] if columns and not left_aligned else []
 
     def column_of(start: int, end: int) -> int | None:
         """The column a piece of text stands over; None for the label column."""
-        if end <= label_end - 1 and start < label_end - 1:
-            return None
         if not columns:
             return None
         if left_aligned:
+            if end <= label_end - 1 and start < label_end - 1:
+                return None
             return min(range(len(columns)), key=lambda k: abs(columns[k].right - start))
         center = (start + end) / 2
-        lefts_ = [columns[k - 1].right + 1 if k else label_end - 1 for k in range(len(columns))]
-        return min(
-            range(len(columns)),
-            key=lambda k: abs(columns[k].right - end) + abs(center - (lefts_[k] + columns[k].right) / 2) / 2,
-        )
+        inside = [k for k, col in enumerate(columns) if col.lo <= center <= col.hi]
+        if inside:
+            return inside[0]
+        return min(range(len(columns)), key=lambda k: min(abs(columns[k].lo - center), abs(columns[k].hi - center)))
+
+    def header_column_of(start: int, end: int) -> int | None:
+        """The column a header word stands over, between the edges; None for the label column."""
+        if left_aligned or not columns:
+            return column_of(start, end)
+        k = sum(1 for edge in edges if edge <= (start + end) / 2)
+        return None if k == 0 else k - 1
+
+    def in_label_column(line: Line) -> bool:
+        s, e, _ = _segments(line.text)[0]
+        if left_aligned or not columns:
+            return s < label_end - 1
+        return s < edges[0]
 
     blocks: list[Block] = []
     caption_lines = []
@@ -525,16 +602,21 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
             heads = heads + [year_header]
         else:
             caption_lines, heads = heads, [year_header]
-    # A first header line that is one piece at the left margin is the table's caption.
+    # A first header line that is one piece over the label column is the table's caption.
     while (
         heads
         and len(_segments(heads[0].text)) == 1
         and (len(heads) > 1 or not columns)
-        and (_segments(heads[0].text)[0][0] < label_end - 1 or len(heads[0].stripped) > 40)
+        and (in_label_column(heads[0]) or len(heads[0].stripped) > 40)
     ):
         caption_lines.append(heads.pop(0))
     # Label-only lines right above the first row of figures name a row group, not a column.
-    while len(heads) > 1 and len(_segments(heads[-1].text)) == 1 and _segments(heads[-1].text)[0][1] < label_end:
+    while (
+        len(heads) > 1
+        and len(_segments(heads[-1].text)) == 1
+        and _segments(heads[-1].text)[0][1] < label_end
+        and in_label_column(heads[-1])
+    ):
         body.insert(0, heads.pop())
     if caption_lines:
         text, seams = "", []
@@ -545,11 +627,25 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
             text += clean_inline(ln.stripped)[0]
         blocks.append(Block("para", text, seams, page=caption_lines[0].page))
 
+    # Each column's header: its words read top to bottom, left to right; the words of a line
+    # that stand together in one column make one piece.
     header: list[list[str]] = [[] for _ in range(len(columns) + 1)]
     for ln in heads:
         for s, e, piece in _segments(ln.text):
-            k = column_of(s, e)
-            header[0 if k is None else k + 1].append(piece)
+            if left_aligned or not columns:
+                k = column_of(s, e)
+                header[0 if k is None else k + 1].append(piece)
+                continue
+            placed: list[tuple[int | None, int, int]] = []
+            for m in re.finditer(r"\S+", piece):
+                ws, we = s + m.start(), s + m.end()
+                k = header_column_of(ws, we)
+                if placed and placed[-1][0] == k:
+                    placed[-1] = (k, placed[-1][1], we)
+                else:
+                    placed.append((k, ws, we))
+            for k, ws, we in placed:
+                header[0 if k is None else k + 1].append(ln.text[ws:we])
     header_cells = [_join_pieces(pieces, words) for pieces in header]
 
     rows: list[list[tuple[str, list[int]]]] = [header_cells]
@@ -631,7 +727,13 @@ def _join_pieces(pieces: list[str], words: frozenset[str] = frozenset()) -> tupl
         seams.append(len(text))
         if text.endswith("-") and text[-2:-1].isalpha() and piece[:1].islower():
             text = text[:-1] + piece
-        elif words and re.fullmatch(r"[a-zåäö]+", piece) and piece not in words and text[-1:].isalpha():
+        elif (
+            words
+            and re.fullmatch(r"[a-zåäö]+", piece)
+            and piece not in words
+            and re.search(r"[a-zåäö]+$", text.lower())
+            and re.search(r"[a-zåäö]+$", text.lower()).group() not in words
+        ):
             text += piece
         else:
             text += " " + piece
