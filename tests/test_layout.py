@@ -146,3 +146,84 @@ def test_column_labels_over_a_row_of_years():
     assert cells[("Driftbidrag", "Budget 2025")] == -925
     # The header is no paragraph: no answer quotes it as one.
     assert not any("Bokslut" in p.text for p in doc.passages if p.kind == "para")
+
+
+def test_header_of_several_lines_is_read_column_by_column():
+    # Headers centred over right-aligned figures, wider than them, one word per line or two.
+    page = (
+        "Personal\n\n"
+        "Årsarbetare per enhet\n"
+        "                          Aktuell\n"
+        "                        period (ack      Motsvarande\n"
+        "                          sedan            period         Prognos\n"
+        "                          årets          föregående         2026\n"
+        "                         början)             år\n"
+        "Antal årsarbetare           197,7           188,7            750\n"
+        "Varav chefer                 12,0            11,5             12\n"
+    )
+    doc = _doc([page])
+    table = doc.tables[0]
+    assert table.header == (
+        "",
+        "Aktuell period (ack sedan årets början)",
+        "Motsvarande period föregående år",
+        "Prognos 2026",
+    )
+    cells = {(c.row_label, c.col_label): c.text for c in table.cells}
+    assert cells[("Varav chefer", "Motsvarande period föregående år")] == "11,5"
+    assert cells[("Antal årsarbetare", "Aktuell period (ack sedan årets början)")] == "197,7"
+    # The line over the labels names the table; the words over the figures are no caption.
+    assert any(p.text == "Årsarbetare per enhet" for p in doc.passages)
+    assert not any("Aktuell" in p.text for p in doc.passages if p.kind == "para")
+    # The header row joins words the source keeps on separate lines: no quote runs across.
+    start = doc.text.index("Aktuell period")
+    assert any(start < s < start + len("Aktuell period (ack sedan") for s in doc.seams)
+
+
+def test_header_words_left_aligned_over_right_aligned_figures():
+    page = (
+        "Ekonomi\n\n"
+        "                                                 Prognos-\n"
+        "              Prognos      Budget                avvikelse\n"
+        "Tjänster      intäkter     kostnader             mot budget\n"
+        "              helår        helår                 helår\n"
+        "Ekonomi            82,2         -82,5                 13,0\n"
+        "HR                143,3        -143,8                 -1,6\n"
+    )
+    table = _doc([page]).tables[0]
+    assert table.header == (
+        "Tjänster",
+        "Prognos intäkter helår",
+        "Budget kostnader helår",
+        "Prognosavvikelse mot budget helår",
+    )
+
+
+def test_figures_set_off_centre_stay_in_their_columns():
+    # "87,5%" and "7" end two places apart, "85 %" and "-" three: no row has both, one column each.
+    page = (
+        "Nyckeltal\n\n"
+        "                               Utfall      Prognos\n"
+        "Mått                           perioden    helår\n"
+        "Andel lösta inom tid            87,5%       85 %\n"
+        "Antal större incidenter           7          -\n"
+    )
+    table = _doc([page]).tables[0]
+    assert table.header == ("Mått", "Utfall perioden", "Prognos helår")
+    cells = {(c.row_label, c.col_label): c.text for c in table.cells}
+    assert cells[("Antal större incidenter", "Utfall perioden")] == "7"
+    assert cells[("Antal större incidenter", "Prognos helår")] == "-"
+
+
+def test_header_words_of_the_report_are_not_glued_together():
+    page = (
+        "Bidrag\n\n"
+        "Ett stycke om bidragen som inte är aktuellt i år och om annat.\n\n"
+        "                        Bidrag        Budget\n"
+        "Bidrag, tkr              Ej            av\n"
+        "                      aktuellt       vikelse\n"
+        "Driftbidrag              -926            12\n"
+        "Lokalt stöd              -598             3\n"
+    )
+    table = _doc([page]).tables[0]
+    assert table.header == ("Bidrag, tkr", "Bidrag Ej aktuellt", "Budget avvikelse")

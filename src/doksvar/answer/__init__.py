@@ -100,7 +100,7 @@ class Answerer:
         if absent:
             return self.decline(q, frame("no_year", q.english, what=", ".join(absent)))
         intent = intent_of(q)
-        from doksvar.answer.score import acceptable, asks_reason, gives_reason, weigh
+        from doksvar.answer.score import acceptable, asks_reason, certain, gives_reason, weigh
 
         handlers = {
             "deviation": (deviations.answer_deviation, tables.answer_table, facts.answer_fact),
@@ -113,6 +113,8 @@ class Answerer:
             if result is not None:
                 result = self.ground(result)
                 proposed.append(weigh(self, q, result, result.intent, intent))
+                if certain(proposed[-1]):
+                    break  # no later handler can beat evidence that covers everything asked
         proposed.sort(key=lambda c: -c.score)
         if proposed and acceptable(proposed[0]):
             best = proposed[0].answer

@@ -55,6 +55,9 @@ TARGET_NOT_OUTCOME = -0.2
 # The handler's own confidence, as a small tie-breaker between handlers of similar coverage.
 HANDLER_PRIOR = {"deviation": 0.04, "ranking": 0.04, "table": 0.02, "fact": 0.0}
 
+SURE = 1.2
+"""Full coverage plus the kind (and year) asked: a score no other handler's evidence can beat by much."""
+
 # Below these nothing answers: "not in the report" wins.
 MIN_COVERAGE = 0.45
 MIN_SCORE = 0.5
@@ -262,6 +265,12 @@ def asks_reason(q: Question) -> bool:
 def gives_reason(text: str) -> bool:
     """Whether a text states a reason ("beror på", "eftersom", "främst …")."""
     return bool(_REASON.search(text))
+
+
+def certain(c: Candidate) -> bool:
+    """Whether a candidate covers the whole subject with the kind and year asked, so that the
+    handlers after it need not be asked (they propose in order of how specific they are)."""
+    return c.coverage >= 0.99 and c.score >= SURE
 
 
 def acceptable(c: Candidate) -> bool:

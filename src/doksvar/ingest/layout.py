@@ -498,9 +498,10 @@ def _figure_columns(rows: list[list[tuple[int, int, str]]]) -> list[_Column]:
     return [_Column(right, lo, hi) for lo, hi, _, right in merged]
 
 
-def _edge(words: list[tuple[int, int]], lo: int, hi: int) -> float:
+def _edge(words: list[tuple[int, int]], lo: int, hi: int, rightmost: bool = False) -> float:
     """Where to part two columns between places lo and hi: the middle of the widest stretch that
-    the fewest words cross."""
+    the fewest pieces of text cross (of the rightmost such stretch, for the edge of the label column: pieces
+    that stand apart left of the first column's header are the label column's)."""
     if hi <= lo:
         return lo
     cost = [sum(1 for s, e in words if s <= c < e) for c in range(lo, hi)]
@@ -510,7 +511,7 @@ def _edge(words: list[tuple[int, int]], lo: int, hi: int) -> float:
         if c < hi and cost[c - lo] == least:
             run_start = c if run_start is None else run_start
         elif run_start is not None:
-            if c - run_start > best[0]:
+            if c - run_start > best[0] or rightmost:
                 best = (c - run_start, run_start, c)
             run_start = None
     return (best[1] + best[2]) / 2
@@ -555,16 +556,11 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
     ]
     label_end_ = max(label_ends, default=0)
     # The edges between the label column and the columns of figures: where a gap between them
-    # is crossed by the fewest header words, in the middle of the widest such stretch.
-    spread = [
-        (ln_s + m.start(), ln_s + m.end())
-        for ln in header_lines + ([year_header] if year_header else [])
-        for ln_s, _, piece in _segments(ln.text)
-        for m in re.finditer(r"\S+", piece)
-    ]
+    # is crossed by the fewest pieces of the header, in the middle of the widest such stretch.
+    spread = [(a, b) for ln in header_lines + ([year_header] if year_header else []) for a, b, _ in _segments(ln.text)]
     bounds = [(min(label_end_, label_end - 1), label_end)]
     bounds += [(columns[k - 1].hi, columns[k].lo) for k in range(1, len(columns))]
-    edges = [_edge(spread, lo, hi) for lo, hi in bounds] if columns and not left_aligned else []
+    edges = [_edge(spread, lo, hi, k == 0) for k, (lo, hi) in enumerate(bounds)] if columns and not left_aligned else []
 
     def column_of(start: int, end: int) -> int | None:
         """The column a piece of text stands over; None for the label column."""
