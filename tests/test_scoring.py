@@ -115,3 +115,8 @@ def test_a_compound_finds_the_row_named_by_its_head(answers):
 def test_a_figure_of_the_reports_year_does_not_answer_for_another_year(answers):
     r = answers.ask("Hur stort överskott mot budget redovisade nämnden 2027?")
     assert not r.answered
+
+
+def test_a_question_for_a_figure_is_not_answered_by_a_sentence_without_one(answers):
+    r = answers.ask("Hur många avtal för telefoni har nämnden?")
+    assert not r.answered

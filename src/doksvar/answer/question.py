@@ -22,7 +22,7 @@ _WANTS = [
         re.compile(
             r"\b(hur (många|mycket|stor|stort|stora|hög|högt|höga|låg|lågt|lång|långt)|vad (var|blev|är|kostade|uppgick)"  # noqa: E501
             r"|vilket (betyg|värde|resultat|belopp)|vilken (andel|nivå|summa)|hur rankas|andel|how (many|much|high|large|big)"  # noqa: E501
-            r"|what (was|is|were))\b"
+            r"|what (was|is|were)|kosta|kostar|kostade|kostat|vilke[nt] [\w-]*(?:värde|nivå|belopp|andel|summa|antal))\b"  # noqa: E501
         ),
     ),
 ]

@@ -41,6 +41,8 @@ ORGANISATION_SHARE = 0.2
 # Feature weights: the score is coverage plus these.
 KIND_MATCH = 0.15
 KIND_MISMATCH = -0.3
+NO_FIGURE = -0.31
+"""A question for a figure ("Hur många …", "Vad kostade …") whose evidence states none: never an answer."""
 INTENT_MATCH = 0.12
 YEAR_MATCH = 0.1
 YEAR_MISMATCH = -0.7
@@ -65,6 +67,11 @@ MIN_SCORE = 0.5
 PARAGRAPH_REACH = 700
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"\d")
+_NUMBER_WORD = re.compile(
+    r"\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|dubbelt|hälften"
+    r"|halva|samtliga|alla|ingen|inga|inget)\b",
+    re.I,
+)
 _PLACE = re.compile(
     r"\bplats(?:en)?\s+(?:nummer\s+)?\d+|\b\d+:?(?:e|a)\s+plats|\bplacering\w*\s+\d+|\b\d+\s+av\s+\d+"
     r"|\brank\w*\s+(?:som\s+)?(?:nummer\s+)?\d+|\bförsta\s?plats\w*|\bförst\b|\betta\b|\btopp",
@@ -214,7 +221,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     if intent == "ranking":
         features["kind"] = KIND_MATCH if _PLACE.search(shown) else KIND_MISMATCH
     elif q.wants == "number":
-        features["kind"] = KIND_MATCH if _NUMBER.search(_without_dates(shown)) else KIND_MISMATCH
+        figure = _NUMBER.search(_without_dates(shown)) or _NUMBER_WORD.search(shown)
+        features["kind"] = KIND_MATCH if figure else NO_FIGURE
     elif q.wants == "reason":
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
     elif q.wants == "date":
@@ -275,6 +283,8 @@ def certain(c: Candidate) -> bool:
 
 def acceptable(c: Candidate) -> bool:
     """Whether a candidate is good enough to answer with, rather than saying the report lacks it."""
+    if c.features.get("kind") == NO_FIGURE:
+        return False
     if c.features.get("year", 0.0) <= YEAR_MISMATCH:
         return False  # a figure of another year is no answer, however well it matches
     return c.coverage >= MIN_COVERAGE and c.score >= MIN_SCORE
