@@ -120,3 +120,9 @@ def test_a_figure_of_the_reports_year_does_not_answer_for_another_year(answers):
 def test_a_question_for_a_figure_is_not_answered_by_a_sentence_without_one(answers):
     r = answers.ask("Hur många avtal för telefoni har nämnden?")
     assert not r.answered
+
+
+def test_a_question_of_two_parts_gets_both_answers(answers):
+    r = answers.ask("Hur stort överskott mot budget redovisar nämnden, och när ska telefoniavtalet upphandlas?")
+    assert r.answered and "4,5" in r.answer and "hösten" in r.answer
+    assert len(r.citations) >= 2

@@ -10,7 +10,7 @@ from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumb
 from doksvar.answer.intent import intent_of
 from doksvar.answer.question import Question, read_question
 from doksvar.index.store import Store
-from doksvar.lang.words import words
+from doksvar.lang.words import stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -83,7 +83,47 @@ class Answerer:
             return answer(question, "none", frame("empty", False), [], answered=False)
         with self.store.snapshot():
             q = read_question(question, self.store.vocab)
-            return self.answer(q)
+            whole = self.answer(q)
+            parts = _two_parts(question)
+            if parts is None:
+                return whole
+            if not whole.answered:
+                return self._each(q, whole, parts)
+            return self._both(q, whole, parts)
+
+    def _each(self, q: Question, whole: Answer, parts: tuple[str, str]) -> Answer:
+        """A two-part question no passage answers whole: each part on its own, joined."""
+        answers = [self.answer(dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs)) for p in parts]
+        found = [a for a in answers if a.answered]
+        if not found:
+            return whole
+        if len(found) == 1:
+            return dataclasses.replace(found[0], question=q.text)
+        return _joined(q.text, found[0], found[1])
+
+    def _both(self, q: Question, whole: Answer, parts: tuple[str, str]) -> Answer:
+        """A question of two parts ("Hur stort …, och hur mycket av det …?") answered part by part
+        when the whole question's answer leaves the second part's own words uncovered."""
+        first, second = parts
+        q2 = read_question(second, self.store.vocab)
+        own = [
+            t
+            for t in q2.content
+            if t.found and t.word not in {t1.word for t1 in read_question(first, self.store.vocab).content}
+        ]
+        quotes = " ".join(c.quote for c in whole.citations)
+        quoted = set(stems(quotes))
+        if not own or all(any(alt in quoted for alt in t.alternatives) for t in own):
+            # The second part adds nothing the answer lacks: check the first part instead.
+            q1 = read_question(first, self.store.vocab)
+            one = self.answer(q1)
+            if not one.answered or {c.start for c in one.citations} & {c.start for c in whole.citations}:
+                return whole
+            return _joined(q.text, whole, one)
+        two = self.answer(dataclasses.replace(q2, docs=q.docs))
+        if not two.answered or {c.start for c in two.citations} & {c.start for c in whole.citations}:
+            return whole
+        return _joined(q.text, whole, two)
 
     def answer(self, q: Question) -> Answer:
         from doksvar.answer import deviations, facts, rankings, tables
@@ -263,6 +303,31 @@ class Answerer:
         if text is None and not cites:
             body = body.split(".")[0] + "."
         return answer(q.text, "none", body, cites, answered=False)
+
+
+_SECOND_PART = re.compile(
+    r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",
+    re.I,
+)
+
+
+def _two_parts(text: str) -> tuple[str, str] | None:
+    """The two questions of "…, och hur/vad/varför …?", or None."""
+    m = _SECOND_PART.match(text.strip())
+    if not m:
+        return None
+    second = m.group("second").strip()
+    return m.group("first").strip().rstrip(",") + "?", second[0].upper() + second[1:]
+
+
+def _joined(question: str, first: Answer, second: Answer) -> Answer:
+    """Two answers as one: both texts, every citation numbered once."""
+    return dataclasses.replace(
+        first,
+        question=question,
+        answer=f"{first.answer} {second.answer}",
+        citations=renumber(list(first.citations) + list(second.citations)),
+    )
 
 
 def _names(text: str) -> list[str]:

@@ -68,7 +68,7 @@ PARAGRAPH_REACH = 700
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
-    r"\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|dubbelt|hälften"
+    r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|dubbelt|hälften"
     r"|halva|samtliga|alla|ingen|inga|inget)\b",
     re.I,
 )
