@@ -126,3 +126,8 @@ def test_a_question_of_two_parts_gets_both_answers(answers):
     r = answers.ask("Hur stort överskott mot budget redovisar nämnden, och när ska telefoniavtalet upphandlas?")
     assert r.answered and "4,5" in r.answer and "hösten" in r.answer
     assert len(r.citations) >= 2
+
+
+def test_a_deviation_for_a_year_is_read_from_the_deviation_row(answers):
+    r = answers.ask("Hur mycket under budget låg nämnden 2024?")
+    assert r.answered and "1,2" in r.answer and "4,5" not in r.answer

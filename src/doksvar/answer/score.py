@@ -46,7 +46,7 @@ NO_FIGURE = -0.31
 INTENT_MATCH = 0.12
 YEAR_MATCH = 0.1
 YEAR_MISMATCH = -0.7
-ONE_FOR_MANY = -0.2
+ONE_FOR_MANY = -0.35
 """One table cell offered where the question asks for several things ("Vilka …")."""
 YEAR_UNSTATED = -0.15
 YEAR_OTHER = -0.7
@@ -136,9 +136,12 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     out: dict[str, tuple[Term, float]] = {}
     vocab = a.store.vocab
     titled = {w for doc_id, ws in a.store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
+    deviation = q.negative or q.positive
     for t in q.content:
         if is_cue_word(t.word) or t.stem in titled:
             continue
+        if deviation and t.stem.startswith("budget"):
+            continue  # "under budget", "mot budget": what kind of figure, not what it is about
         if t.found:
             rarity = vocab.idf(t.alternatives)
         elif is_general(t.word) and t.word not in q.names:
@@ -149,7 +152,7 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
         if t.word in q.names:
             weight = max(weight, rarity)  # a name is a subject however common the word
         elif is_organisation(t.word) or t.word in GENERIC:
-            weight *= ORGANISATION_SHARE
+            continue  # the report's own organisation, or a word of the genre: every passage is about it
         if t.found:
             # Evidence holding only the head of a compound ("Avvikelse" for "budgetavvikelse")
             # covers it as a compound part does.
@@ -232,7 +235,11 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     if handler == "table" and _ASKS_LIST.search(q.swedish):
         features["list"] = ONE_FOR_MANY
     if q.years:
-        said = {int(y) for y in _YEAR.findall(" ".join(t for t, w in pieces if w >= IN_TITLE))}
+        # The years the answer states, else its quotes; the paragraph around only when neither does
+        # (a table's paragraph is the whole table, with every year of its header).
+        said = {int(y) for y in _YEAR.findall(result.answer)} or {int(y) for y in _YEAR.findall(quotes)}
+        if not said:
+            said = {int(y) for y in _YEAR.findall(" ".join(t for t, w in pieces if w >= IN_TITLE))}
         if said & set(q.years):
             features["year"] = YEAR_MATCH
         elif not _covers_period(a, q, result):

@@ -89,6 +89,8 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[tuple]:
         if k in have:
             continue
         fitting = [c for c in row if any(w in c[3].lower() for w in _COLUMN_KINDS[k])]
+        if q.years:
+            fitting = [c for c in fitting if not _years(c[3]) or _years(c[3]) & set(q.years)]
         fitting.sort(key=lambda c: (-len(rest & set(c[3].lower().split())), abs(c[1] - pick.cell[1])))
         if fitting:
             out.append(fitting[0])
@@ -145,11 +147,16 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     )
     total = sum(weights.values()) + missing or 1.0
     kinds = _kinds(q, terms)
+    asks_deviation = q.negative or q.positive or any("avvik" in t.stem for t in terms)
     period = bool(PERIOD.search(q.swedish))
     full_year = bool(_FULL_YEAR.search(q.swedish + " " + q.text.lower()))
     best: _Pick | None = None
     # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
     wider = [dataclasses.replace(t, alternatives=(*t.alternatives, *a.store.vocab.heads(t.stem))) for t in terms]
+    if asks_deviation:
+        # "Hur mycket under budget …" names no deviation row, but it is one the table must have.
+        alternatives, how = a.store.vocab.expand("avvik")
+        wider.append(Term("avvikelse", "avvik", alternatives, how))
     for table in a.store.tables(a.store.candidate_tables(wider, q.docs)):
         table_id, doc_id, caption, section, header, t_start, t_end = table
         context = label_stems(caption + " " + a.store.section_title(doc_id, section))
@@ -165,7 +172,9 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             row_numbers = set(re.findall(r"\d+", row_label))
             num_hits = sum(1 for n in q.numbers if n in row_numbers)
             is_total = bool(_TOTAL_ROW.match(row_label))
-            if not row_terms and not num_hits and not (is_total or len(rows) == 1):
+            # A deviation question is answered by the table's deviation row ("Avvikelse").
+            deviation_row = asks_deviation and bool(_DEVIATION_ROW.search(row_label))
+            if not row_terms and not num_hits and not (is_total or len(rows) == 1 or deviation_row):
                 continue
             for cell in cells:
                 col = cell[1]
@@ -174,11 +183,15 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                 fit, col_terms = columns[col]
                 if fit is None:
                     continue
+                if asks_deviation and not deviation_row and not _is_deviation_column(cell[3]):
+                    continue  # a deviation is read from a deviation row or column, not from an outcome
                 if q.years and not table_years and not set(q.years) & _years(caption):
                     fit -= 0.2  # a table without years answers for its report's year only
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
                 cap_terms = {t.word for t in terms if t.word not in explained and term_in_label(t, context)}
                 share = (sum(weights[w] for w in explained) + 0.6 * sum(weights[w] for w in cap_terms)) / total
+                if deviation_row:
+                    share += 0.5
                 score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)
                 if is_total and not row_terms:
                     score -= 0.05
@@ -190,6 +203,14 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     if best is None or best.score < MIN_TABLE_SHARE:
         return None
     return best
+
+
+_DEVIATION_ROW = re.compile(r"^(?:budget)?avvik|^differens|^återstår|^diff\b", re.I)
+
+
+def _is_deviation_column(label: str) -> bool:
+    low = label.lower()
+    return any(w in low for w in _COLUMN_KINDS["avvik"])
 
 
 def _weight(word: str, q: Question) -> float:
