@@ -131,3 +131,16 @@ def test_a_question_of_two_parts_gets_both_answers(answers):
 def test_a_deviation_for_a_year_is_read_from_the_deviation_row(answers):
     r = answers.ask("Hur mycket under budget låg nämnden 2024?")
     assert r.answered and "1,2" in r.answer and "4,5" not in r.answer
+
+
+def test_how_many_reads_the_count_column_not_the_amount(make_store):
+    store = make_store(
+        {
+            "bidrag-2025.txt": "Bidrag 2025\n\n1 Bidrag\n\n"
+            "Bidrag, tkr\tBokslut 2024\tBokslut 2025\tAntal 2024\tAntal 2025\n"
+            "Arrangörsbidrag\t-650\t-718\t14\t17\n"
+            "Hyresbidrag\t-120\t-95\t3\t2\n"
+        }
+    )
+    r = Answerer(store).ask("Hur många arrangörsbidrag gavs 2025?")
+    assert r.answered and "17" in r.answer and "-718" not in r.answer

@@ -273,7 +273,14 @@ def _column_fit(h: str, header: list[str], q: Question, kinds: list[str], period
             fit += 0.1
         elif not said:
             fit -= 0.02
+    if _COUNT.search(q.swedish) and any(_COUNT_COLUMN.search(other) for other in header[1:]):
+        # "Hur många …" of a table with both amounts and counts: the count column.
+        fit += 0.15 if _COUNT_COLUMN.search(h) else -0.15
     return fit, named
+
+
+_COUNT = re.compile(r"\b(?:hur många|how many|antal\w*)\b", re.I)
+_COUNT_COLUMN = re.compile(r"\b(?:antal|st|stycken|personer|besök\w*)\b", re.I)
 
 
 def _extra_words(row_label: str, terms: list[Term], q: Question) -> int:
