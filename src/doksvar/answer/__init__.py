@@ -279,6 +279,8 @@ class Answerer:
                 # English question was translated into ("University" -> "universitet").
                 deciding.append(t)
                 continue
+            if t.stem == q.focus and _NAMES_KIND.search(q.swedish):
+                continue  # "Vilken kostnadspost …", "hur mycket pengar var …": the kind of answer, not its subject
             if t.stem != q.focus and (len(t.word) < 5 or is_general(t.word)):
                 continue  # the noun asked for ("Hur många bussar") decides however common it is
             if q.english and t.word.isascii() and zipf(t.word, "en") >= SPECIFIC_ZIPF:
@@ -304,6 +306,8 @@ class Answerer:
             body = body.split(".")[0] + "."
         return answer(q.text, "none", body, cites, answered=False)
 
+
+_NAMES_KIND = re.compile(r"^(?:vilken|vilket|vilka)\b|hur mycket \w+ (?:var|blev)")
 
 _SECOND_PART = re.compile(
     r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",

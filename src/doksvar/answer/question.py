@@ -11,7 +11,7 @@ from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, w
 
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
 _WANTS = [
-    ("reason", re.compile(r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklaring\w*|why)\b")),
+    ("reason", re.compile(r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklar\w*|why)\b")),
     ("date", re.compile(r"\b(när|vilket datum|vilken dag|från och med när|when|what date)\b")),
     (
         "purpose",
@@ -22,7 +22,7 @@ _WANTS = [
         re.compile(
             r"\b(hur (många|mycket|stor|stort|stora|hög|högt|höga|låg|lågt|lång|långt)|vad (var|blev|är|kostade|uppgick)"  # noqa: E501
             r"|vilket (betyg|värde|resultat|belopp)|vilken (andel|nivå|summa)|hur rankas|andel|how (many|much|high|large|big)"  # noqa: E501
-            r"|what (was|is|were)|kosta|kostar|kostade|kostat|vilke[nt] [\w-]*(?:värde|nivå|belopp|andel|summa|antal))\b"  # noqa: E501
+            r"|what (was|is|were)|what did .* cost|kosta|kostar|kostade|kostat|vilke[nt] [\w-]*(?:värde|nivå|belopp|andel|summa|antal))\b"  # noqa: E501
         ),
     ),
 ]

@@ -20,7 +20,7 @@ _MONTHS = (
 )
 _DATE = re.compile(
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:{_MONTHS})\s+\d{{4}}\b|\bfrån och med\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:under|i|från|till|senast|år)\s+(?:19|20)\d\d\b",
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b",
     re.I,
 )
 _REASON = re.compile(

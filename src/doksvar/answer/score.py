@@ -47,6 +47,8 @@ INTENT_MATCH = 0.12
 YEAR_MATCH = 0.1
 YEAR_MISMATCH = -0.7
 ONE_FOR_MANY = -0.35
+MANY_FOR_ONE = -0.2
+"""A list of deviations offered where the question asks about one thing."""
 """One table cell offered where the question asks for several things ("Vilka …")."""
 YEAR_UNSTATED = -0.15
 YEAR_OTHER = -0.7
@@ -78,6 +80,7 @@ _PLACE = re.compile(
     re.I,
 )
 _ASKS_REASON = re.compile(r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|why|explain\w*|reason)\b")
+_LISTED = re.compile(r"\b1\) ")
 _ASKS_LIST = re.compile(r"\bvilka\b")
 # A target, plan or forecast, where the question asks what happened.
 _TARGET = re.compile(
@@ -232,6 +235,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["kind"] = KIND_MATCH if _DATE.search(shown) else KIND_MISMATCH
     if handler in ("fact", "ranking") and _TARGET.search(quotes) and not _ASKS_TARGET.search(q.swedish):
         features["target"] = TARGET_NOT_OUTCOME
+    if handler == "deviation" and not (q.listing or q.largest) and _LISTED.search(result.answer):
+        features["list"] = MANY_FOR_ONE
     if handler == "table" and _ASKS_LIST.search(q.swedish):
         features["list"] = ONE_FOR_MANY
     if q.years:
