@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
@@ -59,11 +61,16 @@ def in_scope(section: str, scope: set[str]) -> bool:
     return not scope or any(section == s or section.startswith(s + ".") for s in scope)
 
 
+@lru_cache(maxsize=8192)
+def _stem_set(text: str) -> frozenset[str]:
+    return frozenset(stems(text))
+
+
 def overlap(terms: list[Term], weights: dict[str, float], texts: list[tuple[str, float]]) -> float:
     """Weighted share of `terms` found in the texts, each text with its own weight."""
     total = sum(weights[t.word] for t in terms) or 1.0
     got = 0.0
-    sets = [(set(stems(text)), w) for text, w in texts]
+    sets = [(_stem_set(text), w) for text, w in texts]
     for t in terms:
         best = 0.0
         exact = {t.stem, *t.alternatives[:1]}
