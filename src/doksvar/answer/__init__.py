@@ -171,17 +171,29 @@ class Answerer:
 
         sections = {c.section for c in result.citations}
         quoted = {(c.start, c.end) for c in result.citations}
+        subject = [t for t in q.content if t.found and not t.word.isdigit()]
+        best, best_score = None, float("-inf")
         for s in score_sentences(self.store, q)[:40]:
             p = s.stored.passage
             sentence = p.text[s.span[0] - p.start : s.span[1] - p.start]
-            if s.span in quoted or not gives_reason(sentence) or s.own == 0:
+            if s.span in quoted or not gives_reason(sentence):
                 continue
-            cite = self.cite(s.stored.doc_id, *s.span)
-            if cite.section not in sections:
+            # A reason stated under a sub-heading that names the subject ("Digital infrastruktur")
+            # speaks of it even when the sentence itself says "Området".
+            heading = set(stems(f"{p.label} {p.group}"))
+            named = sum(1 for t in subject if any(a in heading for a in t.alternatives))
+            if s.own == 0 and not named:
                 continue
-            text = f"{result.answer} {clip(sentence, 0, 300)}"
-            return dataclasses.replace(result, answer=text, citations=renumber(list(result.citations) + [cite]))
-        return result
+            score = s.score + 0.3 * named
+            if score > best_score:
+                cite = self.cite(s.stored.doc_id, *s.span)
+                if cite.section in sections:
+                    best, best_score = (sentence, cite), score
+        if best is None:
+            return result
+        sentence, cite = best
+        text = f"{result.answer} {clip(sentence, 0, 300)}"
+        return dataclasses.replace(result, answer=text, citations=renumber(list(result.citations) + [cite]))
 
     def scope(self, q: Question) -> tuple[Question, str]:
         """The question narrowed to the documents it names (an organisation, a year), and a name
