@@ -172,6 +172,9 @@ class Answerer:
         sections = {c.section for c in result.citations}
         quoted = {(c.start, c.end) for c in result.citations}
         subject = [t for t in q.content if t.found and not t.word.isdigit()]
+        asked = {a for t in q.content for a in t.alternatives} | {t.stem for t in q.content}
+        titles = {w for c in result.citations for w in stems(c.title)}
+        item = {w for w in stems(result.answer) if len(w) >= 4 and not w.isdigit()} - asked - titles
         best, best_score = None, float("-inf")
         for s in score_sentences(self.store, q)[:40]:
             p = s.stored.passage
@@ -184,7 +187,9 @@ class Answerer:
             named = sum(1 for t in subject if any(a in heading for a in t.alternatives))
             if s.own == 0 and not named:
                 continue
-            score = s.score + 0.3 * named
+            # The item the answer found ("Ekonomi" of a table row) named where the reason is given.
+            about = len(item & (heading | set(stems(sentence))))
+            score = s.score + 0.3 * named + 0.3 * min(about, 2)
             if score > best_score:
                 cite = self.cite(s.stored.doc_id, *s.span)
                 if cite.section in sections:
