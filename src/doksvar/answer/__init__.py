@@ -10,7 +10,7 @@ from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumb
 from doksvar.answer.intent import intent_of
 from doksvar.answer.question import Question, read_question
 from doksvar.index.store import Store
-from doksvar.lang.words import stems, words
+from doksvar.lang.words import stem_set, stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -104,26 +104,16 @@ class Answerer:
     def _both(self, q: Question, whole: Answer, parts: tuple[str, str]) -> Answer:
         """A question of two parts ("Hur stort …, och hur mycket av det …?") answered part by part
         when the whole question's answer leaves the second part's own words uncovered."""
-        first, second = parts
-        q2 = read_question(second, self.store.vocab)
-        own = [
-            t
-            for t in q2.content
-            if t.found and t.word not in {t1.word for t1 in read_question(first, self.store.vocab).content}
-        ]
-        quotes = " ".join(c.quote for c in whole.citations)
-        quoted = set(stems(quotes))
-        if not own or all(any(alt in quoted for alt in t.alternatives) for t in own):
-            # The second part adds nothing the answer lacks: check the first part instead.
-            q1 = read_question(first, self.store.vocab)
-            one = self.answer(q1)
-            if not one.answered or {c.start for c in one.citations} & {c.start for c in whole.citations}:
-                return whole
-            return _joined(q.text, whole, one)
-        two = self.answer(dataclasses.replace(q2, docs=q.docs))
-        if not two.answered or {c.start for c in two.citations} & {c.start for c in whole.citations}:
+        q1, q2 = (dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts)
+        first_words = {t.word for t in q1.content}
+        own = [t for t in q2.content if t.found and t.word not in first_words]
+        quoted = stem_set(" ".join(c.quote for c in whole.citations))
+        # When the second part adds nothing the answer lacks, it is the first part that may be unanswered.
+        covered = all(any(alt in quoted for alt in t.alternatives) for t in own)
+        other = self.answer(q1 if covered else q2)
+        if not other.answered or {c.start for c in other.citations} & {c.start for c in whole.citations}:
             return whole
-        return _joined(q.text, whole, two)
+        return _joined(q.text, whole, other)
 
     def answer(self, q: Question) -> Answer:
         from doksvar.answer import deviations, facts, rankings, tables

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from doksvar.answer.question import Question
 from doksvar.index.query import Term, match_expression, selective
 from doksvar.index.schema import BM25_WEIGHTS
 from doksvar.index.store import Store, StoredPassage
-from doksvar.lang.words import is_year, stem, tokens
+from doksvar.lang.words import MONTHS, is_year, stem_set
 
 _NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
-_MONTHS = (
-    "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-    "|january|february|march|may|june|july|august|october"
-)
+_MONTHS = MONTHS + "|january|february|march|may|june|july|august|october"
 _DATE = re.compile(
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:{_MONTHS})\s+\d{{4}}\b|\bfrån och med\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b",
@@ -43,11 +39,6 @@ class Scored:
     """Share of the question's term weight found in the sentence, its passage or its headings."""
     own: float
     """Share found in the sentence itself."""
-
-
-@lru_cache(maxsize=4096)
-def _stem_set(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w, _, _ in tokens(text))
 
 
 def has_number(text: str) -> bool:
@@ -105,11 +96,11 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     out: list[Scored] = []
     for sp in pool:
         p = sp.passage
-        heading = _stem_set(" ".join((sp.section_title, p.label, p.group)))
-        whole = _stem_set(p.text)
+        heading = stem_set(" ".join((sp.section_title, p.label, p.group)))
+        whole = stem_set(p.text)
         for a, b in p.sentences:
             sentence = p.text[a - p.start : b - p.start]
-            own_stems = _stem_set(sentence)
+            own_stems = stem_set(sentence)
             own = ctx = head = 0.0
             for t in terms:
                 w = weights[t.word]

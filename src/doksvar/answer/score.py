@@ -14,14 +14,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import Question
+from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
-from doksvar.lang.words import GENERIC, PERIOD, is_organisation, is_period, stem, words
+from doksvar.lang.words import GENERIC, MONTHS, PERIOD, YEAR_IN_TEXT, is_organisation, is_period, stem_set, years_in
 from doksvar.model import Answer
 
 if TYPE_CHECKING:
@@ -47,13 +47,13 @@ INTENT_MATCH = 0.12
 YEAR_MATCH = 0.1
 YEAR_MISMATCH = -0.7
 ONE_FOR_MANY = -0.35
+"""One table cell offered where the question asks for several things ("Vilka …")."""
 MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
-"""One table cell offered where the question asks for several things ("Vilka …")."""
 YEAR_UNSTATED = -0.15
+"""The evidence names no year, and the report's title names none either."""
 YEAR_OTHER = -0.7
 """No year in the evidence, and the report is about another year than the one asked."""
-"""The evidence names no year, and the asked one is not the year the report is about."""
 TARGET_NOT_OUTCOME = -0.2
 """Evidence that states a target or forecast when the question asks for an outcome."""
 # The handler's own confidence, as a small tie-breaker between handlers of similar coverage.
@@ -67,7 +67,6 @@ MIN_COVERAGE = 0.45
 MIN_SCORE = 0.5
 
 PARAGRAPH_REACH = 700
-_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"\d")
 _NUMBER_WORD = re.compile(
     r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|dubbelt|hälften"
@@ -98,13 +97,12 @@ _REASON = re.compile(
     re.I,
 )
 _DAY = re.compile(
-    r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b"
+    rf"\b\d{{1,2}}\s+(?:{MONTHS})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b",
     re.I,
 )
 _DATE = re.compile(
-    r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-    r"|\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+\d{4}"
+    rf"\b\d{{1,2}}\s+(?:{MONTHS})|\b(?:{MONTHS})\s+\d{{4}}"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:våren|hösten|sommaren|vintern|årsskiftet|kvartal)\b|\b(?:19|20)\d\d\b",
     re.I,
 )
@@ -124,11 +122,6 @@ class Candidate:
     """Share of the question's subject weight the evidence covers (0–1)."""
     features: dict[str, float] = field(default_factory=dict)
     """Each named feature's contribution, for tests and for reading why one answer won."""
-
-
-@lru_cache(maxsize=8192)
-def _stems_of(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(text))
 
 
 def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
@@ -189,24 +182,16 @@ def coverage(weights: dict[str, tuple[Term, float]], pieces: list[tuple[str, flo
     total = sum(w for _, w in weights.values())
     if not total:
         return 1.0
-    sets = [(_stems_of(text), w) for text, w in pieces if text]
+    sets = [(stem_set(text), w) for text, w in pieces if text]
     periods = [w for text, w in pieces if text and PERIOD.search(text)]
     got = 0.0
     for term, weight in weights.values():
         if not term.found:
             continue
-        best = 0.0
+        best = found_in(term, sets, AS_COMPOUND_PART)
         if is_period(term.word):
             # "januari–mars" is the report's "perioden": any words for the period cover it.
-            best = max(periods, default=0.0)
-        exact = {term.stem, *term.alternatives[:1]}
-        for stem_set, w in sets:
-            if exact & stem_set:
-                best = max(best, w)
-            elif any(alt in stem_set for alt in term.alternatives):
-                best = max(best, AS_COMPOUND_PART * w)
-            if best >= IN_QUOTE:
-                break
+            best = max([best, *periods])
         got += best * weight
     return got / total
 
@@ -242,9 +227,9 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     if q.years:
         # The years the answer states, else its quotes; the paragraph around only when neither does
         # (a table's paragraph is the whole table, with every year of its header).
-        said = {int(y) for y in _YEAR.findall(result.answer)} or {int(y) for y in _YEAR.findall(quotes)}
+        said = years_in(result.answer) or years_in(quotes)
         if not said:
-            said = {int(y) for y in _YEAR.findall(" ".join(t for t, w in pieces if w >= IN_TITLE))}
+            said = years_in(" ".join(t for t, w in pieces if w >= IN_TITLE))
         if said & set(q.years):
             features["year"] = YEAR_MATCH
         elif not _covers_period(a, q, result):
@@ -258,23 +243,18 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
 
 def _without_dates(text: str) -> str:
     """The text without its years and dates: what is left of its figures are quantities."""
-    return _YEAR.sub(" ", _DAY.sub(" ", text))
+    return YEAR_IN_TEXT.sub(" ", _DAY.sub(" ", text))
 
 
 def _report_years(a: Answerer, result: Answer) -> set[int]:
     """The years the cited documents' titles and file names give."""
     docs = {d[1]: d[2] + " " + d[1] for d in a.store.documents()}
-    return {int(y) for c in result.citations for y in _YEAR.findall(docs.get(c.doc, ""))}
+    return {y for c in result.citations for y in years_in(docs.get(c.doc, ""))}
 
 
 def _covers_period(a: Answerer, q: Question, result: Answer) -> bool:
     """Whether the asked year is the year the cited document reports on (its title names it)."""
-    docs = {d[1]: d[2] + " " + d[1] for d in a.store.documents()}
-    for c in result.citations:
-        said = {int(y) for y in _YEAR.findall(docs.get(c.doc, ""))}
-        if said & set(q.years):
-            return True
-    return False
+    return bool(_report_years(a, result) & set(q.years))
 
 
 def asks_reason(q: Question) -> bool:

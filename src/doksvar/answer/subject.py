@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
-from doksvar.lang.words import GENERIC, is_organisation, is_period, stems
+from doksvar.lang.words import GENERIC, is_organisation, is_period, stem_set, stems
 
 # A term found in more than this share of passages is the report's own subject, not an item.
 COMMON_SHARE = 0.3
@@ -61,23 +59,21 @@ def in_scope(section: str, scope: set[str]) -> bool:
     return not scope or any(section == s or section.startswith(s + ".") for s in scope)
 
 
-@lru_cache(maxsize=8192)
-def _stem_set(text: str) -> frozenset[str]:
-    return frozenset(stems(text))
+def found_in(term: Term, sets: list[tuple[frozenset[str], float]], compound: float) -> float:
+    """The largest weight of a stem set holding `term`; a set holding it only inside a compound
+    ("ekonomisystem" for "system") counts `compound` of its weight."""
+    best = 0.0
+    exact = {term.stem, *term.alternatives[:1]}
+    for stems_, w in sets:
+        if exact & stems_:
+            best = max(best, w)
+        elif any(a in stems_ for a in term.alternatives):
+            best = max(best, compound * w)
+    return best
 
 
 def overlap(terms: list[Term], weights: dict[str, float], texts: list[tuple[str, float]]) -> float:
     """Weighted share of `terms` found in the texts, each text with its own weight."""
     total = sum(weights[t.word] for t in terms) or 1.0
-    got = 0.0
-    sets = [(_stem_set(text), w) for text, w in texts]
-    for t in terms:
-        best = 0.0
-        exact = {t.stem, *t.alternatives[:1]}
-        for stem_set, w in sets:
-            if exact & stem_set:
-                best = max(best, w)
-            elif any(a in stem_set for a in t.alternatives):
-                best = max(best, 0.7 * w)  # the word only inside a compound ("ekonomisystem")
-        got += best * weights[t.word]
-    return got / total
+    sets = [(stem_set(text), w) for text, w in texts]
+    return sum(found_in(t, sets, 0.7) * weights[t.word] for t in terms) / total

@@ -12,7 +12,7 @@ from doksvar.answer.compose import answer
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.lang.terms import expand_label
-from doksvar.lang.words import GENERIC, PERIOD, is_organisation, is_period, stem, words
+from doksvar.lang.words import GENERIC, PERIOD, is_organisation, is_period, stem, words, years_in
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -90,7 +90,7 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[tuple]:
             continue
         fitting = [c for c in row if any(w in c[3].lower() for w in _COLUMN_KINDS[k])]
         if q.years:
-            fitting = [c for c in fitting if not _years(c[3]) or _years(c[3]) & set(q.years)]
+            fitting = [c for c in fitting if not years_in(c[3]) or years_in(c[3]) & set(q.years)]
         fitting.sort(key=lambda c: (-len(rest & set(c[3].lower().split())), abs(c[1] - pick.cell[1])))
         if fitting:
             out.append(fitting[0])
@@ -164,7 +164,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         for cell in a.store.cells(table_id):
             rows.setdefault(cell[0], []).append(cell)
         columns = {i: _column_fit(h, header, q, kinds, period, full_year) for i, h in enumerate(header) if i}
-        table_years = any(re.search(r"\b(?:19|20)\d\d\b", h) for h in header)
+        table_years = any(years_in(h) for h in header)
         for cells in rows.values():
             row_label = cells[0][2]
             r_stems = label_stems(row_label)
@@ -185,7 +185,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     continue
                 if asks_deviation and not deviation_row and not _is_deviation_column(cell[3]):
                     continue  # a deviation is read from a deviation row or column, not from an outcome
-                if q.years and not table_years and not set(q.years) & _years(caption):
+                if q.years and not table_years and not set(q.years) & years_in(caption):
                     fit -= 0.2  # a table without years answers for its report's year only
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
                 cap_terms = {t.word for t in terms if t.word not in explained and term_in_label(t, context)}
@@ -232,16 +232,12 @@ def _kinds(q: Question, terms: list[Term]) -> list[str]:
     return kinds
 
 
-def _years(text: str) -> set[int]:
-    return {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
-
-
 def _column_fit(h: str, header: list[str], q: Question, kinds: list[str], period: bool, full_year: bool):
     """How well a column header fits the question (None: it cannot be the column asked for), and the
     question's words the header holds."""
     hl = h.lower()
     stems_ = label_stems(h)
-    said = _years(hl)
+    said = years_in(hl)
     fit = 0.0
     if q.years:
         if said and not said & set(q.years):
@@ -265,9 +261,9 @@ def _column_fit(h: str, header: list[str], q: Question, kinds: list[str], period
         fit += 0.1
     elif full_year and PERIOD.search(hl):
         fit -= 0.1
-    if not q.years and not kinds and any(_years(other) for other in header):
+    if not q.years and not kinds and any(years_in(other) for other in header):
         # No year asked: the latest year's actual figure.
-        actual = [y for other in header if not re.search(r"prognos|budget", other, re.I) for y in _years(other)]
+        actual = [y for other in header if not re.search(r"prognos|budget", other, re.I) for y in years_in(other)]
         latest = max(actual, default=0)
         if latest and latest in said and not has_kind & {"prognos", "budget"}:
             fit += 0.1

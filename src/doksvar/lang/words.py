@@ -57,10 +57,13 @@ GENERIC = frozenset(
 ORGANISATION = re.compile(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|verksamhetsområd)\w*$")
 
 
+MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+"""The Swedish month names, as a regular-expression alternation."""
+
 # Words for the period a figure covers: "januari–mars" is the report's "perioden", "helåret" its
 # full-year columns. They pick a column or a table, never an item.
 PERIOD = re.compile(
-    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    rf"\b(?:{MONTHS}"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*"
     r"|helår\w*|helåret)\b",
     re.I,
@@ -100,6 +103,12 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
+@lru_cache(maxsize=8192)
+def stem_set(text: str) -> frozenset[str]:
+    """The stems of `text` as a set, kept for texts weighed again (passages, headings, quotes)."""
+    return frozenset(stem(w) for w in words(text))
+
+
 def stemmed_text(text: str) -> str:
     """The text as its stems joined by spaces: what the index's stems column holds."""
     return " ".join(_STEMMER.stemWords(WORD.findall(text.lower())))
@@ -108,6 +117,14 @@ def stemmed_text(text: str) -> str:
 def is_stop(word: str, english: bool = True) -> bool:
     """True for a function word: Swedish always, English too unless the text is Swedish."""
     return word in SWEDISH_STOP or (english and word in ENGLISH_STOP)
+
+
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
+def years_in(text: str) -> set[int]:
+    """The years a text names ("Utfall 2023", "2022-2024" gives 2022 and 2024)."""
+    return {int(y) for y in YEAR_IN_TEXT.findall(text)}
 
 
 def is_year(word: str) -> bool:
