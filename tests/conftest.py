@@ -55,3 +55,11 @@ def make_store(tmp_path):
         return store
 
     return make
+
+
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    """Name the random test order (pytest-randomly), so that a failure that depends on it can be run
+    again in that order; with -q pytest shows no header that would name it."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if config.pluginmanager.hasplugin("randomly") and isinstance(seed, int):
+        terminalreporter.write_line(f"random test order: -p randomly --randomly-seed={seed} repeats it")

@@ -118,6 +118,26 @@ def test_bad_paths_and_bad_files_give_messages_not_tracebacks(workdir, tmp_path)
     assert "1 documents" in r.stdout
 
 
+def test_one_sentence_reports_are_searchable_among_broken_files(workdir, tmp_path):
+    folder = tmp_path / "blandat"
+    folder.mkdir()
+    (folder / "en-rad.txt").write_text("Budgeten överskreds med 3,2 mkr för löner.", encoding="utf-8")
+    (folder / "windows.txt").write_bytes("Snöröjningen i Gällivare kostade 1,4 mkr mer än väntat.\r\n".encode("cp1252"))
+    (folder / "tom.txt").write_bytes(b"")
+    (folder / "binär.txt").write_bytes(b"\x00\x01" * 500)
+    index = str(tmp_path / "i.sqlite")
+    r = run(["--index", index, "index", str(folder)], workdir)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "2 documents" in r.stdout and "2 failed" in r.stdout
+    assert "tom.txt: the file is empty" in r.stderr and "binär.txt" in r.stderr
+    for word, hit in (
+        ("löner", "1. en-rad.txt\n   Budgeten överskreds med 3,2 mkr för «löner»."),
+        ("snöröjning", "1. windows.txt\n   «Snöröjningen» i Gällivare kostade 1,4 mkr mer än väntat."),
+    ):
+        r = run(["--index", index, "search", word], workdir)
+        assert r.returncode == 0 and r.stdout.strip() == hit, r.stdout + r.stderr
+
+
 def test_a_broken_index_file_is_a_clear_message(workdir, tmp_path):
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"garbage" * 1000)

@@ -171,6 +171,75 @@ def test_a_folder_of_good_and_broken_pdfs(made_pdf, tmp_path):
     assert "page 1/" in r.stderr
 
 
+PAGES = [
+    "Sidan ett handlar om budgeten för simhallen.",
+    "Sidan två handlar om personalen.",  # its content stream is damaged
+    "",  # a picture of a page, no text
+    "",  # a blank page
+    "Sidan fem handlar om investeringar i biblioteket.",
+]
+
+
+def _pdf_with_unreadable_pages() -> bytes:
+    """Five pages: text, a damaged one, a scanned one (an image only), a blank one, text."""
+    from PIL import Image
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    for k, text in enumerate(PAGES):
+        if text:
+            c.setFont("Helvetica", 11)
+            c.drawString(72, 700, text)
+        elif k == 2:
+            c.drawImage(ImageReader(Image.new("L", (40, 40), 128)), 72, 300, 400, 400)
+        c.showPage()
+    c.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(out.getvalue())))
+    damaged = StreamObject()
+    damaged.set_data(b"not deflated at all")  # the page says FlateDecode, but it is not
+    damaged[NameObject("/Filter")] = NameObject("/FlateDecode")
+    writer.pages[1][NameObject("/Contents")] = writer._add_object(damaged)
+    data = io.BytesIO()
+    writer.write(data)
+    return data.getvalue()
+
+
+def test_pages_that_give_no_text_are_named_and_shown_as_gaps(tmp_path):
+    doc = load_bytes(tmp_path / "hål.pdf", _pdf_with_unreadable_pages())
+    assert [(page, why.split(" (")[0]) for page, why in doc.lost_pages] == [(2, "damaged"), (3, "no text layer")]
+    # The viewer shows the document text: where a page is missing, it says so, in its place.
+    text = doc.text
+    gap2, gap3 = text.index("[Sidan 2 kunde inte läsas"), text.index("[Sidan 3 kunde inte läsas")
+    assert text.index(PAGES[0]) < gap2 < gap3 < text.index(PAGES[4])
+    assert "skadad" in text[gap2:gap3] and "OCR" in text[gap3:]
+    assert "Sidan 4" not in text, "a blank page is no lost page"
+    assert all("kunde inte läsas" not in p.text for p in doc.passages), "a gap is no text of the report"
+
+
+def test_index_names_the_lost_pages_and_exits_1_but_keeps_the_rest(tmp_path):
+    import subprocess
+    import sys
+
+    pdf = tmp_path / "hål.pdf"
+    pdf.write_bytes(_pdf_with_unreadable_pages())
+    index = tmp_path / "i.sqlite"
+    command = [sys.executable, "-m", "doksvar", "--index", str(index), "index", str(pdf)]
+    for run in ("indexed", "unchanged"):  # said again on every run while the pages are missing
+        r = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 1, r.stderr
+        assert "1 documents" in r.stdout and "1 with pages that gave no text" in r.stdout
+        assert f"{run}: {pdf} (" in r.stderr and "2 pages gave no text" in r.stderr
+        assert f"{pdf}: page 2: damaged" in r.stderr
+        assert f"{pdf}: page 3: no text layer" in r.stderr and "OCR" in r.stderr
+        assert "page 4:" not in r.stderr and "Traceback" not in r.stderr
+    hits = Store(index).search("biblioteket")
+    assert [(h.stored.passage.text, h.stored.passage.page) for h in hits] == [(PAGES[4], 5)]
+
+
 # ---------------------------------------------------------------- two columns, outline, text as printed
 
 

@@ -49,7 +49,7 @@ def collect(paths: list[Path]) -> list[Path]:
 
 
 def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet: bool = False) -> int:
-    """Index the paths; print progress on stderr and a summary; 1 when any file failed."""
+    """Index the paths; print progress on stderr and a summary; 1 when any file failed or lost pages."""
     from doksvar.index.store import Store
 
     t0 = time.perf_counter()
@@ -58,6 +58,7 @@ def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet:
     if rebuild and not store.rebuilt:
         store.rebuild()
     failures = []
+    gaps = []  # documents in the index with pages that gave no text
     counts = {"indexed": 0, "unchanged": 0, "removed": 0}
 
     def page(path: str, k: int, n: int) -> None:
@@ -71,11 +72,16 @@ def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet:
                 failures.append(step)
             else:
                 counts[step.event] = counts.get(step.event, 0) + 1
+            if step.lost_pages:
+                gaps.append(step)
             if not quiet:
                 if step.event == "failed":
                     print(f"[{step.done}/{step.total}] failed: {step.detail}", file=sys.stderr)
                 else:
-                    detail = f" ({step.detail})" if step.detail else ""
+                    details = [step.detail] if step.detail else []
+                    if step.lost_pages:
+                        details.append(_pages_word(len(step.lost_pages)) + " gave no text")
+                    detail = f" ({'; '.join(details)})" if details else ""
                     print(f"[{step.done}/{step.total}] {step.event}: {step.path}{detail}", file=sys.stderr)
         totals = store.counts()
     finally:
@@ -84,11 +90,20 @@ def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet:
     print(
         f"{totals['documents']} documents, {totals['sections']} sections, {totals['passages']} passages, "
         f"{totals['tables']} tables in the index; {counts['indexed']} indexed, {counts['unchanged']} unchanged, "
-        f"{counts['removed']} removed, {len(failures)} failed in {seconds:.2f} s"
+        f"{counts['removed']} removed, {len(failures)} failed"
+        + (f", {len(gaps)} with pages that gave no text" if gaps else "")
+        + f" in {seconds:.2f} s"
     )
     for f in failures:
         print(f"failed: {f.detail}", file=sys.stderr)
-    return 1 if failures else 0
+    for g in gaps:
+        for page, why in g.lost_pages:
+            print(f"no text: {g.path}: page {page}: {why}", file=sys.stderr)
+    return 1 if failures or gaps else 0
+
+
+def _pages_word(n: int) -> str:
+    return "1 page" if n == 1 else f"{n} pages"
 
 
 def open_store(store_path: Path):

@@ -73,7 +73,7 @@ class Passage:
     """A paragraph, list item or table row: the unit that is indexed and cited."""
 
     kind: str
-    """"para", "item", "row" (table row) or "goal" (the goal cell of a goal table)."""
+    """"para", "item", "row" (table row), "goal" (the goal cell of a goal table) or "title" (the report's)."""
     section: str
     """Number of the enclosing section ("" before the first heading)."""
     label: str
@@ -118,6 +118,8 @@ class Document:
     """Offsets in the display text where source characters were dropped (markup)."""
     meta: tuple[tuple[str, str], ...] = ()
     """The file's front matter as (key, value) pairs, not part of the display text."""
+    lost_pages: tuple[tuple[int, str], ...] = ()
+    """Pages that gave no text, each with why ("damaged (…)", "no text layer"); blank pages are none."""
 
 
 @dataclass(frozen=True)

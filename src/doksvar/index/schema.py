@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Bumped whenever the tables or what ingest and fact extraction write change: an index of another
 # version is rebuilt, never misread.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -17,7 +17,9 @@ CREATE TABLE documents (
     seams TEXT NOT NULL,
     indexed_at REAL NOT NULL,
     size INTEGER NOT NULL DEFAULT -1,
-    mtime_ns INTEGER NOT NULL DEFAULT -1
+    mtime_ns INTEGER NOT NULL DEFAULT -1,
+    meta TEXT NOT NULL DEFAULT '[]',
+    lost_pages TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE sections (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

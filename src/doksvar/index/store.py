@@ -35,6 +35,8 @@ class Progress:
     """Files in this run."""
     detail: str = ""
     """Counts for "indexed", the reason for "failed"."""
+    lost_pages: tuple[tuple[int, str], ...] = ()
+    """Pages of the file that gave no text, each with why (a PDF's damaged or scanned pages)."""
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,10 @@ class Store:
         from doksvar.ingest import PDF_SUFFIXES, read_bytes
 
         files = list(files)
-        known = {row[0]: row[1:] for row in self.conn.execute("SELECT path, sha256, size, mtime_ns FROM documents")}
+        known = {
+            row[0]: row[1:]
+            for row in self.conn.execute("SELECT path, sha256, size, mtime_ns, lost_pages FROM documents")
+        }
         total = len(files)
         # (progress count, path, key, fingerprint, may go to a worker): a file whose content
         # changed is read here for its hash and again where it is parsed, so that memory holds
@@ -230,8 +235,8 @@ class Store:
                 fingerprint = (stat.st_size, stat.st_mtime_ns)
             except OSError:
                 stat, fingerprint = None, (-1, -1)
-            if key in known and stat is not None and tuple(known[key][1:]) == fingerprint and not path.is_dir():
-                yield Progress("unchanged", str(path), done, total)
+            if key in known and stat is not None and tuple(known[key][1:3]) == fingerprint and not path.is_dir():
+                yield Progress("unchanged", str(path), done, total, lost_pages=_pages(known[key][3]))
                 continue
             try:
                 data = read_bytes(path)
@@ -242,7 +247,7 @@ class Store:
             if key in known and known[key][0] == sha:
                 with self.conn:
                     self.conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE path = ?", (*fingerprint, key))
-                yield Progress("unchanged", str(path), done, total)
+                yield Progress("unchanged", str(path), done, total, lost_pages=_pages(known[key][3]))
                 continue
             del data
             # PDFs are read here, where their per-page progress can be reported.
@@ -264,6 +269,7 @@ class Store:
                     done,
                     total,
                     f"{len(doc.sections)} sections, {len(doc.passages)} passages, {len(doc.tables)} tables",
+                    doc.lost_pages,
                 )
         finally:
             if pool is not None:
@@ -317,9 +323,20 @@ class Store:
         with c:
             self._delete(key)
             cur = c.execute(
-                "INSERT INTO documents (path, name, title, sha256, text, seams, indexed_at, size, mtime_ns) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, doc.name, doc.title, doc.sha256, doc.text, json.dumps(doc.seams), time.time(), *fingerprint),
+                "INSERT INTO documents (path, name, title, sha256, text, seams, indexed_at, size, mtime_ns, meta, "
+                "lost_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    doc.name,
+                    doc.title,
+                    doc.sha256,
+                    doc.text,
+                    json.dumps(doc.seams),
+                    time.time(),
+                    *fingerprint,
+                    json.dumps(doc.meta, ensure_ascii=False),
+                    json.dumps(doc.lost_pages, ensure_ascii=False),
+                ),
             )
             doc_id = cur.lastrowid
             c.executemany(
@@ -448,6 +465,11 @@ class Store:
     def document_text(self, doc_id: int) -> str:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else ""
+
+    def metadata(self, doc_id: int) -> tuple[tuple[str, str], ...]:
+        """The document's front matter as (key, value) pairs."""
+        row = self.conn.execute("SELECT meta FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return tuple((k, v) for k, v in json.loads(row[0])) if row else ()
 
     def seams(self, doc_id: int) -> tuple[int, ...]:
         row = self.conn.execute("SELECT seams FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -638,6 +660,11 @@ class Store:
             "WHERE table_id = ? ORDER BY row, col",
             (table_id,),
         ).fetchall()
+
+
+def _pages(stored: str) -> tuple[tuple[int, str], ...]:
+    """The lost pages of a document as stored: (page, why) pairs."""
+    return tuple((page, why) for page, why in json.loads(stored))
 
 
 def _fact_keys(kind: str, data: dict) -> tuple[str | None, float | None, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from doksvar.ingest.headings import SUBHEADING_END
+from doksvar.ingest.headings import SUBHEADING_END, TOC_TITLE
 from doksvar.ingest.sentences import split_sentences
 from doksvar.ingest.tables import group_label, parse_value
 from doksvar.model import Cell, Document, Passage, Section, Table
@@ -14,7 +14,7 @@ from doksvar.model import Cell, Document, Passage, Section, Table
 
 @dataclass
 class Block:
-    kind: str  # title toc heading para item rows goalhead goal
+    kind: str  # title toc heading para item rows goalhead goal gap (a page that gave no text)
     text: str = ""
     seams: list[int] = field(default_factory=list)
     number: str = ""
@@ -93,23 +93,28 @@ class _Builder:
             if block.page is not None:
                 self.page = block.page
             if block.kind == "title":
+                # The title is a passage too, so that its words are found like any other.
                 self.title = block.text
-                self._emit(block.text, "title")
-            elif block.kind == "toc":
-                self._emit(block.text, "toc")
+                self._passage("title", block.text, block.seams, "")
+            elif block.kind in ("toc", "gap"):
+                self._emit(block.text, block.kind)
             elif block.kind == "heading":
                 start = self._emit(f"{block.number} {block.text}", "heading")
                 self.headings.append((block.number, block.text, start, block.page))
                 self.section = block.number
                 self.label = ""
             elif block.kind == "goalhead":
-                self._emit(block.text, "goalhead")
+                # The header row of a table of prose ("Mål | Analys"): a passage, so its words are found.
+                self._passage("para", block.text, block.seams, "")
+                self.prev_kind = "goalhead"
             elif block.kind == "goal":
                 self.label = ""
                 self._passage("goal", block.text, block.seams, block.group)
             elif block.kind == "rows":
                 self._table(block)
-            elif is_subheading(block, nxt):
+            elif is_subheading(block, nxt) and (
+                labels_a_passage(nxt, blocks[i + 2] if i + 2 < len(blocks) else None) or TOC_TITLE.match(block.text)
+            ):
                 self._emit(block.text, "subheading")
                 self.seams.extend(self.pos - len(block.text) + s for s in block.seams)
                 self.label = block.text
@@ -240,6 +245,18 @@ class _Builder:
             parent = number.rsplit(".", 1)[0] if "." in number else None
             out.append(Section(number, title, level, parent, start, end, page))
         return tuple(out)
+
+
+def labels_a_passage(nxt: Block | None, after: Block | None) -> bool:
+    """Whether the block after a sub-heading is a passage that takes the sub-heading as its label.
+
+    A short line followed by another (a list of names, an address, a heading over a heading) is
+    a passage of its own: as a label no passage carried, its words would not be found."""
+    if nxt is None:
+        return False
+    if nxt.kind == "para":
+        return not is_subheading(nxt, after)
+    return nxt.kind == "item"
 
 
 def is_subheading(block: Block, nxt: Block | None) -> bool:

@@ -35,6 +35,12 @@ def toc_line_numbers(lines: list[str]) -> set[int]:
     return found
 
 
+def reads_as_title(line: str) -> bool:
+    """Whether a report's first line may be its title: a few words, not a sentence of its text
+    ("Budgeten överskreds med 3,2 mkr." is the report's first paragraph, not its name)."""
+    return len(line.split()) <= 16 and not re.search(r"[.,:;!…]$", line.strip())
+
+
 def heading(line: str, last: list[int] | None) -> tuple[str, str] | None:
     """(number, title) when `line` is the next numbered heading in sequence, else None."""
     m = HEADING.match(line)

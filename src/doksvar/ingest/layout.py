@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from doksvar.ingest.blocks import Block
-from doksvar.ingest.headings import TOC_TITLE, heading
+from doksvar.ingest.headings import TOC_TITLE, heading, reads_as_title
 from doksvar.ingest.inline import clean_inline
 
 PAGE_NUMBER = re.compile(
@@ -121,8 +121,9 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
-def _drop_running_lines(pages: list[list[Line]]) -> list[Line]:
-    """Lines of all pages, without page numbers and lines that recur at the top or foot of pages."""
+def page_furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
+    """Where the page furniture stands, as (page index, line index): page numbers and the lines that
+    recur at the top or foot of pages (running headers and footers). They are no text of the report."""
     edges: Counter[str] = Counter()
     for page in pages:
         content = [ln.text for ln in page if ln.text.strip()]
@@ -130,15 +131,25 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[Line]:
             edges[ln] += 1
     threshold = max(3, len(pages) // 2)
     running = {shape for shape, n in edges.items() if n >= threshold and len(shape) < 120}
+    out: set[tuple[int, int]] = set()
+    for p, page in enumerate(pages):
+        content_idx = [i for i, ln in enumerate(page) if ln.text.strip()]
+        for i in set(content_idx[:3] + content_idx[-3:]):
+            ln = page[i]
+            if ln.heading is None and (_shape(ln.text) in running or PAGE_NUMBER.match(ln.text)):
+                if not (p == 0 and i == content_idx[0] and not PAGE_NUMBER.match(ln.text)):
+                    out.add((p, i))  # the report's title on its first page stays
+    return out
+
+
+def _drop_running_lines(pages: list[list[Line]]) -> list[Line]:
+    """Lines of all pages, without the page furniture."""
+    furniture = page_furniture(pages)
     out: list[Line] = []
     for number, page in enumerate(pages, 1):
-        content_idx = [i for i, ln in enumerate(page) if ln.text.strip()]
-        edge_idx = set(content_idx[:3] + content_idx[-3:])
         for i, ln in enumerate(page):
-            if i in edge_idx and ln.heading is None and (_shape(ln.text) in running or PAGE_NUMBER.match(ln.text)):
-                if not (number == 1 and content_idx and i == content_idx[0] and not PAGE_NUMBER.match(ln.text)):
-                    continue  # the report's title on its first page stays
-            out.append(Line(ln.text.rstrip(), number, ln.region, ln.heading))
+            if (number - 1, i) not in furniture:
+                out.append(Line(ln.text.rstrip(), number, ln.region, ln.heading))
         out.append(Line("", number))
     return out
 
@@ -245,7 +256,7 @@ class _Reader:
                 para = self._flush(para)
                 i = self._table(i, first_row)
                 continue
-            if not self.blocks and para is None and not in_toc:
+            if not self.blocks and para is None and not in_toc and reads_as_title(text):
                 # The first line of the report is its title.
                 self.blocks.append(Block("title", clean_inline(text)[0], page=line.page))
                 i += 1
@@ -657,6 +668,8 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
                 rows[-1][0] = (prev_text + " " + label, prev_seams + [len(prev_text)])
                 _mark_row_moved(rows[-1])
             else:
+                if group_pending is not None:
+                    _keep_label(rows, group_pending, len(columns))
                 group_pending = label
                 group = label
             continue
@@ -677,6 +690,8 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
             rows.append(row)
             group_pending = group = None
             continue
+        if group_pending is not None and not (group and re.match(r"^[-–•]\s", label)):
+            _keep_label(rows, group_pending, len(columns))
         group_pending = None
         if group and re.match(r"^[-–•]\s", label):
             # "- Ekonomi" under "Gemensamma tjänster": an item of the group above it.
@@ -686,8 +701,22 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
             continue
         group = None
         rows.append([(label, [])] + cells)
+    if group_pending is not None:
+        _keep_label(rows, group_pending, len(columns))
     blocks.append(Block("rows", rows=rows, page=page))
     return blocks
+
+
+def _keep_label(rows: list[list[tuple[str, list[int]]]], label: str, width: int) -> None:
+    """A line of a label that names no row of figures ("Ny teknik bowlinghall" / "Korsavad (6154)"
+    over a row with a label of its own) is kept: as the rest of the label of the row above, or as
+    a row group's name when no row stands above it."""
+    if rows[1:]:
+        prev_text, prev_seams = rows[-1][0]
+        rows[-1][0] = (prev_text + " " + label, prev_seams + [len(prev_text)])
+        _mark_row_moved(rows[-1])
+    else:
+        rows.append([(label, [])] + [("", []) for _ in range(width)])
 
 
 def _mark_row_moved(row: list[tuple[str, list[int]]]) -> None:

@@ -6,7 +6,9 @@ it has one (outline.py), else from numbered headings, else from the larger type.
 go through the layout repairs (layout.py), pages kept.
 
 Broken files get a message that says what is wrong: empty, not a PDF, damaged, locked with a
-password, or without a text layer (scanned pages need OCR first).
+password, or without a text layer (scanned pages need OCR first). A page that gives no text in a
+file that otherwise reads is not dropped without a word: the Document names it with the reason
+(damaged, no text layer, text that cannot be decoded) and its display text says so in its place.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 
 from doksvar.errors import IngestError
-from doksvar.ingest.blocks import build_document
+from doksvar.ingest.blocks import Block, build_document
 from doksvar.ingest.layout import CONNECTORS, Line, layout_lines
 from doksvar.ingest.reading import PageLine
 from doksvar.model import Document
@@ -60,27 +64,99 @@ def _open(data: bytes, name: str):
     return reader, count
 
 
+# Why a page gave no text: what the index summary says (English), and what the viewer shows in
+# the page's place (Swedish, as the report).
+DAMAGED = "damaged"
+NO_TEXT_LAYER = "no text layer"
+UNDECODABLE = "text that cannot be decoded"
+_IN_THE_TEXT = {
+    DAMAGED: "sidan är skadad",
+    NO_TEXT_LAYER: "sidan har inget textlager, bara en bild (den behöver OCR)",
+    UNDECODABLE: "sidans text kan inte avkodas (typsnitt utan teckentabell)",
+}
+
+
 def _read(data: bytes, name: str, on_page: PageProgress | None = None):
-    """The reader and each page's lines in reading order."""
+    """The reader, each page's lines in reading order, and the pages that gave no text with why
+    ((page, reason) pairs; a blank page is none of them)."""
     from pypdf.errors import FileNotDecryptedError
 
     reader, count = _open(data, name)
     pages: list[list[PageLine]] = []
+    lost: list[tuple[int, str]] = []
     fonts: dict = {}
-    for k in range(count):
-        try:
-            pages.append(_page_lines(reader.pages[k], fonts))
-        except FileNotDecryptedError:
-            raise IngestError(f"{name}: the PDF is protected by a password; save an unlocked copy") from None
-        except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged pages
-            if k == 0 and count == 1:
-                raise IngestError(f"{name}: a damaged or truncated PDF ({exc})") from None
-            pages.append([])
-        if on_page is not None:
-            on_page(k + 1, count)
+    with _warnings_heard() as heard:
+        for k in range(count):
+            heard.clear()
+            try:
+                lines = _page_lines(reader.pages[k], fonts)
+            except FileNotDecryptedError:
+                raise IngestError(f"{name}: the PDF is protected by a password; save an unlocked copy") from None
+            except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged pages
+                if k == 0 and count == 1:
+                    raise IngestError(f"{name}: a damaged or truncated PDF ({exc})") from None
+                lines = []
+                lost.append((k + 1, f"{DAMAGED} ({type(exc).__name__}: {str(exc)[:120]})"))
+            else:
+                if not any(ln.text.strip() for ln in lines):
+                    # pypdf reads a page whose content it cannot decode as empty, with a warning.
+                    why = f"{DAMAGED} ({heard[0][:120]})" if heard else _why_no_text(reader.pages[k])
+                    if why:
+                        lost.append((k + 1, why))
+            pages.append(lines)
+            if on_page is not None:
+                on_page(k + 1, count)
     if not any(ln.text.strip() for page in pages for ln in page):
         raise IngestError(f"{name}: the PDF has no text layer; it looks scanned and needs OCR first")
-    return reader, pages
+    return reader, pages, lost
+
+
+@contextmanager
+def _warnings_heard() -> Iterator[list[str]]:
+    """The messages pypdf warns with meanwhile (it reads on past damage, saying so in its log),
+    kept from the log: doksvar says what they mean itself."""
+    messages: list[str] = []
+
+    class Heard(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    log = logging.getLogger("pypdf")
+    handler = Heard(logging.WARNING)
+    level, propagate = log.level, log.propagate
+    log.addHandler(handler)
+    log.setLevel(logging.WARNING)
+    log.propagate = False
+    try:
+        yield messages
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(level)
+        log.propagate = propagate
+
+
+def _why_no_text(page) -> str:
+    """Why a page that gave no text gave none, or "" when nothing stands on it (a blank page, or
+    one of lines and shapes only)."""
+    from pypdf.generic import ContentStream
+
+    try:
+        contents = page.get_contents()
+        operations = ContentStream(contents, page.pdf, "bytes").operations if contents is not None else []
+        operators = {op for _, op in operations}
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged pages
+        return f"{DAMAGED} ({type(exc).__name__}: {str(exc)[:120]})"
+    if operators & {b"Tj", b"TJ", b"'", b'"'}:
+        return f"{UNDECODABLE} (its fonts map no characters)"
+    if operators & {b"Do", b"BI"}:
+        return f"{NO_TEXT_LAYER} (an image only; a scanned page needs OCR first)"
+    return ""
+
+
+def gap_text(page: int, reason: str) -> str:
+    """What the display text shows where a page that gave no text stands."""
+    said = next((v for k, v in _IN_THE_TEXT.items() if reason.startswith(k)), reason)
+    return f"[Sidan {page} kunde inte läsas: {said}.]"
 
 
 def _page_lines(page, fonts: dict) -> list[PageLine]:
@@ -90,7 +166,10 @@ def _page_lines(page, fonts: dict) -> list[PageLine]:
     from doksvar.ingest.reading import read_page
 
     try:
-        return read_page(page_runs(page, fonts))
+        lines = read_page(page_runs(page, fonts))
+        if any(ln.text.strip() for ln in lines):
+            return lines
+        # Nothing read: pypdf's own reading may still find text, which is better than none.
     except Unreadable:
         pass
     except (ValueError, TypeError, ArithmeticError, KeyError, IndexError):
@@ -103,7 +182,7 @@ def parse_pdf(data: bytes, path: str, name: str, sha256: str, on_page: PageProgr
     """Build a Document from a PDF's bytes; every passage keeps its page."""
     from doksvar.ingest.outline import outline_entries
 
-    reader, pages = _read(data, name, on_page)
+    reader, pages, lost = _read(data, name, on_page)
     entries = outline_entries(reader)
     if entries:
         blocks = layout_lines(outline_lines(pages, entries), numbered=False)
@@ -113,7 +192,11 @@ def parse_pdf(data: bytes, path: str, name: str, sha256: str, on_page: PageProgr
             marked = size_heading_lines(pages)
             if marked is not None:
                 blocks = layout_lines(marked)
-    return build_document(blocks, path, name, sha256)
+    for page, reason in lost:
+        # The reader sees where a page is missing, in its place among the pages.
+        at = next((i for i, b in enumerate(blocks) if b.page is not None and b.page > page), len(blocks))
+        blocks.insert(at, Block("gap", gap_text(page, reason), page=page))
+    return replace(build_document(blocks, path, name, sha256), lost_pages=tuple(lost))
 
 
 def _plain(pages: list[list[PageLine]]) -> list[list[Line]]:

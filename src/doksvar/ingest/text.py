@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from doksvar.ingest.blocks import Block, build_document
-from doksvar.ingest.headings import TOC_TITLE, heading, toc_line_numbers
+from doksvar.ingest.headings import TOC_TITLE, heading, reads_as_title, toc_line_numbers
 from doksvar.ingest.inline import clean_inline
 from doksvar.ingest.markdown import (
     Grid,
@@ -100,7 +100,7 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
             goals.goal = ""
             i += 1
             continue
-        if not blocks and not titled and "\t" not in line:
+        if not blocks and not titled and "\t" not in line and reads_as_title(MD_HEADING.sub("", line)):
             text_, seams = _clean(MD_HEADING.sub("", line))
             blocks.append(Block("title", text_, seams))
             i += 1
