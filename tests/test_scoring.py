@@ -144,3 +144,53 @@ def test_how_many_reads_the_count_column_not_the_amount(make_store):
     )
     r = Answerer(store).ask("Hur många arrangörsbidrag gavs 2025?")
     assert r.answered and "17" in r.answer and "-718" not in r.answer
+
+
+def test_two_years_compared_give_a_cell_for_each(answers):
+    r = answers.ask("Hur stora var kostnaderna 2025 jämfört med 2024?")
+    assert r.answered and "-77,9" in r.answer and "-70,2" in r.answer, r.answer
+
+
+RESULT_REPORT = """\
+Årsrapport 2023 Revisionen
+
+1 Ekonomi
+
+Utfall per 2023-12-31 (tkr)\tUtfall 2023\tBudget 2023
+Kostnader\t-44 491\t-45 982
+Periodens resultat\t740\t-750
+
+Årets resultat blev 740 tkr mot budgeterade -750 tkr, vilket ger en positiv avvikelse med 1 490 tkr.
+Den positiva avvikelsen beror på lägre kostnader för konsulter.
+Det budgeterade minusresultatet för 2023 beror på en flytt av kontoret.
+Målplanen för 2022-2024 visar ett budgeterat resultat om -500 tkr per år.
+Fritidsgårdarna redovisar ett underskott på 0,3 mkr som beror på ökade hyror.
+"""
+
+
+@pytest.fixture(scope="module")
+def result_answers(tmp_path_factory):
+    from doksvar.index.store import Store
+
+    folder = tmp_path_factory.mktemp("result")
+    path = folder / "revision-2023.txt"
+    path.write_text(RESULT_REPORT, encoding="utf-8")
+    writer = Store(folder / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    return Answerer(Store(folder / "i.sqlite"))
+
+
+def test_better_than_budget_asks_for_the_deviation(result_answers):
+    r = result_answers.ask("Hur mycket bättre än budget blev resultatet 2023?")
+    assert r.answered and "1 490" in r.answer, r.answer
+
+
+def test_a_budgeted_figure_is_not_the_outcome_asked_for(result_answers):
+    r = result_answers.ask("Vad blev periodens resultat 2023?")
+    assert r.answered and "740" in r.answer and "-500" not in r.answer, r.answer
+
+
+def test_a_reason_for_a_surplus_is_not_a_reason_for_a_deficit(result_answers):
+    r = result_answers.ask("Varför blev det ett överskott mot budget?")
+    assert r.answered and "konsulter" in r.answer and "hyror" not in r.answer, r.answer

@@ -139,12 +139,11 @@ class Answerer:
         }[intent]
         proposed = []
         for handler in handlers:
-            result = handler(self, q)
-            if result is not None:
-                result = self.ground(result)
-                proposed.append(weigh(self, q, result, result.intent, intent))
-                if certain(proposed[-1]):
-                    break  # no later handler can beat evidence that covers everything asked
+            results = handler(self, q)
+            for result in [results] if isinstance(results, Answer) else results or []:
+                proposed.append(weigh(self, q, self.ground(result), result.intent, intent))
+            if any(certain(c) for c in proposed):
+                break  # no later handler can beat evidence that covers everything asked
         proposed.sort(key=lambda c: -c.score)
         if proposed and acceptable(proposed[0]):
             best = proposed[0].answer
@@ -161,6 +160,11 @@ class Answerer:
 
         sections = {c.section for c in result.citations}
         quoted = {(c.start, c.end) for c in result.citations}
+        following = self._reason_after(q, result)
+        if following is not None:
+            sentence, cite = following
+            text = f"{result.answer} {clip(sentence, 0, 300)}"
+            return dataclasses.replace(result, answer=text, citations=renumber(list(result.citations) + [cite]))
         subject = [t for t in q.content if t.found and not t.word.isdigit()]
         asked = {a for t in q.content for a in t.alternatives} | {t.stem for t in q.content}
         titles = {w for c in result.citations for w in stems(c.title)}
@@ -189,6 +193,42 @@ class Answerer:
         sentence, cite = best
         text = f"{result.answer} {clip(sentence, 0, 300)}"
         return dataclasses.replace(result, answer=text, citations=renumber(list(result.citations) + [cite]))
+
+    def _reason_after(self, q: Question, result: Answer) -> tuple[str, Citation] | None:
+        """The sentence right after a quoted one, when it gives the reason ("… en positiv avvikelse
+        med 1 490 tkr. Den positiva avvikelsen beror på …"): reports explain a figure where they state it."""
+        from doksvar.answer.question import directions
+        from doksvar.answer.score import gives_reason
+
+        docs = {d[1]: d[0] for d in self.store.documents()}
+        other = {"positive": "negative", "negative": "positive"}
+        asked = {d for d, on in (("positive", q.positive), ("negative", q.negative)) if on}
+        quoted = {(c.start, c.end) for c in result.citations}
+        for c in result.citations:
+            doc_id = docs.get(c.doc)
+            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
+            if sp is None:
+                continue
+            spans = sp.passage.sentences
+            at = next((i for i, (a, b) in enumerate(spans) if a <= c.start < b), None)
+            if at is None:
+                continue
+            if at + 1 >= len(spans):
+                # The last sentence of its paragraph: the next paragraph of the section goes on.
+                text = self.ref(doc_id).text
+                after = len(text) - len(text[sp.passage.end :].lstrip())
+                nxt = self.store.passage_at(doc_id, after)
+                if nxt is None or nxt.passage.section != sp.passage.section or not nxt.passage.sentences:
+                    continue
+                sp, at, spans = nxt, -1, nxt.passage.sentences
+            if spans[at + 1] in quoted:
+                continue
+            a, b = spans[at + 1]
+            sentence = sp.passage.text[a - sp.passage.start : b - sp.passage.start]
+            stated = directions(sentence)
+            if gives_reason(sentence) and not (stated and asked and stated <= {other[d] for d in asked}):
+                return sentence, self.cite(doc_id, a, b)
+        return None
 
     def scope(self, q: Question) -> tuple[Question, str]:
         """The question narrowed to the documents it names (an organisation, a year), and a name
@@ -279,7 +319,7 @@ class Answerer:
         names = {n.lower() for n in _names(q.text)}
         original = set(words(q.text.lower()))
         for t in q.missing():
-            if is_cue_word(t.word) or len(t.word) < 4:
+            if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction:
                 continue
             if t.word in names or (q.english and t.word not in original and len(t.word) >= 5):
                 # A name ("Stockholm") is a subject however common it is; so is a report term an

@@ -29,11 +29,13 @@ _WANTS = [
 _NEGATIVE = re.compile(
     r"(negativ\w*|över budget|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|mer än budget\w*"
     r"|mer än (?:vad som )?budgeterat|högre än budget\w*|högre kostnader än|over budget|exceed\w*"
-    r"|overspen\w*|deficit\w*|more than budgeted)"
+    r"|overspen\w*|deficit\w*|more than budgeted|sämre (?:(?P<n1>\w+) )?än (?:vad som )?budget\w*"
+    r"|worse (?:(?P<n2>\w+) )?than budget\w*)"
 )
 _POSITIVE = re.compile(
     r"(positiv\w*|under budget|billigare|\bunderst\w*|mindre än budget\w*|mindre än (?:vad som )?budgeterat"
-    r"|överskott\w*|lägre än budget\w*|lägre kostnader än|under budget|surplus\w*|underspen\w*|less than budgeted)"
+    r"|överskott\w*|lägre än budget\w*|lägre kostnader än|under budget|surplus\w*|underspen\w*|less than budgeted"
+    r"|bättre (?:(?P<p1>\w+) )?än (?:vad som )?budget\w*|better (?:(?P<p2>\w+) )?than budget\w*)"
 )
 _LARGEST = re.compile(r"\b(störst\w*|högst\w*|mest|largest|biggest|greatest|main|främst\w*|stor\w* avvikelse)\b")
 _ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
@@ -69,6 +71,12 @@ class Question:
     """Asks for first places only ("först", "first", "topp")."""
     focus: str = ""
     """The noun the question asks for ("betyg" in "Vilket betyg gav ..."), as a stem."""
+    direction: frozenset[str] = frozenset()
+    """The words that say which way a deviation went ("bättre än budget", "underskott"): what kind
+    of figure is asked, not what it is about."""
+    untranslated: frozenset[str] = frozenset()
+    """Words of an English question left as asked (no report term for them): everyday English
+    ("end", "better") weighs little."""
     names: frozenset[str] = frozenset()
     """Words written as names inside the question ("Fokus", "Regionernas Kamp", "IT"), lower-cased:
     they name a subject however common they are as words."""
@@ -112,9 +120,28 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
         largest=bool(_LARGEST.search(both)),
         listing=bool(_ALL.search(both)),
         focus=_focus(swedish),
+        direction=_direction_words(both),
+        untranslated=frozenset(set(words(swedish)) & set(words(text.lower()))) if english else frozenset(),
         names=frozenset(w.lower() for w in names_in(text)),
         first=bool(re.search(r"\b(först|första|förstaplats\w*|etta|first|top|topp\w*)\b", both)),
     )
+
+
+def _direction_words(text: str) -> frozenset[str]:
+    """The words of a question's deviation phrases, without what stands inside them ("bättre
+    *resultat* än budgeterat")."""
+    out: set[str] = set()
+    for pattern in (_NEGATIVE, _POSITIVE):
+        for m in pattern.finditer(text):
+            inside = {g for g in m.groupdict().values() if g}
+            out.update(w for w in words(m.group()) if w not in inside)
+    return frozenset(out)
+
+
+def directions(text: str) -> set[str]:
+    """Which ways of deviating from budget a text speaks of: "negative", "positive", both or none."""
+    low = text.lower()
+    return {name for name, p in (("negative", _NEGATIVE), ("positive", _POSITIVE)) if p.search(low)}
 
 
 def names_in(text: str) -> list[str]:

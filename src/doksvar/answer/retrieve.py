@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from doksvar.answer.question import Question
+from doksvar.answer.question import Question, directions
 from doksvar.index.query import Term, match_expression, selective
 from doksvar.index.schema import BM25_WEIGHTS
 from doksvar.index.store import Store, StoredPassage
+from doksvar.lang.frequency import generality_weight
 from doksvar.lang.words import MONTHS, is_year, stem_set
 
 _NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
@@ -76,12 +77,20 @@ def candidates(store: Store, terms: list[Term], limit: int = 80, docs=None) -> l
     return [stored[r[0]] for r in rows if r[0] in stored]
 
 
-def term_weights(store: Store, terms: list[Term]) -> dict[str, float]:
+def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> dict[str, float]:
     weights = {}
     for t in terms:
         w = store.vocab.idf(t.alternatives)
+        if q is not None and t.word in q.direction:
+            w *= DIRECTION_SHARE  # "bättre än budgeterat": which way it went, not what about
+        if q is not None and t.word in q.untranslated:
+            w *= generality_weight(t.word, "en")  # everyday English left as asked ("end")
         weights[t.word] = w * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
     return weights
+
+
+DIRECTION_SHARE = 0.3
+DIRECTION_BONUS = 0.15
 
 
 def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None = None) -> list[Scored]:
@@ -90,7 +99,7 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     if not terms:
         return []
     pool = pool if pool is not None else candidates(store, terms, docs=q.docs)
-    weights = term_weights(store, terms)
+    weights = term_weights(store, terms, q)
     total = sum(weights.values()) or 1.0
     focus = next((t for t in terms if q.focus and t.stem == q.focus), None)
     out: list[Scored] = []
@@ -135,6 +144,14 @@ def _kind_bonus(q: Question, sentence: str, passage: str) -> float:
         bonus += 0.3 if _REASON.search(sentence) else 0.0
     elif q.wants == "purpose":
         bonus += 0.3 if _PURPOSE.search(sentence) else 0.0
+    if q.positive != q.negative:
+        # A surplus asked about: a sentence of a deficit is about something else, and the other way round.
+        asked, other = ("positive", "negative") if q.positive else ("negative", "positive")
+        stated = directions(sentence)
+        if asked in stated and other not in stated:
+            bonus += DIRECTION_BONUS
+        elif other in stated and asked not in stated:
+            bonus -= DIRECTION_BONUS
     if q.years:
         said = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)}
         if said & set(q.years):

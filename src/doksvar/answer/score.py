@@ -17,11 +17,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import Question
+from doksvar.answer.question import Question, directions
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
-from doksvar.lang.words import GENERIC, MONTHS, PERIOD, YEAR_IN_TEXT, is_organisation, is_period, stem_set, years_in
+from doksvar.lang.words import (
+    GENERIC,
+    MONTHS,
+    PERIOD,
+    YEAR_IN_TEXT,
+    is_organisation,
+    is_period,
+    stem_set,
+    years_in,
+)
 from doksvar.model import Answer
 
 if TYPE_CHECKING:
@@ -44,6 +53,9 @@ KIND_MISMATCH = -0.3
 NO_FIGURE = -0.31
 """A question for a figure ("Hur många …", "Vad kostade …") whose evidence states none: never an answer."""
 INTENT_MATCH = 0.12
+DIRECTION_MATCH = 0.1
+DIRECTION_MISMATCH = -0.15
+"""Evidence of a deficit where a surplus is asked about, or the other way round."""
 YEAR_MATCH = 0.1
 YEAR_MISMATCH = -0.7
 ONE_FOR_MANY = -0.35
@@ -87,6 +99,8 @@ _TARGET = re.compile(
     r"|budgeteras|siktar)\b",
     re.I,
 )
+_BUDGETED = re.compile(r"\bbudgetera[dt]\w*\b", re.I)
+"""A budgeted figure ("ett budgeterat resultat om 500 tusen kronor"): not the outcome a figure question asks."""
 _ASKS_TARGET = re.compile(
     r"\b(?:mål\w*|ambition\w*|prognos\w*|plan\w*|väntas|förväntas|beräkna\w*|budget\w*|ska|target|goal|forecast\w*)\b",
     re.I,
@@ -134,7 +148,7 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     titled = {w for doc_id, ws in a.store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
     deviation = q.negative or q.positive
     for t in q.content:
-        if is_cue_word(t.word) or t.stem in titled:
+        if is_cue_word(t.word) or t.stem in titled or t.word in q.direction:
             continue
         if deviation and t.stem.startswith("budget"):
             continue  # "under budget", "mot budget": what kind of figure, not what it is about
@@ -145,6 +159,8 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
         else:
             rarity = vocab.idf(("\x00",))  # as rare as a word can be in this report
         weight = rarity * generality_weight(t.word) * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
+        if t.word in q.untranslated:
+            weight *= generality_weight(t.word, "en")  # an English word left as asked ("end", "major")
         if t.word in q.names:
             weight = max(weight, rarity)  # a name is a subject however common the word
         elif is_organisation(t.word) or t.word in GENERIC:
@@ -169,12 +185,25 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
             continue
         pieces.append((a.heading_at(doc_id, c.start), IN_TITLE))
         text = a.ref(doc_id).text
+        table = a.store.table_holding(doc_id, c.start)
+        if table is not None:
+            # A table's paragraph is the whole table: what a reader takes with a cell is its row
+            # (whole, though a wrapped label cuts the quote) and the table's header.
+            t_start = a.store.tables([table])[0][5]
+            pieces.append((text[text.rfind("\n", 0, c.start) + 1 : _line_end(text, c.start)], IN_QUOTE))
+            pieces.append((text[t_start : _line_end(text, t_start)], IN_PARAGRAPH))
+            continue
         lo = text.rfind("\n\n", max(0, c.start - PARAGRAPH_REACH), c.start)
         hi = text.find("\n\n", c.end, c.end + PARAGRAPH_REACH)
         lo = max(0, c.start - PARAGRAPH_REACH) if lo < 0 else lo
         hi = min(len(text), c.end + PARAGRAPH_REACH) if hi < 0 else hi
         pieces.append((text[lo:hi], IN_PARAGRAPH))
     return pieces
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
 
 
 def coverage(weights: dict[str, tuple[Term, float]], pieces: list[tuple[str, float]]) -> float:
@@ -218,7 +247,16 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
     elif q.wants == "date":
         features["kind"] = KIND_MATCH if _DATE.search(shown) else KIND_MISMATCH
-    if handler in ("fact", "ranking") and _TARGET.search(quotes) and not _ASKS_TARGET.search(q.swedish):
+    planned = _TARGET.search(quotes) or (q.wants == "number" and _BUDGETED.search(quotes))
+    if intent == "deviation" and q.positive != q.negative:
+        # "Varför gick … med överskott?": evidence of a deficit is about something else.
+        asked, other = ("positive", "negative") if q.positive else ("negative", "positive")
+        stated = directions(quotes)
+        if asked in stated and other not in stated:
+            features["direction"] = DIRECTION_MATCH
+        elif other in stated and asked not in stated:
+            features["direction"] = DIRECTION_MISMATCH
+    if handler in ("fact", "ranking") and planned and not _ASKS_TARGET.search(q.swedish):
         features["target"] = TARGET_NOT_OUTCOME
     if handler == "deviation" and not (q.listing or q.largest) and _LISTED.search(result.answer):
         features["list"] = MANY_FOR_ONE
@@ -270,7 +308,7 @@ def gives_reason(text: str) -> bool:
 def certain(c: Candidate) -> bool:
     """Whether a candidate covers the whole subject with the kind and year asked, so that the
     handlers after it need not be asked (they propose in order of how specific they are)."""
-    return c.coverage >= 0.99 and c.score >= SURE
+    return c.coverage >= 0.99 and c.score >= SURE and min(c.features.values()) >= 0
 
 
 def acceptable(c: Candidate) -> bool:

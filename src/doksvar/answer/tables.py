@@ -79,10 +79,15 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[tuple]:
     kinds = _kinds(q, terms)
     chosen = pick.cell[3].lower()
     have = {k for k, ws in _COLUMN_KINDS.items() if any(w in chosen for w in ws)}
-    if len(kinds) < 2 and not (kinds and not have & set(kinds)):
+    if len(kinds) < 2 and not (kinds and not have & set(kinds)) and len(set(q.years)) < 2:
         return []
     row = [c for c in a.store.cells(pick.table[0]) if c[0] == pick.cell[0] and c[1] != pick.cell[1]]
     row = [c for c in row if c[5] is not None]
+    return _other_kinds(q, pick, row, kinds, have) or _other_years(q, pick, row)
+
+
+def _other_kinds(q: Question, pick: _Pick, row: list[tuple], kinds: list[str], have: set[str]) -> list[tuple]:
+    chosen = pick.cell[3].lower()
     rest = set(chosen.split()) - {w for k in have for w in _COLUMN_KINDS[k]}
     out = []
     for k in kinds:
@@ -92,6 +97,25 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[tuple]:
         if q.years:
             fitting = [c for c in fitting if not years_in(c[3]) or years_in(c[3]) & set(q.years)]
         fitting.sort(key=lambda c: (-len(rest & set(c[3].lower().split())), abs(c[1] - pick.cell[1])))
+        if fitting:
+            out.append(fitting[0])
+    return out[:2]
+
+
+def _other_years(q: Question, pick: _Pick, row: list[tuple]) -> list[tuple]:
+    """Cells of the same row for the other years the question names ("2023 jämfört med 2022"),
+    each from the column whose header reads as the chosen one's but for its year."""
+    chosen = pick.cell[3].lower()
+    have = years_in(chosen)
+    if not have or len(set(q.years)) < 2:
+        return []
+    words_ = set(re.sub(r"\d+", " ", chosen).split())
+    out = []
+    for year in sorted(set(q.years) - have, reverse=True):
+        fitting = [c for c in row if year in years_in(c[3])]
+        fitting.sort(
+            key=lambda c: (-len(words_ & set(re.sub(r"\d+", " ", c[3].lower()).split())), abs(c[1] - pick.cell[1]))
+        )
         if fitting:
             out.append(fitting[0])
     return out[:2]

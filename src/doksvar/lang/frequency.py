@@ -54,9 +54,9 @@ def is_general(word: str) -> bool:
     return zipf(word) >= GENERAL_ZIPF
 
 
-def generality_weight(word: str) -> float:
+def generality_weight(word: str, lang: str = "sv") -> float:
     """How much a question word counts toward its subject: 1 for a rare word, less for a common one."""
-    z = zipf(word)
+    z = zipf(word, lang)
     if z >= 5.0:
         return 0.1
     if z >= 4.5:
