@@ -10,7 +10,7 @@ from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumb
 from doksvar.answer.intent import intent_of
 from doksvar.answer.question import Question, read_question
 from doksvar.index.store import Store
-from doksvar.lang.words import stem_set, stems, words
+from doksvar.lang.words import is_organisation, stem_set, stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -319,8 +319,8 @@ class Answerer:
         names = {n.lower() for n in _names(q.text)}
         original = set(words(q.text.lower()))
         for t in q.missing():
-            if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction:
-                continue
+            if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction or is_organisation(t.word):
+                continue  # what kind of question, or the report's own organisation ("nämnden")
             if t.word in names or (q.english and t.word not in original and len(t.word) >= 5):
                 # A name ("Stockholm") is a subject however common it is; so is a report term an
                 # English question was translated into ("University" -> "universitet").

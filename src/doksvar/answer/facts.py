@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip
 from doksvar.answer.question import Question
-from doksvar.answer.retrieve import Scored, has_number, score_sentences
+from doksvar.answer.retrieve import BACK_REFERENCE, Scored, has_number, score_sentences
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -48,6 +48,11 @@ def _answer(a: Answerer, q: Question, scored: list[Scored], best: Scored) -> Ans
     focus = _focus(q, sentence)
     text = clip(sentence, focus, MAX_SENTENCE)
     cites = [a.cite(best.stored.doc_id, s0, s1, (s0 + focus, s0 + focus + 1))]
+    preceding = _preceding(q, best, sentence)
+    if preceding is not None:
+        b0, b1 = preceding
+        text = f"{clip(p.text[b0 - p.start : b1 - p.start], 0, MAX_SENTENCE)} {text}"
+        cites.insert(0, a.cite(best.stored.doc_id, b0, b1))
     partner = _partner(scored, best)
     following = _following(q, best, sentence)
     if following is not None and (partner is None or partner.span != following):
@@ -78,6 +83,18 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
     if q.listing and len(sentence) < 160:
         leads = True
     return spans[at + 1] if leads else None
+
+
+def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | None:
+    """The sentence before, when the best one gives its reason by pointing back to it ("Som en
+    följd av detta blev kostnaderna lägre")."""
+    from doksvar.answer.score import asks_reason
+
+    spans = best.stored.passage.sentences
+    at = spans.index(best.span) if best.span in spans else -1
+    if at <= 0 or not asks_reason(q) or not BACK_REFERENCE.search(sentence):
+        return None
+    return spans[at - 1]
 
 
 def _partner(scored: list[Scored], best: Scored) -> Scored | None:

@@ -21,9 +21,16 @@ _DATE = re.compile(
     re.I,
 )
 _REASON = re.compile(
-    r"\b(beror|berodde|förklaras|förklaringen|på grund av|till följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b",  # noqa: E501
+    r"\b(beror|berodde|förklaras|förklaringen|på grund av|följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b",
     re.I,
 )
+BACK_REFERENCE = re.compile(
+    r"\b(?:följd av|på grund av|beror på|med anledning av) (?:detta|det|denna|dessa)\b|\bdärför\b"
+    r"|^(?:detta|det) (?:har )?(?:innebar|innebär|ledde|leder|lett|medförde|medför|gjorde|gör)\b",
+    re.I,
+)
+"""A reason given by pointing back ("Som en följd av detta blev kostnaderna lägre"): the sentence
+before says what it was."""
 _PURPOSE = re.compile(
     r"\b(för att|i syfte|syftet|med vilket|med vilken|ska kunna|används för|användas för|avsett)\b", re.I
 )
@@ -120,7 +127,7 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
                 elif matches(t, heading):
                     head += w
             own_share, ctx_share, head_share = own / total, ctx / total, head / total
-            score = own_share + 0.5 * ctx_share + 0.3 * head_share + _kind_bonus(q, sentence, p.text)
+            score = own_share + 0.5 * ctx_share + 0.3 * head_share + _kind_bonus(q, sentence, p.text, terms)
             if focus is not None and matches(focus, own_stems):
                 score += 0.2
             if p.kind == "row":
@@ -134,14 +141,25 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     return out
 
 
-def _kind_bonus(q: Question, sentence: str, passage: str) -> float:
+def _restates(sentence: str, terms: list[Term]) -> bool:
+    """Whether the question's subject stands only in the sentence's reason: "Den positiva avvikelsen
+    beror på lägre kostnader för räkenskapsrevision" gives no reason *why* those costs were lower."""
+    m = _REASON.search(sentence)
+    if m is None or BACK_REFERENCE.search(sentence):
+        return False
+    before, after = stem_set(sentence[: m.start()]), stem_set(sentence[m.end() :])
+    inside = [t for t in terms if matches(t, after) and not matches(t, before)]
+    return len(inside) >= 2 and not any(matches(t, before) for t in terms if not t.word.isdigit() and len(t.word) > 4)
+
+
+def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> float:
     bonus = 0.0
     if q.wants == "number":
         bonus += 0.3 if has_number(sentence) else -0.3
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
     elif q.wants == "reason":
-        bonus += 0.3 if _REASON.search(sentence) else 0.0
+        bonus += 0.3 if _REASON.search(sentence) and not _restates(sentence, terms) else 0.0
     elif q.wants == "purpose":
         bonus += 0.3 if _PURPOSE.search(sentence) else 0.0
     if q.positive != q.negative:

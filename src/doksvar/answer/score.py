@@ -106,7 +106,7 @@ _ASKS_TARGET = re.compile(
     re.I,
 )
 _REASON = re.compile(
-    r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|till följd av|eftersom|med anledning av|orsak\w*"
+    r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|följd av|eftersom|med anledning av|orsak\w*"
     r"|anledning\w*|då |främst|huvudsakligen|till största del|bidrar|beroende på)",
     re.I,
 )

@@ -56,6 +56,15 @@ def term_in_label(term: Term, stems_: set[str]) -> bool:
     )
 
 
+def label_share(term: Term, stems_: set[str]) -> float:
+    """How much of the question's word a label names: all of it for the word itself, a part of it
+    for one part of a compound ("Netto" of "nettobudget" against "Budget, netto")."""
+    if term.stem in stems_ or term.word in stems_:
+        return 1.0
+    parts = [s for s in stems_ if len(s) >= 3 and not s.isdigit() and s in term.word]
+    return min(1.0, max(0.5, sum(len(s) for s in parts) / len(term.stem)))
+
+
 def answer_table(a: Answerer, q: Question) -> Answer | None:
     """One cell, when a table's row and column are named by the question."""
     pick = best_cell(a, q)
@@ -192,7 +201,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         for cells in rows.values():
             row_label = cells[0][2]
             r_stems = label_stems(row_label)
-            row_terms = {t.word for t in terms if term_in_label(t, r_stems)}
+            row_shares = {t.word: label_share(t, r_stems) for t in terms if term_in_label(t, r_stems)}
+            row_terms = set(row_shares)
             row_numbers = set(re.findall(r"\d+", row_label))
             num_hits = sum(1 for n in q.numbers if n in row_numbers)
             is_total = bool(_TOTAL_ROW.match(row_label))
@@ -213,7 +223,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     fit -= 0.2  # a table without years answers for its report's year only
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
                 cap_terms = {t.word for t in terms if t.word not in explained and term_in_label(t, context)}
-                share = (sum(weights[w] for w in explained) + 0.6 * sum(weights[w] for w in cap_terms)) / total
+                named = sum(weights[w] * (row_shares[w] if w in row_shares else 1.0) for w in explained)
+                share = (named + 0.6 * sum(weights[w] for w in cap_terms)) / total
                 if deviation_row:
                     share += 0.5
                 score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)
