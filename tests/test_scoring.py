@@ -228,3 +228,19 @@ def test_a_reason_given_by_pointing_back_brings_the_sentence_it_points_to(make_s
     # as a reason for something else; the answer is the delay the later sentence points back to.
     assert r.answered and "försenades" in r.answer, r.answer
     assert len(r.citations) >= 2
+
+
+def test_the_main_reason_for_a_deviation_is_read_beside_the_deviation(make_store):
+    store = make_store(
+        {
+            "miljo-2024.txt": "Årsredovisning 2024\n\n1 Verksamhet\n\n"
+            "Den främsta orsaken till revideringen av tillsynsplanen är att bemanningen varit lägre än planerat.\n\n"
+            "2 Ekonomi\n\n"
+            "Jämfört med budget har nämnden en positiv budgetavvikelse på +0,2 miljoner kronor. "
+            "Det är i första hand kostnaderna för arvoden som varit lägre för året.\n\n"
+            "Drift (mnkr)\tBudget 2024\tUtfall 2024\tBudgetavvikelse 2024\n"
+            "Nämnden\t-1,0\t-0,8\t0,2\n"
+        }
+    )
+    r = Answerer(store).ask("Vad är den främsta förklaringen till att nämnden hamnade under budget 2024?")
+    assert r.answered and "arvoden" in r.answer and "bemanningen" not in r.answer, r.answer

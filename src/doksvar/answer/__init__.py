@@ -169,6 +169,7 @@ class Answerer:
         asked = {a for t in q.content for a in t.alternatives} | {t.stem for t in q.content}
         titles = {w for c in result.citations for w in stems(c.title)}
         item = {w for w in stems(result.answer) if len(w) >= 4 and not w.isdigit()} - asked - titles
+        deviation = result.intent == "deviation" or q.positive or q.negative
         best, best_score = None, float("-inf")
         for s in score_sentences(self.store, q)[:40]:
             p = s.stored.passage
@@ -184,9 +185,11 @@ class Answerer:
             # The item the answer found ("Ekonomi" of a table row) named where the reason is given.
             about = len(item & (heading | set(stems(sentence))))
             score = s.score + 0.3 * named + 0.3 * min(about, 2)
+            if deviation and _after_deviation(p, s.span):
+                score += 0.3  # the reason for a deviation stands where the deviation is stated
             if score > best_score:
                 cite = self.cite(s.stored.doc_id, *s.span)
-                if cite.section in sections:
+                if any(_related(cite.section, x) for x in sections):
                     best, best_score = (sentence, cite), score
         if best is None:
             return result
@@ -360,6 +363,23 @@ _SECOND_PART = re.compile(
     r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",
     re.I,
 )
+
+
+def _after_deviation(p, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span`, or the one before it in its passage, states a deviation from budget."""
+    from doksvar.answer.question import directions
+
+    at = p.sentences.index(span) if span in p.sentences else -1
+    for a, b in p.sentences[max(0, at - 1) : at + 1] if at >= 0 else []:
+        text = p.text[a - p.start : b - p.start]
+        if directions(text) or "avvik" in text.lower():
+            return True
+    return False
+
+
+def _related(section: str, other: str) -> bool:
+    """Whether two sections are one, or one holds the other ("3.1" and "3.1.1")."""
+    return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
 
 
 def _two_parts(text: str) -> tuple[str, str] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import Question, directions
 from doksvar.index.query import Term, match_expression, selective
 from doksvar.index.schema import BM25_WEIGHTS
@@ -88,8 +89,8 @@ def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> 
     weights = {}
     for t in terms:
         w = store.vocab.idf(t.alternatives)
-        if q is not None and t.word in q.direction:
-            w *= DIRECTION_SHARE  # "bättre än budgeterat": which way it went, not what about
+        if q is not None and (t.word in q.direction or is_cue_word(t.word)):
+            w *= DIRECTION_SHARE  # "bättre än budgeterat", "främsta": what kind of answer, not what about
         if q is not None and t.word in q.untranslated:
             w *= generality_weight(t.word, "en")  # everyday English left as asked ("end")
         weights[t.word] = w * (0.8 if t.how in ("compound", "fuzzy") else 1.0)

@@ -107,7 +107,7 @@ _ASKS_TARGET = re.compile(
 )
 _REASON = re.compile(
     r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|följd av|eftersom|med anledning av|orsak\w*"
-    r"|anledning\w*|då |främst|huvudsakligen|till största del|bidrar|beroende på)",
+    r"|anledning\w*|då |främst|i första hand|huvudsakligen|till största del|bidrar|beroende på)",
     re.I,
 )
 _DAY = re.compile(
