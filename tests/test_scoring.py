@@ -244,3 +244,23 @@ def test_the_main_reason_for_a_deviation_is_read_beside_the_deviation(make_store
     )
     r = Answerer(store).ask("Vad är den främsta förklaringen till att nämnden hamnade under budget 2024?")
     assert r.answered and "arvoden" in r.answer and "bemanningen" not in r.answer, r.answer
+
+
+def test_the_reason_for_a_table_row_is_read_under_its_own_heading(make_store):
+    store = make_store(
+        {
+            "it-delar-2026.txt": "Delårsrapport januari–mars 2026\n\n1 Ekonomi\n\n"
+            "Resultat per tjänsteområde period (mnkr)\tBudget\tUtfall\tBudgetavvikelse\n"
+            "Digital infrastruktur\t-205,5\t-194,4\t11,1\n"
+            "Ekonomi\t-40,2\t-39,0\t1,2\n\n"
+            "För perioden visar initiativen ett mindre överskott, främst inom Digital infrastruktur "
+            "vilket beror på lägre kostnader än budgeterat.\n\n"
+            "Digital infrastruktur\n\n"
+            "Området visar överskott inom tjänsterna, främst på grund av att rekrytering inte skett i den takt "
+            "som budgeterats.\n"
+        }
+    )
+    r = Answerer(store).ask(
+        "Hur stor var budgetavvikelsen för Digital infrastruktur under perioden, och vad förklarar den?"
+    )
+    assert r.answered and "11,1" in r.answer and "rekrytering" in r.answer, r.answer

@@ -10,7 +10,7 @@ from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumb
 from doksvar.answer.intent import intent_of
 from doksvar.answer.question import Question, read_question
 from doksvar.index.store import Store
-from doksvar.lang.words import is_organisation, stem_set, stems, words
+from doksvar.lang.words import is_organisation, is_period, stem_set, stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -168,10 +168,11 @@ class Answerer:
         subject = [t for t in q.content if t.found and not t.word.isdigit()]
         asked = {a for t in q.content for a in t.alternatives} | {t.stem for t in q.content}
         titles = {w for c in result.citations for w in stems(c.title)}
-        item = {w for w in stems(result.answer) if len(w) >= 4 and not w.isdigit()} - asked - titles
+        item = {w for w in stems(result.answer) if len(w) >= 4 and not w.isdigit() and not is_period(w)}
+        item -= asked | titles
         deviation = result.intent == "deviation" or q.positive or q.negative
         best, best_score = None, float("-inf")
-        for s in score_sentences(self.store, q)[:40]:
+        for s in score_sentences(self.store, dataclasses.replace(q, wants="reason"))[:40]:
             p = s.stored.passage
             sentence = p.text[s.span[0] - p.start : s.span[1] - p.start]
             if s.span in quoted or not gives_reason(sentence):
@@ -210,8 +211,8 @@ class Answerer:
         for c in result.citations:
             doc_id = docs.get(c.doc)
             sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
-            if sp is None:
-                continue
+            if sp is None or sp.passage.kind == "row":
+                continue  # a table's row: what follows the table speaks of the whole table
             spans = sp.passage.sentences
             at = next((i for i, (a, b) in enumerate(spans) if a <= c.start < b), None)
             if at is None:
