@@ -264,3 +264,25 @@ def test_the_reason_for_a_table_row_is_read_under_its_own_heading(make_store):
         "Hur stor var budgetavvikelsen för Digital infrastruktur under perioden, och vad förklarar den?"
     )
     assert r.answered and "11,1" in r.answer and "rekrytering" in r.answer, r.answer
+
+
+def test_english_words_are_found_by_their_swedish_spelling(make_store):
+    from doksvar.lang.cognates import cognates
+
+    assert "projekt" in cognates("projects") and "infrastruktur" in cognates("infrastructure")
+    assert "strategi" in cognates("strategy") and "kvalitet" in cognates("quality")
+    assert cognates("recorded") == []  # a verb's form names no subject
+    store = make_store(
+        {
+            "bygg-2024.txt": "Årsredovisning 2024\n\n1 Utveckling\n\n"
+            "Förvaltningen har gått med i två samarbetsprojekt: hubben för digitala tvillingar och Cityverse.\n"
+            "Kvaliteten i bygglovshandläggningen har ökat under året.\n"
+        }
+    )
+    r = Answerer(store).ask("Which projects has the administration joined?")
+    assert r.answered and "Cityverse" in r.answer, r.answer
+
+
+def test_english_month_names_read_as_the_reports_period(answers):
+    r = answers.ask("How large was the surplus against budget in January–March?")
+    assert r.answered and "4,5" in r.answer, r.answer

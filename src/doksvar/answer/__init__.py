@@ -188,6 +188,8 @@ class Answerer:
             score = s.score + 0.3 * named + 0.3 * min(about, 2)
             if deviation and _after_deviation(p, s.span):
                 score += 0.3  # the reason for a deviation stands where the deviation is stated
+            if p.sentences and s.span == p.sentences[0]:
+                score += 0.15  # a paragraph's first sentence states its point
             if score > best_score:
                 cite = self.cite(s.stored.doc_id, *s.span)
                 if any(_related(cite.section, x) for x in sections):

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from doksvar.index.query import Term, Vocabulary, analyse
+from doksvar.lang.cognates import cognates
+from doksvar.lang.frequency import zipf
 from doksvar.lang.terms import to_swedish
 from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, words
 
@@ -169,6 +171,15 @@ def _focus(swedish: str) -> str:
     return ""
 
 
+def _indexed(s: str, vocab: Vocabulary) -> bool:
+    """Whether the report uses stem `s` as a word or as a part of a compound ("samarbetsprojekt")."""
+    return any(s in alt for alt in vocab.expand(s)[0])
+
+
+COMMON_ENGLISH = 5.5
+"""Zipf from which an English word is too common to be respelt as Swedish ("will" is no "vill")."""
+
+
 def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
     """English words with no Swedish term and no match in the index carry no subject we can find.
 
@@ -183,6 +194,15 @@ def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
         if bare and bare not in translated and bare.isascii() and not bare.isdigit():
             alts, _ = vocab.expand(stem(bare))
             if not alts and not is_stop(bare):
+                # "projects" -> "projekt": the Swedish spelling of the same root, when the report uses it.
+                swedish_form = (
+                    next((c for c in cognates(bare) if _indexed(stem(c), vocab)), None)
+                    if zipf(bare, "en") < COMMON_ENGLISH
+                    else None
+                )
+                if swedish_form is not None:
+                    kept.append(swedish_form)
+                    continue
                 dropped += 1
                 continue
         kept.append(w)

@@ -12,7 +12,7 @@ from doksvar.index.query import Term, match_expression, selective
 from doksvar.index.schema import BM25_WEIGHTS
 from doksvar.index.store import Store, StoredPassage
 from doksvar.lang.frequency import generality_weight
-from doksvar.lang.words import MONTHS, is_year, stem_set
+from doksvar.lang.words import MONTHS, is_period, is_year, stem_set
 
 _NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
 _MONTHS = MONTHS + "|january|february|march|may|june|july|august|october"
@@ -89,8 +89,9 @@ def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> 
     weights = {}
     for t in terms:
         w = store.vocab.idf(t.alternatives)
-        if q is not None and (t.word in q.direction or is_cue_word(t.word)):
-            w *= DIRECTION_SHARE  # "bättre än budgeterat", "främsta": what kind of answer, not what about
+        if q is not None and (t.word in q.direction or is_cue_word(t.word) or is_period(t.word)):
+            # "bättre än budgeterat", "främsta", "januari–mars": what kind of answer or when, not what about
+            w *= DIRECTION_SHARE
         if q is not None and t.word in q.untranslated:
             w *= generality_weight(t.word, "en")  # everyday English left as asked ("end")
         weights[t.word] = w * (0.8 if t.how in ("compound", "fuzzy") else 1.0)

@@ -92,7 +92,7 @@ _PLACE = re.compile(
 )
 _ASKS_REASON = re.compile(r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|why|explain\w*|reason)\b")
 _LISTED = re.compile(r"\b1\) ")
-_ASKS_LIST = re.compile(r"\bvilka\b")
+_ASKS_LIST = re.compile(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)
 # A target, plan or forecast, where the question asks what happened.
 _TARGET = re.compile(
     r"\b(?:ska|skall|bör|målet|målsättning\w*|ambition\w*|prognos\w*|planera[rs]?|beräknas|förväntas|väntas"
@@ -230,7 +230,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     weights = subject_weights(a, q)
     if handler in ("deviation", "ranking") and (q.listing or q.largest):
         # "Vilka poster …": the noun asked for names the kind of item the list holds.
-        weights = {w: v for w, v in weights.items() if v[0].stem != q.focus} or weights
+        weights = {w: v for w, v in weights.items() if v[0].stem != q.focus}
     pieces = evidence(a, result)
     cov = coverage(weights, pieces)
     quotes = " ".join(c.quote for c in result.citations)
@@ -260,7 +260,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["target"] = TARGET_NOT_OUTCOME
     if handler == "deviation" and not (q.listing or q.largest) and _LISTED.search(result.answer):
         features["list"] = MANY_FOR_ONE
-    if handler == "table" and _ASKS_LIST.search(q.swedish):
+    if handler == "table" and _ASKS_LIST.search(f"{q.swedish} {q.text}"):
         features["list"] = ONE_FOR_MANY
     if q.years:
         # The years the answer states, else its quotes; the paragraph around only when neither does

@@ -219,6 +219,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     continue
                 if asks_deviation and not deviation_row and not _is_deviation_column(cell[3]):
                     continue  # a deviation is read from a deviation row or column, not from an outcome
+                if (q.negative or q.positive) and cell[5] == 0:
+                    continue  # no deviation either way
                 if q.years and not table_years and not set(q.years) & years_in(caption):
                     fit -= 0.2  # a table without years answers for its report's year only
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
