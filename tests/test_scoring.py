@@ -286,3 +286,10 @@ def test_english_words_are_found_by_their_swedish_spelling(make_store):
 def test_english_month_names_read_as_the_reports_period(answers):
     r = answers.ask("How large was the surplus against budget in January–March?")
     assert r.answered and "4,5" in r.answer, r.answer
+
+
+def test_words_of_the_period_choose_the_column_not_the_row(result_answers):
+    r = result_answers.ask("Hur stora var kostnaderna vid utgången av 2023?")
+    assert r.answered and "-44 491" in r.answer, r.answer
+    named = result_answers.ask("What was the period result (periodens resultat) for 2023 in the table?")
+    assert named.answered and "740" in named.answer and "-500" not in named.answer, named.answer

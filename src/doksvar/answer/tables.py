@@ -179,6 +179,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         if not t.found and not is_period(t.word) and not is_general(t.word)
     )
     total = sum(weights.values()) + missing or 1.0
+    periods = [w for w in weights if is_period(w)]
     kinds = _kinds(q, terms)
     asks_deviation = q.negative or q.positive or any("avvik" in t.stem for t in terms)
     period = bool(PERIOD.search(q.swedish))
@@ -226,7 +227,10 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
                 cap_terms = {t.word for t in terms if t.word not in explained and term_in_label(t, context)}
                 named = sum(weights[w] * (row_shares[w] if w in row_shares else 1.0) for w in explained)
-                share = (named + 0.6 * sum(weights[w] for w in cap_terms)) / total
+                # "helåret", "vid utgången av" choose the column; only a row that names them ("Periodens
+                # resultat") is asked for them.
+                unasked = sum(weights[w] for w in periods if w not in explained and w not in cap_terms)
+                share = (named + 0.6 * sum(weights[w] for w in cap_terms)) / max(total - unasked, 1e-9)
                 if deviation_row:
                     share += 0.5
                 score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)
