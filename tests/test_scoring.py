@@ -293,3 +293,29 @@ def test_words_of_the_period_choose_the_column_not_the_row(result_answers):
     assert r.answered and "-44 491" in r.answer, r.answer
     named = result_answers.ask("What was the period result (periodens resultat) for 2023 in the table?")
     assert named.answered and "740" in named.answer and "-500" not in named.answer, named.answer
+
+
+def test_a_summing_up_sentence_brings_the_reasons_before_it(make_store):
+    store = make_store(
+        {
+            "fritid-2025.txt": "Bokslut 2025\n\n1 Ekonomi\n\nFritidsenheten\n\n"
+            "Under året har badet renoverats och öppnades i juni. "
+            "Under hösten upptäcktes en läcka på badet, vilket har medfört ökade kostnader för uppvärmning.\n\n"
+            "Sammantaget redovisar verksamheten för idrottsanläggningar ett underskott mot budget på 0,37 mnkr.\n\n"
+            "Biblioteket\n\nBiblioteket har haft en budget i balans.\n"
+        }
+    )
+    r = Answerer(store).ask("Varför gick idrottsanläggningarna med underskott mot budget?")
+    assert r.answered and "0,37" in r.answer and "läcka" in r.answer, r.answer
+
+
+def test_the_year_asked_may_come_in_the_next_sentence(make_store):
+    store = make_store(
+        {
+            "revision-2023.txt": "Årsrapport 2023\n\n1 Personal\n\n"
+            "Vid utgången av 2021 uppgick andelen certifierade revisorer till 60 procent. "
+            "Vid utgången av 2023 hade motsvarande siffra ökat till nästan 80 procent.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur stor andel av revisorerna var certifierade vid utgången av 2023?")
+    assert r.answered and "80 procent" in r.answer, r.answer

@@ -160,11 +160,12 @@ class Answerer:
 
         sections = {c.section for c in result.citations}
         quoted = {(c.start, c.end) for c in result.citations}
-        following = self._reason_after(q, result)
-        if following is not None:
-            sentence, cite = following
-            text = f"{result.answer} {clip(sentence, 0, 300)}"
-            return dataclasses.replace(result, answer=text, citations=renumber(list(result.citations) + [cite]))
+        found = self._reasons_before(result) or [r for r in [self._reason_after(q, result)] if r is not None]
+        if found:
+            text = " ".join([result.answer] + [clip(sentence, 0, 300) for sentence, _ in found])
+            return dataclasses.replace(
+                result, answer=text, citations=renumber([*result.citations, *(c for _, c in found)])
+            )
         subject = [t for t in q.content if t.found and not t.word.isdigit()]
         asked = {a for t in q.content for a in t.alternatives} | {t.stem for t in q.content}
         titles = {w for c in result.citations for w in stems(c.title)}
@@ -199,6 +200,37 @@ class Answerer:
         sentence, cite = best
         text = f"{result.answer} {clip(sentence, 0, 300)}"
         return dataclasses.replace(result, answer=text, citations=renumber(list(result.citations) + [cite]))
+
+    def _reasons_before(self, result: Answer) -> list[tuple[str, Citation]]:
+        """The reasons a summing-up sentence ("Sammantaget redovisar verksamheten ett underskott …")
+        sums up: the sentences giving reasons before it under the same heading, the nearest two."""
+        from doksvar.answer.score import gives_reason
+
+        docs = {d[1]: d[0] for d in self.store.documents()}
+        for c in result.citations:
+            doc_id = docs.get(c.doc)
+            if doc_id is None or not _SUMMING_UP.match(c.quote):
+                continue
+            sp = self.store.passage_at(doc_id, c.start)
+            if sp is None or sp.passage.kind == "row":
+                continue
+            block = [
+                other
+                for other in self.store.document_passages(doc_id)
+                if other.passage.section == sp.passage.section
+                and other.passage.label == sp.passage.label
+                and other.passage.start <= sp.passage.start
+            ]
+            found = []
+            for other in block:
+                p = other.passage
+                for a, b in p.sentences:
+                    sentence = p.text[a - p.start : b - p.start]
+                    if b <= c.start and gives_reason(sentence):
+                        found.append((sentence, self.cite(doc_id, a, b)))
+            if found:
+                return found[-2:]
+        return []
 
     def _reason_after(self, q: Question, result: Answer) -> tuple[str, Citation] | None:
         """The sentence right after a quoted one, when it gives the reason ("… en positiv avvikelse
@@ -366,6 +398,12 @@ _SECOND_PART = re.compile(
     r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",
     re.I,
 )
+
+
+_SUMMING_UP = re.compile(
+    r"^(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|allt som allt|summa summarum)\b", re.I
+)
+"""A sentence that sums up what its paragraph or heading said before it."""
 
 
 def _after_deviation(p, span: tuple[int, int]) -> bool:

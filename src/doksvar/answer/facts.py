@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from doksvar.answer.compose import answer, clip
 from doksvar.answer.question import Question
 from doksvar.answer.retrieve import BACK_REFERENCE, Scored, has_number, score_sentences
+from doksvar.lang.words import years_in
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -82,6 +83,12 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         leads = True
     if q.listing and len(sentence) < 160:
         leads = True
+    if q.years and years_in(sentence) and not years_in(sentence) & set(q.years):
+        # "Vid utgången av 2021 uppgick andelen till 60 procent. Vid utgången av 2023 hade motsvarande
+        # siffra ökat …": the year asked comes in the next sentence.
+        a, b = spans[at + 1]
+        following = best.stored.passage.text[a - best.stored.passage.start : b - best.stored.passage.start]
+        leads = leads or bool(years_in(following) & set(q.years))
     return spans[at + 1] if leads else None
 
 

@@ -62,6 +62,8 @@ ONE_FOR_MANY = -0.35
 """One table cell offered where the question asks for several things ("Vilka …")."""
 MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
+YEAR_NAMED_OTHER = -0.25
+"""The report is of the year asked, but the evidence names only other years."""
 YEAR_UNSTATED = -0.15
 """The evidence names no year, and the report's title names none either."""
 YEAR_OTHER = -0.7
@@ -107,7 +109,8 @@ _ASKS_TARGET = re.compile(
 )
 _REASON = re.compile(
     r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|följd av|eftersom|med anledning av|orsak\w*"
-    r"|anledning\w*|då |främst|i första hand|huvudsakligen|till största del|bidrar|beroende på)",
+    r"|anledning\w*|då |främst|i första hand|huvudsakligen|till största del|bidrar|beroende på"
+    r"|medfört|medför|medförde|lett till|ledde till|resulterat i)",
     re.I,
 )
 _DAY = re.compile(
@@ -276,6 +279,10 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             else:
                 # No year stated: the passage speaks of the year the report is about, if its title says.
                 features["year"] = YEAR_OTHER if _report_years(a, result) else YEAR_UNSTATED
+        elif said:
+            # The report is of the year asked, but this evidence names only others ("Vid utgången av
+            # 2021 …"); it may still compare with them ("lägre än 2022"), so it only weighs less.
+            features["year"] = YEAR_NAMED_OTHER
     return Candidate(result, handler, sum(features.values()), cov, features)
 
 
