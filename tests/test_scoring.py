@@ -319,3 +319,24 @@ def test_the_year_asked_may_come_in_the_next_sentence(make_store):
     )
     r = Answerer(store).ask("Hur stor andel av revisorerna var certifierade vid utgången av 2023?")
     assert r.answered and "80 procent" in r.answer, r.answer
+
+
+def test_the_second_part_is_answered_where_the_report_goes_on(make_store):
+    store = make_store(
+        {
+            "kultur-2025.txt": "Bokslut 2025\n\n1 Ekonomi\n\nMuseet\n\n"
+            "Museiverksamheten uppvisar mindre avvikelser mot budget. I samband med andra tertialrapporten "
+            "prognostiserades ett underskott på 0,2 mnkr. Under hösten infördes köpstopp samtidigt som "
+            "öppettiderna utökades.\n\n"
+            "2 Bad\n\nUtomhussäsongen för friluftsbaden startade den 14 juni. "
+            "Personalstyrkan ökade från sju tillsvidareanställda till cirka 30.\n\n"
+            "Kommunen har beslutat om en ny åtgärd för personalen från 2026.\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask(
+        "Vilket underskott prognostiserade museet i andra tertialrapporten, och vilken åtgärd infördes under hösten?"
+    )
+    assert r.answered and "0,2" in r.answer and "köpstopp" in r.answer, r.answer
+    r = answers.ask("When did the outdoor bathing season start, and to roughly how many staff did the workforce grow?")
+    assert r.answered and "14 juni" in r.answer and "30" in r.answer, r.answer

@@ -9,6 +9,7 @@ from collections.abc import Collection
 from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
 from doksvar.answer.intent import intent_of
 from doksvar.answer.question import Question, read_question
+from doksvar.index.query import Term
 from doksvar.index.store import Store
 from doksvar.lang.words import is_organisation, is_period, stem_set, stems, words
 from doksvar.model import Answer, Citation
@@ -93,7 +94,12 @@ class Answerer:
 
     def _each(self, q: Question, whole: Answer, parts: tuple[str, str]) -> Answer:
         """A two-part question no passage answers whole: each part on its own, joined."""
-        answers = [self.answer(dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs)) for p in parts]
+        questions = [dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts]
+        answers = [self.answer(part) for part in questions]
+        if answers[0].answered and not answers[1].answered:
+            q2 = questions[1]
+            own = _asked_of(q2, [t for t in q2.content if t.found])
+            answers[1] = self._next_to(answers[0], q2, own) or answers[1]
         found = [a for a in answers if a.answered]
         if not found:
             return whole
@@ -110,10 +116,33 @@ class Answerer:
         quoted = stem_set(" ".join(c.quote for c in whole.citations))
         # When the second part adds nothing the answer lacks, it is the first part that may be unanswered.
         covered = all(any(alt in quoted for alt in t.alternatives) for t in own)
-        other = self.answer(q1 if covered else q2)
+        nearby = None if covered else self._next_to(whole, q2, _asked_of(q2, own))
+        other = nearby or self.answer(q1 if covered else q2)
         if not other.answered or {c.start for c in other.citations} & {c.start for c in whole.citations}:
             return whole
         return _joined(q.text, whole, other)
+
+    def _next_to(self, whole: Answer, q: Question, own: list[Term]) -> Answer | None:
+        """The sentence after the first part's answer, when it holds the second part's own words (half
+        of them at least):
+        "Vilket underskott prognostiserades …, och vilken åtgärd infördes under hösten?" is answered
+        where the report goes on ("Under hösten infördes köpstopp …")."""
+        if not own:
+            return None
+        docs = {d[1]: d[0] for d in self.store.documents()}
+        for c in whole.citations:
+            doc_id = docs.get(c.doc)
+            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
+            if sp is None or sp.passage.kind == "row":
+                continue
+            p = sp.passage
+            after = [(a, b) for a, b in p.sentences if a >= c.end][:2]
+            for a, b in after:
+                sentence = p.text[a - p.start : b - p.start]
+                held = stem_set(sentence)
+                if sum(any(alt in held for alt in t.alternatives) for t in own) * 2 >= len(own):
+                    return answer(q.text, "fact", clip(sentence, 0, 300), [self.cite(doc_id, a, b)])
+        return None
 
     def answer(self, q: Question) -> Answer:
         from doksvar.answer import deviations, facts, rankings, tables
@@ -392,10 +421,10 @@ class Answerer:
         return answer(q.text, "none", body, cites, answered=False)
 
 
-_NAMES_KIND = re.compile(r"^(?:vilken|vilket|vilka)\b|hur mycket \w+ (?:var|blev)")
+_NAMES_KIND = re.compile(r"^(?:vilken|vilket|vilka|which)\b|hur mycket \w+ (?:var|blev)")
 
 _SECOND_PART = re.compile(
-    r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",
+    r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:\w+\s+){0,2}?(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",
     re.I,
 )
 
@@ -416,6 +445,12 @@ def _after_deviation(p, span: tuple[int, int]) -> bool:
         if directions(text) or "avvik" in text.lower():
             return True
     return False
+
+
+def _asked_of(q: Question, terms: list[Term]) -> list[Term]:
+    """The terms an answer must hold: the noun of "vilken åtgärd" names the kind of answer, not a
+    word it holds; the noun of "hur många anställda" is what is counted."""
+    return [t for t in terms if not (t.stem == q.focus and _NAMES_KIND.search(q.swedish))]
 
 
 def _related(section: str, other: str) -> bool:

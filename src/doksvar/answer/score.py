@@ -249,7 +249,11 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     elif q.wants == "reason":
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
     elif q.wants == "date":
-        features["kind"] = KIND_MATCH if _DATE.search(shown) else KIND_MISMATCH
+        # A table's cell is a figure: the year in its column header dates the figure, it is no date.
+        dated = _DATE.search(result.answer if handler == "table" else shown)
+        features["kind"] = (
+            KIND_MATCH if dated and not (handler == "table" and not _DAY.search(result.answer)) else KIND_MISMATCH
+        )
     planned = _TARGET.search(quotes) or (q.wants == "number" and _BUDGETED.search(quotes))
     if intent == "deviation" and q.positive != q.negative:
         # "Varför gick … med överskott?": evidence of a deficit is about something else.
