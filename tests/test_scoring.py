@@ -340,3 +340,26 @@ def test_the_second_part_is_answered_where_the_report_goes_on(make_store):
     assert r.answered and "0,2" in r.answer and "köpstopp" in r.answer, r.answer
     r = answers.ask("When did the outdoor bathing season start, and to roughly how many staff did the workforce grow?")
     assert r.answered and "14 juni" in r.answer and "30" in r.answer, r.answer
+
+
+def test_what_is_counted_must_be_in_the_evidence(make_store):
+    store = make_store(
+        {
+            "revision-2023.txt": "Årsrapport 2023\n\n1 Granskning\n\n"
+            "Få av orosanmälningarna om hedersrelaterat våld hade inkommit från skolorna.\n"
+            "Granskningen omfattade 24 intervjuer med skolor och socialtjänst.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur många orosanmälningar om hedersrelaterat våld kom från skolorna?")
+    assert not r.answered, r.answer
+
+
+def test_a_report_term_an_english_question_was_put_into_decides(make_store):
+    store = make_store(
+        {
+            "it-2026.txt": "Delårsrapport 2026\n\n1 Lokaler\n\n"
+            "Förvaltningen genomför en årlig enkät om lokaler och arbetsmiljö.\n"
+        }
+    )
+    r = Answerer(store).ask("What is the annual rent for the premises?")
+    assert not r.answered and "hyra" in r.answer, r.answer

@@ -388,7 +388,7 @@ class Answerer:
         for t in q.missing():
             if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction or is_organisation(t.word):
                 continue  # what kind of question, or the report's own organisation ("nämnden")
-            if t.word in names or (q.english and t.word not in original and len(t.word) >= 5):
+            if t.word in names or (q.english and t.word not in original and len(t.word) >= 4):
                 # A name ("Stockholm") is a subject however common it is; so is a report term an
                 # English question was translated into ("University" -> "universitet").
                 deciding.append(t)

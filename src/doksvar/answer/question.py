@@ -156,7 +156,7 @@ def names_in(text: str) -> list[str]:
 
 _OPENER = re.compile(
     r"\b(?:vilket|vilken|vilka|hur\s+(?:stor|stort|stora|hög|högt|höga|många|mycket)(?:\s+(?:var|är|blev))?"
-    r"|vad\s+(?:var|blev|är)|what\s+(?:was|is|were)|which|how\s+many)\s+((?:\w+\s+){0,2})"
+    r"|vad\s+(?:var|blev|är)|what\s+(?:was|is|were|will|would)|which|how\s+many)\s+((?:\w+\s+){0,2})"
 )
 
 

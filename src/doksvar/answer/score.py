@@ -62,6 +62,9 @@ ONE_FOR_MANY = -0.35
 """One table cell offered where the question asks for several things ("Vilka …")."""
 MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
+FOCUS_MISSING = -0.3
+"""The evidence lacks the noun the question counts ("hur många *bussar*")."""
+_COUNTS = re.compile(r"\bhur många\b|\bhow many\b")
 YEAR_NAMED_OTHER = -0.25
 """The report is of the year asked, but the evidence names only other years."""
 YEAR_UNSTATED = -0.15
@@ -157,7 +160,7 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             continue  # "under budget", "mot budget": what kind of figure, not what it is about
         if t.found:
             rarity = vocab.idf(t.alternatives)
-        elif is_general(t.word) and t.word not in q.names:
+        elif is_general(t.word) and t.word not in q.names and not _translated(q, t.word):
             continue  # an everyday word the report does not use cannot be asked of it
         else:
             rarity = vocab.idf(("\x00",))  # as rare as a word can be in this report
@@ -174,6 +177,11 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             t = dataclasses.replace(t, alternatives=(*t.alternatives, *vocab.heads(t.stem)))
         out[t.word] = (t, weight)
     return out
+
+
+def _translated(q: Question, word: str) -> bool:
+    """Whether `word` is a report term an English question was put into ("rent" -> "hyra")."""
+    return q.english and word not in q.text.lower()
 
 
 def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
@@ -236,9 +244,20 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         weights = {w: v for w, v in weights.items() if v[0].stem != q.focus}
     pieces = evidence(a, result)
     cov = coverage(weights, pieces)
+    focus = next((t for t, _ in weights.values() if t.stem == q.focus and t.found), None)
+    if focus is not None and _COUNTS.search(f"{q.swedish} {q.text.lower()}"):
+        # "Hur många bussar …": evidence without the thing counted is about something else.
+        if not found_in(focus, [(stem_set(text), 1.0) for text, _ in pieces if text], AS_COMPOUND_PART):
+            features_focus = FOCUS_MISSING
+        else:
+            features_focus = 0.0
+    else:
+        features_focus = 0.0
     quotes = " ".join(c.quote for c in result.citations)
     shown = f"{result.answer} {quotes}"
     features = {"coverage": cov, "prior": HANDLER_PRIOR.get(handler, 0.0)}
+    if features_focus:
+        features["focus"] = features_focus
     if intent == handler and intent in ("deviation", "ranking"):
         features["intent"] = INTENT_MATCH
     if intent == "ranking":
