@@ -363,3 +363,21 @@ def test_a_report_term_an_english_question_was_put_into_decides(make_store):
     )
     r = Answerer(store).ask("What is the annual rent for the premises?")
     assert not r.answered and "hyra" in r.answer, r.answer
+
+
+def test_the_reason_for_a_forecast_names_the_item_not_the_frame(make_store):
+    store = make_store(
+        {
+            "it-delar-2026.txt": "Delårsrapport 2026\n\n1 Ekonomi\n\n"
+            "Prognos helår (mnkr)\tBudget helår\tPrognos helår\tPrognosavvikelse mot budget helår\n"
+            "Ekonomi\t-80,0\t-67,0\t13,0\n"
+            "HR\t-40,0\t-39,5\t0,5\n\n"
+            "Generellt\n\nEn positiv prognosavvikelse beror på att prognosticerade kostnader är lägre än budget.\n\n"
+            "Ekonomi\n\nOmråde Ekonomi visar ett prognosöverskott för helåret, då upphandlingen av "
+            "ekonomisystem har pausats.\n"
+        }
+    )
+    r = Answerer(store).ask(
+        "Vilket område väntas gå med störst överskott mot budget för helåret, och vad beror det på?"
+    )
+    assert r.answered and "Ekonomi" in r.answer and "ekonomisystem" in r.answer, r.answer

@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection
 
 from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
-from doksvar.answer.intent import intent_of
+from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import Question, read_question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
@@ -199,7 +199,8 @@ class Answerer:
         asked = {a for t in q.content for a in t.alternatives} | {t.stem for t in q.content}
         titles = {w for c in result.citations for w in stems(c.title)}
         item = {w for w in stems(result.answer) if len(w) >= 4 and not w.isdigit() and not is_period(w)}
-        item -= asked | titles
+        item = {w for w in item - asked - titles if not is_cue_word(w) and not _FRAME.search(w)}
+        forecast = bool(_FORECAST.search(q.swedish))
         deviation = result.intent == "deviation" or q.positive or q.negative
         best, best_score = None, float("-inf")
         for s in score_sentences(self.store, dataclasses.replace(q, wants="reason"))[:40]:
@@ -220,6 +221,8 @@ class Answerer:
                 score += 0.3  # the reason for a deviation stands where the deviation is stated
             if p.sentences and s.span == p.sentences[0]:
                 score += 0.15  # a paragraph's first sentence states its point
+            if forecast and _FORECAST.search(sentence):
+                score += 0.3  # "väntas … för helåret": the reason for a forecast is given with the forecast
             if score > best_score:
                 cite = self.cite(s.stored.doc_id, *s.span)
                 if any(_related(cite.section, x) for x in sections):
@@ -429,6 +432,9 @@ _SECOND_PART = re.compile(
 )
 
 
+_FRAME = re.compile(r"avvik|^prognos|^utfall|^budget")
+"""Stems of an answer's frame ("Största positiva avvikelsen", "Prognosavvikelse"), not of the item it names."""
+_FORECAST = re.compile(r"\b(?:prognos\w*|väntas|förväntas|beräknas|helåret|helår)\b")
 _SUMMING_UP = re.compile(
     r"^(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|allt som allt|summa summarum)\b", re.I
 )
