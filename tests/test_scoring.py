@@ -381,3 +381,8 @@ def test_the_reason_for_a_forecast_names_the_item_not_the_frame(make_store):
         "Vilket område väntas gå med störst överskott mot budget för helåret, och vad beror det på?"
     )
     assert r.answered and "Ekonomi" in r.answer and "ekonomisystem" in r.answer, r.answer
+
+
+def test_everyday_words_alone_ask_about_the_report_as_a_whole(answers):
+    r = answers.ask("Vad var orsaken till att nämnden gick med överskott?")
+    assert r.answered and "vakanta" in r.answer, r.answer

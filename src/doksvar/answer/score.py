@@ -176,6 +176,8 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             # covers it as a compound part does.
             t = dataclasses.replace(t, alternatives=(*t.alternatives, *vocab.heads(t.stem)))
         out[t.word] = (t, weight)
+    if all(is_general(w) and w not in q.names for w in out):
+        return {}  # "Varför gick nämnden med överskott?": everyday words alone name no subject
     return out
 
 
