@@ -39,7 +39,7 @@ class Answerer:
     def ref(self, doc_id: int) -> DocRef:
         """A document's name, text and seams; the cache is checked against the document's hash,
         since another process may have re-indexed it since."""
-        row = self.store.conn.execute("SELECT name, sha256 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.store.document_version(doc_id)
         cached = self._refs.get(doc_id)
         if cached is None or row is None or self._shas.get(doc_id) != row[1]:
             cached = DocRef(doc_id, row[0] if row else "", self.store.document_text(doc_id), self.store.seams(doc_id))
@@ -56,19 +56,13 @@ class Answerer:
         for s in self._sections[doc_id]:
             if s.start <= offset < s.end and (best is None or s.level >= best.level):
                 best = s
-        page = self.store.conn.execute(
-            "SELECT page FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
-            (doc_id, offset),
-        ).fetchone()
-        return (best.number, best.title, page[0] if page else None) if best else ("", "", page[0] if page else None)
+        page = self.store.page_at(doc_id, offset)
+        return (best.number, best.title, page) if best else ("", "", page)
 
     def heading_at(self, doc_id: int, offset: int) -> str:
         """The sub-heading and row group of the passage holding `offset` (what a reader sees above it)."""
-        row = self.store.conn.execute(
-            "SELECT label, grp FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
-            (doc_id, offset),
-        ).fetchone()
-        return f"{row[0]} {row[1]}" if row else ""
+        label, group = self.store.labels_at(doc_id, offset)
+        return f"{label} {group}".strip()
 
     def cite(self, doc_id: int, start: int, end: int, focus: tuple[int, int] | None = None) -> Citation:
         number, title, page = self.section_at(doc_id, start)

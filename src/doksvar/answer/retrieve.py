@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import Question, directions
-from doksvar.index.query import Term, match_expression, selective
-from doksvar.index.schema import BM25_WEIGHTS
+from doksvar.index.query import Term
 from doksvar.index.store import Store, StoredPassage
 from doksvar.lang.frequency import generality_weight
 from doksvar.lang.words import MONTHS, is_period, is_year, stem_set
@@ -65,24 +64,9 @@ def matches(term: Term, stems: frozenset[str]) -> bool:
 
 def candidates(store: Store, terms: list[Term], limit: int = 80, docs=None) -> list[StoredPassage]:
     """Passages holding any of the terms, best bm25 first, from the given documents or all."""
-    expr = match_expression(selective(terms, store.vocab), "OR")
-    if not expr:
-        return []
-    weights = ", ".join(map(str, BM25_WEIGHTS))
-    if docs is None:
-        sql = (
-            f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts, {weights}) LIMIT ?"
-        )
-        params: list = [expr, limit]
-    else:
-        sql = (
-            "SELECT f.rowid FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ? "
-            f"AND p.doc_id IN ({','.join('?' * len(docs))}) ORDER BY bm25(passages_fts, {weights}) LIMIT ?"
-        )
-        params = [expr, *docs, limit]
-    rows = store.conn.execute(sql, params).fetchall()
-    stored = store.passages(r[0] for r in rows)
-    return [stored[r[0]] for r in rows if r[0] in stored]
+    ranked = store.match(terms, limit=limit, doc_ids=docs, any_term=True)
+    stored = store.passages(pid for pid, _ in ranked)
+    return [stored[pid] for pid, _ in ranked if pid in stored]
 
 
 def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> dict[str, float]:
