@@ -374,7 +374,7 @@ class Answerer:
         that says what kind of question it is ("avvikelse") never does; a compound the index
         lacks was already looked for by its parts."""
         from doksvar.answer.intent import is_cue_word
-        from doksvar.lang.frequency import SPECIFIC_ZIPF, is_general, zipf
+        from doksvar.lang.frequency import GENERAL_ZIPF, SPECIFIC_ZIPF, form_zipf, zipf
 
         content = q.content
         if not content:
@@ -385,15 +385,20 @@ class Answerer:
         for t in q.missing():
             if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction or is_organisation(t.word):
                 continue  # what kind of question, or the report's own organisation ("nämnden")
+            if is_period(t.word):
+                continue  # "vid utgången av", "helåret": when, not what
             if t.word in names or (q.english and t.word not in original and len(t.word) >= 4):
                 # A name ("Stockholm") is a subject however common it is; so is a report term an
                 # English question was translated into ("University" -> "universitet").
                 deciding.append(t)
                 continue
             if t.stem == q.focus and _NAMES_KIND.search(q.swedish):
-                continue  # "Vilken kostnadspost …", "hur mycket pengar var …": the kind of answer, not its subject
-            if t.stem != q.focus and (len(t.word) < 5 or is_general(t.word)):
-                continue  # the noun asked for ("Hur många bussar") decides however common it is
+                continue  # "Vilken kostnadspost …", "från vilket datum": the kind of answer, not its subject
+            counted = t.stem == q.focus and _COUNTS.search(q.swedish)
+            if not counted and (len(t.word) < 5 or form_zipf(t.word) >= GENERAL_ZIPF):
+                # Everyday language in any form ("dämpade" as "dämpa") is no subject; the noun asked
+                # for ("Hur många bussar") decides however common it is.
+                continue
             if q.english and t.word.isascii() and zipf(t.word, "en") >= SPECIFIC_ZIPF:
                 continue  # an English word with no Swedish term: it cannot be looked for
             deciding.append(t)
@@ -418,7 +423,8 @@ class Answerer:
         return answer(q.text, "none", body, cites, answered=False)
 
 
-_NAMES_KIND = re.compile(r"^(?:vilken|vilket|vilka|which)\b|hur mycket \w+ (?:var|blev)")
+_COUNTS = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
+_NAMES_KIND = re.compile(r"\b(?:vilken|vilket|vilka|which)\b|hur mycket \w+ (?:var|blev)")
 
 _SECOND_PART = re.compile(
     r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:\w+\s+){0,2}?(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",

@@ -49,6 +49,20 @@ def zipf(word: str, lang: str = "sv") -> float:
     return _table(lang).get(word.lower(), 0.0)
 
 
+# Endings of Swedish inflection, put back on a word's stem to find its other forms in the list.
+_FORMS = ("", "a", "e", "en", "et", "er", "ar", "or", "na", "ade", "at", "t", "n", "ad")
+
+
+@lru_cache(maxsize=8192)
+def form_zipf(word: str) -> float:
+    """The Zipf frequency of the word's most frequent form: a form the short list lacks ("dämpade",
+    "utgiften") is as common as its siblings ("dämpa", "utgift")."""
+    from doksvar.lang.words import stem
+
+    base = stem(word.lower())
+    return max([zipf(word)] + [zipf(base + ending) for ending in _FORMS if len(base) >= 3])
+
+
 def is_general(word: str) -> bool:
     """Whether a word is everyday Swedish rather than a word that names a subject."""
     return zipf(word) >= GENERAL_ZIPF
