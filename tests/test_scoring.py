@@ -386,3 +386,29 @@ def test_the_reason_for_a_forecast_names_the_item_not_the_frame(make_store):
 def test_everyday_words_alone_ask_about_the_report_as_a_whole(answers):
     r = answers.ask("Vad var orsaken till att nämnden gick med överskott?")
     assert r.answered and "vakanta" in r.answer, r.answer
+
+
+def test_a_figure_in_the_sentence_after_the_one_naming_the_subject(make_store):
+    store = make_store(
+        {
+            "ks-2023.txt": "Årsuppföljning 2023\n\n1 Lokaler\n\n"
+            "Flytt av verksamheter till kommunens servicecenter i kvarteret Mården genomfördes under hösten. "
+            "Arbetet har planerats under flera år och ger plats för ca 550 medarbetare.\n\n"
+            "2 Näringsliv\n\n"
+            "Svenskt Näringslivs enkät frågar hur dialogen med kommunens beslutsfattare upplevs på en skala 1–6. "
+            "Företagen ger kommunen betyget 2,41.\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("How many staff can the new service centre in the Mården block accommodate?")
+    assert r.answered and "550" in r.answer, r.answer
+    r = answers.ask("Vilket betyg ger företagen dialogen med kommunens beslutsfattare?")
+    assert r.answered and "2,41" in r.answer, r.answer
+
+
+def test_words_of_everyday_language_in_any_form_do_not_decline(answers):
+    # "dämpade" is not in the short word list, but "dämpa" is everyday Swedish; "vid utgången av" is when.
+    r = answers.ask("Vilken verksamhet dämpade underskottet mest vid utgången av perioden?")
+    assert "nämner inte" not in r.answer, r.answer
+    r = answers.ask("Från vilket datum ska telefoniavtalet upphandlas?")
+    assert "nämner inte" not in r.answer, r.answer

@@ -78,16 +78,20 @@ class Answerer:
             return answer(question, "none", frame("empty", False), [], answered=False)
         with self.store.snapshot():
             q = read_question(question, self.store.vocab)
-            whole = self.answer(q)
             parts = _two_parts(question)
+            if parts is not None and _different_kinds(parts, self.store.vocab):
+                # "När startade säsongen, och hur många anställdes?": a date and a figure, asked apart.
+                return self._each(q, None, parts)
+            whole = self.answer(q)
             if parts is None:
                 return whole
             if not whole.answered:
                 return self._each(q, whole, parts)
             return self._both(q, whole, parts)
 
-    def _each(self, q: Question, whole: Answer, parts: tuple[str, str]) -> Answer:
-        """A two-part question no passage answers whole: each part on its own, joined."""
+    def _each(self, q: Question, whole: Answer | None, parts: tuple[str, str]) -> Answer:
+        """A two-part question no passage answers whole (or asking two kinds of answer): each part on
+        its own, joined; `whole` is the whole question's answer when it was asked already."""
         questions = [dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts]
         answers = [self.answer(part) for part in questions]
         if answers[0].answered and not answers[1].answered:
@@ -96,7 +100,7 @@ class Answerer:
             answers[1] = self._next_to(answers[0], q2, own) or answers[1]
         found = [a for a in answers if a.answered]
         if not found:
-            return whole
+            return whole if whole is not None else self.answer(q)
         if len(found) == 1:
             return dataclasses.replace(found[0], question=q.text)
         return _joined(q.text, found[0], found[1])
@@ -457,6 +461,13 @@ def _asked_of(q: Question, terms: list[Term]) -> list[Term]:
     """The terms an answer must hold: the noun of "vilken åtgärd" names the kind of answer, not a
     word it holds; the noun of "hur många anställda" is what is counted."""
     return [t for t in terms if not (t.stem == q.focus and _NAMES_KIND.search(q.swedish))]
+
+
+def _different_kinds(parts: tuple[str, str], vocab) -> bool:
+    """Whether the two parts of a question ask for different kinds of answer (a date and a figure);
+    a reason goes with the figure it explains."""
+    kinds = {read_question(p, vocab).wants for p in parts}
+    return len(kinds) == 2 and "" not in kinds and "reason" not in kinds
 
 
 def _related(section: str, other: str) -> bool:

@@ -98,7 +98,7 @@ class Question:
 def read_question(text: str, vocab: Vocabulary) -> Question:
     """Read a question against the index's vocabulary."""
     english = looks_english(text)
-    swedish = (to_swedish(text) if english else text).lower()
+    swedish = (to_swedish(text, lambda w: _indexed(stem(w), vocab)) if english else text).lower()
     if english:
         swedish = _drop_untranslated(text, swedish, vocab)
     # "IT" in capitals is information technology, not the pronoun.

@@ -58,6 +58,11 @@ def has_number(text: str) -> bool:
     return False
 
 
+def has_date(text: str) -> bool:
+    """Whether `text` states a date, a month or a year."""
+    return bool(_DATE.search(text))
+
+
 def matches(term: Term, stems: frozenset[str]) -> bool:
     return any(a in stems for a in term.alternatives)
 
