@@ -412,3 +412,14 @@ def test_words_of_everyday_language_in_any_form_do_not_decline(answers):
     assert "nämner inte" not in r.answer, r.answer
     r = answers.ask("Från vilket datum ska telefoniavtalet upphandlas?")
     assert "nämner inte" not in r.answer, r.answer
+
+
+def test_a_verb_form_the_report_lacks_is_found_by_its_root(make_store):
+    store = make_store(
+        {
+            "ks-2023.txt": "Årsuppföljning 2023\n\n1 Rekrytering\n\n"
+            "Kommunstaben har haft 45 annonser under 2023 med totalt 814 sökande.\n"
+        }
+    )
+    q = Answerer(store).ask("Hur många sökande fick de lediga jobb som kommunstaben utannonserade 2023?")
+    assert q.answered and "814" in q.answer, q.answer

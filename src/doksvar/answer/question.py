@@ -12,6 +12,8 @@ from doksvar.lang.terms import to_swedish
 from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, words
 
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
+_COUNTING = re.compile(r"^\s*(?:hur många|hur mycket|how many|how much)\b")
+"""A question opening with these asks for a figure, whatever else it names ("… när 2022 tog slut")."""
 _WANTS = [
     ("reason", re.compile(r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklar\w*|why)\b")),
     ("date", re.compile(r"\b(när|vilket datum|vilken dag|från och med när|when|what date)\b")),
@@ -108,7 +110,7 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
     years = tuple(int(w) for w in ws if is_year(w))
     numbers = tuple(w for w in ws if w.isdigit() and not is_year(w))
     both = f"{swedish} {text.lower()}" if english else swedish
-    wants = next((name for name, pattern in _WANTS if pattern.search(both)), "")
+    wants = "number" if _COUNTING.match(both) else next((name for name, pattern in _WANTS if pattern.search(both)), "")
     return Question(
         text=text,
         english=english,
