@@ -423,3 +423,18 @@ def test_a_verb_form_the_report_lacks_is_found_by_its_root(make_store):
     )
     q = Answerer(store).ask("Hur många sökande fick de lediga jobb som kommunstaben utannonserade 2023?")
     assert q.answered and "814" in q.answer, q.answer
+
+
+def test_a_word_is_found_under_the_word_the_report_uses_for_it(make_store):
+    store = make_store(
+        {
+            "ks-2023.txt": "Årsuppföljning 2023\n\n1 Intern kontroll\n\n"
+            "Verksamhetens sammanvägda bedömning är att kontrollsystemet fungerar tillfredsställande.\n\n"
+            "2 Näringsliv\n\nFöretagen ger kommunen betyget 2,41 på en skala 1–6.\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("Vilken samlad bedömning gör förvaltningen av sitt kontrollsystem?")
+    assert r.answered and "tillfredsställande" in r.answer, r.answer
+    r = answers.ask("Vilket omdöme ger företagen kommunen?")
+    assert r.answered and "2,41" in r.answer, r.answer

@@ -83,7 +83,7 @@ def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> 
             w *= DIRECTION_SHARE
         if q is not None and t.word in q.untranslated:
             w *= generality_weight(t.word, "en")  # everyday English left as asked ("end")
-        weights[t.word] = w * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
+        weights[t.word] = w * (0.8 if t.how in ("compound", "fuzzy", "synonym", "derived") else 1.0)
     return weights
 
 

@@ -165,7 +165,7 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
         else:
             rarity = vocab.idf(("\x00",))  # as rare as a word can be in this report
         general = generality_weight(t.word) if t.found else generality_weight(t.word, forms=True)
-        weight = rarity * general * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
+        weight = rarity * general * (0.8 if t.how in ("compound", "fuzzy", "synonym", "derived") else 1.0)
         if t.word in q.untranslated:
             weight *= generality_weight(t.word, "en")  # an English word left as asked ("end", "major")
         if t.word in q.names:

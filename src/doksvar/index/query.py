@@ -7,6 +7,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from doksvar.lang.terms import synonyms
 from doksvar.lang.words import is_stop, stem, words
 
 MAX_ALTERNATIVES = 40
@@ -174,6 +175,10 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         seen.add(w)
         s = stem(w)
         alts, how = vocab.expand(s)
+        others = tuple(dict.fromkeys(stem(y) for y in synonyms(w) if stem(y) in vocab.doc_freq and stem(y) not in alts))
+        if others:
+            # "tillsvidaretjänst" is found where the report writes "tillsvidareanställda".
+            alts, how = (*alts, *others), how if alts else "synonym"
         if not alts:
             parts = _parts(w, vocab)
             if parts:

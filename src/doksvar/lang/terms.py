@@ -52,3 +52,21 @@ def expand_label(words: list[str]) -> list[str]:
     """A table label's words with each abbreviation written out."""
     table = abbreviations()
     return [table.get(w, w) for w in words]
+
+
+@lru_cache(maxsize=1)
+def _synonym_groups() -> dict[str, tuple[str, ...]]:
+    text = resources.files("doksvar.lang").joinpath("synonyms.tsv").read_text(encoding="utf-8")
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        group = tuple(w.strip().lower() for w in line.split(",") if w.strip())
+        for word in group:
+            groups[word] = group
+    return groups
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The other words reports use for `word` ("tillsvidaretjänst" -> "tillsvidareanställda", …)."""
+    return tuple(w for w in _synonym_groups().get(word.lower(), ()) if w != word.lower())
