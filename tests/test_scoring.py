@@ -438,3 +438,13 @@ def test_a_word_is_found_under_the_word_the_report_uses_for_it(make_store):
     assert r.answered and "tillfredsställande" in r.answer, r.answer
     r = answers.ask("Vilket omdöme ger företagen kommunen?")
     assert r.answered and "2,41" in r.answer, r.answer
+
+
+def test_budget_language_measures_against_the_budget_or_the_plan():
+    from doksvar.answer.question import directions
+
+    assert directions("IT-verksamheten drog över sin budget") == {"negative"}
+    assert directions("Kostnaderna blev lägre än planerat") == {"positive"}
+    assert directions("Utgiften hamnade över det planerade beloppet") == {"negative"}
+    assert directions("Resultatet blev bättre än budgeterat") == {"positive"}
+    assert directions("Verksamheten planerar nya lokaler") == set()

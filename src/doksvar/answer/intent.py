@@ -68,6 +68,6 @@ def intent_of(q: Question) -> str:
     """ "deviation", "ranking" or "fact"."""
     if _RANKING.search(q.swedish):
         return "ranking"
-    if _DEVIATION.search(q.swedish) or (q.direction and "budget" in q.swedish):
+    if _DEVIATION.search(q.swedish) or (q.direction and re.search(r"budget|planera", q.swedish)):
         return "deviation"
     return "fact"

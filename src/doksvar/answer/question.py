@@ -30,16 +30,17 @@ _WANTS = [
         ),
     ),
 ]
+# What a figure is measured against: the budget, or the plan ("över sin budget", "lägre än planerat").
+_PLAN = r"(?:(?:sin|sina|dess|den|det|vad som)\s+)?(?:budget\w*|planera\w*|planen)"
 _NEGATIVE = re.compile(
-    r"(negativ\w*|över budget|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|mer än budget\w*"
-    r"|mer än (?:vad som )?budgeterat|högre än budget\w*|högre kostnader än|over budget|exceed\w*"
-    r"|overspen\w*|deficit\w*|more than budgeted|sämre (?:(?P<n1>\w+) )?än (?:vad som )?budget\w*"
-    r"|worse (?:(?P<n2>\w+) )?than budget\w*)"
+    rf"(negativ\w*|över {_PLAN}|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|(?:mer|högre) än {_PLAN}"
+    r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
+    rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*)"
 )
 _POSITIVE = re.compile(
-    r"(positiv\w*|under budget|billigare|\bunderst\w*|mindre än budget\w*|mindre än (?:vad som )?budgeterat"
-    r"|överskott\w*|lägre än budget\w*|lägre kostnader än|under budget|surplus\w*|underspen\w*|less than budgeted"
-    r"|bättre (?:(?P<p1>\w+) )?än (?:vad som )?budget\w*|better (?:(?P<p2>\w+) )?than budget\w*)"
+    rf"(positiv\w*|under {_PLAN}|billigare|\bunderst\w*|(?:mindre|lägre) än {_PLAN}"
+    r"|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|less than budgeted"
+    rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*)"
 )
 _LARGEST = re.compile(r"\b(störst\w*|högst\w*|mest|largest|biggest|greatest|main|främst\w*|stor\w* avvikelse)\b")
 _ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
