@@ -185,3 +185,20 @@ def test_a_hard_wrapped_paragraph_is_one_passage_and_a_list_is_not_joined(tmp_pa
     assert any("revidering av tillsynsplanen, främst på grund av bemanningen." in t for t in texts)
     assert "Nästa mening står för sig." in texts
     assert "första punkten" in texts and "andra punkten" in texts
+
+
+def test_a_wrapped_line_goes_on_even_when_the_next_begins_with_a_name(tmp_path):
+    path = tmp_path / "wrapped.md"
+    path.write_text(
+        "# Årsredovisning\n\n"
+        "Förvaltningen har nyligen gått med i två samarbetsprojekt: den nationella hubben för tvillingar, samt\n"
+        "Cityverse som är ett EU-finansierat projekt för att skapa fler digitala tvillingar i Europa.\n\n"
+        "Projekt för förnyelse\n"
+        "Förvaltningen är också med i projektet Rätt till insyn.\n",
+        encoding="utf-8",
+    )
+    doc = load(path)
+    texts = [p.text for p in doc.passages]
+    assert any("tvillingar, samt Cityverse som är" in t for t in texts), texts
+    # A short line without a full stop is a heading, not the start of a wrapped paragraph.
+    assert not any("Projekt för förnyelse Förvaltningen" in t for t in texts), texts

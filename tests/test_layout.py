@@ -229,3 +229,19 @@ def test_header_words_of_the_report_are_not_glued_together():
     )
     table = _doc([page]).tables[0]
     assert table.header == ("Bidrag, tkr", "Bidrag Ej aktuellt", "Budgetavvikelse")
+
+
+def test_a_misprinted_figure_keeps_its_row_in_the_table():
+    # "-7 73" lost a digit in print; the row and the rows after it still belong to the table.
+    page = (
+        "Utfall per 2023-12-31\n\n"
+        "tkr                          Utfall 2023     Budget 2023     Utfall 2022\n"
+        "Revisorer                         -2 841          -2 910          -2 563\n"
+        "Övriga kostnader                  -7 638           -7 73          -8 178\n"
+        "Kommunbidrag                      39 926          39 926          38 352\n"
+    )
+    doc = _doc([page])
+    assert len(doc.tables) == 1
+    cells = {(c.row_label, c.col_label): c.text for c in doc.tables[0].cells}
+    assert cells[("Kommunbidrag", "Utfall 2022")] == "38 352"
+    assert cells[("Övriga kostnader", "Budget 2023")] == "-7 73"

@@ -144,3 +144,307 @@ def test_how_many_reads_the_count_column_not_the_amount(make_store):
     )
     r = Answerer(store).ask("Hur många arrangörsbidrag gavs 2025?")
     assert r.answered and "17" in r.answer and "-718" not in r.answer
+
+
+def test_two_years_compared_give_a_cell_for_each(answers):
+    r = answers.ask("Hur stora var kostnaderna 2025 jämfört med 2024?")
+    assert r.answered and "-77,9" in r.answer and "-70,2" in r.answer, r.answer
+
+
+RESULT_REPORT = """\
+Årsrapport 2023 Revisionen
+
+1 Ekonomi
+
+Utfall per 2023-12-31 (tkr)\tUtfall 2023\tBudget 2023
+Kostnader\t-44 491\t-45 982
+Periodens resultat\t740\t-750
+
+Årets resultat blev 740 tkr mot budgeterade -750 tkr, vilket ger en positiv avvikelse med 1 490 tkr.
+Den positiva avvikelsen beror på lägre kostnader för konsulter.
+Det budgeterade minusresultatet för 2023 beror på en flytt av kontoret.
+Målplanen för 2022-2024 visar ett budgeterat resultat om -500 tkr per år.
+Fritidsgårdarna redovisar ett underskott på 0,3 mkr som beror på ökade hyror.
+"""
+
+
+@pytest.fixture(scope="module")
+def result_answers(tmp_path_factory):
+    from doksvar.index.store import Store
+
+    folder = tmp_path_factory.mktemp("result")
+    path = folder / "revision-2023.txt"
+    path.write_text(RESULT_REPORT, encoding="utf-8")
+    writer = Store(folder / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    return Answerer(Store(folder / "i.sqlite"))
+
+
+def test_better_than_budget_asks_for_the_deviation(result_answers):
+    r = result_answers.ask("Hur mycket bättre än budget blev resultatet 2023?")
+    assert r.answered and "1 490" in r.answer, r.answer
+
+
+def test_a_budgeted_figure_is_not_the_outcome_asked_for(result_answers):
+    r = result_answers.ask("Vad blev periodens resultat 2023?")
+    assert r.answered and "740" in r.answer and "-500" not in r.answer, r.answer
+
+
+def test_a_reason_for_a_surplus_is_not_a_reason_for_a_deficit(result_answers):
+    r = result_answers.ask("Varför blev det ett överskott mot budget?")
+    assert r.answered and "konsulter" in r.answer and "hyror" not in r.answer, r.answer
+
+
+def test_a_compound_finds_the_row_that_names_all_of_it(make_store):
+    store = make_store(
+        {
+            "miljo-2024.txt": "Årsredovisning 2024\n\n1 Ekonomi\n\n"
+            "Utfall (mnkr)\tUtfall 2022\tUtfall 2023\n"
+            "Netto\t-0,8\t-1,0\n"
+            "Budget, netto\t-1,3\t-1,1\n"
+        }
+    )
+    r = Answerer(store).ask("Vilken nettobudget hade nämnden 2022?")
+    assert r.answered and "-1,3" in r.answer and "-0,8" not in r.answer, r.answer
+
+
+REASONS = """\
+Årsrapport 2023 Revisionen
+
+1 Ekonomi
+
+Den positiva avvikelsen beror på lägre kostnader för räkenskapsrevision och konsulter.
+
+Under 2023 infördes en ny standard för räkenskapsrevision. Införandet innebar att granskningen försenades \
+till efter årsskiftet. Som en följd av detta blev kostnaderna för räkenskapsrevision lägre än budget.
+"""
+
+
+def test_a_reason_given_by_pointing_back_brings_the_sentence_it_points_to(make_store):
+    store = make_store({"revision-2023.txt": REASONS})
+    r = Answerer(store).ask("Varför blev kostnaderna för räkenskapsrevisionen lägre än budgeterat?")
+    # "Den positiva avvikelsen beror på lägre kostnader för räkenskapsrevision" names the subject
+    # as a reason for something else; the answer is the delay the later sentence points back to.
+    assert r.answered and "försenades" in r.answer, r.answer
+    assert len(r.citations) >= 2
+
+
+def test_the_main_reason_for_a_deviation_is_read_beside_the_deviation(make_store):
+    store = make_store(
+        {
+            "miljo-2024.txt": "Årsredovisning 2024\n\n1 Verksamhet\n\n"
+            "Den främsta orsaken till revideringen av tillsynsplanen är att bemanningen varit lägre än planerat.\n\n"
+            "2 Ekonomi\n\n"
+            "Jämfört med budget har nämnden en positiv budgetavvikelse på +0,2 miljoner kronor. "
+            "Det är i första hand kostnaderna för arvoden som varit lägre för året.\n\n"
+            "Drift (mnkr)\tBudget 2024\tUtfall 2024\tBudgetavvikelse 2024\n"
+            "Nämnden\t-1,0\t-0,8\t0,2\n"
+        }
+    )
+    r = Answerer(store).ask("Vad är den främsta förklaringen till att nämnden hamnade under budget 2024?")
+    assert r.answered and "arvoden" in r.answer and "bemanningen" not in r.answer, r.answer
+
+
+def test_the_reason_for_a_table_row_is_read_under_its_own_heading(make_store):
+    store = make_store(
+        {
+            "it-delar-2026.txt": "Delårsrapport januari–mars 2026\n\n1 Ekonomi\n\n"
+            "Resultat per tjänsteområde period (mnkr)\tBudget\tUtfall\tBudgetavvikelse\n"
+            "Digital infrastruktur\t-205,5\t-194,4\t11,1\n"
+            "Ekonomi\t-40,2\t-39,0\t1,2\n\n"
+            "För perioden visar initiativen ett mindre överskott, främst inom Digital infrastruktur "
+            "vilket beror på lägre kostnader än budgeterat.\n\n"
+            "Digital infrastruktur\n\n"
+            "Området visar överskott inom tjänsterna, främst på grund av att rekrytering inte skett i den takt "
+            "som budgeterats.\n"
+        }
+    )
+    r = Answerer(store).ask(
+        "Hur stor var budgetavvikelsen för Digital infrastruktur under perioden, och vad förklarar den?"
+    )
+    assert r.answered and "11,1" in r.answer and "rekrytering" in r.answer, r.answer
+
+
+def test_english_words_are_found_by_their_swedish_spelling(make_store):
+    from doksvar.lang.cognates import cognates
+
+    assert "projekt" in cognates("projects") and "infrastruktur" in cognates("infrastructure")
+    assert "strategi" in cognates("strategy") and "kvalitet" in cognates("quality")
+    assert cognates("recorded") == []  # a verb's form names no subject
+    store = make_store(
+        {
+            "bygg-2024.txt": "Årsredovisning 2024\n\n1 Utveckling\n\n"
+            "Förvaltningen har gått med i två samarbetsprojekt: hubben för digitala tvillingar och Cityverse.\n"
+            "Kvaliteten i bygglovshandläggningen har ökat under året.\n"
+        }
+    )
+    r = Answerer(store).ask("Which projects has the administration joined?")
+    assert r.answered and "Cityverse" in r.answer, r.answer
+
+
+def test_english_month_names_read_as_the_reports_period(answers):
+    r = answers.ask("How large was the surplus against budget in January–March?")
+    assert r.answered and "4,5" in r.answer, r.answer
+
+
+def test_words_of_the_period_choose_the_column_not_the_row(result_answers):
+    r = result_answers.ask("Hur stora var kostnaderna vid utgången av 2023?")
+    assert r.answered and "-44 491" in r.answer, r.answer
+    named = result_answers.ask("What was the period result (periodens resultat) for 2023 in the table?")
+    assert named.answered and "740" in named.answer and "-500" not in named.answer, named.answer
+
+
+def test_a_summing_up_sentence_brings_the_reasons_before_it(make_store):
+    store = make_store(
+        {
+            "fritid-2025.txt": "Bokslut 2025\n\n1 Ekonomi\n\nFritidsenheten\n\n"
+            "Under året har badet renoverats och öppnades i juni. "
+            "Under hösten upptäcktes en läcka på badet, vilket har medfört ökade kostnader för uppvärmning.\n\n"
+            "Sammantaget redovisar verksamheten för idrottsanläggningar ett underskott mot budget på 0,37 mnkr.\n\n"
+            "Biblioteket\n\nBiblioteket har haft en budget i balans.\n"
+        }
+    )
+    r = Answerer(store).ask("Varför gick idrottsanläggningarna med underskott mot budget?")
+    assert r.answered and "0,37" in r.answer and "läcka" in r.answer, r.answer
+
+
+def test_the_year_asked_may_come_in_the_next_sentence(make_store):
+    store = make_store(
+        {
+            "revision-2023.txt": "Årsrapport 2023\n\n1 Personal\n\n"
+            "Vid utgången av 2021 uppgick andelen certifierade revisorer till 60 procent. "
+            "Vid utgången av 2023 hade motsvarande siffra ökat till nästan 80 procent.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur stor andel av revisorerna var certifierade vid utgången av 2023?")
+    assert r.answered and "80 procent" in r.answer, r.answer
+
+
+def test_the_second_part_is_answered_where_the_report_goes_on(make_store):
+    store = make_store(
+        {
+            "kultur-2025.txt": "Bokslut 2025\n\n1 Ekonomi\n\nMuseet\n\n"
+            "Museiverksamheten uppvisar mindre avvikelser mot budget. I samband med andra tertialrapporten "
+            "prognostiserades ett underskott på 0,2 mnkr. Under hösten infördes köpstopp samtidigt som "
+            "öppettiderna utökades.\n\n"
+            "2 Bad\n\nUtomhussäsongen för friluftsbaden startade den 14 juni. "
+            "Personalstyrkan ökade från sju tillsvidareanställda till cirka 30.\n\n"
+            "Kommunen har beslutat om en ny åtgärd för personalen från 2026.\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask(
+        "Vilket underskott prognostiserade museet i andra tertialrapporten, och vilken åtgärd infördes under hösten?"
+    )
+    assert r.answered and "0,2" in r.answer and "köpstopp" in r.answer, r.answer
+    r = answers.ask("When did the outdoor bathing season start, and to roughly how many staff did the workforce grow?")
+    assert r.answered and "14 juni" in r.answer and "30" in r.answer, r.answer
+
+
+def test_what_is_counted_must_be_in_the_evidence(make_store):
+    store = make_store(
+        {
+            "revision-2023.txt": "Årsrapport 2023\n\n1 Granskning\n\n"
+            "Få av orosanmälningarna om hedersrelaterat våld hade inkommit från skolorna.\n"
+            "Granskningen omfattade 24 intervjuer med skolor och socialtjänst.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur många orosanmälningar om hedersrelaterat våld kom från skolorna?")
+    assert not r.answered, r.answer
+
+
+def test_a_report_term_an_english_question_was_put_into_decides(make_store):
+    store = make_store(
+        {
+            "it-2026.txt": "Delårsrapport 2026\n\n1 Lokaler\n\n"
+            "Förvaltningen genomför en årlig enkät om lokaler och arbetsmiljö.\n"
+        }
+    )
+    r = Answerer(store).ask("What is the annual rent for the premises?")
+    assert not r.answered and "hyra" in r.answer, r.answer
+
+
+def test_the_reason_for_a_forecast_names_the_item_not_the_frame(make_store):
+    store = make_store(
+        {
+            "it-delar-2026.txt": "Delårsrapport 2026\n\n1 Ekonomi\n\n"
+            "Prognos helår (mnkr)\tBudget helår\tPrognos helår\tPrognosavvikelse mot budget helår\n"
+            "Ekonomi\t-80,0\t-67,0\t13,0\n"
+            "HR\t-40,0\t-39,5\t0,5\n\n"
+            "Generellt\n\nEn positiv prognosavvikelse beror på att prognosticerade kostnader är lägre än budget.\n\n"
+            "Ekonomi\n\nOmråde Ekonomi visar ett prognosöverskott för helåret, då upphandlingen av "
+            "ekonomisystem har pausats.\n"
+        }
+    )
+    r = Answerer(store).ask(
+        "Vilket område väntas gå med störst överskott mot budget för helåret, och vad beror det på?"
+    )
+    assert r.answered and "Ekonomi" in r.answer and "ekonomisystem" in r.answer, r.answer
+
+
+def test_everyday_words_alone_ask_about_the_report_as_a_whole(answers):
+    r = answers.ask("Vad var orsaken till att nämnden gick med överskott?")
+    assert r.answered and "vakanta" in r.answer, r.answer
+
+
+def test_a_figure_in_the_sentence_after_the_one_naming_the_subject(make_store):
+    store = make_store(
+        {
+            "ks-2023.txt": "Årsuppföljning 2023\n\n1 Lokaler\n\n"
+            "Flytt av verksamheter till kommunens servicecenter i kvarteret Mården genomfördes under hösten. "
+            "Arbetet har planerats under flera år och ger plats för ca 550 medarbetare.\n\n"
+            "2 Näringsliv\n\n"
+            "Svenskt Näringslivs enkät frågar hur dialogen med kommunens beslutsfattare upplevs på en skala 1–6. "
+            "Företagen ger kommunen betyget 2,41.\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("How many staff can the new service centre in the Mården block accommodate?")
+    assert r.answered and "550" in r.answer, r.answer
+    r = answers.ask("Vilket betyg ger företagen dialogen med kommunens beslutsfattare?")
+    assert r.answered and "2,41" in r.answer, r.answer
+
+
+def test_words_of_everyday_language_in_any_form_do_not_decline(answers):
+    # "dämpade" is not in the short word list, but "dämpa" is everyday Swedish; "vid utgången av" is when.
+    r = answers.ask("Vilken verksamhet dämpade underskottet mest vid utgången av perioden?")
+    assert "nämner inte" not in r.answer, r.answer
+    r = answers.ask("Från vilket datum ska telefoniavtalet upphandlas?")
+    assert "nämner inte" not in r.answer, r.answer
+
+
+def test_a_verb_form_the_report_lacks_is_found_by_its_root(make_store):
+    store = make_store(
+        {
+            "ks-2023.txt": "Årsuppföljning 2023\n\n1 Rekrytering\n\n"
+            "Kommunstaben har haft 45 annonser under 2023 med totalt 814 sökande.\n"
+        }
+    )
+    q = Answerer(store).ask("Hur många sökande fick de lediga jobb som kommunstaben utannonserade 2023?")
+    assert q.answered and "814" in q.answer, q.answer
+
+
+def test_a_word_is_found_under_the_word_the_report_uses_for_it(make_store):
+    store = make_store(
+        {
+            "ks-2023.txt": "Årsuppföljning 2023\n\n1 Intern kontroll\n\n"
+            "Verksamhetens sammanvägda bedömning är att kontrollsystemet fungerar tillfredsställande.\n\n"
+            "2 Näringsliv\n\nFöretagen ger kommunen betyget 2,41 på en skala 1–6.\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("Vilken samlad bedömning gör förvaltningen av sitt kontrollsystem?")
+    assert r.answered and "tillfredsställande" in r.answer, r.answer
+    r = answers.ask("Vilket omdöme ger företagen kommunen?")
+    assert r.answered and "2,41" in r.answer, r.answer
+
+
+def test_budget_language_measures_against_the_budget_or_the_plan():
+    from doksvar.answer.question import directions
+
+    assert directions("IT-verksamheten drog över sin budget") == {"negative"}
+    assert directions("Kostnaderna blev lägre än planerat") == {"positive"}
+    assert directions("Utgiften hamnade över det planerade beloppet") == {"negative"}
+    assert directions("Resultatet blev bättre än budgeterat") == {"positive"}
+    assert directions("Verksamheten planerar nya lokaler") == set()

@@ -7,10 +7,11 @@ import re
 from collections.abc import Collection
 
 from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
-from doksvar.answer.intent import intent_of
+from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import Question, read_question
+from doksvar.index.query import Term
 from doksvar.index.store import Store
-from doksvar.lang.words import stem_set, stems, words
+from doksvar.lang.words import is_organisation, is_period, stem_set, stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -38,7 +39,7 @@ class Answerer:
     def ref(self, doc_id: int) -> DocRef:
         """A document's name, text and seams; the cache is checked against the document's hash,
         since another process may have re-indexed it since."""
-        row = self.store.conn.execute("SELECT name, sha256 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.store.document_version(doc_id)
         cached = self._refs.get(doc_id)
         if cached is None or row is None or self._shas.get(doc_id) != row[1]:
             cached = DocRef(doc_id, row[0] if row else "", self.store.document_text(doc_id), self.store.seams(doc_id))
@@ -55,19 +56,13 @@ class Answerer:
         for s in self._sections[doc_id]:
             if s.start <= offset < s.end and (best is None or s.level >= best.level):
                 best = s
-        page = self.store.conn.execute(
-            "SELECT page FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
-            (doc_id, offset),
-        ).fetchone()
-        return (best.number, best.title, page[0] if page else None) if best else ("", "", page[0] if page else None)
+        page = self.store.page_at(doc_id, offset)
+        return (best.number, best.title, page) if best else ("", "", page)
 
     def heading_at(self, doc_id: int, offset: int) -> str:
         """The sub-heading and row group of the passage holding `offset` (what a reader sees above it)."""
-        row = self.store.conn.execute(
-            "SELECT label, grp FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
-            (doc_id, offset),
-        ).fetchone()
-        return f"{row[0]} {row[1]}" if row else ""
+        label, group = self.store.labels_at(doc_id, offset)
+        return f"{label} {group}".strip()
 
     def cite(self, doc_id: int, start: int, end: int, focus: tuple[int, int] | None = None) -> Citation:
         number, title, page = self.section_at(doc_id, start)
@@ -83,20 +78,29 @@ class Answerer:
             return answer(question, "none", frame("empty", False), [], answered=False)
         with self.store.snapshot():
             q = read_question(question, self.store.vocab)
-            whole = self.answer(q)
             parts = _two_parts(question)
+            if parts is not None and _different_kinds(parts, self.store.vocab):
+                # "När startade säsongen, och hur många anställdes?": a date and a figure, asked apart.
+                return self._each(q, None, parts)
+            whole = self.answer(q)
             if parts is None:
                 return whole
             if not whole.answered:
                 return self._each(q, whole, parts)
             return self._both(q, whole, parts)
 
-    def _each(self, q: Question, whole: Answer, parts: tuple[str, str]) -> Answer:
-        """A two-part question no passage answers whole: each part on its own, joined."""
-        answers = [self.answer(dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs)) for p in parts]
+    def _each(self, q: Question, whole: Answer | None, parts: tuple[str, str]) -> Answer:
+        """A two-part question no passage answers whole (or asking two kinds of answer): each part on
+        its own, joined; `whole` is the whole question's answer when it was asked already."""
+        questions = [dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts]
+        answers = [self.answer(part) for part in questions]
+        if answers[0].answered and not answers[1].answered:
+            q2 = questions[1]
+            own = _asked_of(q2, [t for t in q2.content if t.found])
+            answers[1] = self._next_to(answers[0], q2, own) or answers[1]
         found = [a for a in answers if a.answered]
         if not found:
-            return whole
+            return whole if whole is not None else self.answer(q)
         if len(found) == 1:
             return dataclasses.replace(found[0], question=q.text)
         return _joined(q.text, found[0], found[1])
@@ -110,10 +114,33 @@ class Answerer:
         quoted = stem_set(" ".join(c.quote for c in whole.citations))
         # When the second part adds nothing the answer lacks, it is the first part that may be unanswered.
         covered = all(any(alt in quoted for alt in t.alternatives) for t in own)
-        other = self.answer(q1 if covered else q2)
+        nearby = None if covered else self._next_to(whole, q2, _asked_of(q2, own))
+        other = nearby or self.answer(q1 if covered else q2)
         if not other.answered or {c.start for c in other.citations} & {c.start for c in whole.citations}:
             return whole
         return _joined(q.text, whole, other)
+
+    def _next_to(self, whole: Answer, q: Question, own: list[Term]) -> Answer | None:
+        """The sentence after the first part's answer, when it holds the second part's own words (half
+        of them at least):
+        "Vilket underskott prognostiserades …, och vilken åtgärd infördes under hösten?" is answered
+        where the report goes on ("Under hösten infördes köpstopp …")."""
+        if not own:
+            return None
+        docs = {d[1]: d[0] for d in self.store.documents()}
+        for c in whole.citations:
+            doc_id = docs.get(c.doc)
+            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
+            if sp is None or sp.passage.kind == "row":
+                continue
+            p = sp.passage
+            after = [(a, b) for a, b in p.sentences if a >= c.end][:2]
+            for a, b in after:
+                sentence = p.text[a - p.start : b - p.start]
+                held = stem_set(sentence)
+                if sum(any(alt in held for alt in t.alternatives) for t in own) * 2 >= len(own):
+                    return answer(q.text, "fact", clip(sentence, 0, 300), [self.cite(doc_id, a, b)])
+        return None
 
     def answer(self, q: Question) -> Answer:
         from doksvar.answer import deviations, facts, rankings, tables
@@ -139,12 +166,11 @@ class Answerer:
         }[intent]
         proposed = []
         for handler in handlers:
-            result = handler(self, q)
-            if result is not None:
-                result = self.ground(result)
-                proposed.append(weigh(self, q, result, result.intent, intent))
-                if certain(proposed[-1]):
-                    break  # no later handler can beat evidence that covers everything asked
+            results = handler(self, q)
+            for result in [results] if isinstance(results, Answer) else results or []:
+                proposed.append(weigh(self, q, self.ground(result), result.intent, intent))
+            if any(certain(c) for c in proposed):
+                break  # no later handler can beat evidence that covers everything asked
         proposed.sort(key=lambda c: -c.score)
         if proposed and acceptable(proposed[0]):
             best = proposed[0].answer
@@ -161,12 +187,21 @@ class Answerer:
 
         sections = {c.section for c in result.citations}
         quoted = {(c.start, c.end) for c in result.citations}
+        found = self._reasons_before(result) or [r for r in [self._reason_after(q, result)] if r is not None]
+        if found:
+            text = " ".join([result.answer] + [clip(sentence, 0, 300) for sentence, _ in found])
+            return dataclasses.replace(
+                result, answer=text, citations=renumber([*result.citations, *(c for _, c in found)])
+            )
         subject = [t for t in q.content if t.found and not t.word.isdigit()]
         asked = {a for t in q.content for a in t.alternatives} | {t.stem for t in q.content}
         titles = {w for c in result.citations for w in stems(c.title)}
-        item = {w for w in stems(result.answer) if len(w) >= 4 and not w.isdigit()} - asked - titles
+        item = {w for w in stems(result.answer) if len(w) >= 4 and not w.isdigit() and not is_period(w)}
+        item = {w for w in item - asked - titles if not is_cue_word(w) and not _FRAME.search(w)}
+        forecast = bool(_FORECAST.search(q.swedish))
+        deviation = result.intent == "deviation" or q.positive or q.negative
         best, best_score = None, float("-inf")
-        for s in score_sentences(self.store, q)[:40]:
+        for s in score_sentences(self.store, dataclasses.replace(q, wants="reason"))[:40]:
             p = s.stored.passage
             sentence = p.text[s.span[0] - p.start : s.span[1] - p.start]
             if s.span in quoted or not gives_reason(sentence):
@@ -180,15 +215,88 @@ class Answerer:
             # The item the answer found ("Ekonomi" of a table row) named where the reason is given.
             about = len(item & (heading | set(stems(sentence))))
             score = s.score + 0.3 * named + 0.3 * min(about, 2)
+            if deviation and _after_deviation(p, s.span):
+                score += 0.3  # the reason for a deviation stands where the deviation is stated
+            if p.sentences and s.span == p.sentences[0]:
+                score += 0.15  # a paragraph's first sentence states its point
+            if forecast and _FORECAST.search(sentence):
+                score += 0.3  # "väntas … för helåret": the reason for a forecast is given with the forecast
             if score > best_score:
                 cite = self.cite(s.stored.doc_id, *s.span)
-                if cite.section in sections:
+                if any(_related(cite.section, x) for x in sections):
                     best, best_score = (sentence, cite), score
         if best is None:
             return result
         sentence, cite = best
         text = f"{result.answer} {clip(sentence, 0, 300)}"
         return dataclasses.replace(result, answer=text, citations=renumber(list(result.citations) + [cite]))
+
+    def _reasons_before(self, result: Answer) -> list[tuple[str, Citation]]:
+        """The reasons a summing-up sentence ("Sammantaget redovisar verksamheten ett underskott …")
+        sums up: the sentences giving reasons before it under the same heading, the nearest two."""
+        from doksvar.answer.score import gives_reason
+
+        docs = {d[1]: d[0] for d in self.store.documents()}
+        for c in result.citations:
+            doc_id = docs.get(c.doc)
+            if doc_id is None or not _SUMMING_UP.match(c.quote):
+                continue
+            sp = self.store.passage_at(doc_id, c.start)
+            if sp is None or sp.passage.kind == "row":
+                continue
+            block = [
+                other
+                for other in self.store.document_passages(doc_id)
+                if other.passage.section == sp.passage.section
+                and other.passage.label == sp.passage.label
+                and other.passage.start <= sp.passage.start
+            ]
+            found = []
+            for other in block:
+                p = other.passage
+                for a, b in p.sentences:
+                    sentence = p.text[a - p.start : b - p.start]
+                    if b <= c.start and gives_reason(sentence):
+                        found.append((sentence, self.cite(doc_id, a, b)))
+            if found:
+                return found[-2:]
+        return []
+
+    def _reason_after(self, q: Question, result: Answer) -> tuple[str, Citation] | None:
+        """The sentence right after a quoted one, when it gives the reason ("… en positiv avvikelse
+        med 1 490 tkr. Den positiva avvikelsen beror på …"): reports explain a figure where they state it."""
+        from doksvar.answer.question import directions
+        from doksvar.answer.score import gives_reason
+
+        docs = {d[1]: d[0] for d in self.store.documents()}
+        other = {"positive": "negative", "negative": "positive"}
+        asked = {d for d, on in (("positive", q.positive), ("negative", q.negative)) if on}
+        quoted = {(c.start, c.end) for c in result.citations}
+        for c in result.citations:
+            doc_id = docs.get(c.doc)
+            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
+            if sp is None or sp.passage.kind == "row":
+                continue  # a table's row: what follows the table speaks of the whole table
+            spans = sp.passage.sentences
+            at = next((i for i, (a, b) in enumerate(spans) if a <= c.start < b), None)
+            if at is None:
+                continue
+            if at + 1 >= len(spans):
+                # The last sentence of its paragraph: the next paragraph of the section goes on.
+                text = self.ref(doc_id).text
+                after = len(text) - len(text[sp.passage.end :].lstrip())
+                nxt = self.store.passage_at(doc_id, after)
+                if nxt is None or nxt.passage.section != sp.passage.section or not nxt.passage.sentences:
+                    continue
+                sp, at, spans = nxt, -1, nxt.passage.sentences
+            if spans[at + 1] in quoted:
+                continue
+            a, b = spans[at + 1]
+            sentence = sp.passage.text[a - sp.passage.start : b - sp.passage.start]
+            stated = directions(sentence)
+            if gives_reason(sentence) and not (stated and asked and stated <= {other[d] for d in asked}):
+                return sentence, self.cite(doc_id, a, b)
+        return None
 
     def scope(self, q: Question) -> tuple[Question, str]:
         """The question narrowed to the documents it names (an organisation, a year), and a name
@@ -270,7 +378,7 @@ class Answerer:
         that says what kind of question it is ("avvikelse") never does; a compound the index
         lacks was already looked for by its parts."""
         from doksvar.answer.intent import is_cue_word
-        from doksvar.lang.frequency import SPECIFIC_ZIPF, is_general, zipf
+        from doksvar.lang.frequency import GENERAL_ZIPF, SPECIFIC_ZIPF, form_zipf, zipf
 
         content = q.content
         if not content:
@@ -279,17 +387,22 @@ class Answerer:
         names = {n.lower() for n in _names(q.text)}
         original = set(words(q.text.lower()))
         for t in q.missing():
-            if is_cue_word(t.word) or len(t.word) < 4:
-                continue
-            if t.word in names or (q.english and t.word not in original and len(t.word) >= 5):
+            if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction or is_organisation(t.word):
+                continue  # what kind of question, or the report's own organisation ("nämnden")
+            if is_period(t.word):
+                continue  # "vid utgången av", "helåret": when, not what
+            if t.word in names or (q.english and t.word not in original and len(t.word) >= 4):
                 # A name ("Stockholm") is a subject however common it is; so is a report term an
                 # English question was translated into ("University" -> "universitet").
                 deciding.append(t)
                 continue
             if t.stem == q.focus and _NAMES_KIND.search(q.swedish):
-                continue  # "Vilken kostnadspost …", "hur mycket pengar var …": the kind of answer, not its subject
-            if t.stem != q.focus and (len(t.word) < 5 or is_general(t.word)):
-                continue  # the noun asked for ("Hur många bussar") decides however common it is
+                continue  # "Vilken kostnadspost …", "från vilket datum": the kind of answer, not its subject
+            counted = t.stem == q.focus and _COUNTS.search(q.swedish)
+            if not counted and (len(t.word) < 5 or form_zipf(t.word) >= GENERAL_ZIPF):
+                # Everyday language in any form ("dämpade" as "dämpa") is no subject; the noun asked
+                # for ("Hur många bussar") decides however common it is.
+                continue
             if q.english and t.word.isascii() and zipf(t.word, "en") >= SPECIFIC_ZIPF:
                 continue  # an English word with no Swedish term: it cannot be looked for
             deciding.append(t)
@@ -314,12 +427,52 @@ class Answerer:
         return answer(q.text, "none", body, cites, answered=False)
 
 
-_NAMES_KIND = re.compile(r"^(?:vilken|vilket|vilka)\b|hur mycket \w+ (?:var|blev)")
+_COUNTS = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
+_NAMES_KIND = re.compile(r"\b(?:vilken|vilket|vilka|which)\b|hur mycket \w+ (?:var|blev)")
 
 _SECOND_PART = re.compile(
-    r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",
+    r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:\w+\s+){0,2}?(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",
     re.I,
 )
+
+
+_FRAME = re.compile(r"avvik|^prognos|^utfall|^budget")
+"""Stems of an answer's frame ("Största positiva avvikelsen", "Prognosavvikelse"), not of the item it names."""
+_FORECAST = re.compile(r"\b(?:prognos\w*|väntas|förväntas|beräknas|helåret|helår)\b")
+_SUMMING_UP = re.compile(
+    r"^(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|allt som allt|summa summarum)\b", re.I
+)
+"""A sentence that sums up what its paragraph or heading said before it."""
+
+
+def _after_deviation(p, span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span`, or the one before it in its passage, states a deviation from budget."""
+    from doksvar.answer.question import directions
+
+    at = p.sentences.index(span) if span in p.sentences else -1
+    for a, b in p.sentences[max(0, at - 1) : at + 1] if at >= 0 else []:
+        text = p.text[a - p.start : b - p.start]
+        if directions(text) or "avvik" in text.lower():
+            return True
+    return False
+
+
+def _asked_of(q: Question, terms: list[Term]) -> list[Term]:
+    """The terms an answer must hold: the noun of "vilken åtgärd" names the kind of answer, not a
+    word it holds; the noun of "hur många anställda" is what is counted."""
+    return [t for t in terms if not (t.stem == q.focus and _NAMES_KIND.search(q.swedish))]
+
+
+def _different_kinds(parts: tuple[str, str], vocab) -> bool:
+    """Whether the two parts of a question ask for different kinds of answer (a date and a figure);
+    a reason goes with the figure it explains."""
+    kinds = {read_question(p, vocab).wants for p in parts}
+    return len(kinds) == 2 and "" not in kinds and "reason" not in kinds
+
+
+def _related(section: str, other: str) -> bool:
+    """Whether two sections are one, or one holds the other ("3.1" and "3.1.1")."""
+    return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
 
 
 def _two_parts(text: str) -> tuple[str, str] | None:

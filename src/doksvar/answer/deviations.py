@@ -124,11 +124,8 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
 
 
 def _table_start(a: Answerer, doc_id: int, offset: int) -> int:
-    row = a.store.conn.execute(
-        'SELECT start FROM tables WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY start DESC LIMIT 1',
-        (doc_id, offset, offset),
-    ).fetchone()
-    return row[0] if row else offset
+    start = a.store.table_start(doc_id, offset)
+    return offset if start is None else start
 
 
 def _direction(data: dict, english: bool) -> str:

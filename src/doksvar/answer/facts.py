@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip
 from doksvar.answer.question import Question
-from doksvar.answer.retrieve import Scored, has_number, score_sentences
+from doksvar.answer.retrieve import BACK_REFERENCE, Scored, has_date, has_number, score_sentences
+from doksvar.lang.words import stem_set, years_in
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -17,20 +18,44 @@ MIN_COVERAGE = 0.5
 MAX_SENTENCE = 300
 
 
-def answer_fact(a: Answerer, q: Question) -> Answer | None:
-    """The best sentence, cited; None when nothing covers the question well enough."""
+PROPOSED = 1
+"""How many of the best sentences are proposed to the one scale. Retrieval ranks sentences finer than the
+scale does (own words against its paragraph): proposing three put the second or third first too often
+(the bundled report 1.00 -> 0.88), so retrieval's best is proposed alone."""
+
+
+def answer_fact(a: Answerer, q: Question) -> list[Answer]:
+    """The best few sentences, each cited as an answer; none when nothing covers the question well enough."""
     scored = score_sentences(a.store, q)
-    if not scored:
-        return None
-    best = scored[0]
-    if best.coverage < MIN_COVERAGE or best.own == 0:
-        return None
+    out: list[Answer] = []
+    taken: set[tuple[int, int]] = set()
+    for best in scored[: PROPOSED * 3]:
+        if best.coverage < MIN_COVERAGE or len(out) >= PROPOSED:
+            break
+        if best.own == 0 and not _anchored(q, best):
+            break
+        if best.span in taken:
+            continue
+        result = _answer(a, q, scored, best)
+        taken.update((c.start, c.end) for c in result.citations)
+        out.append(result)
+    return out
+
+
+def _answer(a: Answerer, q: Question, scored: list[Scored], best: Scored) -> Answer:
+    """The sentence as an answer, with the next one where it only leads up to it, or a neighbour
+    that scores nearly as well."""
     p = best.stored.passage
     s0, s1 = best.span
     sentence = p.text[s0 - p.start : s1 - p.start]
     focus = _focus(q, sentence)
     text = clip(sentence, focus, MAX_SENTENCE)
     cites = [a.cite(best.stored.doc_id, s0, s1, (s0 + focus, s0 + focus + 1))]
+    preceding = _preceding(q, best, sentence) or (_anchor(q, best) if best.own == 0 else None)
+    if preceding is not None:
+        b0, b1 = preceding
+        text = f"{clip(p.text[b0 - p.start : b1 - p.start], 0, MAX_SENTENCE)} {text}"
+        cites.insert(0, a.cite(best.stored.doc_id, b0, b1))
     partner = _partner(scored, best)
     following = _following(q, best, sentence)
     if following is not None and (partner is None or partner.span != following):
@@ -60,7 +85,55 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         leads = True
     if q.listing and len(sentence) < 160:
         leads = True
+    a, b = spans[at + 1]
+    following = best.stored.passage.text[a - best.stored.passage.start : b - best.stored.passage.start]
+    if q.wants == "number" and not has_number(sentence) and has_number(following):
+        leads = True  # "Företagen fick svara på en skala 1–6. Betyget blev 2,41.": the figure comes next
+    if q.wants == "date" and not has_date(sentence) and has_date(following):
+        leads = True
+    if q.years and years_in(sentence) and not years_in(sentence) & set(q.years):
+        # "Vid utgången av 2021 uppgick andelen till 60 procent. Vid utgången av 2023 hade motsvarande
+        # siffra ökat …": the year asked comes in the next sentence.
+        leads = leads or bool(years_in(following) & set(q.years))
     return spans[at + 1] if leads else None
+
+
+ANCHORED = 0.8
+"""A sentence naming none of the question's words answers only when its paragraph covers this much of
+them and it holds the kind of answer asked ("… Servicecenter i kvarteret Mården. Det ger plats för ca
+550 medarbetare.")."""
+
+
+def _anchored(q: Question, best: Scored) -> bool:
+    p = best.stored.passage
+    sentence = p.text[best.span[0] - p.start : best.span[1] - p.start]
+    kind = (q.wants == "number" and has_number(sentence)) or (q.wants == "date" and has_date(sentence))
+    return best.coverage >= ANCHORED and kind and _anchor(q, best) is not None
+
+
+def _anchor(q: Question, best: Scored) -> tuple[int, int] | None:
+    """The nearest sentence before the best one, in its paragraph, that names the question's subject."""
+    p = best.stored.passage
+    spans = p.sentences
+    at = spans.index(best.span) if best.span in spans else -1
+    terms = [t for t in q.content if t.found]
+    for a, b in reversed(spans[:at] if at > 0 else []):
+        held = stem_set(p.text[a - p.start : b - p.start])
+        if any(any(alt in held for alt in t.alternatives) for t in terms):
+            return a, b
+    return None
+
+
+def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | None:
+    """The sentence before, when the best one gives its reason by pointing back to it ("Som en
+    följd av detta blev kostnaderna lägre")."""
+    from doksvar.answer.score import asks_reason
+
+    spans = best.stored.passage.sentences
+    at = spans.index(best.span) if best.span in spans else -1
+    if at <= 0 or not asks_reason(q) or not BACK_REFERENCE.search(sentence):
+        return None
+    return spans[at - 1]
 
 
 def _partner(scored: list[Scored], best: Scored) -> Scored | None:

@@ -54,7 +54,7 @@ DEVIATION_WORDS = frozenset(
 _CUE_WORD = re.compile(
     r"(dyr\w*|billig\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
     r"|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
-    r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest"
+    r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
     r"|väntas|förväntas|beräknas|prognostiser\w*)"
 )
 
@@ -68,6 +68,6 @@ def intent_of(q: Question) -> str:
     """ "deviation", "ranking" or "fact"."""
     if _RANKING.search(q.swedish):
         return "ranking"
-    if _DEVIATION.search(q.swedish):
+    if _DEVIATION.search(q.swedish) or (q.direction and re.search(r"budget|planera", q.swedish)):
         return "deviation"
     return "fact"

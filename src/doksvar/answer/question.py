@@ -6,10 +6,14 @@ import re
 from dataclasses import dataclass
 
 from doksvar.index.query import Term, Vocabulary, analyse
+from doksvar.lang.cognates import cognates
+from doksvar.lang.frequency import zipf
 from doksvar.lang.terms import to_swedish
 from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, words
 
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
+_COUNTING = re.compile(r"^\s*(?:hur många|hur mycket|how many|how much)\b")
+"""A question opening with these asks for a figure, whatever else it names ("… när 2022 tog slut")."""
 _WANTS = [
     ("reason", re.compile(r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklar\w*|why)\b")),
     ("date", re.compile(r"\b(när|vilket datum|vilken dag|från och med när|when|what date)\b")),
@@ -26,14 +30,17 @@ _WANTS = [
         ),
     ),
 ]
+# What a figure is measured against: the budget, or the plan ("över sin budget", "lägre än planerat").
+_PLAN = r"(?:(?:sin|sina|dess|den|det|vad som)\s+)?(?:budget\w*|planera\w*|planen)"
 _NEGATIVE = re.compile(
-    r"(negativ\w*|över budget|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|mer än budget\w*"
-    r"|mer än (?:vad som )?budgeterat|högre än budget\w*|högre kostnader än|over budget|exceed\w*"
-    r"|overspen\w*|deficit\w*|more than budgeted)"
+    rf"(negativ\w*|över {_PLAN}|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|(?:mer|högre) än {_PLAN}"
+    r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
+    rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*)"
 )
 _POSITIVE = re.compile(
-    r"(positiv\w*|under budget|billigare|\bunderst\w*|mindre än budget\w*|mindre än (?:vad som )?budgeterat"
-    r"|överskott\w*|lägre än budget\w*|lägre kostnader än|under budget|surplus\w*|underspen\w*|less than budgeted)"
+    rf"(positiv\w*|under {_PLAN}|billigare|\bunderst\w*|(?:mindre|lägre) än {_PLAN}"
+    r"|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|less than budgeted"
+    rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*)"
 )
 _LARGEST = re.compile(r"\b(störst\w*|högst\w*|mest|largest|biggest|greatest|main|främst\w*|stor\w* avvikelse)\b")
 _ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
@@ -69,6 +76,12 @@ class Question:
     """Asks for first places only ("först", "first", "topp")."""
     focus: str = ""
     """The noun the question asks for ("betyg" in "Vilket betyg gav ..."), as a stem."""
+    direction: frozenset[str] = frozenset()
+    """The words that say which way a deviation went ("bättre än budget", "underskott"): what kind
+    of figure is asked, not what it is about."""
+    untranslated: frozenset[str] = frozenset()
+    """Words of an English question left as asked (no report term for them): everyday English
+    ("end", "better") weighs little."""
     names: frozenset[str] = frozenset()
     """Words written as names inside the question ("Fokus", "Regionernas Kamp", "IT"), lower-cased:
     they name a subject however common they are as words."""
@@ -88,7 +101,7 @@ class Question:
 def read_question(text: str, vocab: Vocabulary) -> Question:
     """Read a question against the index's vocabulary."""
     english = looks_english(text)
-    swedish = (to_swedish(text) if english else text).lower()
+    swedish = (to_swedish(text, lambda w: _indexed(stem(w), vocab)) if english else text).lower()
     if english:
         swedish = _drop_untranslated(text, swedish, vocab)
     # "IT" in capitals is information technology, not the pronoun.
@@ -98,7 +111,7 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
     years = tuple(int(w) for w in ws if is_year(w))
     numbers = tuple(w for w in ws if w.isdigit() and not is_year(w))
     both = f"{swedish} {text.lower()}" if english else swedish
-    wants = next((name for name, pattern in _WANTS if pattern.search(both)), "")
+    wants = "number" if _COUNTING.match(both) else next((name for name, pattern in _WANTS if pattern.search(both)), "")
     return Question(
         text=text,
         english=english,
@@ -112,9 +125,28 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
         largest=bool(_LARGEST.search(both)),
         listing=bool(_ALL.search(both)),
         focus=_focus(swedish),
+        direction=_direction_words(both),
+        untranslated=frozenset(set(words(swedish)) & set(words(text.lower()))) if english else frozenset(),
         names=frozenset(w.lower() for w in names_in(text)),
         first=bool(re.search(r"\b(först|första|förstaplats\w*|etta|first|top|topp\w*)\b", both)),
     )
+
+
+def _direction_words(text: str) -> frozenset[str]:
+    """The words of a question's deviation phrases, without what stands inside them ("bättre
+    *resultat* än budgeterat")."""
+    out: set[str] = set()
+    for pattern in (_NEGATIVE, _POSITIVE):
+        for m in pattern.finditer(text):
+            inside = {g for g in m.groupdict().values() if g}
+            out.update(w for w in words(m.group()) if w not in inside)
+    return frozenset(out)
+
+
+def directions(text: str) -> set[str]:
+    """Which ways of deviating from budget a text speaks of: "negative", "positive", both or none."""
+    low = text.lower()
+    return {name for name, p in (("negative", _NEGATIVE), ("positive", _POSITIVE)) if p.search(low)}
 
 
 def names_in(text: str) -> list[str]:
@@ -127,7 +159,7 @@ def names_in(text: str) -> list[str]:
 
 _OPENER = re.compile(
     r"\b(?:vilket|vilken|vilka|hur\s+(?:stor|stort|stora|hög|högt|höga|många|mycket)(?:\s+(?:var|är|blev))?"
-    r"|vad\s+(?:var|blev|är)|what\s+(?:was|is|were)|which|how\s+many)\s+((?:\w+\s+){0,2})"
+    r"|vad\s+(?:var|blev|är)|what\s+(?:was|is|were|will|would)|which|how\s+many)\s+((?:\w+\s+){0,2})"
 )
 
 
@@ -140,6 +172,15 @@ def _focus(swedish: str) -> str:
         if not is_stop(w) and not w.isdigit():
             return stem(w)
     return ""
+
+
+def _indexed(s: str, vocab: Vocabulary) -> bool:
+    """Whether the report uses stem `s` as a word or as a part of a compound ("samarbetsprojekt")."""
+    return any(s in alt for alt in vocab.expand(s)[0])
+
+
+COMMON_ENGLISH = 5.5
+"""Zipf from which an English word is too common to be respelt as Swedish ("will" is no "vill")."""
 
 
 def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
@@ -156,6 +197,15 @@ def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
         if bare and bare not in translated and bare.isascii() and not bare.isdigit():
             alts, _ = vocab.expand(stem(bare))
             if not alts and not is_stop(bare):
+                # "projects" -> "projekt": the Swedish spelling of the same root, when the report uses it.
+                swedish_form = (
+                    next((c for c in cognates(bare) if _indexed(stem(c), vocab)), None)
+                    if zipf(bare, "en") < COMMON_ENGLISH
+                    else None
+                )
+                if swedish_form is not None:
+                    kept.append(swedish_form)
+                    continue
                 dropped += 1
                 continue
         kept.append(w)

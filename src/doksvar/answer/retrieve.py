@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from doksvar.answer.question import Question
-from doksvar.index.query import Term, match_expression, selective
-from doksvar.index.schema import BM25_WEIGHTS
+from doksvar.answer.intent import is_cue_word
+from doksvar.answer.question import Question, directions
+from doksvar.index.query import Term
 from doksvar.index.store import Store, StoredPassage
-from doksvar.lang.words import MONTHS, is_year, stem_set
+from doksvar.lang.frequency import generality_weight
+from doksvar.lang.words import MONTHS, is_period, is_year, stem_set
 
 _NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
 _MONTHS = MONTHS + "|january|february|march|may|june|july|august|october"
@@ -20,9 +21,16 @@ _DATE = re.compile(
     re.I,
 )
 _REASON = re.compile(
-    r"\b(beror|berodde|förklaras|förklaringen|på grund av|till följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b",  # noqa: E501
+    r"\b(beror|berodde|förklaras|förklaringen|på grund av|följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b",
     re.I,
 )
+BACK_REFERENCE = re.compile(
+    r"\b(?:följd av|på grund av|beror på|med anledning av) (?:detta|det|denna|dessa)\b|\bdärför\b"
+    r"|^(?:detta|det) (?:har )?(?:innebar|innebär|ledde|leder|lett|medförde|medför|gjorde|gör)\b",
+    re.I,
+)
+"""A reason given by pointing back ("Som en följd av detta blev kostnaderna lägre"): the sentence
+before says what it was."""
 _PURPOSE = re.compile(
     r"\b(för att|i syfte|syftet|med vilket|med vilken|ska kunna|används för|användas för|avsett)\b", re.I
 )
@@ -50,38 +58,37 @@ def has_number(text: str) -> bool:
     return False
 
 
+def has_date(text: str) -> bool:
+    """Whether `text` states a date, a month or a year."""
+    return bool(_DATE.search(text))
+
+
 def matches(term: Term, stems: frozenset[str]) -> bool:
     return any(a in stems for a in term.alternatives)
 
 
 def candidates(store: Store, terms: list[Term], limit: int = 80, docs=None) -> list[StoredPassage]:
     """Passages holding any of the terms, best bm25 first, from the given documents or all."""
-    expr = match_expression(selective(terms, store.vocab), "OR")
-    if not expr:
-        return []
-    weights = ", ".join(map(str, BM25_WEIGHTS))
-    if docs is None:
-        sql = (
-            f"SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts, {weights}) LIMIT ?"
-        )
-        params: list = [expr, limit]
-    else:
-        sql = (
-            "SELECT f.rowid FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ? "
-            f"AND p.doc_id IN ({','.join('?' * len(docs))}) ORDER BY bm25(passages_fts, {weights}) LIMIT ?"
-        )
-        params = [expr, *docs, limit]
-    rows = store.conn.execute(sql, params).fetchall()
-    stored = store.passages(r[0] for r in rows)
-    return [stored[r[0]] for r in rows if r[0] in stored]
+    ranked = store.match(terms, limit=limit, doc_ids=docs, any_term=True)
+    stored = store.passages(pid for pid, _ in ranked)
+    return [stored[pid] for pid, _ in ranked if pid in stored]
 
 
-def term_weights(store: Store, terms: list[Term]) -> dict[str, float]:
+def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> dict[str, float]:
     weights = {}
     for t in terms:
         w = store.vocab.idf(t.alternatives)
-        weights[t.word] = w * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
+        if q is not None and (t.word in q.direction or is_cue_word(t.word) or is_period(t.word)):
+            # "bättre än budgeterat", "främsta", "januari–mars": what kind of answer or when, not what about
+            w *= DIRECTION_SHARE
+        if q is not None and t.word in q.untranslated:
+            w *= generality_weight(t.word, "en")  # everyday English left as asked ("end")
+        weights[t.word] = w * (0.8 if t.how in ("compound", "fuzzy", "synonym", "derived") else 1.0)
     return weights
+
+
+DIRECTION_SHARE = 0.3
+DIRECTION_BONUS = 0.15
 
 
 def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None = None) -> list[Scored]:
@@ -90,7 +97,7 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     if not terms:
         return []
     pool = pool if pool is not None else candidates(store, terms, docs=q.docs)
-    weights = term_weights(store, terms)
+    weights = term_weights(store, terms, q)
     total = sum(weights.values()) or 1.0
     focus = next((t for t in terms if q.focus and t.stem == q.focus), None)
     out: list[Scored] = []
@@ -111,7 +118,7 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
                 elif matches(t, heading):
                     head += w
             own_share, ctx_share, head_share = own / total, ctx / total, head / total
-            score = own_share + 0.5 * ctx_share + 0.3 * head_share + _kind_bonus(q, sentence, p.text)
+            score = own_share + 0.5 * ctx_share + 0.3 * head_share + _kind_bonus(q, sentence, p.text, terms)
             if focus is not None and matches(focus, own_stems):
                 score += 0.2
             if p.kind == "row":
@@ -125,16 +132,35 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     return out
 
 
-def _kind_bonus(q: Question, sentence: str, passage: str) -> float:
+def _restates(sentence: str, terms: list[Term]) -> bool:
+    """Whether the question's subject stands only in the sentence's reason: "Den positiva avvikelsen
+    beror på lägre kostnader för räkenskapsrevision" gives no reason *why* those costs were lower."""
+    m = _REASON.search(sentence)
+    if m is None or BACK_REFERENCE.search(sentence):
+        return False
+    before, after = stem_set(sentence[: m.start()]), stem_set(sentence[m.end() :])
+    inside = [t for t in terms if matches(t, after) and not matches(t, before)]
+    return len(inside) >= 2 and not any(matches(t, before) for t in terms if not t.word.isdigit() and len(t.word) > 4)
+
+
+def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> float:
     bonus = 0.0
     if q.wants == "number":
         bonus += 0.3 if has_number(sentence) else -0.3
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
     elif q.wants == "reason":
-        bonus += 0.3 if _REASON.search(sentence) else 0.0
+        bonus += 0.3 if _REASON.search(sentence) and not _restates(sentence, terms) else 0.0
     elif q.wants == "purpose":
         bonus += 0.3 if _PURPOSE.search(sentence) else 0.0
+    if q.positive != q.negative:
+        # A surplus asked about: a sentence of a deficit is about something else, and the other way round.
+        asked, other = ("positive", "negative") if q.positive else ("negative", "positive")
+        stated = directions(sentence)
+        if asked in stated and other not in stated:
+            bonus += DIRECTION_BONUS
+        elif other in stated and asked not in stated:
+            bonus -= DIRECTION_BONUS
     if q.years:
         said = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)}
         if said & set(q.years):

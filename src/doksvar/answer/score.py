@@ -17,11 +17,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import Question
+from doksvar.answer.question import Question, directions
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
-from doksvar.lang.words import GENERIC, MONTHS, PERIOD, YEAR_IN_TEXT, is_organisation, is_period, stem_set, years_in
+from doksvar.lang.words import (
+    GENERIC,
+    MONTHS,
+    PERIOD,
+    YEAR_IN_TEXT,
+    is_organisation,
+    is_period,
+    stem_set,
+    years_in,
+)
 from doksvar.model import Answer
 
 if TYPE_CHECKING:
@@ -44,12 +53,20 @@ KIND_MISMATCH = -0.3
 NO_FIGURE = -0.31
 """A question for a figure ("Hur många …", "Vad kostade …") whose evidence states none: never an answer."""
 INTENT_MATCH = 0.12
+DIRECTION_MATCH = 0.1
+DIRECTION_MISMATCH = -0.15
+"""Evidence of a deficit where a surplus is asked about, or the other way round."""
 YEAR_MATCH = 0.1
 YEAR_MISMATCH = -0.7
 ONE_FOR_MANY = -0.35
 """One table cell offered where the question asks for several things ("Vilka …")."""
 MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
+FOCUS_MISSING = -0.3
+"""The evidence lacks the noun the question counts ("hur många *bussar*")."""
+_COUNTS = re.compile(r"\bhur många\b|\bhow many\b")
+YEAR_NAMED_OTHER = -0.25
+"""The report is of the year asked, but the evidence names only other years."""
 YEAR_UNSTATED = -0.15
 """The evidence names no year, and the report's title names none either."""
 YEAR_OTHER = -0.7
@@ -80,20 +97,23 @@ _PLACE = re.compile(
 )
 _ASKS_REASON = re.compile(r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|why|explain\w*|reason)\b")
 _LISTED = re.compile(r"\b1\) ")
-_ASKS_LIST = re.compile(r"\bvilka\b")
+_ASKS_LIST = re.compile(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)
 # A target, plan or forecast, where the question asks what happened.
 _TARGET = re.compile(
     r"\b(?:ska|skall|bör|målet|målsättning\w*|ambition\w*|prognos\w*|planera[rs]?|beräknas|förväntas|väntas"
     r"|budgeteras|siktar)\b",
     re.I,
 )
+_BUDGETED = re.compile(r"\bbudgetera[dt]\w*\b", re.I)
+"""A budgeted figure ("ett budgeterat resultat om 500 tusen kronor"): not the outcome a figure question asks."""
 _ASKS_TARGET = re.compile(
     r"\b(?:mål\w*|ambition\w*|prognos\w*|plan\w*|väntas|förväntas|beräkna\w*|budget\w*|ska|target|goal|forecast\w*)\b",
     re.I,
 )
 _REASON = re.compile(
-    r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|till följd av|eftersom|med anledning av|orsak\w*"
-    r"|anledning\w*|då |främst|huvudsakligen|till största del|bidrar|beroende på)",
+    r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|följd av|eftersom|med anledning av|orsak\w*"
+    r"|anledning\w*|då |främst|i första hand|huvudsakligen|till största del|bidrar|beroende på"
+    r"|medfört|medför|medförde|lett till|ledde till|resulterat i)",
     re.I,
 )
 _DAY = re.compile(
@@ -134,17 +154,20 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     titled = {w for doc_id, ws in a.store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
     deviation = q.negative or q.positive
     for t in q.content:
-        if is_cue_word(t.word) or t.stem in titled:
+        if is_cue_word(t.word) or t.stem in titled or t.word in q.direction:
             continue
         if deviation and t.stem.startswith("budget"):
             continue  # "under budget", "mot budget": what kind of figure, not what it is about
         if t.found:
             rarity = vocab.idf(t.alternatives)
-        elif is_general(t.word) and t.word not in q.names:
+        elif is_general(t.word) and t.word not in q.names and not _translated(q, t.word):
             continue  # an everyday word the report does not use cannot be asked of it
         else:
             rarity = vocab.idf(("\x00",))  # as rare as a word can be in this report
-        weight = rarity * generality_weight(t.word) * (0.8 if t.how in ("compound", "fuzzy") else 1.0)
+        general = generality_weight(t.word) if t.found else generality_weight(t.word, forms=True)
+        weight = rarity * general * (0.8 if t.how in ("compound", "fuzzy", "synonym", "derived") else 1.0)
+        if t.word in q.untranslated:
+            weight *= generality_weight(t.word, "en")  # an English word left as asked ("end", "major")
         if t.word in q.names:
             weight = max(weight, rarity)  # a name is a subject however common the word
         elif is_organisation(t.word) or t.word in GENERIC:
@@ -154,7 +177,14 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             # covers it as a compound part does.
             t = dataclasses.replace(t, alternatives=(*t.alternatives, *vocab.heads(t.stem)))
         out[t.word] = (t, weight)
+    if all(is_general(w) and w not in q.names for w in out):
+        return {}  # "Varför gick nämnden med överskott?": everyday words alone name no subject
     return out
+
+
+def _translated(q: Question, word: str) -> bool:
+    """Whether `word` is a report term an English question was put into ("rent" -> "hyra")."""
+    return q.english and word not in q.text.lower()
 
 
 def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
@@ -169,12 +199,25 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
             continue
         pieces.append((a.heading_at(doc_id, c.start), IN_TITLE))
         text = a.ref(doc_id).text
+        table = a.store.table_holding(doc_id, c.start)
+        if table is not None:
+            # A table's paragraph is the whole table: what a reader takes with a cell is its row
+            # (whole, though a wrapped label cuts the quote) and the table's header.
+            t_start = a.store.tables([table])[0][5]
+            pieces.append((text[text.rfind("\n", 0, c.start) + 1 : _line_end(text, c.start)], IN_QUOTE))
+            pieces.append((text[t_start : _line_end(text, t_start)], IN_PARAGRAPH))
+            continue
         lo = text.rfind("\n\n", max(0, c.start - PARAGRAPH_REACH), c.start)
         hi = text.find("\n\n", c.end, c.end + PARAGRAPH_REACH)
         lo = max(0, c.start - PARAGRAPH_REACH) if lo < 0 else lo
         hi = min(len(text), c.end + PARAGRAPH_REACH) if hi < 0 else hi
         pieces.append((text[lo:hi], IN_PARAGRAPH))
     return pieces
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
 
 
 def coverage(weights: dict[str, tuple[Term, float]], pieces: list[tuple[str, float]]) -> float:
@@ -201,12 +244,23 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     weights = subject_weights(a, q)
     if handler in ("deviation", "ranking") and (q.listing or q.largest):
         # "Vilka poster …": the noun asked for names the kind of item the list holds.
-        weights = {w: v for w, v in weights.items() if v[0].stem != q.focus} or weights
+        weights = {w: v for w, v in weights.items() if v[0].stem != q.focus}
     pieces = evidence(a, result)
     cov = coverage(weights, pieces)
+    focus = next((t for t, _ in weights.values() if t.stem == q.focus and t.found), None)
+    if focus is not None and _COUNTS.search(f"{q.swedish} {q.text.lower()}"):
+        # "Hur många bussar …": evidence without the thing counted is about something else.
+        if not found_in(focus, [(stem_set(text), 1.0) for text, _ in pieces if text], AS_COMPOUND_PART):
+            features_focus = FOCUS_MISSING
+        else:
+            features_focus = 0.0
+    else:
+        features_focus = 0.0
     quotes = " ".join(c.quote for c in result.citations)
     shown = f"{result.answer} {quotes}"
     features = {"coverage": cov, "prior": HANDLER_PRIOR.get(handler, 0.0)}
+    if features_focus:
+        features["focus"] = features_focus
     if intent == handler and intent in ("deviation", "ranking"):
         features["intent"] = INTENT_MATCH
     if intent == "ranking":
@@ -217,12 +271,25 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     elif q.wants == "reason":
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
     elif q.wants == "date":
-        features["kind"] = KIND_MATCH if _DATE.search(shown) else KIND_MISMATCH
-    if handler in ("fact", "ranking") and _TARGET.search(quotes) and not _ASKS_TARGET.search(q.swedish):
+        # A table's cell is a figure: the year in its column header dates the figure, it is no date.
+        dated = _DATE.search(result.answer if handler == "table" else shown)
+        features["kind"] = (
+            KIND_MATCH if dated and not (handler == "table" and not _DAY.search(result.answer)) else KIND_MISMATCH
+        )
+    planned = _TARGET.search(quotes) or (q.wants == "number" and _BUDGETED.search(quotes))
+    if intent == "deviation" and q.positive != q.negative:
+        # "Varför gick … med överskott?": evidence of a deficit is about something else.
+        asked, other = ("positive", "negative") if q.positive else ("negative", "positive")
+        stated = directions(quotes)
+        if asked in stated and other not in stated:
+            features["direction"] = DIRECTION_MATCH
+        elif other in stated and asked not in stated:
+            features["direction"] = DIRECTION_MISMATCH
+    if handler in ("fact", "ranking") and planned and not _ASKS_TARGET.search(q.swedish):
         features["target"] = TARGET_NOT_OUTCOME
     if handler == "deviation" and not (q.listing or q.largest) and _LISTED.search(result.answer):
         features["list"] = MANY_FOR_ONE
-    if handler == "table" and _ASKS_LIST.search(q.swedish):
+    if handler == "table" and _ASKS_LIST.search(f"{q.swedish} {q.text}"):
         features["list"] = ONE_FOR_MANY
     if q.years:
         # The years the answer states, else its quotes; the paragraph around only when neither does
@@ -238,6 +305,10 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             else:
                 # No year stated: the passage speaks of the year the report is about, if its title says.
                 features["year"] = YEAR_OTHER if _report_years(a, result) else YEAR_UNSTATED
+        elif said:
+            # The report is of the year asked, but this evidence names only others ("Vid utgången av
+            # 2021 …"); it may still compare with them ("lägre än 2022"), so it only weighs less.
+            features["year"] = YEAR_NAMED_OTHER
     return Candidate(result, handler, sum(features.values()), cov, features)
 
 
@@ -270,7 +341,7 @@ def gives_reason(text: str) -> bool:
 def certain(c: Candidate) -> bool:
     """Whether a candidate covers the whole subject with the kind and year asked, so that the
     handlers after it need not be asked (they propose in order of how specific they are)."""
-    return c.coverage >= 0.99 and c.score >= SURE
+    return c.coverage >= 0.99 and c.score >= SURE and min(c.features.values()) >= 0
 
 
 def acceptable(c: Candidate) -> bool:

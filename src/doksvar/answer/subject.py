@@ -44,7 +44,7 @@ def section_scope(store: Store, q: Question, terms: list[Term]) -> tuple[set[str
     """Section numbers that the question names by title, and the terms left over."""
     scope: set[str] = set()
     rest = []
-    titles = store.conn.execute("SELECT DISTINCT number, title FROM sections").fetchall()
+    titles = store.section_titles()
     for t in terms:
         exact = {t.stem, t.alternatives[0]} if t.alternatives else {t.stem}
         hit = {n for n, title in titles if exact & set(stems(title)) and len(t.stem) >= 6}

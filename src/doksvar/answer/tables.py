@@ -56,6 +56,15 @@ def term_in_label(term: Term, stems_: set[str]) -> bool:
     )
 
 
+def label_share(term: Term, stems_: set[str]) -> float:
+    """How much of the question's word a label names: all of it for the word itself, a part of it
+    for one part of a compound ("Netto" of "nettobudget" against "Budget, netto")."""
+    if term.stem in stems_ or term.word in stems_:
+        return 1.0
+    parts = [s for s in stems_ if len(s) >= 3 and not s.isdigit() and s in term.word]
+    return min(1.0, max(0.5, sum(len(s) for s in parts) / len(term.stem)))
+
+
 def answer_table(a: Answerer, q: Question) -> Answer | None:
     """One cell, when a table's row and column are named by the question."""
     pick = best_cell(a, q)
@@ -79,10 +88,15 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[tuple]:
     kinds = _kinds(q, terms)
     chosen = pick.cell[3].lower()
     have = {k for k, ws in _COLUMN_KINDS.items() if any(w in chosen for w in ws)}
-    if len(kinds) < 2 and not (kinds and not have & set(kinds)):
+    if len(kinds) < 2 and not (kinds and not have & set(kinds)) and len(set(q.years)) < 2:
         return []
     row = [c for c in a.store.cells(pick.table[0]) if c[0] == pick.cell[0] and c[1] != pick.cell[1]]
     row = [c for c in row if c[5] is not None]
+    return _other_kinds(q, pick, row, kinds, have) or _other_years(q, pick, row)
+
+
+def _other_kinds(q: Question, pick: _Pick, row: list[tuple], kinds: list[str], have: set[str]) -> list[tuple]:
+    chosen = pick.cell[3].lower()
     rest = set(chosen.split()) - {w for k in have for w in _COLUMN_KINDS[k]}
     out = []
     for k in kinds:
@@ -92,6 +106,25 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[tuple]:
         if q.years:
             fitting = [c for c in fitting if not years_in(c[3]) or years_in(c[3]) & set(q.years)]
         fitting.sort(key=lambda c: (-len(rest & set(c[3].lower().split())), abs(c[1] - pick.cell[1])))
+        if fitting:
+            out.append(fitting[0])
+    return out[:2]
+
+
+def _other_years(q: Question, pick: _Pick, row: list[tuple]) -> list[tuple]:
+    """Cells of the same row for the other years the question names ("2023 jämfört med 2022"),
+    each from the column whose header reads as the chosen one's but for its year."""
+    chosen = pick.cell[3].lower()
+    have = years_in(chosen)
+    if not have or len(set(q.years)) < 2:
+        return []
+    words_ = set(re.sub(r"\d+", " ", chosen).split())
+    out = []
+    for year in sorted(set(q.years) - have, reverse=True):
+        fitting = [c for c in row if year in years_in(c[3])]
+        fitting.sort(
+            key=lambda c: (-len(words_ & set(re.sub(r"\d+", " ", c[3].lower()).split())), abs(c[1] - pick.cell[1]))
+        )
         if fitting:
             out.append(fitting[0])
     return out[:2]
@@ -146,6 +179,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         if not t.found and not is_period(t.word) and not is_general(t.word)
     )
     total = sum(weights.values()) + missing or 1.0
+    periods = [w for w in weights if is_period(w)]
     kinds = _kinds(q, terms)
     asks_deviation = q.negative or q.positive or any("avvik" in t.stem for t in terms)
     period = bool(PERIOD.search(q.swedish))
@@ -168,7 +202,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         for cells in rows.values():
             row_label = cells[0][2]
             r_stems = label_stems(row_label)
-            row_terms = {t.word for t in terms if term_in_label(t, r_stems)}
+            row_shares = {t.word: label_share(t, r_stems) for t in terms if term_in_label(t, r_stems)}
+            row_terms = set(row_shares)
             row_numbers = set(re.findall(r"\d+", row_label))
             num_hits = sum(1 for n in q.numbers if n in row_numbers)
             is_total = bool(_TOTAL_ROW.match(row_label))
@@ -185,11 +220,17 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     continue
                 if asks_deviation and not deviation_row and not _is_deviation_column(cell[3]):
                     continue  # a deviation is read from a deviation row or column, not from an outcome
+                if (q.negative or q.positive) and cell[5] == 0:
+                    continue  # no deviation either way
                 if q.years and not table_years and not set(q.years) & years_in(caption):
                     fit -= 0.2  # a table without years answers for its report's year only
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
                 cap_terms = {t.word for t in terms if t.word not in explained and term_in_label(t, context)}
-                share = (sum(weights[w] for w in explained) + 0.6 * sum(weights[w] for w in cap_terms)) / total
+                named = sum(weights[w] * (row_shares[w] if w in row_shares else 1.0) for w in explained)
+                # "helåret", "vid utgången av" choose the column; only a row that names them ("Periodens
+                # resultat") is asked for them.
+                unasked = sum(weights[w] for w in periods if w not in explained and w not in cap_terms)
+                share = (named + 0.6 * sum(weights[w] for w in cap_terms)) / max(total - unasked, 1e-9)
                 if deviation_row:
                     share += 0.5
                 score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)

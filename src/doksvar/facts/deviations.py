@@ -201,12 +201,15 @@ def _table_deviations(doc: Document) -> list[Fact]:
     """Rows of a table with a deviation column ("Utfall - budget", "Avvikelse", "Återstår")."""
     facts: list[Fact] = []
     row_passage = {(p.table, p.start): i for i, p in enumerate(doc.passages) if p.kind == "row" and p.table is not None}
-    default_unit = _document_unit(doc.text)
+    default_unit: str | None = None  # the report's own unit, read only when a table does not say its own
     for t_index, table in enumerate(doc.tables):
-        unit = _table_unit(table.caption + " " + " ".join(table.header)) or default_unit
         columns = [c for c, h in enumerate(table.header) if c > 0 and _DEVIATION_COLUMN.search(h)]
         if not columns:
             continue
+        unit = _table_unit(table.caption + " " + " ".join(table.header))
+        if not unit:
+            default_unit = _document_unit(doc.text) if default_unit is None else default_unit
+            unit = default_unit
         column = columns[0]
         rows = len({c.row for c in table.cells if c.col == column and c.value})
         for cell in table.cells:

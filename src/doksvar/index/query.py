@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 import sqlite3
 from dataclasses import dataclass
 
+from doksvar.lang.terms import synonyms
 from doksvar.lang.words import is_stop, stem, words
 
 MAX_ALTERNATIVES = 40
@@ -140,12 +142,17 @@ def selective(terms: list[Term], vocab: Vocabulary, share: float = 0.02) -> list
 def _parts(word: str, vocab: Vocabulary) -> list[Term]:
     """A compound the index does not hold, as its parts when the index holds each of them:
     "telefoniavtalet" is found where the report writes "avtal … telefoni"."""
-    from doksvar.lang.frequency import compound_parts, zipf
+    from doksvar.lang.frequency import compound_parts, form_zipf, zipf
 
     def indexed(part: str) -> tuple[str, ...]:
         return vocab.expand(stem(part))[0] if len(part) >= 3 else ()
 
-    split = compound_parts(word, lambda p: bool(indexed(p)))
+    def known(part: str) -> bool:
+        # A part is a word of Swedish the report uses: a piece that only stands inside the report's
+        # compounds ("svidaretjänst" of "tillsvidaretjänst") is no part.
+        return form_zipf(part) > 0 and bool(indexed(part))
+
+    split = compound_parts(word, known)
     if split is None:
         return []
     out = []
@@ -168,15 +175,39 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         seen.add(w)
         s = stem(w)
         alts, how = vocab.expand(s)
+        others = tuple(dict.fromkeys(stem(y) for y in synonyms(w) if stem(y) in vocab.doc_freq and stem(y) not in alts))
+        if others:
+            # "tillsvidaretjänst" is found where the report writes "tillsvidareanställda".
+            alts, how = (*alts, *others), how if alts else "synonym"
         if not alts:
             parts = _parts(w, vocab)
             if parts:
                 terms.extend(p for p in parts if p.word not in seen)
                 seen.update(p.word for p in parts)
                 continue
-            fixed = vocab.correct(w)
-            if fixed:
-                alts, _ = vocab.expand(fixed)
-                how = "fuzzy" if alts else "missing"
+            root = _verb_root(w, vocab)
+            if root:
+                alts, how = vocab.expand(root)[0], "derived"
+            else:
+                fixed = vocab.correct(w)
+                if fixed:
+                    alts, _ = vocab.expand(fixed)
+                    how = "fuzzy" if alts else "missing"
         terms.append(Term(w, s, alts, how))
     return terms
+
+
+_PARTICLE = re.compile(r"^(?:ut|in|upp|av|på|till|över|fram|bort|åter)(?=\w{5})")
+_VERB_ENDING = re.compile(r"(?:erade|erades|erat|ade|ades|ats|te|tes|de|des)$")
+
+
+def _verb_root(word: str, vocab: Vocabulary) -> str | None:
+    """The indexed stem a verb form the index lacks is made from: "utannonserade" is "annons"
+    (the report writes "annonser"), with its particle and ending taken off."""
+    if not _VERB_ENDING.search(word):
+        return None
+    for form in (_PARTICLE.sub("", word), word):
+        root = _VERB_ENDING.sub("", form)
+        if len(root) >= 5 and stem(root) in vocab.doc_freq:
+            return stem(root)
+    return None

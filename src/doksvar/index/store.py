@@ -517,6 +517,15 @@ class Store:
         )
         return [self._stored(r) for r in rows]
 
+    def passage_at(self, doc_id: int, offset: int) -> StoredPassage | None:
+        """The passage holding `offset` in the document's text, if any."""
+        row = self.conn.execute(
+            f"SELECT {self._PASSAGE_COLUMNS} {self._PASSAGE_JOIN} WHERE p.doc_id = ? AND p.start <= ? AND p.end > ? "
+            "ORDER BY p.start DESC LIMIT 1",
+            (doc_id, offset, offset),
+        ).fetchone()
+        return self._stored(row) if row else None
+
     def terms(self, text: str) -> list[Term]:
         """The content terms of `text` as this index knows them."""
         return analyse(text, self.vocab)
@@ -626,6 +635,47 @@ class Store:
             params = list(ids)
         rows = self.conn.execute(sql + " ORDER BY id", params)
         return [(i, d, c, s, json.loads(h), a, b) for i, d, c, s, h, a, b in rows]
+
+    def table_holding(self, doc_id: int, offset: int) -> int | None:
+        """The id of the table whose rows hold `offset` in the document's text, if any."""
+        row = self.conn.execute(
+            'SELECT id FROM tables WHERE doc_id = ? AND start <= ? AND "end" > ? ORDER BY start DESC LIMIT 1',
+            (doc_id, offset, offset),
+        ).fetchone()
+        return row[0] if row else None
+
+    def table_start(self, doc_id: int, offset: int) -> int | None:
+        """Where the table holding `offset` (its end included) starts, if one does."""
+        row = self.conn.execute(
+            'SELECT start FROM tables WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY start DESC LIMIT 1',
+            (doc_id, offset, offset),
+        ).fetchone()
+        return row[0] if row else None
+
+    def document_version(self, doc_id: int) -> tuple[str, str] | None:
+        """(name, sha256) of a document, or None when it is not in the index."""
+        row = self.conn.execute("SELECT name, sha256 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def page_at(self, doc_id: int, offset: int) -> int | None:
+        """The page of the passage at or before `offset`, if the document has pages."""
+        row = self.conn.execute(
+            "SELECT page FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
+            (doc_id, offset),
+        ).fetchone()
+        return row[0] if row else None
+
+    def labels_at(self, doc_id: int, offset: int) -> tuple[str, str]:
+        """(sub-heading, row group) of the passage at or before `offset`."""
+        row = self.conn.execute(
+            "SELECT label, grp FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
+            (doc_id, offset),
+        ).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
+    def section_titles(self) -> list[tuple[str, str]]:
+        """(number, title) of every section of the index, each pair once."""
+        return self.conn.execute("SELECT DISTINCT number, title FROM sections").fetchall()
 
     def candidate_tables(self, terms: list[Term], doc_ids: Collection[int] | None = None, limit: int = 12) -> list[int]:
         """Tables whose rows, caption or header hold any of the terms, best match first."""

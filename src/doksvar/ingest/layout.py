@@ -24,8 +24,10 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:sida|sid|page|s\.)\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4})?\s*$", re.I
 )
 LEADER_END = re.compile(r"(?:\s*\.{4,}|\s{2,}\.{2,}|\s*…{2,})\s*(\d{1,4})\s*$")
+# A figure as a table cell; a last digit group may be short, as a misprint ("-7 73") still stands in its column.
 NUMBER_CELL = re.compile(
-    r"^(?:[-−–+]?\s?\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?\s?%?|[-−–+]?\d+(?:[,.]\d+)?\s?%?|[-−–]|x|\.\.)$"
+    r"^(?:[-−–+]?\s?\d{1,3}(?:[ \u00a0]\d{3})*(?:[ \u00a0]\d{1,2})?(?:[,.]\d+)?\s?%?"
+    r"|[-−–+]?\d+(?:[,.]\d+)?\s?%?|[-−–]|x|\.\.)$"
 )
 SEGMENT = re.compile(r"\S+(?: \S+)*")
 BULLET = re.compile(r"^(?:[•●▪◦■□➢►–-]|\d{1,2}[.)])\s+")

@@ -256,17 +256,24 @@ _WRAPPED = re.compile(r"[^.!?:;…]\s*$")
 _GOES_ON = re.compile(r"^\s*[a-zåäöéü(]")
 
 
+WRAP_WIDTH = 70
+"""A line at least this long that stops mid-sentence was wrapped by hand, whatever the next begins with."""
+
+
 def _continues(line: str, following: str) -> bool:
     """Whether `following` carries on the sentence of `line` (a hard-wrapped paragraph): the line
-    stops mid-sentence and the next starts in lower case, as no heading, item or table does."""
-    return (
-        bool(_WRAPPED.search(line))
-        and bool(_GOES_ON.match(following))
-        and "\t" not in following
-        and "\t" not in line
-        and not BULLET.match(following)
-        and "<" not in following[:2]
-    )
+    stops mid-sentence and the next starts in lower case, as no heading, item or table does; or
+    the line is as long as wrapped lines are and the next is prose too ("… två samarbetsprojekt:
+    den nationella hubben, samt" / "Cityverse som är …")."""
+    if not _WRAPPED.search(line) or "\t" in following or "\t" in line or BULLET.match(following):
+        return False
+    if "<" in following[:2] or MD_HEADING.match(following):
+        return False
+    if _GOES_ON.match(following):
+        return True
+    follows = following.strip()
+    prose = len(follows) >= WRAP_WIDTH // 2 or follows.endswith((".", "!", "?"))
+    return len(line.strip()) >= WRAP_WIDTH and prose
 
 
 def _prose_blocks(fragment: str, group: str) -> list[Block]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,14 +50,40 @@ def zipf(word: str, lang: str = "sv") -> float:
     return _table(lang).get(word.lower(), 0.0)
 
 
+# Endings of Swedish inflection, put back on a word's stem to find its other forms in the list.
+_FORMS = ("", "a", "e", "en", "et", "er", "ar", "or", "na", "ade", "at", "t", "n", "ad")
+
+
+_PARTICLES = ("ut", "in", "upp", "av", "på", "till", "över", "under", "fram", "om", "bort", "ned", "ner", "åter")
+_VERB_FORM = re.compile(r"(?:ade|ades|ats|erat|erade|te|tes|de|des)$")
+
+
+@lru_cache(maxsize=8192)
+def form_zipf(word: str) -> float:
+    """The Zipf frequency of the word's most frequent form: a form the short list lacks ("dämpade",
+    "utgiften") is as common as its siblings ("dämpa", "utgift")."""
+    from doksvar.lang.words import stem
+
+    low = word.lower()
+    base = stem(low)
+    best = max([zipf(low)] + [zipf(base + ending) for ending in _FORMS if len(base) >= 3])
+    if _VERB_FORM.search(low):
+        # A verb with its particle joined on ("utannonserade") is as common as the verb.
+        for particle in _PARTICLES:
+            if low.startswith(particle) and len(low) - len(particle) >= 5:
+                best = max(best, form_zipf(low[len(particle) :]))
+    return best
+
+
 def is_general(word: str) -> bool:
     """Whether a word is everyday Swedish rather than a word that names a subject."""
     return zipf(word) >= GENERAL_ZIPF
 
 
-def generality_weight(word: str) -> float:
-    """How much a question word counts toward its subject: 1 for a rare word, less for a common one."""
-    z = zipf(word)
+def generality_weight(word: str, lang: str = "sv", forms: bool = False) -> float:
+    """How much a question word counts toward its subject: 1 for a rare word, less for a common one;
+    with `forms`, as common as its most common form ("utannonserade" as "annonsera")."""
+    z = form_zipf(word) if forms and lang == "sv" else zipf(word, lang)
     if z >= 5.0:
         return 0.1
     if z >= 4.5:

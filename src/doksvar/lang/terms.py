@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -27,10 +28,18 @@ def _english_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), pairs
 
 
-def to_swedish(question: str) -> str:
-    """Replace the English report terms of a question by their Swedish counterparts."""
+def to_swedish(question: str, known: Callable[[str], bool] | None = None) -> str:
+    """Replace the English report terms of a question by their Swedish counterparts.
+
+    A term may have several ("staff" -> "personal|medarbetare|anställda"): the first that `known`
+    finds in the report is taken, else the first."""
     pattern, pairs = _english_pattern()
-    return pattern.sub(lambda m: pairs[m.group().lower()], question)
+
+    def swedish(m: re.Match[str]) -> str:
+        choices = pairs[m.group().lower()].split("|")
+        return next((c for c in choices if known is not None and known(c)), choices[0])
+
+    return pattern.sub(swedish, question)
 
 
 @lru_cache(maxsize=1)
@@ -43,3 +52,21 @@ def expand_label(words: list[str]) -> list[str]:
     """A table label's words with each abbreviation written out."""
     table = abbreviations()
     return [table.get(w, w) for w in words]
+
+
+@lru_cache(maxsize=1)
+def _synonym_groups() -> dict[str, tuple[str, ...]]:
+    text = resources.files("doksvar.lang").joinpath("synonyms.tsv").read_text(encoding="utf-8")
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        group = tuple(w.strip().lower() for w in line.split(",") if w.strip())
+        for word in group:
+            groups[word] = group
+    return groups
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The other words reports use for `word` ("tillsvidaretjänst" -> "tillsvidareanställda", …)."""
+    return tuple(w for w in _synonym_groups().get(word.lower(), ()) if w != word.lower())

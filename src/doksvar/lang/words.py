@@ -65,7 +65,7 @@ MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|no
 PERIOD = re.compile(
     rf"\b(?:{MONTHS}"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*"
-    r"|helår\w*|helåret)\b",
+    r"|helår\w*|helåret|utgången|årsskiftet)\b",
     re.I,
 )
 
