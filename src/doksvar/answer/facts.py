@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from doksvar.answer import Answerer
     from doksvar.model import Answer
 
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.45
 MAX_SENTENCE = 300
 
 
