@@ -448,3 +448,22 @@ def test_budget_language_measures_against_the_budget_or_the_plan():
     assert directions("Utgiften hamnade över det planerade beloppet") == {"negative"}
     assert directions("Resultatet blev bättre än budgeterat") == {"positive"}
     assert directions("Verksamheten planerar nya lokaler") == set()
+
+
+def test_a_count_written_as_a_word_answers_how_many_and_an_age_does_not(make_store):
+    store = make_store(
+        {
+            "revision-2023.txt": "Årsrapport 2023\n\n1 Granskning av årsredovisningen\n\n"
+            "Revisionens granskning av stadens årsredovisning 2023 visar att balanskravet nås. "
+            "Fyra rekommendationer lämnas till kommunstyrelsen, varav tre kvarstår från föregående år.\n\n"
+            "2 Hedersrelaterat våld\n\n"
+            "Få av orosanmälningarna för barn och unga 0–19 år hade inkommit från skolorna.\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask(
+        "How many recommendations did the audit of the city's 2023 annual report give to the City Executive Board?"
+    )
+    assert r.answered and "Fyra" in r.answer, r.answer
+    r = answers.ask("Hur många orosanmälningar kom från skolorna?")
+    assert not r.answered, r.answer

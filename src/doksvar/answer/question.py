@@ -176,7 +176,11 @@ def _focus(swedish: str) -> str:
 
 def _indexed(s: str, vocab: Vocabulary) -> bool:
     """Whether the report uses stem `s` as a word or as a part of a compound ("samarbetsprojekt")."""
-    return any(s in alt for alt in vocab.expand(s)[0])
+    if s in vocab.doc_freq:
+        return True
+    # As a part of a compound, at its start or end ("samarbetsprojekt"), never inside another word
+    # ("siti" in "positiv").
+    return len(s) >= 5 and any(alt.startswith(s) or alt.endswith(s) for alt in vocab.expand(s)[0])
 
 
 COMMON_ENGLISH = 5.5

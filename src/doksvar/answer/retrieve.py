@@ -11,10 +11,11 @@ from doksvar.answer.question import Question, directions
 from doksvar.index.query import Term
 from doksvar.index.store import Store, StoredPassage
 from doksvar.lang.frequency import generality_weight
-from doksvar.lang.words import MONTHS, is_period, is_year, stem_set
+from doksvar.lang.words import CARDINAL, MONTHS, is_period, is_year, stem_set
 
 _NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
 _MONTHS = MONTHS + "|january|february|march|may|june|july|august|october"
+_COUNTING = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
 _DATE = re.compile(
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:{_MONTHS})\s+\d{{4}}\b|\bfrån och med\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b",
@@ -49,8 +50,10 @@ class Scored:
     """Share found in the sentence itself."""
 
 
-def has_number(text: str) -> bool:
-    """Whether `text` states a figure other than a bare year."""
+def has_number(text: str, words: bool = False) -> bool:
+    """Whether `text` states a figure other than a bare year; with `words`, one written as a word too."""
+    if words and CARDINAL.search(text):
+        return True
     for m in _NUMBER.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         if digits and not (len(digits) == 4 and is_year(digits) and "," not in m.group()):
@@ -146,7 +149,8 @@ def _restates(sentence: str, terms: list[Term]) -> bool:
 def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> float:
     bonus = 0.0
     if q.wants == "number":
-        bonus += 0.3 if has_number(sentence) else -0.3
+        counting = bool(_COUNTING.search(q.swedish))  # "Fyra rekommendationer lämnas …" counts; it gives no value
+        bonus += 0.3 if has_number(sentence, words=counting) else -0.3
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
     elif q.wants == "reason":

@@ -24,6 +24,7 @@ from doksvar.lang.frequency import generality_weight, is_general
 from doksvar.lang.words import (
     GENERIC,
     MONTHS,
+    NUMBER_WORD,
     PERIOD,
     YEAR_IN_TEXT,
     is_organisation,
@@ -64,6 +65,7 @@ MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
 FOCUS_MISSING = -0.3
 """The evidence lacks the noun the question counts ("hur många *bussar*")."""
+_AGES = re.compile(r"\b\d+(?:\s?[–-]\s?\d+)?\s+år\b")
 _COUNTS = re.compile(r"\bhur många\b|\bhow many\b")
 YEAR_NAMED_OTHER = -0.25
 """The report is of the year asked, but the evidence names only other years."""
@@ -85,11 +87,6 @@ MIN_SCORE = 0.5
 
 PARAGRAPH_REACH = 700
 _NUMBER = re.compile(r"\d")
-_NUMBER_WORD = re.compile(
-    r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|dubbelt|hälften"
-    r"|halva|samtliga|alla|ingen|inga|inget)\b",
-    re.I,
-)
 _PLACE = re.compile(
     r"\bplats(?:en)?\s+(?:nummer\s+)?\d+|\b\d+:?(?:e|a)\s+plats|\bplacering\w*\s+\d+|\b\d+\s+av\s+\d+"
     r"|\brank\w*\s+(?:som\s+)?(?:nummer\s+)?\d+|\bförsta\s?plats\w*|\bförst\b|\betta\b|\btopp",
@@ -266,7 +263,10 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     if intent == "ranking":
         features["kind"] = KIND_MATCH if _PLACE.search(shown) else KIND_MISMATCH
     elif q.wants == "number":
-        figure = _NUMBER.search(_without_dates(shown)) or _NUMBER_WORD.search(shown)
+        counted = shown
+        if _COUNTS.search(f"{q.swedish} {q.text.lower()}") and not re.search(r"\b(?:år|years?)\b", q.swedish):
+            counted = _AGES.sub(" ", shown)  # "barn och unga 0–19 år" says how old, not how many
+        figure = _NUMBER.search(_without_dates(counted)) or NUMBER_WORD.search(counted)
         features["kind"] = KIND_MATCH if figure else NO_FIGURE
     elif q.wants == "reason":
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0

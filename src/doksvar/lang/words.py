@@ -141,3 +141,13 @@ def looks_english(text: str) -> bool:
     en = sum(1 for w in ws if w in ENGLISH_STOP and w not in SWEDISH_STOP)
     sv = sum(1 for w in ws if w in SWEDISH_STOP and w not in ENGLISH_STOP)
     return en > sv
+
+
+NUMBER_WORD = re.compile(
+    r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|dubbelt|hälften"
+    r"|halva|samtliga|alla|ingen|inga|inget)\b",
+    re.I,
+)
+"""A quantity written as a word ("Fyra rekommendationer lämnas …"); "en"/"ett" are articles, not figures."""
+CARDINAL = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|hundra|tusen)\b", re.I)
+"""A number written as a word ("Fyra rekommendationer"): a figure a 'hur många' question can have."""
