@@ -467,3 +467,8 @@ def test_a_count_written_as_a_word_answers_how_many_and_an_age_does_not(make_sto
     assert r.answered and "Fyra" in r.answer, r.answer
     r = answers.ask("Hur många orosanmälningar kom från skolorna?")
     assert not r.answered, r.answer
+
+
+def test_the_reason_for_a_budgeted_figure_is_no_reason_for_beating_the_budget(result_answers):
+    r = result_answers.ask("Why did the audit office end 2023 with a better result than budgeted?")
+    assert r.answered and "konsulter" in r.answer and "flytt" not in r.answer, r.answer

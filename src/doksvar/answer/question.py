@@ -125,21 +125,23 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
         largest=bool(_LARGEST.search(both)),
         listing=bool(_ALL.search(both)),
         focus=_focus(swedish),
-        direction=_direction_words(both),
+        direction=_direction_words(both, swedish),
         untranslated=frozenset(set(words(swedish)) & set(words(text.lower()))) if english else frozenset(),
         names=frozenset(w.lower() for w in names_in(text)),
         first=bool(re.search(r"\b(först|första|förstaplats\w*|etta|first|top|topp\w*)\b", both)),
     )
 
 
-def _direction_words(text: str) -> frozenset[str]:
+def _direction_words(text: str, swedish: str = "") -> frozenset[str]:
     """The words of a question's deviation phrases, without what stands inside them ("bättre
-    *resultat* än budgeterat")."""
+    *resultat* än budgeterat"), and their Swedish forms in `swedish` ("budgeted" -> "budgeterat")."""
     out: set[str] = set()
     for pattern in (_NEGATIVE, _POSITIVE):
         for m in pattern.finditer(text):
             inside = {g for g in m.groupdict().values() if g}
             out.update(w for w in words(m.group()) if w not in inside)
+    roots = {w[:6] for w in out if len(w) >= 6}
+    out.update(w for w in words(swedish) if len(w) >= 6 and w[:6] in roots)
     return frozenset(out)
 
 

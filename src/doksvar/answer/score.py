@@ -276,7 +276,11 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["kind"] = (
             KIND_MATCH if dated and not (handler == "table" and not _DAY.search(result.answer)) else KIND_MISMATCH
         )
-    planned = _TARGET.search(quotes) or (q.wants == "number" and _BUDGETED.search(quotes))
+    # A budgeted figure, or the reason for one, is not what happened ("Det budgeterade minusresultatet
+    # beror på …" gives no reason for coming out better than budgeted).
+    planned = _TARGET.search(quotes) or (
+        (q.wants == "number" or (q.wants == "reason" and bool(q.direction))) and _BUDGETED.search(quotes)
+    )
     if intent == "deviation" and q.positive != q.negative:
         # "Varför gick … med överskott?": evidence of a deficit is about something else.
         asked, other = ("positive", "negative") if q.positive else ("negative", "positive")
@@ -285,7 +289,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             features["direction"] = DIRECTION_MATCH
         elif other in stated and asked not in stated:
             features["direction"] = DIRECTION_MISMATCH
-    if handler in ("fact", "ranking") and planned and not _ASKS_TARGET.search(q.swedish):
+    if handler in ("fact", "ranking") and planned and not _ASKS_TARGET.search(_without_direction(q)):
         features["target"] = TARGET_NOT_OUTCOME
     if handler == "deviation" and not (q.listing or q.largest) and _LISTED.search(result.answer):
         features["list"] = MANY_FOR_ONE
@@ -310,6 +314,11 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             # 2021 …"); it may still compare with them ("lägre än 2022"), so it only weighs less.
             features["year"] = YEAR_NAMED_OTHER
     return Candidate(result, handler, sum(features.values()), cov, features)
+
+
+def _without_direction(q: Question) -> str:
+    """The question without its deviation phrase: "bättre än budgeterat" asks for no budget figure."""
+    return " ".join(w for w in q.swedish.split() if w.strip("?,.!").lower() not in q.direction)
 
 
 def _without_dates(text: str) -> str:
