@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
+from doksvar.citation import AnswerView
 from doksvar.model import Answer
 
 
@@ -25,6 +26,8 @@ class IndexFinished(Message):
 
     failures: list[str]
     error: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    """How many files were "indexed", "unchanged", "removed" or "failed"."""
 
 
 @dataclass
@@ -33,12 +36,5 @@ class AnswerReady(Message):
 
     answer: Answer
     seconds: float
-
-
-@dataclass
-class JumpTo(Message):
-    """Open the document viewer at a span of a document."""
-
-    doc: str
-    start: int
-    end: int
+    view: AnswerView | None = None
+    """The answer laid out for reading (lists as lists, table citations with their headers)."""
