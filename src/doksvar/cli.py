@@ -132,6 +132,7 @@ def run_ask(args: argparse.Namespace) -> int:
 
     store = open_store(index_path(args.index))
     answerer = Answerer(store, doc_filter(store, args.doc))
+    tables = None  # the index's tables, read when the first answer is printed for people
     for question in _questions(args):
         try:
             result = answerer.ask(question)
@@ -144,18 +145,19 @@ def run_ask(args: argparse.Namespace) -> int:
             sys.stdout.write(result.to_json() + "\n")
             sys.stdout.flush()
         else:
-            print(format_answer(result))
+            from doksvar.citation import TablesByDocument
+
+            tables = tables or TablesByDocument(store)
+            print(format_answer(result, tables))
     return 0
 
 
-def format_answer(result) -> str:
-    """An answer for people: the answer, then its numbered citations."""
-    lines = [result.answer]
-    for c in result.citations:
-        where = " ".join(x for x in (c.section, c.title) if x) or c.doc
-        page = f", s. {c.page}" if c.page else ""
-        lines.append(f"  [{c.n}] {where}{page}: \u201c{c.quote}\u201d")
-    return "\n".join(lines)
+def format_answer(result, tables=None) -> str:
+    """An answer for people: a list as a list, then its numbered citations, a table's row with its
+    column headers (the same wording as the terminal app and the export)."""
+    from doksvar.citation import answer_view, plain_answer
+
+    return plain_answer(answer_view(result, tables))
 
 
 def doc_filter(store, name: str | None) -> set[int] | None:
@@ -197,13 +199,18 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print("no passages found", file=sys.stderr)
         return 0
+    from doksvar.citation import TablesByDocument, table_at, table_quote
+
+    tables = TablesByDocument(store)
     for n, h in enumerate(hits, 1):
         p = h.stored.passage
         where = " ".join(x for x in (p.section, h.stored.section_title) if x) or h.stored.doc
         label = f" › {p.label}" if p.label else ""
         page = f", s. {p.page}" if p.page else ""
         print(f"{n}. {where}{label}{page}")
-        print(f"   {h.snippet}")
+        table = table_at(tables(h.stored.doc), p.start, p.end) if p.kind == "row" else None
+        row = table_quote(table, p.start, p.end, p.text) if table is not None else None
+        print(f"   {row.replace(chr(10), chr(10) + '   ')}" if row else f"   {h.snippet}")
     return 0
 
 
@@ -232,7 +239,7 @@ def run_tui(args: argparse.Namespace) -> int:
         return 0
     from doksvar.tui.app import run
 
-    return run(index_path(args.index), DEFAULT_CORPUS)
+    return run(index_path(args.index), DEFAULT_CORPUS, export_dir=args.export_dir)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -242,6 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--index", metavar="FILE", help="the index file (default: $DOKSVAR_INDEX or index/doksvar.sqlite)"
+    )
+    parser.add_argument(
+        "--export-dir",
+        metavar="DIR",
+        type=Path,
+        help="where the terminal app exports conversations (default: your Documents folder, else here)",
     )
     sub = parser.add_subparsers(dest="command")
 
