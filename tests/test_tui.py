@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import ListView, TabbedContent, Tree
+from textual.widgets import Input, ListView, TabbedContent, Tree
 from textual.widgets._footer import FooterKey
 
 from doksvar.index.store import Store
@@ -143,14 +143,17 @@ async def ask(pilot, question: str) -> AnswerCard:
     before = len(app.query(AnswerCard)) + len(app.query(ErrorCard))
     if app.query_one(TabbedContent).active != "chat":
         await pilot.press("f2")
-    await pilot.press(*question, "enter")
+    # The text as if typed (typing key by key is tested on its own); Enter as a person presses it.
+    app.query_one("#question", Input).value = question
+    await pilot.press("enter")
     await until(pilot, lambda: len(app.query(AnswerCard)) + len(app.query(ErrorCard)) > before)
     return app.query(AnswerCard).last()
 
 
 async def search(pilot, query: str) -> None:
     """Type a query in the search pane and wait until its results are listed."""
-    await pilot.press("f3", *query)
+    await pilot.press("f3")
+    pilot.app.query_one("#search-input", Input).value = query
     # The results of the whole query, not of a part typed before a pause.
     await until(pilot, lambda: f"träffar för “{query}”" in str(pilot.app.query_one("#search-status").render()))
 
@@ -271,8 +274,7 @@ async def put_focus(pilot, spot: str) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("spot", FOCUS_SPOTS)
-async def test_every_app_key_works_and_is_in_the_footer_wherever_focus_is(store, tmp_path, monkeypatch, spot):
+async def test_every_app_key_works_and_is_in_the_footer_wherever_focus_is(store, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -283,38 +285,42 @@ async def test_every_app_key_works_and_is_in_the_footer_wherever_focus_is(store,
         await ask(pilot, "Vilka positiva avvikelser finns?")
         await search(pilot, "upphandling")
         await pilot.press("down")  # into the list, so that "#hits" has a row
-
-        await put_focus(pilot, spot)
-        keys = {k.key: k for k in app.query(FooterKey)}
-        assert APP_KEYS <= set(keys), f"footer lacks {APP_KEYS - set(keys)} with focus on {spot}"
-        assert all(keys[k].region.right <= 80 and keys[k].region.width > 0 for k in APP_KEYS)
-
-        await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
-
-        for key, pane, target in PANE_KEYS:
+        # One session, focus put on each spot in turn: what one key does must not depend on where focus is.
+        for spot in FOCUS_SPOTS:
             await put_focus(pilot, spot)
-            await pilot.press(key)
-            assert app.query_one(TabbedContent).active == pane and app.focused is app.query_one(target)
+            keys = {k.key: k for k in app.query(FooterKey)}
+            assert APP_KEYS <= set(keys), f"footer lacks {APP_KEYS - set(keys)} with focus on {spot}"
+            assert all(keys[k].region.right <= 80 and keys[k].region.width > 0 for k in APP_KEYS), spot
 
-        await put_focus(pilot, spot)
-        await pilot.press("ctrl+s")
-        written = list((tmp_path / "export").glob("doksvar-samtal-*.md"))
-        assert len(written) == 1 and any(written[0].name in note for note in shown)
+            await pilot.press("f1")
+            assert isinstance(app.screen, HelpScreen), spot
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen), spot
 
-        await put_focus(pilot, spot)
-        await pilot.press("ctrl+r")
-        await until(pilot, lambda: any(note.startswith("Indexeringen klar") for note in shown))
-        said = [n for n in shown if n.startswith("Indexeringen klar")]
-        assert len(said) == 1 and re.fullmatch(SUMMARY, said[0])
+            for key, pane, target in PANE_KEYS:
+                await put_focus(pilot, spot)
+                await pilot.press(key)
+                assert app.query_one(TabbedContent).active == pane and app.focused is app.query_one(target), spot
 
-        await put_focus(pilot, spot)
-        await pilot.press("alt+1")
-        await until(pilot, lambda: app.query_one(TabbedContent).active == "viewer")
-        marked = app.query_one(DocumentPane).marked
-        assert marked is not None and app.views[-1].answer.citations[0].quote in marked.block.text
+            before = set((tmp_path / "export").glob("doksvar-samtal-*.md"))
+            await put_focus(pilot, spot)
+            await pilot.press("ctrl+s")
+            written = set((tmp_path / "export").glob("doksvar-samtal-*.md")) - before
+            assert len(written) == 1 and any(next(iter(written)).name in note for note in shown), spot
+
+            if spot in ("#question", "#search-input"):
+                # Indexing anew takes a while: tried where an input could swallow the key.
+                done = sum(note.startswith("Indexeringen klar") for note in shown)
+                await put_focus(pilot, spot)
+                await pilot.press("ctrl+r")
+                await until(pilot, lambda done=done: sum(n.startswith("Indexeringen klar") for n in shown) > done)
+                assert re.fullmatch(SUMMARY, [n for n in shown if n.startswith("Indexeringen klar")][-1]), spot
+
+            await put_focus(pilot, spot)
+            await pilot.press("alt+1")
+            await until(pilot, lambda: app.query_one(TabbedContent).active == "viewer")
+            marked = app.query_one(DocumentPane).marked
+            assert marked is not None and app.views[-1].answer.citations[0].quote in marked.block.text, spot
 
 
 async def test_clicking_a_tab_puts_focus_in_its_input(app):
