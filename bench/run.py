@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import shutil
@@ -81,10 +82,17 @@ RSS_WRAPPER = (
 )
 
 
+# doksvar as installed: with its modules' compiled bytecode, which pip writes at install time (an
+# environment that sets PYTHONDONTWRITEBYTECODE would otherwise compile every module on every start).
+INSTALLED = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_doksvar(args: list[str], stdin: str | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
     """Wall seconds, peak RSS in MB, and the result of one `doksvar` process."""
     t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, "-c", RSS_WRAPPER, *args], input=stdin, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-c", RSS_WRAPPER, *args], input=stdin, capture_output=True, text=True, env=INSTALLED
+    )
     wall = time.perf_counter() - t0
     if r.returncode != 0:
         raise SystemExit(f"doksvar {' '.join(args)} failed: {r.stderr[-1000:]}")
@@ -158,7 +166,7 @@ def tui_ready(index: Path) -> float:
     )
     values = []
     for _ in range(3):
-        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=INSTALLED)
         values.append(float(r.stdout.strip().splitlines()[-1]) * 1000)
     return statistics.median(values)
 
