@@ -218,7 +218,7 @@ class DoksvarApp(App):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _index_worker(self) -> None:
-        from doksvar.cli import collect
+        from doksvar.sources import collect
 
         worker = get_current_worker()
         failures: list[str] = []
