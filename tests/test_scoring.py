@@ -472,3 +472,16 @@ def test_a_count_written_as_a_word_answers_how_many_and_an_age_does_not(make_sto
 def test_the_reason_for_a_budgeted_figure_is_no_reason_for_beating_the_budget(result_answers):
     r = result_answers.ask("Why did the audit office end 2023 with a better result than budgeted?")
     assert r.answered and "konsulter" in r.answer and "flytt" not in r.answer, r.answer
+
+
+def test_a_table_row_is_found_under_the_reports_word_for_the_question_word(make_store):
+    store = make_store(
+        {
+            "ks-2023.txt": "Årsuppföljning 2023 KS-Kommunstab\n\n1 Personal\n\n"
+            "Antal månadsanställda den 31 december\t2021\t2022\t2023\n"
+            "Tillsvidareanställda totalt\t250\t271\t283\n"
+            "Visstidsanställda totalt\t20\t14\t19\n"
+        }
+    )
+    r = Answerer(store).ask("Hur många hade en tillsvidaretjänst vid kommunstaben när 2022 tog slut?")
+    assert r.answered and "271" in r.answer, r.answer

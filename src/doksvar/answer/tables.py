@@ -61,6 +61,8 @@ def label_share(term: Term, stems_: set[str]) -> float:
     for one part of a compound ("Netto" of "nettobudget" against "Budget, netto")."""
     if term.stem in stems_ or term.word in stems_:
         return 1.0
+    if term.how in ("exact", "synonym", "derived") and any(a in stems_ for a in term.alternatives):
+        return 1.0  # the word in another form, or the report's word for it ("tillsvidareanställda")
     parts = [s for s in stems_ if len(s) >= 3 and not s.isdigit() and s in term.word]
     return min(1.0, max(0.5, sum(len(s) for s in parts) / len(term.stem)))
 
@@ -172,7 +174,13 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     terms = [t for t in q.content if t.found]
     if not terms:
         return None
+    from doksvar.answer.score import ORGANISATION_SHARE
+
     weights = {t.word: a.store.vocab.idf(t.alternatives) * _weight(t.word, q) for t in terms}
+    titled = {w for doc_id, ws in a.store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
+    for t in terms:
+        if t.stem in titled and t.word not in q.names:
+            weights[t.word] *= ORGANISATION_SHARE  # "kommunstaben" of a report titled so: every table is its
     missing = sum(
         a.store.vocab.idf(("\x00",)) * _weight(t.word, q)
         for t in q.content
