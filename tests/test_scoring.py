@@ -485,3 +485,16 @@ def test_a_table_row_is_found_under_the_reports_word_for_the_question_word(make_
     )
     r = Answerer(store).ask("Hur många hade en tillsvidaretjänst vid kommunstaben när 2022 tog slut?")
     assert r.answered and "271" in r.answer, r.answer
+
+
+def test_an_abbreviated_row_label_is_read_written_out_and_under_its_synonyms(make_store):
+    store = make_store(
+        {
+            "ks-2023.txt": "Årsuppföljning 2023\n\n1 Personal\n\n"
+            "Sjukfrånvaro, procent\t2022\t2023\n"
+            "Tot sjukfrv : Tot ord arbtid (K)\t3,1\t3,4\n"
+            "Tot sjukfrv : Tot ord arbtid (M)\t2,2\t1,7\n"
+        }
+    )
+    r = Answerer(store).ask("Hur stor del av arbetstiden var de manliga medarbetarna sjukskrivna under 2023?")
+    assert r.answered and "1,7" in r.answer and "3,4" not in r.answer, r.answer

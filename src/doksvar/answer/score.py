@@ -21,6 +21,7 @@ from doksvar.answer.question import Question, directions
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
+from doksvar.lang.terms import label_words
 from doksvar.lang.words import (
     GENERIC,
     MONTHS,
@@ -201,7 +202,10 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
             # A table's paragraph is the whole table: what a reader takes with a cell is its row
             # (whole, though a wrapped label cuts the quote) and the table's header.
             t_start = a.store.tables([table])[0][5]
-            pieces.append((text[text.rfind("\n", 0, c.start) + 1 : _line_end(text, c.start)], IN_QUOTE))
+            row = text[text.rfind("\n", 0, c.start) + 1 : _line_end(text, c.start)]
+            pieces.append((row, IN_QUOTE))
+            # The row's label as a reader takes it: "Tot sjukfrv : Tot ord arbtid (M)" is the men's sick leave.
+            pieces.append((" ".join(label_words(row.split("\t")[0])), IN_QUOTE))
             pieces.append((text[t_start : _line_end(text, t_start)], IN_PARAGRAPH))
             continue
         lo = text.rfind("\n\n", max(0, c.start - PARAGRAPH_REACH), c.start)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from doksvar.answer.compose import answer
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
-from doksvar.lang.terms import expand_label
+from doksvar.lang.terms import expand_label, synonyms
 from doksvar.lang.words import GENERIC, PERIOD, is_organisation, is_period, stem, words, years_in
 
 if TYPE_CHECKING:
@@ -39,7 +39,10 @@ class _Pick:
 def label_stems(label: str) -> set[str]:
     """Stems of a table label with its abbreviations written out ("Tot sjukfrv" -> total, sjukfrånvaro)."""
     ws = words(label)
-    return {stem(w) for w in ws} | {stem(w) for w in expand_label(ws)} | set(ws)
+    full = expand_label(ws)
+    # The words reports use for the same thing: a "(M)" row is the men's ("män", "manliga").
+    other = {stem(y) for w in full for y in synonyms(w)}
+    return {stem(w) for w in ws} | {stem(w) for w in full} | set(ws) | other
 
 
 def term_in_label(term: Term, stems_: set[str]) -> bool:

@@ -70,3 +70,12 @@ def _synonym_groups() -> dict[str, tuple[str, ...]]:
 def synonyms(word: str) -> tuple[str, ...]:
     """The other words reports use for `word` ("tillsvidaretjänst" -> "tillsvidareanställda", …)."""
     return tuple(w for w in _synonym_groups().get(word.lower(), ()) if w != word.lower())
+
+
+def label_words(label: str) -> list[str]:
+    """A table label's words written out, with the words reports use for them: "Tot sjukfrv (M)"
+    -> tot, sjukfrånvaro, män, manliga, …"""
+    from doksvar.lang.words import words
+
+    full = expand_label(words(label))
+    return full + [y for w in full for y in synonyms(w)]
