@@ -490,7 +490,7 @@ def test_a_table_row_is_found_under_the_reports_word_for_the_question_word(make_
 def test_an_abbreviated_row_label_is_read_written_out_and_under_its_synonyms(make_store):
     store = make_store(
         {
-            "ks-2023.txt": "Årsuppföljning 2023\n\n1 Personal\n\n"
+            "ks-2023.txt": "Årsuppföljning 2023\n\n1 Personal\n\nSjukfrånvaron bland medarbetarna har minskat.\n\n"
             "Sjukfrånvaro, procent\t2022\t2023\n"
             "Tot sjukfrv : Tot ord arbtid (K)\t3,1\t3,4\n"
             "Tot sjukfrv : Tot ord arbtid (M)\t2,2\t1,7\n"
