@@ -172,8 +172,6 @@ MIN_TABLE_SHARE = 0.5
 
 def best_cell(a: Answerer, q: Question) -> _Pick | None:
     """The cell whose row label, column header and caption cover the question best."""
-    from doksvar.lang.frequency import is_general
-
     terms = [t for t in q.content if t.found]
     if not terms:
         return None
@@ -184,12 +182,13 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     for t in terms:
         if t.stem in titled and t.word not in q.names:
             weights[t.word] *= ORGANISATION_SHARE  # "kommunstaben" of a report titled so: every table is its
-    missing = sum(
-        a.store.vocab.idf(("\x00",)) * _weight(t.word, q)
-        for t in q.content
-        if not t.found and not is_period(t.word) and not is_general(t.word)
-    )
-    total = sum(weights.values()) + missing or 1.0
+    # A word the index lacks may still name a row whose label abbreviates it ("arbetstid" in "Tot ord
+    # arbtid"): it is matched against labels as written out, and weighs as rare as a word can be.
+    unindexed = [dataclasses.replace(t, alternatives=(t.stem,)) for t in q.content if _label_word(t, q)]
+    for t in unindexed:
+        weights[t.word] = a.store.vocab.idf(("\x00",)) * _weight(t.word, q)
+    terms = terms + unindexed
+    total = sum(weights.values()) or 1.0
     periods = [w for w in weights if is_period(w)]
     kinds = _kinds(q, terms)
     asks_deviation = q.negative or q.positive or any("avvik" in t.stem for t in terms)
@@ -256,6 +255,20 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         return None
     return best
 
+
+def _label_word(t: Term, q: Question) -> bool:
+    """Whether a word the index lacks should still be looked for in table labels as written out: a
+    word of the subject, or one a table says by a letter ("manliga" for a "(M)" row)."""
+    from doksvar.answer.intent import is_cue_word
+    from doksvar.lang.frequency import is_general
+
+    if t.found or is_period(t.word) or is_cue_word(t.word) or t.word in q.direction:
+        return False
+    return not is_general(t.word) or t.stem in _LABEL_ONLY
+
+
+_LABEL_ONLY = frozenset(stem(w) for w in ("manliga", "kvinnliga", "män", "kvinnor", "pojkar", "flickor"))
+"""Everyday words a table says by a letter ("(M)", "(K)"): looked for in its labels though general."""
 
 _DEVIATION_ROW = re.compile(r"^(?:budget)?avvik|^differens|^återstår|^diff\b", re.I)
 
