@@ -245,3 +245,55 @@ def test_a_misprinted_figure_keeps_its_row_in_the_table():
     cells = {(c.row_label, c.col_label): c.text for c in doc.tables[0].cells}
     assert cells[("Kommunbidrag", "Utfall 2022")] == "38 352"
     assert cells[("Övriga kostnader", "Budget 2023")] == "-7 73"
+
+
+def test_a_header_in_two_tiers_group_rows_and_short_rows():
+    # An investment table: a header of two tiers (a cell over three columns, another over the
+    # last three), rows in two groups set apart by space, rows of the first group with figures in
+    # the last three columns only, and labels wrapped over two lines.
+    page = (
+        "Investeringar per projekt\n\n"
+        "Investeringar              Utgifter sedan                      Årets\n"
+        "(mnkr)                       projektets                    investeringar\n"
+        "                               start\n"
+        "Fritidsnämnden               Total     Ack.  Avvikelse   Budget 2025   Utfall     Budget-\n"
+        "                     projektbudget   Utfall                              2025   avvikelse\n"
+        "Färdigställda projekt\n"
+        "Inventarier, löpande                                           0,800   0,617      0,183\n"
+        "Konstinköp (6011)                                              0,125   0,125\n"
+        "Summa färdigställda                                            0,925   0,742      0,183\n"
+        "projekt\n"
+        "\n\n"
+        "Pågående projekt\n"
+        "Ny inredning, biblioteket   4,827    4,812      0,015          0,709   0,694      0,015\n"
+        "(6014)\n"
+        "Ombyggnad Garvaren (6013)   2,575    2,340      0,235          0,388   0,153      0,235\n"
+        "Ny teknik bowlinghall       3,000    2,117      0,884          3,000   2,117      0,884\n"
+        "Korsavad (6154)\n"
+        "\n\n"
+        "Summa pågående projekt     10,402    9,269      1,134          4,097   2,964      1,134\n"
+    )
+    doc = _doc([page])
+    assert len(doc.tables) == 1, "a group's name set apart by space does not end the table"
+    table = doc.tables[0]
+    assert table.header[1:] == (
+        "Utgifter sedan projektets start Total projektbudget",
+        "Ack. Utfall",
+        "Avvikelse",
+        "Årets investeringar Budget 2025",
+        "Utfall 2025",
+        "Budgetavvikelse",
+    )
+    cells = {(c.row_label, c.col_label): c.text for c in table.cells}
+    done, going = "Färdigställda projekt", "Pågående projekt"
+    # A short row's figures stand in the columns they are printed under.
+    assert cells[(f"{done} Konstinköp (6011)", "Utfall 2025")] == "0,125"
+    assert cells[(f"{done} Konstinköp (6011)", "Budgetavvikelse")] == ""
+    assert cells[(f"{done} Inventarier, löpande", "Budgetavvikelse")] == "0,183"
+    # A sum names what it sums: no group's name before it.
+    assert cells[("Summa färdigställda projekt", "Årets investeringar Budget 2025")] == "0,925"
+    assert cells[(f"{going} Ny teknik bowlinghall Korsavad (6154)", "Ack. Utfall")] == "2,117"
+    assert cells[(f"{going} Ny inredning, biblioteket (6014)", "Avvikelse")] == "0,015"
+    assert cells[("Summa pågående projekt", "Utgifter sedan projektets start Total projektbudget")] == "10,402"
+    # The header is no caption: the words over the figures are no paragraph.
+    assert not any("projektets" in p.text for p in doc.passages if p.kind == "para")

@@ -48,6 +48,9 @@ def build_document(
 
 
 LINK_LINE = re.compile(r"^!?\[[^\]]*\]\([^()\s]*\)$")
+# A row that sums others ("Summa pågående projekt", "Totalt") names what it sums itself: it takes
+# no row group's name before its own.
+TOTAL_ROW = re.compile(r"^(?:summa|s:a|totalt?)\b", re.I)
 
 
 class _Builder:
@@ -174,7 +177,7 @@ class _Builder:
             if g is not None:
                 group = g
                 continue
-            label = f"{group} {texts[0]}".strip() if group else texts[0]
+            label = f"{group} {texts[0]}".strip() if group and not TOTAL_ROW.match(texts[0]) else texts[0]
             for col in range(1, len(texts)):
                 col_label = header[col] if col < len(header) else ""
                 cells.append(

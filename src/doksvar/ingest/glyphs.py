@@ -4,13 +4,15 @@ One pass over the page's content stream follows the text state (matrices, font, 
 renderer does, reading characters and widths through pypdf's font reader; forms drawn on the
 page are followed too. The pieces a line is drawn in (often a few letters each, cut by kerning)
 are joined into runs; a run ends where a gap of about an em or more stands, as between two
-columns or two table cells. Everything downstream (reading order, type sizes, tables) works
+columns or two table cells. Text set at an angle (a photo credit up the margin) is kept too, as
+runs of its own, marked turned. Everything downstream (reading order, type sizes, tables) works
 from these runs. pypdf's own layout mode walks the same stream, but its positions drift on some
 fonts and it keeps no font with them, and it takes several times as long.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -38,6 +40,8 @@ class Run:
     """Set in a bold (or black, heavy, semibold) face."""
     text: str
     """The text, with the spaces that the gaps between its words stand for."""
+    turned: bool = False
+    """Set turned on the page (a photo credit up the margin): its place is where it starts."""
 
 
 class Unreadable(Exception):
@@ -61,14 +65,18 @@ def page_runs(page, fonts: dict | None = None) -> list[Run]:
             return []
         ops = ContentStream(contents, page.pdf, "bytes").operations
         pieces: list[_Piece] = []
-        _Interpreter(page, pieces, cache).run(ops, _page_fonts(page, cache), page.get("/Resources"), 0)
-        return _runs(pieces)
+        turned: list[_Turned] = []
+        _Interpreter(page, pieces, cache, turned).run(ops, _page_fonts(page, cache), page.get("/Resources"), 0)
+        return _runs(pieces) + _turned_runs(turned)
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged pages
         raise Unreadable(f"{type(exc).__name__}: {exc}") from None
 
 
 # A piece of text as drawn: left, right, baseline, type size, width of a space, bold, text.
 _Piece = tuple[float, float, float, float, float, bool, str]
+# A piece of text set turned: its direction in degrees, its line's place across that direction,
+# where it starts and ends along it, its origin (x, y), type size, width of a space, bold, text.
+_Turned = tuple[int, float, float, float, float, float, float, float, bool, str]
 IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -97,9 +105,10 @@ class _Interpreter:
     Only what places text is followed: the current matrix (q Q cm), the text matrices (BT Td TD
     Tm T*), the text state (Tf Tc Tw Tz TL Ts), the show operators (Tj TJ ' ") and forms (Do)."""
 
-    def __init__(self, page, pieces: list[_Piece], fonts: dict) -> None:
+    def __init__(self, page, pieces: list[_Piece], fonts: dict, turned: list[_Turned] | None = None) -> None:
         self.page = page
         self.pieces = pieces
+        self.turned = turned if turned is not None else []
         self.fonts = fonts
         self.decoded: dict[tuple[int, bytes], tuple[str, float, int, int]] = {}
         self.ctm = IDENTITY
@@ -243,7 +252,59 @@ class _Interpreter:
                 bold = bool(BOLD.search(self.font.name or ""))
                 x0, x1 = m[4], m[4] + advance * m[0]
                 self.pieces.append((x0, x1, -y if flipped else y, size, space, bold, text))
+            elif size > 0:
+                self._turned(m, advance, text)
         self.tm = (*self.tm[:4], self.tm[4] + advance * self.tm[0], self.tm[5] + advance * self.tm[1])
+
+    def _turned(self, m, advance: float, text: str) -> None:
+        """Keep a piece set at an angle (up the margin, across a picture), measured along its line."""
+        scale = (m[0] * m[0] + m[1] * m[1]) ** 0.5
+        if scale <= 0:
+            return
+        dx, dy = m[0] / scale, m[1] / scale
+        size = self.size * (m[2] * m[2] + m[3] * m[3]) ** 0.5
+        along = m[4] * dx + m[5] * dy
+        across = m[5] * dx - m[4] * dy
+        space = abs((self.font.space_width / 1000.0 * self.size + self.tc + self.tw) * self.th * scale)
+        bold = bool(BOLD.search(self.font.name or ""))
+        angle = round(math.degrees(math.atan2(dy, dx)))
+        end = along + advance * scale
+        self.turned.append((angle, across, along, end, m[4], m[5], size, space, bold, text))
+
+
+def _turned_runs(pieces: list[_Turned]) -> list[Run]:
+    """Pieces set at an angle joined into runs along their lines, each run placed where it starts."""
+    lines: dict[tuple[int, int], list[_Turned]] = {}
+    for piece in pieces:
+        angle, across, size = piece[0], piece[1], piece[6]
+        lines.setdefault((angle, round(across / max(size * 0.5, 0.5))), []).append(piece)
+    runs: list[Run] = []
+    for line in lines.values():
+        line.sort(key=lambda p: p[2])
+        parts: list[str] = []
+        first = last = None
+        for piece in line:
+            _, _, a0, _, _, _, size, space, _, raw = piece
+            text = raw.translate(CONTROL).replace("\n", " ")
+            if last is not None:
+                gap = a0 - last[3]
+                if gap > RUN_GAP * size * 2:
+                    runs.append(_turned_run(first, parts))
+                    parts, first = [], None
+                else:
+                    parts.append(" " * _spaces(gap, space or 0.25 * size, size, last[9], text))
+            if first is None:
+                first = piece
+            parts.append(text)
+            last = piece
+        if first is not None:
+            runs.append(_turned_run(first, parts))
+    return [r for r in runs if r.text.strip()]
+
+
+def _turned_run(first: _Turned, parts: list[str]) -> Run:
+    _, _, _, _, x, y, size, _, bold, _ = first
+    return Run(x, x, y, size, bold, "".join(parts).strip(), turned=True)
 
 
 def _fonts(resources, cache: dict) -> dict | None:

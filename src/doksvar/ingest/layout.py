@@ -52,6 +52,9 @@ class Line:
     """The column it belongs to ("" for text across the page): indents and widths are the column's."""
     heading: tuple[str, int] | None = None
     """A heading the PDF marks (outline, type size): its number ("" to number it in order) and level."""
+    aside: bool = False
+    """Set apart from the running text (a caption, credit or footnote in small type): it does not
+    split a paragraph that runs on past it, and is read after that paragraph."""
 
     @property
     def stripped(self) -> str:
@@ -123,22 +126,51 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
+def _edge_shape(line: str) -> str:
+    """A line's shape without the page number at either end: mirrored pages set it on the outer
+    side ("2  Årsredogörelse 2023" on the left, "Årsredogörelse 2023  3" on the right)."""
+    return re.sub(r"^(?:# )+|(?: #)+$", "", _shape(line))
+
+
+# A page counter in a running header or footer: "4 (10)", "sida 4 av 10".
+COUNTER = re.compile(r"\b\d{1,4}\s*\(\s*\d{1,4}\s*\)|\b\d{1,4}\s+(?:av|of)\s+\d{1,4}\b", re.I)
+
+
 def page_furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
     """Where the page furniture stands, as (page index, line index): page numbers and the lines that
-    recur at the top or foot of pages (running headers and footers). They are no text of the report."""
+    recur at the top or foot of pages (running headers and footers). They are no text of the report.
+
+    A running line recurs on half the pages or more; that of one part of a report bound from
+    several (its own page counter, "4 (10)") recurs on that part's pages with its counter."""
     edges: Counter[str] = Counter()
+    counted: Counter[str] = Counter()  # beside a page counter, at the same edge of the page
     for page in pages:
-        content = [ln.text for ln in page if ln.text.strip()]
-        for ln in set(_shape(x) for x in content[:3] + content[-3:]):
-            edges[ln] += 1
+        content = [i for i, ln in enumerate(page) if ln.text.strip()]
+        for block in (content[:3], content[-3:]):
+            shapes = {_edge_shape(page[i].text) for i in block}
+            if any(COUNTER.search(page[i].text) for i in block):
+                counted.update(shapes)
+        edges.update({_edge_shape(page[i].text) for i in set(content[:3] + content[-3:])})
     threshold = max(3, len(pages) // 2)
     running = {shape for shape, n in edges.items() if n >= threshold and len(shape) < 120}
+    running |= {shape for shape, n in counted.items() if n >= 3 and len(shape) < 120}
+    running.discard("")
     out: set[tuple[int, int]] = set()
     for p, page in enumerate(pages):
         content_idx = [i for i, ln in enumerate(page) if ln.text.strip()]
-        for i in set(content_idx[:3] + content_idx[-3:]):
-            ln = page[i]
-            if ln.heading is None and (_shape(ln.text) in running or PAGE_NUMBER.match(ln.text)):
+        for block in (content_idx[:3], content_idx[-3:]):
+            with_counter = any(COUNTER.search(page[i].text) for i in block)
+            for i in block:
+                ln = page[i]
+                shape = _edge_shape(ln.text)
+                if ln.heading is not None:
+                    continue
+                if not (
+                    PAGE_NUMBER.match(ln.text)
+                    or shape in running
+                    and (edges[shape] >= threshold or with_counter and counted[shape] >= 3)
+                ):
+                    continue
                 if not (p == 0 and i == content_idx[0] and not PAGE_NUMBER.match(ln.text)):
                     out.add((p, i))  # the report's title on its first page stays
     return out
@@ -151,7 +183,7 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[Line]:
     for number, page in enumerate(pages, 1):
         for i, ln in enumerate(page):
             if (number - 1, i) not in furniture:
-                out.append(Line(ln.text.rstrip(), number, ln.region, ln.heading))
+                out.append(Line(ln.text.rstrip(), number, ln.region, ln.heading, ln.aside))
         out.append(Line("", number))
     return out
 
@@ -184,6 +216,8 @@ class _Reader:
         self.numbered = numbered
         self.outline: list[int] = []
         self.blocks: list[Block] = []
+        self.held: list[tuple[int, Line]] = []  # asides met inside a paragraph that runs on past them
+        self.untitled = True  # the first line may be the report's title
         self.last_number: list[int] | None = None
         self.words = _standalone_words(lines)
         self.hyphenated = frozenset(
@@ -219,6 +253,11 @@ class _Reader:
                 if para is not None and not self._continues_after_gap(i, para):
                     self._flush(para)
                     para = None
+                i += 1
+                continue
+            if line.aside and para is not None and self._runs_on_past(i, para):
+                # A caption or credit between a paragraph's lines (at a column or page break).
+                self.held.append((i, line))
                 i += 1
                 continue
             if TOC_TITLE.match(text):
@@ -258,7 +297,7 @@ class _Reader:
                 para = self._flush(para)
                 i = self._table(i, first_row)
                 continue
-            if not self.blocks and para is None and not in_toc and reads_as_title(text):
+            if self.untitled and not self.blocks and para is None and not in_toc and reads_as_title(text):
                 # The first line of the report is its title.
                 self.blocks.append(Block("title", clean_inline(text)[0], page=line.page))
                 i += 1
@@ -286,6 +325,7 @@ class _Reader:
                 para.joins.append(join)
             i += 1
         self._flush(para)
+        self._release()
         return self.blocks
 
     def _next_number(self, level: int) -> str:
@@ -336,14 +376,45 @@ class _Reader:
         return "mend" if text[:1].islower() else None
 
     def _continues_after_gap(self, i: int, para: _Para) -> bool:
-        """A paragraph runs on across a page break when it had not ended and the next line goes on."""
-        j = i
-        while j < len(self.lines) and self.lines[j].blank:
+        """A paragraph runs on across a page break when it had not ended and the next line goes on;
+        so it does past a caption or credit set apart from it on the same page."""
+        j, k = i, i - 1
+        while j < len(self.lines) and (self.lines[j].blank or self.lines[j].aside):
             j += 1
-        if j >= len(self.lines) or self.lines[j].page == self.lines[i - 1].page:
+        while k > 0 and (self.lines[k].blank or self.lines[k].aside):
+            k -= 1
+        if j >= len(self.lines):
+            return False
+        if self.lines[j].page == self.lines[k].page and not any(ln.aside for ln in self.lines[k:j]):
             return False
         nxt = self.lines[j].stripped
         return not SENTENCE_END.search(para.parts[-1]) and nxt[:1].islower()
+
+    def _runs_on_past(self, i: int, para: _Para) -> bool:
+        """Whether the paragraph goes on after the asides and blank lines from line i: it had not
+        ended, and the next line of text continues it."""
+        j = i
+        while j < len(self.lines) and (self.lines[j].blank or self.lines[j].aside):
+            j += 1
+        if j >= len(self.lines) or SENTENCE_END.search(para.parts[-1]):
+            return False
+        return self.lines[j].stripped[:1].islower()
+
+    def _release(self) -> None:
+        """The asides held back while a paragraph ran past them, read as text of their own (a
+        footnote's lines joined), each stretch apart from the next."""
+        if not self.held:
+            return
+        held, self.held = self.held, []
+        lines: list[Line] = []
+        for k, (i, ln) in enumerate(held):
+            if k and i > held[k - 1][0] + 1:
+                lines.append(Line("", ln.page, ln.region))
+            lines.append(Line(ln.text, ln.page, ln.region))
+        reader = _Reader(lines, numbered=False)
+        reader.untitled = False
+        reader.words, reader.hyphenated = self.words, self.hyphenated
+        self.blocks.extend(reader.read())
 
     def _flush(self, para: _Para | None) -> None:
         if para is None:
@@ -365,6 +436,7 @@ class _Reader:
             text += cleaned
         if text:
             self.blocks.append(Block(para.kind, text, sorted(set(seams)), page=para.page))
+        self._release()
         return None
 
     # -------------------------------------------------------------- headings and contents
@@ -422,6 +494,7 @@ class _Reader:
         header_lines = [ln for ln in lines[i:first_row] if not ln.blank]
         i = first_row
         body: list[Line] = []
+        apart: set[int] = set()  # body lines set apart from the line above by vertical space
         j = i
         while j < len(lines):
             ln = lines[j]
@@ -430,6 +503,18 @@ class _Reader:
                 while k < len(lines) and lines[k].blank and k - j < 3:
                     k += 1
                 if k < len(lines) and _is_numeric_row(lines[k].text):
+                    apart.add(len(body))
+                    j = k
+                    continue
+                # A row group's name ("Pågående projekt") over rows that stand in the table's columns.
+                if (
+                    k + 1 < len(lines)
+                    and lines[k].page == ln.page
+                    and self._label_only(lines[k], body)
+                    and _is_numeric_row(lines[k + 1].text)
+                    and _fits(lines[k + 1], body)
+                ):
+                    apart.add(len(body))
                     j = k
                     continue
                 break
@@ -438,7 +523,7 @@ class _Reader:
                 j += 1
                 continue
             break
-        self.blocks.extend(_table_blocks(header_lines, body, self.words))
+        self.blocks.extend(_table_blocks(header_lines, body, self.words, apart))
         return j
 
     def _header_like(self, line: Line) -> bool:
@@ -458,6 +543,22 @@ class _Reader:
             and not SENTENCE_END.search(text)
             and not _numeric_segments(line.text)
         )
+
+
+def _fits(line: Line, body: list[Line]) -> bool:
+    """Whether a row's figures stand in the columns of the rows above: most of them line up (on
+    their right or left edges) with figures above, or the figures above all line up with them (a
+    row of every column under rows of a few)."""
+    above = [(s, e) for ln in body for s, e, _ in _numeric_segments(ln.text)]
+    figures = [(s, e) for s, e, _ in _numeric_segments(line.text)]
+    if not above or not figures:
+        return False
+
+    def near(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+        return any(abs(span[1] - e) <= 2 or abs(span[0] - s) <= 2 for s, e in spans)
+
+    level = sum(near(above, f) for f in figures)
+    return 2 * level >= len(figures) or all(near(figures, a) for a in above)
 
 
 def _toc_text(line: str, m: re.Match[str] | None) -> str:
@@ -535,9 +636,13 @@ def _is_year_row(line: str) -> bool:
     return len(nums) >= 2 and all(re.fullmatch(r"(?:19|20)\d\d", n[2]) for n in nums)
 
 
-def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[str] = frozenset()) -> list[Block]:
-    """A caption paragraph (if the table has one) and the table as a rows block."""
+def _table_blocks(
+    header_lines: list[Line], body: list[Line], words: frozenset[str] = frozenset(), apart: set[int] | None = None
+) -> list[Block]:
+    """A caption paragraph (if the table has one) and the table as a rows block. `apart` holds the
+    body lines that vertical space sets apart from the line above (a row group's name below it)."""
     page = (body or header_lines)[0].page
+    set_apart = {id(body[k]) for k in apart or () if k < len(body)}
     # A first row of years is the header: "Nyckeltal  2019  2020  2021".
     year_header = body[0] if body and _is_year_row(body[0].text) else None
     if year_header is not None:
@@ -639,41 +744,52 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
     # Each column's header: its words read top to bottom, left to right; the words of a line
     # that stand together in one column make one piece.
     header: list[list[str]] = [[] for _ in range(len(columns) + 1)]
+    lines_placed: list[list[tuple[int | None, int, int]]] = []
     for ln in heads:
+        placed: list[tuple[int | None, int, int]] = []
         for s, e, piece in _segments(ln.text):
             if left_aligned or not columns:
-                k = column_of(s, e)
-                header[0 if k is None else k + 1].append(piece)
+                placed.append((column_of(s, e), s, e))
                 continue
-            placed: list[tuple[int | None, int, int]] = []
             for m in re.finditer(r"\S+", piece):
                 ws, we = s + m.start(), s + m.end()
                 k = header_column_of(ws, we)
-                if placed and placed[-1][0] == k:
+                if placed and placed[-1][0] == k and placed[-1][2] >= s:
                     placed[-1] = (k, placed[-1][1], we)
                 else:
                     placed.append((k, ws, we))
-            for k, ws, we in placed:
-                header[0 if k is None else k + 1].append(ln.text[ws:we])
+        lines_placed.append(placed)
+    # Cells of an upper tier of the header ("Utgifter sedan projektets start" over "Total
+    # projektbudget", "Ack. Utfall" and "Avvikelse") may span several columns: each is read
+    # whole, in the column where it starts.
+    upper = _upper_tier([{k for k, _, _ in placed} for placed in lines_placed])
+    for start, pieces in _stacked_cells([_segments(ln.text) for ln in heads[:upper]]):
+        k = header_column_of(start, start + 1) if not left_aligned and columns else column_of(start, start + 1)
+        header[0 if k is None else k + 1].extend(pieces)
+    for ln, placed in zip(heads[upper:], lines_placed[upper:], strict=True):
+        for k, ws, we in placed:
+            header[0 if k is None else k + 1].append(ln.text[ws:we])
     header_cells = [_join_pieces(pieces, words) for pieces in header]
 
     rows: list[list[tuple[str, list[int]]]] = [header_cells]
     group_pending: str | None = None
     group: str | None = None
+    named = False  # the pending label stands apart above its rows: it names their group
     for ln in body:
         if _is_year_row(ln.text) and _segments(ln.text)[0][0] >= label_end - 1:
             continue  # the header repeated at the top of a new page
         if not _is_numeric_row(ln.text):
             label = ln.stripped
-            if rows[1:] and _continues_label(rows[-1][0][0], label):
+            if id(ln) not in set_apart and rows[1:] and _continues_label(rows[-1][0][0], label):
                 prev_text, prev_seams = rows[-1][0]
                 rows[-1][0] = (prev_text + " " + label, prev_seams + [len(prev_text)])
                 _mark_row_moved(rows[-1])
             else:
                 if group_pending is not None:
-                    _keep_label(rows, group_pending, len(columns))
+                    _keep_label(rows, group_pending, len(columns), named)
                 group_pending = label
                 group = label
+                named = id(ln) in set_apart
             continue
         cells = [("", []) for _ in columns]
         label_parts = []
@@ -693,7 +809,9 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
             group_pending = group = None
             continue
         if group_pending is not None and not (group and re.match(r"^[-–•]\s", label)):
-            _keep_label(rows, group_pending, len(columns))
+            _keep_label(rows, group_pending, len(columns), named)
+            if named:
+                group = None  # the group's row names it for the rows below
         group_pending = None
         if group and re.match(r"^[-–•]\s", label):
             # "- Ekonomi" under "Gemensamma tjänster": an item of the group above it.
@@ -704,16 +822,59 @@ def _table_blocks(header_lines: list[Line], body: list[Line], words: frozenset[s
         group = None
         rows.append([(label, [])] + cells)
     if group_pending is not None:
-        _keep_label(rows, group_pending, len(columns))
+        _keep_label(rows, group_pending, len(columns), named)
     blocks.append(Block("rows", rows=rows, page=page))
     return blocks
 
 
-def _keep_label(rows: list[list[tuple[str, list[int]]]], label: str, width: int) -> None:
+def _upper_tier(columns_by_line: list[set[int | None]]) -> int:
+    """How many of a header's first lines are a tier of its own above the rest, 0 if none.
+
+    A tier ends where the stacks of words of two or more columns break off and start again
+    further down than their lines follow each other ("Investeringsredovisning" / "(mnkr)", a line
+    with nothing, "Kultur och fritidsnämnden"), while what stands on the line between runs on in
+    its column above and below. Columns set half a line apart from each other take turns line by
+    line: their stacks step two lines at a time throughout, and that is no tier."""
+    where: dict[int | None, list[int]] = {}
+    for n, columns in enumerate(columns_by_line):
+        for c in columns:
+            where.setdefault(c, []).append(n)
+    steps = sorted(b - a for lines in where.values() for a, b in zip(lines, lines[1:], strict=False))
+    if not steps:
+        return 0
+    step = steps[len(steps) // 2]
+    for b in range(2, len(columns_by_line)):
+        resumed = [
+            c
+            for c in columns_by_line[b]
+            if any(a < b - 1 for a in where[c]) and b - max(a for a in where[c] if a < b) > 1.5 * step
+        ]
+        runs_on = all(min(where[d]) < b - 1 and max(where[d]) >= b for d in columns_by_line[b - 1])
+        if len(resumed) >= 2 and runs_on:
+            return b
+    return 0
+
+
+def _stacked_cells(lines: list[list[tuple[int, int, str]]]) -> list[tuple[int, list[str]]]:
+    """The pieces of consecutive lines that stand over each other, as cells: each cell's left
+    edge and its pieces top down."""
+    cells: list[tuple[int, int, list[str], int]] = []  # left, right, pieces, last line
+    for n, segments in enumerate(lines):
+        for s, e, piece in segments:
+            for k, (left, right, pieces, last) in enumerate(cells):
+                if last == n - 1 and s < right and e > left:
+                    cells[k] = (min(left, s), max(right, e), [*pieces, piece], n)
+                    break
+            else:
+                cells.append((s, e, [piece], n))
+    return [(left, pieces) for left, _, pieces, _ in sorted(cells, key=lambda c: c[0])]
+
+
+def _keep_label(rows: list[list[tuple[str, list[int]]]], label: str, width: int, named: bool = False) -> None:
     """A line of a label that names no row of figures ("Ny teknik bowlinghall" / "Korsavad (6154)"
     over a row with a label of its own) is kept: as the rest of the label of the row above, or as
-    a row group's name when no row stands above it."""
-    if rows[1:]:
+    a row group's name when no row stands above it or vertical space sets it apart (`named`)."""
+    if rows[1:] and not named:
         prev_text, prev_seams = rows[-1][0]
         rows[-1][0] = (prev_text + " " + label, prev_seams + [len(prev_text)])
         _mark_row_moved(rows[-1])
@@ -745,21 +906,24 @@ def _join_pieces(pieces: list[str], words: frozenset[str] = frozenset()) -> tupl
     """A header cell put together from the pieces stacked in its column.
 
     A lower piece that is no word of the report on its own is the rest of a word cut without a
-    hyphen ("Budgetav" / "vikelse")."""
+    hyphen ("Budgetav" / "vikelse"), unless it is longer than the part above: a word is cut for
+    want of room, so its first part fills the cell ("Total" / "projektbudget" are two words)."""
     text, seams = "", []
     for piece in pieces:
         if not text:
             text = piece
             continue
         seams.append(len(text))
+        last = re.search(r"[a-zåäö]+$", text.lower())
         if text.endswith("-") and text[-2:-1].isalpha() and piece[:1].islower():
             text = text[:-1] + piece
         elif (
             words
             and re.fullmatch(r"[a-zåäö]+", piece)
             and piece not in words
-            and re.search(r"[a-zåäö]+$", text.lower())
-            and re.search(r"[a-zåäö]+$", text.lower()).group() not in words
+            and last
+            and last.group() not in words
+            and len(piece) <= len(last.group())
         ):
             text += piece
         else:

@@ -200,7 +200,7 @@ def parse_pdf(data: bytes, path: str, name: str, sha256: str, on_page: PageProgr
 
 
 def _plain(pages: list[list[PageLine]]) -> list[list[Line]]:
-    return [[Line(ln.text, number, ln.region) for ln in page] for number, page in enumerate(pages, 1)]
+    return [[Line(ln.text, number, ln.region, aside=ln.aside) for ln in page] for number, page in enumerate(pages, 1)]
 
 
 def outline_lines(pages: list[list[PageLine]], entries) -> list[list[Line]]:
@@ -290,7 +290,7 @@ def size_heading_lines(pages: list[list[PageLine]]) -> list[list[Line]] | None:
                     lines.append(Line(title, number, ln.region))
                     k = end + 1
                     continue
-            lines.append(Line(ln.text, number, ln.region))
+            lines.append(Line(ln.text, number, ln.region, aside=ln.aside))
             k += 1
         out.append(lines)
     if not marked:

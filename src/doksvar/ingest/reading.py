@@ -5,8 +5,10 @@ form a band; a band whose sides both hold running text is read as columns, each 
 and the left one first. A table of prose (tasks beside their comments, cells that start level
 on both sides) is read row by row, each cell whole. A band of figures is a table and stays as it
 stands, line by line, for the layout reader's tables; so does text across the page (a heading, a
-footnote). Each line comes out as layout text, indented within its column, with its type size
-for the heading finder.
+footnote), while a small table inside one column stays in that column. Each line comes out as
+layout text, indented within its column, with its type size for the heading finder; a line of
+small type (a footnote, a photo credit or caption) is marked as an aside, which the layout reader
+keeps from splitting a paragraph, and text set turned is read beside the page's lines.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ INSET = 0.15
 MAX_BLANK = 3
 # A vertical gap of this many type sizes with nothing across the page ends a band.
 APART = 2.5
+# Type this much smaller than the page's body text, for at most this many lines, is set apart.
+SMALL = 0.8
+ASIDE_LINES = 10
 FIGURE = re.compile(r"^[-−–+]?\(?\d[\d \u00a0\u202f.,]*\)?\s?%?$")
 
 
@@ -39,6 +44,9 @@ class PageLine:
     """Baseline, larger is higher up the page."""
     size: float
     """The type size most of the line's characters are set in (0 for a blank line)."""
+    aside: bool = False
+    """Set apart from the running text: a photo credit, caption or footnote in small type, or text
+    set turned. Read after a paragraph it would split, never inside it."""
 
 
 @dataclass
@@ -59,9 +67,52 @@ class _Band:
 
 
 def read_page(runs: list[Run]) -> list[PageLine]:
-    """The lines of a page in reading order, blank lines where the page leaves vertical space."""
-    if not runs:
-        return []
+    """The lines of a page in reading order, blank lines where the page leaves vertical space.
+
+    Text set turned (a photo credit up the margin) stands beside the page's lines, not among
+    them: a line each, before them when it starts in the upper half of the page, else after."""
+    turned = sorted((r for r in runs if r.turned), key=lambda r: (-r.y, r.x0))
+    runs = [r for r in runs if not r.turned]
+    out = _read_upright(runs) if runs else []
+    if out:
+        _mark_asides(out, _body_size(runs))
+    middle = (min(r.y for r in runs) + max(r.y for r in runs)) / 2 if runs else 0.0
+    above = [PageLine(r.text, "", r.y, r.size, aside=True) for r in turned if r.y > middle]
+    below = [PageLine(r.text, "", r.y, r.size, aside=True) for r in turned if r.y <= middle]
+    if above and out:
+        above.append(PageLine("", "", above[-1].y, 0.0))
+    for line in below:
+        if out and out[-1].text.strip():
+            out.append(PageLine("", "", out[-1].y, 0.0))
+        out.append(line)
+    return above + out
+
+
+def _mark_asides(lines: list[PageLine], body: float) -> None:
+    """Mark the short stretches of small type (at most a few lines, each one piece of text, not
+    cells of a table): a caption or credit under a picture, a footnote."""
+    k = 0
+    while k < len(lines):
+        if not _small(lines[k], body):
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and _small(lines[end], body):
+            end += 1
+        if end - k <= ASIDE_LINES:
+            for n in range(k, end):
+                lines[n].aside = True
+        k = end
+
+
+def _small(line: PageLine, body: float) -> bool:
+    """A line of small type that is one piece of text, perhaps after a footnote's number."""
+    pieces = re.split(r"\s{2,}", line.text.strip())
+    one = len(pieces) == 1 or len(pieces) == 2 and len(pieces[0]) <= 3
+    return bool(pieces[0]) and 0 < line.size <= SMALL * body and one
+
+
+def _read_upright(runs: list[Run]) -> list[PageLine]:
     lines = _lines(runs)
     left = min(r.x0 for r in runs)
     right = max(r.x1 for r in runs)
@@ -107,21 +158,32 @@ def _body_size(runs: list[Run]) -> float:
 
 
 def _lines(runs: list[Run]) -> list[_TextLine]:
-    """Runs grouped by baseline, top down, each line's runs left to right."""
+    """Runs grouped by baseline, top down, each line's runs left to right.
+
+    A run in much smaller type than those beside it (a footnote's number, raised) belongs to
+    their line though its baseline stands apart by up to half their size. A line's baseline is
+    that of its largest type."""
     ordered = sorted(runs, key=lambda r: (-r.y, r.x0))
     lines: list[_TextLine] = []
     group: list[Run] = []
     top = 0.0
     for run in ordered:
-        if group and top - run.y <= 0.5 * min(run.size, max(r.size for r in group)):
-            group.append(run)
-            continue
         if group:
-            lines.append(_TextLine(sorted(group, key=lambda r: r.x0), top))
+            big = max(r.size for r in group)
+            small, large = min(run.size, big), max(run.size, big)
+            if top - run.y <= 0.5 * (large if small <= SMALL * large else small):
+                group.append(run)
+                continue
+            lines.append(_line(group))
         group, top = [run], run.y
     if group:
-        lines.append(_TextLine(sorted(group, key=lambda r: r.x0), top))
+        lines.append(_line(group))
     return lines
+
+
+def _line(runs: list[Run]) -> _TextLine:
+    main = max(runs, key=lambda r: r.size)
+    return _TextLine(sorted(runs, key=lambda r: r.x0), main.y)
 
 
 def _subtract(free: list[tuple[float, float]], runs: list[Run], width: float) -> list[tuple[float, float]]:
@@ -147,7 +209,9 @@ def _bands(lines: list[_TextLine], left: float, right: float, body: float) -> li
 
     A band also ends where nothing stands across the page for a while (a running header or
     footer, the space around a table, the rows of a table of prose) and where rows of figures
-    begin or end: a table is no part of the text columns beside it."""
+    begin or end: a table is no part of the text columns beside it. A small table inside one
+    column (its labels and figures on one side of the gutter, text on the other) is part of
+    that column."""
     inset = INSET * (right - left)
     middle = [(left + inset, right - inset)]
     width = GUTTER * body
@@ -155,17 +219,35 @@ def _bands(lines: list[_TextLine], left: float, right: float, body: float) -> li
     cur: _Band | None = None
     for line in lines:
         tabular = _tabular(line.runs)
-        if cur is not None and cur.free and cur.tabular == tabular:
+        if cur is not None and cur.free:
             above = cur.lines[-1]
             apart = above.y - line.y > APART * max(body, line.size, above.size)
             free = [] if apart else _subtract(cur.free, line.runs, width)
-            if free:
+            inside = not cur.tabular and tabular and len(cur.lines) >= 3 and _in_one_column(line.runs, free)
+            if free and (cur.tabular == tabular or inside):
                 cur.lines.append(line)
                 cur.free = free
                 continue
         cur = _Band([line], _subtract(middle, line.runs, width), tabular)
         bands.append(cur)
     return bands
+
+
+def _in_one_column(runs: list[Run], free: list[tuple[float, float]]) -> bool:
+    """A row of a table set inside one column: its figures, and a label with them, stand on one
+    side of the gutters; on the others stands text, if anything."""
+    if not free:
+        return False
+    cuts = [(a + b) / 2 for a, b in free]
+    sides: dict[int, list[Run]] = {}
+    for r in runs:
+        sides.setdefault(sum(r.x0 >= c for c in cuts), []).append(r)
+    holding = {k for k, rs in sides.items() if any(FIGURE.match(r.text.strip()) for r in rs)}
+    if len(holding) != 1:
+        return False
+    k = holding.pop()
+    labelled = any(not FIGURE.match(r.text.strip()) for r in sides[k])
+    return labelled and all(_texty(rs) for side, rs in sides.items() if side != k)
 
 
 def _tabular(runs: list[Run]) -> bool:
@@ -234,12 +316,15 @@ def _columns(band: _Band, body: float) -> tuple[list[list[_TextLine]], list[floa
 
 def _running(col: list[_TextLine], texty: int, body: float) -> bool:
     """A column of running text or of a list: lines of words, most of them a few words long,
-    none with pieces set apart as a table's cells are."""
+    none with pieces set apart as a table's cells are. The rows of a small table of figures in
+    the column are no reason to doubt it: the rest of its lines decide."""
+    rows = sum(_tabular(ln.runs) for ln in col)
+    n = len(col) - rows
     prose = sum(_prose(ln.runs) for ln in col)
-    if len(col) < 3 or texty < 0.6 * len(col) or not (prose >= 3 and prose >= 0.5 * len(col) or _bulleted(col)):
+    if n < 3 or texty < 0.6 * n or not (prose >= 3 and prose >= 0.5 * n or _bulleted(col)):
         return False
-    apart = sum(1 for ln in col if len(ln.runs) >= 2 and _wide_gaps(ln.runs, body) >= 1)
-    return apart <= 0.3 * len(col)
+    apart = sum(1 for ln in col if len(ln.runs) >= 2 and _wide_gaps(ln.runs, body) >= 1 and not _tabular(ln.runs))
+    return apart <= 0.3 * n
 
 
 def _split(lines: list[_TextLine], cuts: list[float]) -> list[list[_TextLine]]:
@@ -251,7 +336,7 @@ def _split(lines: list[_TextLine], cuts: list[float]) -> list[list[_TextLine]]:
             parts[sum(run.x0 >= c for c in cuts)].append(run)
         for k, part in enumerate(parts):
             if part:
-                columns[k].append(_TextLine(part, max(r.y for r in part)))
+                columns[k].append(_line(part))
     return columns
 
 
@@ -316,7 +401,11 @@ def _render(lines: list[_TextLine], origin: float, region: str, char_width: floa
                 least = 2 if gap >= RUN_GAP * max(run.size, last.size) * 0.9 else (1 if gap > 0.15 * run.size else 0)
                 if last.text.endswith(" ") or run.text.startswith(" "):
                     least = max(least - 1, 0)
-                pad = max(pad, least)
+                # A raised footnote number stays with the word it marks, however wide the type
+                # before it ran.
+                small, large = sorted((run.size, last.size))
+                raised = small <= SMALL * large and gap < 0.5 * large
+                pad = least if raised else max(pad, least)
             if pad > 0:
                 parts.append(" " * pad)
                 length += pad
