@@ -316,7 +316,7 @@ class Answerer:
             term = next((t for t in q.terms if t.word == low and t.found), None)
             if term is None:
                 continue
-            holding = self.store.documents_holding(term)
+            holding = self.store.documents_holding(term, limit=len(everything) // 2 + 1)
             if holding and len(holding) <= len(everything) // 2:
                 narrowed &= holding
         for year in q.years:

@@ -63,7 +63,11 @@ def _named(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
     for f in facts:
         d = f[2]
         sp = passages.get(f[1])
-        sentence = a.ref(f[0]).text[f[3] : f[4]]
+        if sp and sp.passage.start <= f[3] and f[4] <= sp.passage.end:
+            # The sentence from its passage: a report's whole text is read only for the ones chosen.
+            sentence = sp.passage.text[f[3] - sp.passage.start : f[4] - sp.passage.start]
+        else:
+            sentence = a.ref(f[0]).text[f[3] : f[4]]
         texts = [(sentence, 1.0), (d.get("list", ""), 1.0)]
         if sp:
             texts += [(sp.passage.text, 0.7), (sp.passage.group, 0.4), (sp.section_title, 0.2)]

@@ -149,7 +149,7 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     word that is not in the report at all still counts, so that evidence cannot cover it."""
     out: dict[str, tuple[Term, float]] = {}
     vocab = a.store.vocab
-    titled = {w for doc_id, ws in a.store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
+    titled = a.store.title_words(q.docs)
     deviation = q.negative or q.positive
     for t in q.content:
         if is_cue_word(t.word) or t.stem in titled or t.word in q.direction:

@@ -16,7 +16,7 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
     out = []
     count = store.vocab.passage_count
     # The organisation a report is by stands in its title ("KS-Kommunstab", "Nämnden för Intraservice").
-    titled = {w for doc_id, ws in store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
+    titled = store.title_words(q.docs)
     from doksvar.answer.intent import is_cue_word
     from doksvar.lang.frequency import is_general
 

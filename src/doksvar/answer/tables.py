@@ -178,7 +178,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     from doksvar.answer.score import ORGANISATION_SHARE
 
     weights = {t.word: a.store.vocab.idf(t.alternatives) * _weight(t.word, q) for t in terms}
-    titled = {w for doc_id, ws in a.store.title_stems().items() if q.docs is None or doc_id in q.docs for w in ws}
+    titled = a.store.title_words(q.docs)
     for t in terms:
         if t.stem in titled and t.word not in q.names:
             weights[t.word] *= ORGANISATION_SHARE  # "kommunstaben" of a report titled so: every table is its

@@ -82,7 +82,7 @@ class Store:
         self.writable = writable
         self._vocab: Vocabulary | None = None
         self._documents: tuple[tuple[int, int], list] | None = None
-        self._title_stems: tuple[list, dict[int, frozenset[str]]] | None = None
+        self._title_stems: tuple[list, dict[int, frozenset[str]], dict] | None = None
         self.rebuilt = False
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder; give the index a file name")
@@ -439,8 +439,19 @@ class Store:
         """The stems of each document's title (kept until the index changes)."""
         docs = self.documents()
         if self._title_stems is None or self._title_stems[0] is not docs:
-            self._title_stems = (docs, {d[0]: frozenset(stems(d[2])) for d in docs})
+            self._title_stems = (docs, {d[0]: frozenset(stems(d[2])) for d in docs}, {})
         return self._title_stems[1]
+
+    def title_words(self, doc_ids: Collection[int] | None = None) -> frozenset[str]:
+        """The stems of the titles of the given documents (or all), kept until the index changes."""
+        by_doc = self.title_stems()
+        assert self._title_stems is not None
+        key = None if doc_ids is None else tuple(sorted(doc_ids))
+        cache = self._title_stems[2]
+        if key not in cache:
+            ids = by_doc if key is None else key
+            cache[key] = frozenset(w for doc_id in ids for w in by_doc.get(doc_id, ()))
+        return cache[key]
 
     def documents_named(self, name: str) -> list[int]:
         """Ids of documents whose file name, file stem or title matches `name` (case-insensitive)."""
@@ -451,16 +462,20 @@ class Store:
                 out.append(doc_id)
         return out
 
-    def documents_holding(self, term: Term) -> set[int]:
-        """Ids of documents with a passage that holds the term."""
+    def documents_holding(self, term: Term, limit: int | None = None) -> set[int]:
+        """Ids of documents with a passage that holds the term; with `limit`, at most that many (the
+        question "is it in few documents?" needs no more)."""
         expr = match_expression([term], "OR")
         if not expr:
             return set()
-        rows = self.conn.execute(
-            "SELECT DISTINCT p.doc_id FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?",
-            (expr,),
+        sql = (
+            "SELECT DISTINCT p.doc_id FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
         )
-        return {r[0] for r in rows}
+        params: list = [expr]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return {r[0] for r in self.conn.execute(sql, params)}
 
     def document_text(self, doc_id: int) -> str:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
