@@ -173,7 +173,7 @@ def tui_ready(index: Path) -> float:
     return statistics.median(values)
 
 
-def pdf_parse(runs: int = 3) -> dict:
+def pdf_parse(runs: int = 3, files: int | None = None) -> dict:
     """Pages/s of indexing the PDFS with doksvar (read, laid out, stored in a fresh index), of
     pypdf's plain text extraction and of `pdftotext`, on the same pages.
 
@@ -185,6 +185,8 @@ def pdf_parse(runs: int = 3) -> dict:
     from pypdf import PdfReader
 
     from doksvar.index.store import Store
+
+    pdfs = PDFS[:files] if files else PDFS
 
     def plain(path: Path) -> None:
         reader = PdfReader(path)
@@ -206,14 +208,14 @@ def pdf_parse(runs: int = 3) -> dict:
     passes: dict[str, list[float]] = {name: [] for name in tools}
     for k in range(runs + 1):
         spent = dict.fromkeys(tools, 0.0)
-        for path in PDFS:
+        for path in pdfs:
             for name, fn in tools.items():
                 spent[name] += timed(lambda fn=fn, path=path: fn(path))[0] / 1000
         if k:
             for name in tools:
                 passes[name].append(spent[name])
     seconds = {name: statistics.median(values) for name, values in passes.items()}
-    pages = sum(len(PdfReader(p).pages) for p in PDFS)
+    pages = sum(len(PdfReader(p).pages) for p in pdfs)
     ours, floor = seconds["doksvar"], seconds["pypdf"]
     return {
         "pdf_pages": pages,
@@ -241,9 +243,10 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE / "results.json")
     ap.add_argument("--repeats", type=int, default=3, help="passes over the question and search lists")
     ap.add_argument("--pdf-only", action="store_true", help="measure PDF indexing only, print its line")
+    ap.add_argument("--pdfs", type=int, default=None, help="time only the first N of the PDFs (a smoke run)")
     args = ap.parse_args()
     if args.pdf_only:
-        r = pdf_parse(max(1, args.repeats))
+        r = pdf_parse(max(1, args.repeats), args.pdfs)
         label, value, target = pdf_row(r)
         print(f"{label}  {value}  {target}")
         return
@@ -311,7 +314,7 @@ def main() -> None:
         ]
         results["cold_ask_ms"] = round(statistics.median(cold))
         results["tui_ready_ms"] = round(tui_ready(bundled))
-    results.update(pdf_parse(max(1, args.repeats)))
+    results.update(pdf_parse(max(1, args.repeats), args.pdfs))
 
     results["targets"] = {
         k: {"target": v, "value": results[k], "met": results[k] >= v if k == "index_vs_raw" else results[k] <= v}

@@ -12,7 +12,18 @@ from .conftest import ROOT
 def test_benchmark_smoke(tmp_path):
     out = tmp_path / "results.json"
     r = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--reports", "3", "--repeats", "1", "--out", str(out)],
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--reports",
+            "3",
+            "--repeats",
+            "1",
+            "--pdfs",
+            "1",
+            "--out",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
