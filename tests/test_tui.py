@@ -633,8 +633,16 @@ async def test_long_lines_and_a_tiny_terminal(tmp_path, monkeypatch):
 # ---------------------------------------------------------------------- snapshots
 
 
+async def steady(pilot) -> None:
+    """A blinking cursor is on or off by the clock: a snapshot takes it steady."""
+    for field in pilot.app.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
 def test_snapshot_chat_with_a_list_answer(fixed_app, snap_compare):
     async def run_before(pilot):
+        await steady(pilot)
         await ask(pilot, LIST_Q)
 
     assert snap_compare(fixed_app, terminal_size=(100, 34), run_before=run_before)
@@ -642,6 +650,7 @@ def test_snapshot_chat_with_a_list_answer(fixed_app, snap_compare):
 
 def test_snapshot_chat_with_a_table_row_citation(fixed_app, snap_compare):
     async def run_before(pilot):
+        await steady(pilot)
         await ask(pilot, TABLE_Q)
         await pilot.press("tab")
 
@@ -650,6 +659,7 @@ def test_snapshot_chat_with_a_table_row_citation(fixed_app, snap_compare):
 
 def test_snapshot_viewer_at_80x24_with_a_wide_table(fixed_app, snap_compare):
     async def run_before(pilot):
+        await steady(pilot)
         await ask(pilot, TABLE_Q)
         await pilot.press("alt+1")
         await until(pilot, lambda: pilot.app.query_one(DocumentPane).marked is not None)
@@ -659,10 +669,15 @@ def test_snapshot_viewer_at_80x24_with_a_wide_table(fixed_app, snap_compare):
 
 def test_snapshot_search_with_results(app, snap_compare):
     async def run_before(pilot):
+        await steady(pilot)
         await search(pilot, "Kommunbidrag")
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
 
 
 def test_snapshot_help_screen(app, snap_compare):
-    assert snap_compare(app, terminal_size=(120, 40), press=["f1"])
+    async def run_before(pilot):
+        await steady(pilot)
+        await pilot.press("f1")
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
