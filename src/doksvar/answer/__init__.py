@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
 from doksvar.answer.intent import intent_of, is_cue_word
-from doksvar.answer.question import Question, read_question
+from doksvar.answer.question import COUNTS, Question, read_question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
 from doksvar.lang.words import is_organisation, is_period, stem_set, stems, words
@@ -398,7 +398,7 @@ class Answerer:
                 continue
             if t.stem == q.focus and _NAMES_KIND.search(q.swedish):
                 continue  # "Vilken kostnadspost …", "från vilket datum": the kind of answer, not its subject
-            counted = t.stem == q.focus and _COUNTS.search(q.swedish)
+            counted = t.stem == q.focus and COUNTS.search(q.swedish)
             if not counted and (len(t.word) < 5 or form_zipf(t.word) >= GENERAL_ZIPF):
                 # Everyday language in any form ("dämpade" as "dämpa") is no subject; the noun asked
                 # for ("Hur många bussar") decides however common it is.
@@ -427,7 +427,6 @@ class Answerer:
         return answer(q.text, "none", body, cites, answered=False)
 
 
-_COUNTS = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
 _NAMES_KIND = re.compile(r"\b(?:vilken|vilket|vilka|which)\b|hur mycket \w+ (?:var|blev)")
 
 _SECOND_PART = re.compile(

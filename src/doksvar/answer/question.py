@@ -12,6 +12,8 @@ from doksvar.lang.terms import to_swedish
 from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, words
 
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
+COUNTS = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
+"""A question that counts ("hur många bussar", "antal årsarbetare"): what it counts must be in the answer."""
 _COUNTING = re.compile(r"^\s*(?:hur många|hur mycket|how many|how much)\b")
 """A question opening with these asks for a figure, whatever else it names ("… när 2022 tog slut")."""
 _WANTS = [
@@ -143,6 +145,20 @@ def _direction_words(text: str, swedish: str = "") -> frozenset[str]:
     roots = {w[:6] for w in out if len(w) >= 6}
     out.update(w for w in words(swedish) if len(w) >= 6 and w[:6] in roots)
     return frozenset(out)
+
+
+def direction_fit(q: Question, text: str) -> int:
+    """1 when `text` speaks only of the way of deviating the question asks about, -1 when only of the
+    other way (a deficit where a surplus is asked about), 0 otherwise or when none is asked."""
+    if q.positive == q.negative:
+        return 0
+    asked, other = ("positive", "negative") if q.positive else ("negative", "positive")
+    stated = directions(text)
+    if asked in stated and other not in stated:
+        return 1
+    if other in stated and asked not in stated:
+        return -1
+    return 0
 
 
 def directions(text: str) -> set[str]:

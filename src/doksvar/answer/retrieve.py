@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import Question, directions
+from doksvar.answer.question import COUNTS, Question, direction_fit
 from doksvar.index.query import Term
 from doksvar.index.store import Store, StoredPassage
 from doksvar.lang.frequency import generality_weight
@@ -15,7 +15,6 @@ from doksvar.lang.words import CARDINAL, MONTHS, is_period, is_year, stem_set
 
 _NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
 _MONTHS = MONTHS + "|january|february|march|may|june|july|august|october"
-_COUNTING = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
 _DATE = re.compile(
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:{_MONTHS})\s+\d{{4}}\b|\bfrån och med\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b",
@@ -149,7 +148,7 @@ def _restates(sentence: str, terms: list[Term]) -> bool:
 def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> float:
     bonus = 0.0
     if q.wants == "number":
-        counting = bool(_COUNTING.search(q.swedish))  # "Fyra rekommendationer lämnas …" counts; it gives no value
+        counting = bool(COUNTS.search(q.swedish))  # "Fyra rekommendationer lämnas …" counts; it gives no value
         bonus += 0.3 if has_number(sentence, words=counting) else -0.3
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
@@ -157,14 +156,8 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
         bonus += 0.3 if _REASON.search(sentence) and not _restates(sentence, terms) else 0.0
     elif q.wants == "purpose":
         bonus += 0.3 if _PURPOSE.search(sentence) else 0.0
-    if q.positive != q.negative:
-        # A surplus asked about: a sentence of a deficit is about something else, and the other way round.
-        asked, other = ("positive", "negative") if q.positive else ("negative", "positive")
-        stated = directions(sentence)
-        if asked in stated and other not in stated:
-            bonus += DIRECTION_BONUS
-        elif other in stated and asked not in stated:
-            bonus -= DIRECTION_BONUS
+    # A surplus asked about: a sentence of a deficit is about something else, and the other way round.
+    bonus += DIRECTION_BONUS * direction_fit(q, sentence)
     if q.years:
         said = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)}
         if said & set(q.years):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import Question, directions
+from doksvar.answer.question import Question, direction_fit
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
@@ -286,14 +286,10 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     planned = _TARGET.search(quotes) or (
         (q.wants == "number" or (q.wants == "reason" and bool(q.direction))) and _BUDGETED.search(quotes)
     )
-    if intent == "deviation" and q.positive != q.negative:
+    fit = direction_fit(q, quotes) if intent == "deviation" else 0
+    if fit:
         # "Varför gick … med överskott?": evidence of a deficit is about something else.
-        asked, other = ("positive", "negative") if q.positive else ("negative", "positive")
-        stated = directions(quotes)
-        if asked in stated and other not in stated:
-            features["direction"] = DIRECTION_MATCH
-        elif other in stated and asked not in stated:
-            features["direction"] = DIRECTION_MISMATCH
+        features["direction"] = DIRECTION_MATCH if fit > 0 else DIRECTION_MISMATCH
     if handler in ("fact", "ranking") and planned and not _ASKS_TARGET.search(_without_direction(q)):
         features["target"] = TARGET_NOT_OUTCOME
     if handler == "deviation" and not (q.listing or q.largest) and _LISTED.search(result.answer):
