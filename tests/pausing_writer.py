@@ -1,11 +1,13 @@
 """`doksvar` with its index writer held inside the transaction of one document, for tests of what
 a crash or a reader meets there, without depending on how fast the machine is.
 
-Usage: python tests/pausing_writer.py N DOKSVAR-ARGUMENTS...
+Usage: python tests/pausing_writer.py N BATCH DOKSVAR-ARGUMENTS...
 
 When the N-th document this run writes has its rows in the index but is not yet committed, it
 prints "paused" and the process ids of its parsing workers on stderr, then waits for a line on
-stdin (a test kills it there, or lets it go on).
+stdin (a test kills it there, or lets it go on). With BATCH above 0 the writer commits after every
+BATCH documents and never by the clock, so what a crash leaves is known in advance; with 0 it
+batches as it does by itself.
 """
 
 from __future__ import annotations
@@ -14,26 +16,32 @@ import multiprocessing
 import sys
 
 from doksvar.cli import main
-from doksvar.index.store import Store
+from doksvar.index import write
 
 
 def _hold_at(n: int) -> None:
-    write = Store._write
+    original = write.Writer._write
     written = 0
 
     def pausing_write(self, prepared, key, fingerprint):
         nonlocal written
         written += 1
         if written != n:
-            return write(self, prepared, key, fingerprint)
+            return original(self, prepared, key, fingerprint)
         conn = self.conn
         self.conn = _Pausing(conn)
         try:
-            return write(self, prepared, key, fingerprint)
+            return original(self, prepared, key, fingerprint)
         finally:
             self.conn = conn
 
-    Store._write = pausing_write
+    write.Writer._write = pausing_write
+
+
+def _batch(documents: int) -> None:
+    if documents > 0:
+        write.BATCH_DOCUMENTS = documents
+        write.BATCH_SECONDS = float("inf")
 
 
 class _Pausing:
@@ -63,4 +71,5 @@ class _Pausing:
 
 if __name__ == "__main__":
     _hold_at(int(sys.argv[1]))
-    sys.exit(main(sys.argv[2:]))
+    _batch(int(sys.argv[2]))
+    sys.exit(main(sys.argv[3:]))

@@ -24,8 +24,8 @@ def check_grounded(answerer: Answerer, result) -> None:
     import re
 
     for c in result.citations:
-        doc = [d for d in answerer.store.documents() if d[1] == c.doc][0]
-        assert answerer.store.document_text(doc[0])[c.start : c.end] == c.quote
+        doc = [d for d in answerer.store.documents() if d.name == c.doc][0]
+        assert answerer.store.document_text(doc.id)[c.start : c.end] == c.quote
     quotes = " ".join(c.quote for c in result.citations)
     for n in re.findall(r"\d+(?:[ ,]\d+)*", result.answer):
         if len(re.sub(r"\D", "", n)) >= 2:
@@ -141,7 +141,7 @@ def test_every_dev_citation_is_verbatim_display_text(bundled_answerer, dev_quest
     for g in dev_questions:
         r = bundled_answerer.ask(g["q"])
         for c in r.citations:
-            text = bundled_answerer.store.document_text(bundled_answerer.store.documents()[0][0])
+            text = bundled_answerer.store.document_text(bundled_answerer.store.documents()[0].id)
             assert text[c.start : c.end] == c.quote, g["id"]
         if g.get("answerable", True):
             assert r.answered, g["id"]

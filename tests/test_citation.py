@@ -22,7 +22,7 @@ DOC = BUNDLED.name
 
 @pytest.fixture(scope="module")
 def text(bundled_store) -> str:
-    return bundled_store.document_text(bundled_store.documents()[0][0])
+    return bundled_store.document_text(bundled_store.documents()[0].id)
 
 
 @pytest.fixture(scope="module")

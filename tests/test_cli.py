@@ -147,7 +147,8 @@ def test_a_broken_index_file_is_a_clear_message(workdir, tmp_path):
 
 def test_core_modules_do_not_import_textual():
     code = (
-        "import sys, doksvar.ingest, doksvar.index.store, doksvar.answer, doksvar.answer.conversation, doksvar.cli;"
+        "import sys, doksvar.ingest, doksvar.index.store, doksvar.index.write;"
+        "import doksvar.answer, doksvar.answer.conversation, doksvar.cli;"
         "import doksvar.ingest.text, doksvar.facts.deviations, doksvar.facts.rankings;"
         "assert 'textual' not in sys.modules, 'textual imported';"
         "assert 'pypdf' not in sys.modules, 'pypdf imported'"

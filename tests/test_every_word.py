@@ -293,7 +293,7 @@ def test_every_word_of_any_report_is_in_the_index(generated):
         if meta_words:
             # Front matter is metadata: the document's title and fields, not a line of its text.
             store = Store(index)
-            (doc_id, _, title, _), *_ = store.documents()
+            doc_id, title = store.documents()[0].id, store.documents()[0].title
             assert "title:" not in store.document_text(doc_id) and "organisation" not in store.document_text(doc_id)
             assert _words(title) | _words(" ".join(v for _, v in store.metadata(doc_id))) >= meta_words
             store.close()
@@ -313,7 +313,7 @@ def test_the_first_of_two_lines_is_found_whether_title_or_text(make_store):
             "mening.txt": "Pumparna i Norrby byttes.\nDet kostade 2 mkr.\n",
         }
     )
-    titles = {name: title for _, name, title, _ in store.documents()}
+    titles = {d.name: d.title for d in store.documents()}
     assert titles == {"titel.txt": "Kvartalsrapport vattenverket", "mening.txt": "mening.txt"}
     assert [h.stored.doc for h in store.search("vattenverket")] == ["titel.txt"]
     assert [h.stored.doc for h in store.search("Norrby")] == ["mening.txt"]

@@ -41,7 +41,7 @@ def test_ask_never_raises_and_gives_valid_json(bundled_answerer, text):
     result = bundled_answerer.ask(text)
     data = json.loads(result.to_json())
     assert isinstance(data["answered"], bool) and isinstance(data["answer"], str)
-    text_of_doc = bundled_answerer.store.document_text(bundled_answerer.store.documents()[0][0])
+    text_of_doc = bundled_answerer.store.document_text(bundled_answerer.store.documents()[0].id)
     for c in result.citations:
         assert text_of_doc[c.start : c.end] == c.quote
 
@@ -148,7 +148,7 @@ def test_a_folder_of_good_and_bad_files(tmp_path):
     ]:
         assert any(name in line and reason in line for line in err.splitlines()), (name, err)
     assert "Traceback" not in err
-    names = {d[1] for d in Store(index).documents()}
+    names = {d.name for d in Store(index).documents()}
     assert {"good.txt", "windows.txt", "utf16.txt"} <= names
     if os.geteuid() != 0:
         assert "secret.txt" in err and "permission" in err
@@ -173,7 +173,8 @@ def _check_whole(index: Path, expected_passages: int) -> int:
     conn.close()
     store = Store(index)
     docs = store.documents()
-    for doc_id, name, _, _ in docs:
+    for doc in docs:
+        doc_id, name = doc.id, doc.name
         count = store.conn.execute("SELECT count(*) FROM passages WHERE doc_id = ?", (doc_id,)).fetchone()[0]
         fts = store.conn.execute(
             "SELECT count(*) FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE doc_id = ?)", (doc_id,)
@@ -214,9 +215,11 @@ def _await_pause(proc: subprocess.Popen, lines: queue.Queue) -> list[int]:
             return [int(pid) for pid in line.split()[1:]]
 
 
-def _pausing_writer(index: Path, corpus: Path, at: int) -> tuple[subprocess.Popen, queue.Queue, list[int]]:
+def _pausing_writer(
+    index: Path, corpus: Path, at: int, batch: int = 0
+) -> tuple[subprocess.Popen, queue.Queue, list[int]]:
     proc = subprocess.Popen(
-        [sys.executable, str(PAUSING), str(at), "--index", str(index), "index", str(corpus)],
+        [sys.executable, str(PAUSING), str(at), str(batch), "--index", str(index), "index", str(corpus)],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -243,8 +246,8 @@ def test_killed_mid_index_leaves_whole_documents_and_resumes(tmp_path):
     expected = len(_passages(paths[0]))
     index = tmp_path / "i.sqlite"
     for run in range(1, 4):
-        # Killed while the 8th document of the run is written but not committed.
-        proc, _, workers = _pausing_writer(index, tmp_path / "corpus", at=8)
+        # Killed while the 8th document of the run is written but not committed, the first of a batch.
+        proc, _, workers = _pausing_writer(index, tmp_path / "corpus", at=8, batch=7)
         assert workers, "many files are parsed in worker processes"
         proc.kill()
         proc.wait(timeout=DEADLINE)
@@ -254,6 +257,21 @@ def test_killed_mid_index_leaves_whole_documents_and_resumes(tmp_path):
     assert r.returncode == 0
     assert b"9 indexed, 21 unchanged" in r.stdout
     assert _check_whole(index, expected) == 30
+
+
+def test_killed_mid_batch_leaves_the_batch_out_whole(tmp_path):
+    paths = _corpus(tmp_path / "corpus", 12)
+    expected = len(_passages(paths[0]))
+    index = tmp_path / "i.sqlite"
+    # Batches of 5: killed while the 8th document is written, the 6th and 7th written but not committed.
+    proc, _, _ = _pausing_writer(index, tmp_path / "corpus", at=8, batch=5)
+    proc.kill()
+    proc.wait(timeout=DEADLINE)
+    assert _check_whole(index, expected) == 5, "the first batch committed, the one half written absent"
+    r = _doksvar("--index", str(index), "index", str(tmp_path / "corpus"))
+    assert r.returncode == 0
+    assert b"7 indexed, 5 unchanged" in r.stdout
+    assert _check_whole(index, expected) == 12
 
 
 def test_readers_while_a_writer_indexes(tmp_path):

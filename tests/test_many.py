@@ -28,7 +28,7 @@ def many(tmp_path_factory):
 
 
 def _doc_of(store, name_part: str) -> str:
-    return next(d[1] for d in store.documents() if name_part in d[2])
+    return next(d.name for d in store.documents() if name_part in d.title)
 
 
 def test_a_question_naming_an_organisation_is_answered_from_its_report(many):
@@ -44,7 +44,7 @@ def test_a_question_naming_an_organisation_is_answered_from_its_report(many):
 
 def test_a_question_naming_a_year_is_answered_from_that_years_report(many):
     _, store, _ = many
-    years = {d[1]: re.search(r"\b(20\d\d)\b", d[2]).group(1) for d in store.documents()}
+    years = {d.name: re.search(r"\b(20\d\d)\b", d.title).group(1) for d in store.documents()}
     unique = {doc: y for doc, y in years.items() if list(years.values()).count(y) == 1}
     doc, year = next(iter(unique.items()))
     r = Answerer(store).ask(f"Vilka negativa avvikelser fanns {year}?")
@@ -56,7 +56,7 @@ def test_answers_over_several_reports_name_each_source(many):
     r = Answerer(store).ask("Vilka rankingar finns?")
     cited = {c.doc for c in r.citations}
     assert len(cited) > 1 and "Källor: " in r.answer
-    titles = {d[1]: d[2] for d in store.documents()}
+    titles = {d.name: d.title for d in store.documents()}
     assert all(titles[doc] in r.answer for doc in cited)
 
 
@@ -110,8 +110,8 @@ async def test_document_picker_in_the_app(many, monkeypatch):
         await pilot.pause()
         picker = app.query_one("#doc-picker")
         assert picker.display
-        target = next(d for d in store.documents() if d[1] == paths[3].name)
-        picker.value = target[0]
+        target = next(d for d in store.documents() if d.name == paths[3].name)
+        picker.value = target.id
         await pilot.pause()
         await pilot.press("f2")
         await pilot.press(*"Hur stor var personalomsättningen?")

@@ -229,9 +229,8 @@ def test_markdown_with_page_footers_is_not_read_as_layout_text():
 def test_markdown_tables_are_indexed(make_store):
     store = make_store({"fritid.md": REPORT})
     assert store.counts()["tables"] == 3
-    (table_id, *_rest) = store.tables()[0]
-    cells = store.cells(table_id)
-    assert ("Avgifter", "Utfall 2025", "1 410") in {(c[2], c[3], c[4]) for c in cells}
+    cells = store.cells(store.tables()[0].id)
+    assert ("Avgifter", "Utfall 2025", "1 410") in {(c.row_label, c.col_label, c.text) for c in cells}
 
 
 _PIECES = [

@@ -83,7 +83,7 @@ ITEM = "Stor mängd av sena fakturor från leverantörer för både licenser och
 def canned(built_index) -> dict[str, Answer]:
     """Answers given in advance, their citations at the right places of the document as indexed."""
     store = Store(built_index)
-    text = store.document_text(store.documents()[0][0])
+    text = store.document_text(store.documents()[0].id)
     store.close()
 
     def cite(n: int, quote: str, section: str = "6.1", title: str = "Driftsredovisning") -> Citation:
@@ -434,7 +434,7 @@ async def test_a_cancelled_index_run_stops_at_the_next_document(tmp_path, monkey
 
     import doksvar.tui.app as tui_app
     from doksvar.errors import StoreError
-    from doksvar.index.store import Progress
+    from doksvar.index.write import Progress
 
     handed_out: list[str] = []
 

@@ -8,8 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from doksvar.model import Answer, Cell, Citation, Table
+
+if TYPE_CHECKING:
+    from doksvar.index.read import Reader
+    from doksvar.index.rows import StoredTable
 
 TablesOf = Callable[[str], Sequence[Table]]
 """The tables of a document, by the document's file name."""
@@ -87,22 +92,22 @@ class TablesByDocument:
     """The tables of each indexed document, read from an index when first asked for and kept (a
     `TablesOf`). `store` is anything with the index's `documents()`, `tables()` and `cells(table_id)`."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: Reader) -> None:
         self.store = store
-        self._rows: dict[str, list[tuple]] | None = None
+        self._rows: dict[str, list[StoredTable]] | None = None
         self._tables: dict[str, list[Table]] = {}
 
     def __call__(self, doc: str) -> Sequence[Table]:
         if doc not in self._tables:
             if self._rows is None:
-                names = {doc_id: name for doc_id, name, _title, _path in self.store.documents()}
-                rows: dict[str, list[tuple]] = {}
+                names = {d.id: d.name for d in self.store.documents()}
+                rows: dict[str, list[StoredTable]] = {}
                 for row in self.store.tables():
-                    rows.setdefault(names.get(row[1], ""), []).append(row)
+                    rows.setdefault(names.get(row.doc_id, ""), []).append(row)
                 self._rows = rows
             self._tables[doc] = [
-                Table(caption, section, tuple(header), tuple(Cell(*c) for c in self.store.cells(table_id)), start, end)
-                for table_id, _doc_id, caption, section, header, start, end in self._rows.get(doc, [])
+                Table(t.caption, t.section, t.header, tuple(self.store.cells(t.id)), t.start, t.end)
+                for t in self._rows.get(doc, [])
             ]
         return self._tables[doc]
 
@@ -156,7 +161,7 @@ def answer_view(answer: Answer, tables_of: TablesOf | None = None) -> AnswerView
 def _list_lines(answer: Answer, quotes: tuple[str, ...]) -> tuple[Line, ...] | None:
     """A list answer ("Frame: [Totalt …] 1) … 2) … [… och N till.]") as lines, or None."""
     text = answer.answer
-    marks = []
+    marks: list[re.Match[str]] = []
     for m in _ITEM.finditer(text):
         if int(m.group(1)) == len(marks) + 1:
             marks.append(m)

@@ -6,6 +6,7 @@ Kept light to start: Textual and pypdf are imported only where they are used.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from doksvar.errors import DoksvarError
-from doksvar.sources import DEFAULT_CORPUS, collect, index_path
+from doksvar.sources import collect, default_corpus, index_path
 
 
 def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet: bool = False) -> int:
@@ -65,8 +66,8 @@ def run_index(store_path: Path, paths: list[Path], rebuild: bool = False, quiet:
     for f in failures:
         print(f"failed: {f.detail}", file=sys.stderr)
     for g in gaps:
-        for page, why in g.lost_pages:
-            print(f"no text: {g.path}: page {page}: {why}", file=sys.stderr)
+        for number, why in g.lost_pages:
+            print(f"no text: {g.path}: page {number}: {why}", file=sys.stderr)
     return 1 if failures or gaps else 0
 
 
@@ -75,15 +76,23 @@ def _pages_word(n: int) -> str:
 
 
 def open_store(store_path: Path):
-    """The index for reading; built from corpus/ first when there is none yet."""
+    """The index for reading; built from the default corpus first when there is none yet."""
     from doksvar.index.store import Store
 
     if not store_path.exists():
-        if not DEFAULT_CORPUS.is_dir():
-            raise DoksvarError(f"no index at {store_path} and no {DEFAULT_CORPUS}/ folder to build it from")
-        print(f"note: no index at {store_path}; building it from {DEFAULT_CORPUS}/ first", file=sys.stderr)
-        run_index(store_path, [DEFAULT_CORPUS], quiet=True)
+        corpus = corpus_or_error(f"no index at {store_path}")
+        print(f"note: no index at {store_path}; building it from {corpus}/ first", file=sys.stderr)
+        with contextlib.redirect_stdout(sys.stderr):  # stdout is for the answers (ask --json)
+            run_index(store_path, [corpus], quiet=True)
     return Store(store_path)
+
+
+def corpus_or_error(why: str) -> Path:
+    """The default corpus (corpus/ here, else the bundled report); an error naming `why` when there is none."""
+    corpus = default_corpus()
+    if corpus is None:
+        raise DoksvarError(f"{why}, no corpus/ folder here and no bundled report in this installation")
+    return corpus
 
 
 def _questions(args: argparse.Namespace) -> Iterator[str]:
@@ -134,7 +143,7 @@ def doc_filter(store, name: str | None) -> set[int] | None:
         return None
     ids = store.documents_named(name)
     if not ids:
-        names = ", ".join(d[1] for d in store.documents()[:20])
+        names = ", ".join(d.name for d in store.documents()[:20])
         raise DoksvarError(f"no indexed document matches --doc {name!r}; the index has {names}")
     return set(ids)
 
@@ -185,17 +194,17 @@ def run_search(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     store = open_store(index_path(args.index))
     wanted = args.section.strip().rstrip(".")
-    for doc_id, name, _title, _path in store.documents():
-        if args.doc and args.doc not in (name, Path(name).stem):
+    for doc in store.documents():
+        if args.doc and args.doc not in (doc.name, Path(doc.name).stem):
             continue
-        for s in store.sections(doc_id):
+        for s in store.sections(doc.id):
             if s.number == wanted:
                 page = f" (s. {s.page})" if s.page else ""
-                print(f"[{name}{page}]", file=sys.stderr)
-                print(store.document_text(doc_id)[s.start : s.end].rstrip())
+                print(f"[{doc.name}{page}]", file=sys.stderr)
+                print(store.document_text(doc.id)[s.start : s.end].rstrip())
                 return 0
     numbers = sorted(
-        {s.number for d in store.documents() for s in store.sections(d[0])},
+        {s.number for d in store.documents() for s in store.sections(d.id)},
         key=lambda n: [int(x) for x in n.split(".")],
     )
     raise DoksvarError(f"no section {wanted}; the index has sections {', '.join(numbers) or '(none)'}")
@@ -207,7 +216,7 @@ def run_tui(args: argparse.Namespace) -> int:
         return 0
     from doksvar.tui.app import run
 
-    return run(index_path(args.index), DEFAULT_CORPUS, export_dir=args.export_dir)
+    return run(index_path(args.index), default_corpus(), export_dir=args.export_dir)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,7 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ask a Swedish municipal report, get a short answer that cites the passage.",
     )
     parser.add_argument(
-        "--index", metavar="FILE", help="the index file (default: $DOKSVAR_INDEX or index/doksvar.sqlite)"
+        "--index",
+        metavar="FILE",
+        help="the index file (default: $DOKSVAR_INDEX, else index/doksvar.sqlite in a folder with corpus/, "
+        "else doksvar.sqlite in your user data folder)",
     )
     parser.add_argument(
         "--export-dir",
@@ -226,8 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command")
 
-    p = sub.add_parser("index", help="index reports (default: corpus/)")
-    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: corpus/)")
+    p = sub.add_parser("index", help="index reports (default: corpus/, else the bundled report)")
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: corpus/, else the bundled report)")
     p.add_argument("--rebuild", action="store_true", help="drop the index and build it anew")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress lines")
 
@@ -256,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "index":
-            return run_index(index_path(args.index), args.paths or [DEFAULT_CORPUS], args.rebuild, args.quiet)
+            paths = args.paths or [corpus_or_error("no reports named")]
+            return run_index(index_path(args.index), paths, args.rebuild, args.quiet)
         if args.command == "ask":
             return run_ask(args)
         if args.command == "search":

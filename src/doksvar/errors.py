@@ -13,7 +13,3 @@ class IngestError(DoksvarError):
 
 class StoreError(DoksvarError):
     """The index is missing, unreadable or of another version."""
-
-
-class NotIndexedError(StoreError):
-    """No index exists and none could be built."""

@@ -127,11 +127,11 @@ class Answerer:
         where the report goes on ("Under hösten infördes köpstopp …")."""
         if not own:
             return None
-        docs = {d[1]: d[0] for d in self.store.documents()}
+        docs = {d.name: d.id for d in self.store.documents()}
         for c in whole.citations:
             doc_id = docs.get(c.doc)
             sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
-            if sp is None or sp.passage.kind == "row":
+            if doc_id is None or sp is None or sp.passage.kind == "row":
                 continue
             p = sp.passage
             after = [(a, b) for a, b in p.sentences if a >= c.end][:2]
@@ -236,7 +236,7 @@ class Answerer:
         sums up: the sentences giving reasons before it under the same heading, the nearest two."""
         from doksvar.answer.score import gives_reason
 
-        docs = {d[1]: d[0] for d in self.store.documents()}
+        docs = {d.name: d.id for d in self.store.documents()}
         for c in result.citations:
             doc_id = docs.get(c.doc)
             if doc_id is None or not _SUMMING_UP.match(c.quote):
@@ -268,14 +268,14 @@ class Answerer:
         from doksvar.answer.question import directions
         from doksvar.answer.score import gives_reason
 
-        docs = {d[1]: d[0] for d in self.store.documents()}
+        docs = {d.name: d.id for d in self.store.documents()}
         other = {"positive": "negative", "negative": "positive"}
         asked = {d for d, on in (("positive", q.positive), ("negative", q.negative)) if on}
         quoted = {(c.start, c.end) for c in result.citations}
         for c in result.citations:
             doc_id = docs.get(c.doc)
             sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
-            if sp is None or sp.passage.kind == "row":
+            if doc_id is None or sp is None or sp.passage.kind == "row":
                 continue  # a table's row: what follows the table speaks of the whole table
             spans = sp.passage.sentences
             at = next((i for i, (a, b) in enumerate(spans) if a <= c.start < b), None)
@@ -305,11 +305,11 @@ class Answerer:
         scope = set(self.docs) if self.docs is not None else None
         if len(docs) <= 1:
             return (dataclasses.replace(q, docs=tuple(scope)) if scope is not None else q), ""
-        everything = {d[0] for d in docs}
+        everything = {d.id for d in docs}
         narrowed = set(everything if scope is None else scope)
         for name in _names(q.text):
             low = name.lower()
-            titled = {d[0] for d in docs if low in d[2].lower() or low in d[1].lower()}
+            titled = {d.id for d in docs if low in d.title.lower() or low in d.name.lower()}
             if titled and titled != everything:
                 narrowed &= titled
                 continue
@@ -320,7 +320,7 @@ class Answerer:
             if holding and len(holding) <= len(everything) // 2:
                 narrowed &= holding
         for year in q.years:
-            titled = {d[0] for d in docs if str(year) in d[2] or str(year) in d[1]}
+            titled = {d.id for d in docs if str(year) in d.title or str(year) in d.name}
             if titled and titled != everything and titled & narrowed:
                 narrowed &= titled
         if not narrowed:
@@ -333,7 +333,7 @@ class Answerer:
         """With several documents indexed, the answer says which document its figures come from."""
         if len(self.store.documents()) <= 1 or not result.citations:
             return result
-        titles = {d[1]: d[2] for d in self.store.documents()}
+        titles = {d.name: d.title for d in self.store.documents()}
         cited = list(dict.fromkeys(titles.get(c.doc, c.doc) for c in result.citations))
         word = ("Källa", "Källor", "Source", "Sources")[(2 if q.english else 0) + (len(cited) > 1)]
         shown = "; ".join(cited[:4]) + ("; …" if len(cited) > 4 else "")
@@ -353,10 +353,10 @@ class Answerer:
             if len(re.sub(r"\D", "", number)) < 2 or re.search(rf"(?<![\d,]){re.escape(number)}(?![\d,]|,\d)", quotes):
                 continue
             for c in result.citations:
-                doc = next((d for d in self.store.documents() if d[1] == c.doc), None)
+                doc = next((d for d in self.store.documents() if d.name == c.doc), None)
                 if doc is None:
                     continue
-                ref = self.ref(doc[0])
+                ref = self.ref(doc.id)
                 lo, hi = ref.text.rfind("\n", 0, c.start) + 1, ref.text.find("\n", c.end)
                 hi = len(ref.text) if hi < 0 else hi
                 m = re.search(rf"(?<![\d,]){re.escape(number)}(?![\d,]|,\d)", ref.text[lo:hi])
@@ -364,7 +364,7 @@ class Answerer:
                     line_end = ref.text.find("\t", lo + m.end())
                     line_end = hi if line_end < 0 or line_end > hi else line_end
                     line_start = ref.text.rfind("\t", lo, lo + m.start()) + 1 or lo
-                    extra.append(self.cite(doc[0], max(lo, line_start), line_end, (lo + m.start(), lo + m.end())))
+                    extra.append(self.cite(doc.id, max(lo, line_start), line_end, (lo + m.start(), lo + m.end())))
                     quotes += " " + extra[-1].quote
                     break
         if not extra:

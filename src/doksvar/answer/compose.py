@@ -94,7 +94,7 @@ def citation(
 def renumber(citations: list[Citation]) -> tuple[Citation, ...]:
     """Citations numbered from 1, duplicates (same span) dropped."""
     seen: set[tuple[str, int, int]] = set()
-    out = []
+    out: list[Citation] = []
     for c in citations:
         key = (c.doc, c.start, c.end)
         if key in seen or not c.quote:

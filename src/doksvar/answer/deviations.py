@@ -32,7 +32,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         # Only deviations stated near the question's words are weighed.
         near = {pid for pid, _ in a.store.match(subject, limit=300, doc_ids=q.docs, any_term=True)}
         facts = a.store.facts("deviation", q.docs, passage_ids=near)
-        facts = [f for f in facts if in_scope(f[2]["section"], scope)]
+        facts = [f for f in facts if in_scope(f.data["section"], scope)]
         facts_all, subject = _label_scope(facts, subject)
         if subject:
             return _about(a, q, facts_all, subject)
@@ -41,7 +41,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         want = _wanted(q)
         facts = a.store.facts("deviation", q.docs, direction=want, total=False, best=200)
         facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)
-        facts = [f for f in facts if in_scope(f[2]["section"], scope)]
+        facts = [f for f in facts if in_scope(f.data["section"], scope)]
     # Words that named the section may name one of its tables too ("… för perioden").
     facts, _ = _label_scope(facts, named)
     if not facts:
@@ -66,7 +66,9 @@ def _label_scope(facts: list, subject: list) -> tuple[list, list]:
         if not facts:
             break
         under = [
-            f for f in facts if set(t.alternatives) & set(stems(f"{f[2].get('label', '')} {f[2].get('col_label', '')}"))
+            f
+            for f in facts
+            if set(t.alternatives) & set(stems(f"{f.data.get('label', '')} {f.data.get('col_label', '')}"))
         ]
         if len(under) >= 2:
             facts = under
@@ -82,11 +84,11 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
     from doksvar.lang.frequency import generality_weight
 
     weights = {w: v * generality_weight(w) for w, v in term_weights(a.store, subject).items()}
-    passages = a.store.passages({f[1] for f in facts})
+    passages = a.store.passages({f.passage_id for f in facts})
     best, best_score = None, 0.0
     for f in facts:
-        data = f[2]
-        sp = passages.get(f[1])
+        data = f.data
+        sp = passages.get(f.passage_id)
         texts = [(data["subject"], 1.0), (data.get("row_label", ""), 1.0)]
         if sp:
             texts.append((sp.passage.text, 0.8))
@@ -98,7 +100,7 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
             best, best_score = f, score
     if best is None or best_score < 0.5:
         return None
-    doc_id, pid, data, s0, s1 = best
+    doc_id, pid, data, s0, s1 = best.doc_id, best.passage_id, best.data, best.start, best.end
     ref = a.ref(doc_id)
     sp = passages.get(pid)
     start, end = s0, s1
@@ -140,13 +142,13 @@ def _direction(data: dict, english: bool) -> str:
 def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
     """All deviations of the asked direction, largest first, with the total ahead of them."""
     want = _wanted(q)
-    items = [f for f in facts if not f[2]["total"] and (want is None or f[2]["direction"] == want)]
-    totals = [f for f in facts if f[2]["total"] and f[2]["source"] == "text"]
+    items = [f for f in facts if not f.data["total"] and (want is None or f.data["direction"] == want)]
+    totals = [f for f in facts if f.data["total"] and f.data["source"] == "text"]
     if want:
-        totals = [f for f in totals if f[2]["direction"] == want]
+        totals = [f for f in totals if f.data["direction"] == want]
     if not items and not totals:
         return None
-    items.sort(key=lambda f: -f[2]["mkr"])
+    items.sort(key=lambda f: -f.data["mkr"])
     if q.largest:
         items = items[: 3 if q.listing or _plural(q) else 1]
     key = ("largest_" + want if want else "largest") if q.largest else (want or "deviations")
@@ -156,27 +158,27 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
     cites: list[Citation] = []
     if totals and not q.largest:
         f = totals[0]
-        d = f[2]
-        sentence = a.ref(f[0]).text[f[3] : f[4]]
+        d = f.data
+        sentence = a.ref(f.doc_id).text[f.start : f.end]
         parts.append(
             f"{frame('total', q.english)} {d['amount_text']} {d['unit']} – "
-            f"{clip(sentence, d['span_amount'][0] - f[3], ITEM_WIDTH, lead=0.8)}"
+            f"{clip(sentence, d['span_amount'][0] - f.start, ITEM_WIDTH, lead=0.8)}"
         )
-        cites.append(a.cite(f[0], f[3], f[4], tuple(d["span_amount"])))
+        cites.append(a.cite(f.doc_id, f.start, f.end, tuple(d["span_amount"])))
     shown = items[:MAX_ITEMS]
     for k, f in enumerate(shown, 1):
-        d = f[2]
-        sentence = a.ref(f[0]).text[f[3] : f[4]]
+        d = f.data
+        sentence = a.ref(f.doc_id).text[f.start : f.end]
         width = ITEM_WIDTH if sum(map(len, parts)) < MAX_ANSWER - 2 * ITEM_WIDTH else 60
         if d["source"] == "table":
             about = f"{d['row_label']} ({d['label']}, {d['col_label']})"
         else:
-            about = clip(sentence, d["span_amount"][0] - f[3], width, lead=0.8)
+            about = clip(sentence, d["span_amount"][0] - f.start, width, lead=0.8)
         line = f"{k}) {_amount(d)} – {about}"
         if sum(map(len, parts)) + len(line) > MAX_ANSWER:
             line = f"{k}) {_amount(d)}"
         parts.append(line)
-        cites.append(a.cite(f[0], f[3], f[4], tuple(d["span_amount"])))
+        cites.append(a.cite(f.doc_id, f.start, f.end, tuple(d["span_amount"])))
     if len(items) > len(shown):
         parts.append(frame("more", q.english, n=len(items) - len(shown)))
     return answer(q.text, "deviation", " ".join(parts), cites)

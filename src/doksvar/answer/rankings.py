@@ -47,9 +47,9 @@ def answer_ranking(a: Answerer, q: Question) -> Answer | None:
     if not facts:
         return None
     if q.first:
-        facts = [f for f in facts if f[2]["rank"] == 1] or facts
+        facts = [f for f in facts if f.data["rank"] == 1] or facts
     if q.years:
-        dated = [f for f in facts if f[2].get("year") in q.years]
+        dated = [f for f in facts if f.data.get("year") in q.years]
         facts = dated or facts
     if named:
         return _named(a, q, facts, subject)
@@ -58,16 +58,16 @@ def answer_ranking(a: Answerer, q: Question) -> Answer | None:
 
 def _named(a: Answerer, q: Question, facts: list, subject: list) -> Answer | None:
     weights = term_weights(a.store, subject)
-    passages = a.store.passages({f[1] for f in facts})
+    passages = a.store.passages({f.passage_id for f in facts})
     scored = []
     for f in facts:
-        d = f[2]
-        sp = passages.get(f[1])
-        if sp and sp.passage.start <= f[3] and f[4] <= sp.passage.end:
+        d = f.data
+        sp = passages.get(f.passage_id)
+        if sp and sp.passage.start <= f.start and f.end <= sp.passage.end:
             # The sentence from its passage: a report's whole text is read only for the ones chosen.
-            sentence = sp.passage.text[f[3] - sp.passage.start : f[4] - sp.passage.start]
+            sentence = sp.passage.text[f.start - sp.passage.start : f.end - sp.passage.start]
         else:
-            sentence = a.ref(f[0]).text[f[3] : f[4]]
+            sentence = a.ref(f.doc_id).text[f.start : f.end]
         texts = [(sentence, 1.0), (d.get("list", ""), 1.0)]
         if sp:
             texts += [(sp.passage.text, 0.7), (sp.passage.group, 0.4), (sp.section_title, 0.2)]
@@ -79,26 +79,26 @@ def _named(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
     chosen = [f for s, f in scored if s >= best_score * NEAR][:2]
     parts, cites = [], []
     for f in chosen:
-        d = f[2]
-        sentence = a.ref(f[0]).text[f[3] : f[4]]
+        d = f.data
+        sentence = a.ref(f.doc_id).text[f.start : f.end]
         head = place(d, q.english)
         if d.get("list"):
             head += f" – {d['list']}"
         change = _change(d, q.english)
-        parts.append(f"{head}{', ' + change if change else ''}. {clip(sentence, d['match'][0] - f[3], 260)}")
-        cites.append(a.cite(f[0], f[3], f[4], tuple(d["match"])))
+        parts.append(f"{head}{', ' + change if change else ''}. {clip(sentence, d['match'][0] - f.start, 260)}")
+        cites.append(a.cite(f.doc_id, f.start, f.end, tuple(d["match"])))
         if d.get("change_span"):
-            cites.append(a.cite(f[0], *d["change_span"]))
+            cites.append(a.cite(f.doc_id, *d["change_span"]))
     return answer(q.text, "ranking", " ".join(parts), cites)
 
 
 def _all(a: Answerer, q: Question, facts: list) -> Answer | None:
     """Every ranking, best place first (by share of the list when its length is known)."""
-    facts = sorted(facts, key=lambda f: (f[2]["rank"] / (f[2]["of"] or 290), f[2]["rank"]))
+    facts = sorted(facts, key=lambda f: (f.data["rank"] / (f.data["of"] or 290), f.data["rank"]))
     parts = [frame("rankings", q.english) + ":"]
     cites: list[Citation] = []
     for k, f in enumerate(facts[:MAX_ITEMS], 1):
-        d = f[2]
+        d = f.data
         line = f"{k}) {place(d, q.english)}"
         if d.get("list"):
             line += f" – {d['list']}"
@@ -109,9 +109,9 @@ def _all(a: Answerer, q: Question, facts: list) -> Answer | None:
         if sum(map(len, parts)) + len(line) > MAX_ANSWER:
             break
         parts.append(line)
-        cites.append(a.cite(f[0], f[3], f[4], tuple(d["match"])))
+        cites.append(a.cite(f.doc_id, f.start, f.end, tuple(d["match"])))
         if d.get("change_span"):
-            cites.append(a.cite(f[0], *d["change_span"]))
+            cites.append(a.cite(f.doc_id, *d["change_span"]))
     return answer(q.text, "ranking", " ".join(parts).rstrip(";") + ".", cites)
 
 

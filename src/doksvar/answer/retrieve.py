@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import COUNTS, Question, direction_fit
 from doksvar.index.query import Term
-from doksvar.index.store import Store, StoredPassage
+from doksvar.index.rows import StoredPassage
+from doksvar.index.store import Store
 from doksvar.lang.frequency import generality_weight
 from doksvar.lang.words import CARDINAL, MONTHS, is_period, is_year, stem_set
 

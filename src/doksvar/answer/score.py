@@ -187,7 +187,7 @@ def _translated(q: Question, word: str) -> bool:
 
 def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
     """What the answer's citations show a reader, each piece with how much it counts."""
-    docs = {d[1]: d[0] for d in a.store.documents()}
+    docs = {d.name: d.id for d in a.store.documents()}
     pieces: list[tuple[str, float]] = []
     for c in result.citations:
         pieces.append((c.quote, IN_QUOTE))
@@ -201,7 +201,7 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
         if table is not None:
             # A table's paragraph is the whole table: what a reader takes with a cell is its row
             # (whole, though a wrapped label cuts the quote) and the table's header.
-            t_start = a.store.tables([table])[0][5]
+            t_start = a.store.tables([table])[0].start
             row = text[text.rfind("\n", 0, c.start) + 1 : _line_end(text, c.start)]
             pieces.append((row, IN_QUOTE))
             # The row's label as a reader takes it: "Tot sjukfrv : Tot ord arbtid (M)" is the men's sick leave.
@@ -329,7 +329,7 @@ def _without_dates(text: str) -> str:
 
 def _report_years(a: Answerer, result: Answer) -> set[int]:
     """The years the cited documents' titles and file names give."""
-    docs = {d[1]: d[2] + " " + d[1] for d in a.store.documents()}
+    docs = {d.name: d.title + " " + d.name for d in a.store.documents()}
     return {y for c in result.citations for y in years_in(docs.get(c.doc, ""))}
 
 

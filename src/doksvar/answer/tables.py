@@ -16,7 +16,8 @@ from doksvar.lang.words import GENERIC, PERIOD, is_organisation, is_period, stem
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
-    from doksvar.model import Answer, Citation
+    from doksvar.index.rows import StoredTable
+    from doksvar.model import Answer, Cell, Citation
 
 _COLUMN_WORDS = {
     "utfall": ("utfall",),
@@ -30,10 +31,9 @@ _TOTAL_ROW = re.compile(r"^(summa|totalt|total|s:a|netto|nettokostnad\w*|resulta
 @dataclass
 class _Pick:
     score: float
-    table: tuple
+    table: StoredTable
     row_label: str
-    cell: tuple
-    row_matched: bool
+    cell: Cell
 
 
 def label_stems(label: str) -> set[str]:
@@ -75,60 +75,64 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     pick = best_cell(a, q)
     if pick is None:
         return None
-    table_id, doc_id, caption, section, header, t_start, t_end = pick.table
-    row, col, row_label, col_label, text, value, c_start, c_end = pick.cell
+    doc_id, caption, t_start = pick.table.doc_id, pick.table.caption, pick.table.start
+    row_label, col_label, text = pick.cell.row_label, pick.cell.col_label, pick.cell.text
+    c_start, c_end = pick.cell.start, pick.cell.end
     shown = [f"{col_label}: {text}"]
     cites = table_citations(a, doc_id, caption, t_start, c_start, c_end)
     for other in _companions(a, q, pick):
-        shown.append(f"{other[3]}: {other[4]}")
-        cites += table_citations(a, doc_id, "", t_start, other[6], other[7])
+        shown.append(f"{other.col_label}: {other.text}")
+        cites += table_citations(a, doc_id, "", t_start, other.start, other.end)
     body = f"{row_label}, " + "; ".join(shown) + (f" ({caption})" if caption else "")
     return answer(q.text, "table", body, cites)
 
 
-def _companions(a: Answerer, q: Question, pick: _Pick) -> list[tuple]:
+def _companions(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
     """Cells of the same row in the other kinds of column the question asks for too ("utfall … och
     budgeten"), each from the column most like the chosen one."""
     terms = [t for t in q.content if t.found]
     kinds = _kinds(q, terms)
-    chosen = pick.cell[3].lower()
+    chosen = pick.cell.col_label.lower()
     have = {k for k, ws in _COLUMN_KINDS.items() if any(w in chosen for w in ws)}
     if len(kinds) < 2 and not (kinds and not have & set(kinds)) and len(set(q.years)) < 2:
         return []
-    row = [c for c in a.store.cells(pick.table[0]) if c[0] == pick.cell[0] and c[1] != pick.cell[1]]
-    row = [c for c in row if c[5] is not None]
+    row = [c for c in a.store.cells(pick.table.id) if c.row == pick.cell.row and c.col != pick.cell.col]
+    row = [c for c in row if c.value is not None]
     return _other_kinds(q, pick, row, kinds, have) or _other_years(q, pick, row)
 
 
-def _other_kinds(q: Question, pick: _Pick, row: list[tuple], kinds: list[str], have: set[str]) -> list[tuple]:
-    chosen = pick.cell[3].lower()
+def _other_kinds(q: Question, pick: _Pick, row: list[Cell], kinds: list[str], have: set[str]) -> list[Cell]:
+    chosen = pick.cell.col_label.lower()
     rest = set(chosen.split()) - {w for k in have for w in _COLUMN_KINDS[k]}
     out = []
     for k in kinds:
         if k in have:
             continue
-        fitting = [c for c in row if any(w in c[3].lower() for w in _COLUMN_KINDS[k])]
+        fitting = [c for c in row if any(w in c.col_label.lower() for w in _COLUMN_KINDS[k])]
         if q.years:
-            fitting = [c for c in fitting if not years_in(c[3]) or years_in(c[3]) & set(q.years)]
-        fitting.sort(key=lambda c: (-len(rest & set(c[3].lower().split())), abs(c[1] - pick.cell[1])))
+            fitting = [c for c in fitting if not years_in(c.col_label) or years_in(c.col_label) & set(q.years)]
+        fitting.sort(key=lambda c: (-len(rest & set(c.col_label.lower().split())), abs(c.col - pick.cell.col)))
         if fitting:
             out.append(fitting[0])
     return out[:2]
 
 
-def _other_years(q: Question, pick: _Pick, row: list[tuple]) -> list[tuple]:
+def _other_years(q: Question, pick: _Pick, row: list[Cell]) -> list[Cell]:
     """Cells of the same row for the other years the question names ("2023 jämfört med 2022"),
     each from the column whose header reads as the chosen one's but for its year."""
-    chosen = pick.cell[3].lower()
+    chosen = pick.cell.col_label.lower()
     have = years_in(chosen)
     if not have or len(set(q.years)) < 2:
         return []
     words_ = set(re.sub(r"\d+", " ", chosen).split())
     out = []
     for year in sorted(set(q.years) - have, reverse=True):
-        fitting = [c for c in row if year in years_in(c[3])]
+        fitting = [c for c in row if year in years_in(c.col_label)]
         fitting.sort(
-            key=lambda c: (-len(words_ & set(re.sub(r"\d+", " ", c[3].lower()).split())), abs(c[1] - pick.cell[1]))
+            key=lambda c: (
+                -len(words_ & set(re.sub(r"\d+", " ", c.col_label.lower()).split())),
+                abs(c.col - pick.cell.col),
+            )
         )
         if fitting:
             out.append(fitting[0])
@@ -202,15 +206,15 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         alternatives, how = a.store.vocab.expand("avvik")
         wider.append(Term("avvikelse", "avvik", alternatives, how))
     for table in a.store.tables(a.store.candidate_tables(wider, q.docs)):
-        table_id, doc_id, caption, section, header, t_start, t_end = table
-        context = label_stems(caption + " " + a.store.section_title(doc_id, section))
-        rows: dict[int, list[tuple]] = {}
-        for cell in a.store.cells(table_id):
-            rows.setdefault(cell[0], []).append(cell)
+        caption, header = table.caption, table.header
+        context = label_stems(caption + " " + a.store.section_title(table.doc_id, table.section))
+        rows: dict[int, list[Cell]] = {}
+        for cell in a.store.cells(table.id):
+            rows.setdefault(cell.row, []).append(cell)
         columns = {i: _column_fit(h, header, q, kinds, period, full_year) for i, h in enumerate(header) if i}
         table_years = any(years_in(h) for h in header)
         for cells in rows.values():
-            row_label = cells[0][2]
+            row_label = cells[0].row_label
             r_stems = label_stems(row_label)
             row_shares = {t.word: label_share(t, r_stems) for t in terms if term_in_label(t, r_stems)}
             row_terms = set(row_shares)
@@ -222,15 +226,15 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             if not row_terms and not num_hits and not (is_total or len(rows) == 1 or deviation_row):
                 continue
             for cell in cells:
-                col = cell[1]
-                if col not in columns or cell[5] is None:
+                col = cell.col
+                if col not in columns or cell.value is None:
                     continue
                 fit, col_terms = columns[col]
                 if fit is None:
                     continue
-                if asks_deviation and not deviation_row and not _is_deviation_column(cell[3]):
+                if asks_deviation and not deviation_row and not _is_deviation_column(cell.col_label):
                     continue  # a deviation is read from a deviation row or column, not from an outcome
-                if (q.negative or q.positive) and cell[5] == 0:
+                if (q.negative or q.positive) and cell.value == 0:
                     continue  # no deviation either way
                 if q.years and not table_years and not set(q.years) & years_in(caption):
                     fit -= 0.2  # a table without years answers for its report's year only
@@ -248,7 +252,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     score -= 0.05
                 if share < MIN_TABLE_SHARE - 0.2:
                     continue
-                pick = _Pick(score, table, row_label, cell, bool(row_terms) or num_hits > 0)
+                pick = _Pick(score, table, row_label, cell)
                 if best is None or pick.score > best.score:
                     best = pick
     if best is None or best.score < MIN_TABLE_SHARE:
@@ -297,7 +301,7 @@ def _kinds(q: Question, terms: list[Term]) -> list[str]:
     return kinds
 
 
-def _column_fit(h: str, header: list[str], q: Question, kinds: list[str], period: bool, full_year: bool):
+def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], period: bool, full_year: bool):
     """How well a column header fits the question (None: it cannot be the column asked for), and the
     question's words the header holds."""
     hl = h.lower()

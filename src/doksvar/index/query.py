@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from doksvar.lang.terms import synonyms
@@ -36,6 +37,11 @@ def quote_fts(token: str) -> str:
 
     NUL is dropped: FTS5 reads the expression as a C string and would see it end there."""
     return '"' + token.replace("\x00", "").replace('"', '""') + '"'
+
+
+def marks(values: Collection[object]) -> str:
+    """One bound parameter per value, for `IN (…)`: the values themselves are bound, never written."""
+    return ",".join("?" * len(values))
 
 
 def match_expression(terms: list[Term], mode: str = "AND") -> str:

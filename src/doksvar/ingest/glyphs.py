@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|extrab|ultrab|[-,]bd\b", re.I)
 # Control characters that some fonts map glyphs to; drawn, they are spaces.
@@ -112,8 +113,9 @@ class _Interpreter:
         self.fonts = fonts
         self.decoded: dict[tuple[int, bytes], tuple[str, float, int, int]] = {}
         self.ctm = IDENTITY
-        self.tm = self.tlm = IDENTITY
-        self.font = None
+        self.tm: tuple[float, ...] = IDENTITY
+        self.tlm: tuple[float, ...] = IDENTITY
+        self.font: Any = None  # pypdf's layout-mode font (a private class); None before the first Tf
         self.size = 0.0
         self.tc = self.tw = self.tl = self.ts = 0.0
         self.th = 1.0
@@ -289,6 +291,7 @@ def _turned_runs(pieces: list[_Turned]) -> list[Run]:
             if last is not None:
                 gap = a0 - last[3]
                 if gap > RUN_GAP * size * 2:
+                    assert first is not None  # set with `last`
                     runs.append(_turned_run(first, parts))
                     parts, first = [], None
                 else:

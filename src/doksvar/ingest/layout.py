@@ -39,6 +39,32 @@ CONNECTORS = frozenset(
     "och eller samt i inom för från till med av på om per under över mellan vid mot utan inför enligt".split()
 )
 
+HEADING_INDENT = 4
+"""Characters a numbered heading may stand in from its column's edge; deeper, it is a list's line."""
+WRAPPED_HEADING = 35
+"""Characters from which a heading may go on onto the next line (a shorter one wraps only after a
+connecting word such as "och")."""
+HEADING_WRAP_DRIFT = 3
+"""Characters a heading's second line may stand off from where its title starts."""
+HEADING_WRAP_WORDS = 6
+"""Words a heading's second line holds at most."""
+SHORT_LINE = 0.8
+"""Share of its column's width under which a line that ends a sentence ends its paragraph too."""
+LABEL_CHARS, LABEL_WORDS = 70, 8
+"""Characters and words of a sub-heading set as a line of its own, at most."""
+TABLE_LOOKAHEAD = 10
+"""Lines of header a table may have before its first row of figures."""
+TABLE_GAP = 3
+"""Blank lines that may stand between rows of one table."""
+HEADER_CHARS = 50
+"""Characters of a one-piece line that may still be a table's header."""
+GROUP_LABEL_CHARS = 45
+"""Characters of a line of words alone that may name a row group inside a table."""
+ALIGNED = 2
+"""Characters by which figures of one column may stand off from each other's edges."""
+CAPTION_CHARS = 40
+"""Characters from which a one-piece line over a table is its caption wherever it stands."""
+
 
 @dataclass
 class Line:
@@ -218,6 +244,9 @@ class _Reader:
         self.blocks: list[Block] = []
         self.held: list[tuple[int, Line]] = []  # asides met inside a paragraph that runs on past them
         self.untitled = True  # the first line may be the report's title
+        self.i = 0  # the line being read
+        self.para: _Para | None = None  # the paragraph being gathered
+        self.in_toc = False  # within the table of contents
         self.last_number: list[int] | None = None
         self.words = _standalone_words(lines)
         self.hyphenated = frozenset(
@@ -242,91 +271,142 @@ class _Reader:
         return line.indent - self.margin.get((line.page, line.region), 0)
 
     def read(self) -> list[Block]:
-        lines = self.lines
-        i = 0
-        para: _Para | None = None
-        in_toc = False
-        while i < len(lines):
-            line = lines[i]
-            text = line.stripped
-            if line.blank:
-                if para is not None and not self._continues_after_gap(i, para):
-                    self._flush(para)
-                    para = None
-                i += 1
-                continue
-            if line.aside and para is not None and self._runs_on_past(i, para):
-                # A caption or credit between a paragraph's lines (at a column or page break).
-                self.held.append((i, line))
-                i += 1
-                continue
-            if TOC_TITLE.match(text):
-                para = self._flush(para)
-                self.blocks.append(Block("para", text, page=line.page))
-                in_toc = True
-                i += 1
-                continue
-            if in_toc:
-                entry, used = self._toc_entry(i)
-                if entry is not None:
-                    self.blocks.append(Block("toc", entry, page=line.page))
-                    i += used
-                    continue
-                in_toc = False
-            if line.heading is not None:
-                para = self._flush(para)
-                number, level = line.heading
-                self.blocks.append(Block("heading", text, number=number or self._next_number(level), page=line.page))
-                i += 1
-                continue
-            found = heading(text, self.last_number) if self.numbered and self._indent(line) <= 4 else None
-            if found is not None:
-                para = self._flush(para)
-                number, title = found
-                i += 1
-                # A heading wrapped onto the next line, indented under its title.
-                wrapped = len(text) > 35 or text.split()[-1].lower() in CONNECTORS
-                if wrapped and i < len(lines) and self._heading_continues(line, lines[i], number):
-                    title += " " + lines[i].stripped
-                    i += 1
-                self.last_number = [int(p) for p in number.split(".")]
-                self.blocks.append(Block("heading", title, number=number, page=line.page))
-                continue
-            first_row = self._table_ahead(i)
-            if first_row is not None:
-                para = self._flush(para)
-                i = self._table(i, first_row)
-                continue
-            if self.untitled and not self.blocks and para is None and not in_toc and reads_as_title(text):
-                # The first line of the report is its title.
-                self.blocks.append(Block("title", clean_inline(text)[0], page=line.page))
-                i += 1
-                continue
-            bullet = BULLET.match(text)
-            if bullet:
-                para = self._flush(para)
-                para = _Para("item", [text[bullet.end() :]], [""], line.page, line.indent + bullet.end())
-                i += 1
-                continue
-            if para is not None and self._breaks(para, lines, i):
-                para = self._flush(para)
-            if para is None:
-                para = _Para("para", [text], [""], line.page)
-            else:
-                prev = para.parts[-1]
-                join = "page" if lines[i - 1].page != line.page or lines[i - 1].blank else " "
-                hyphen = self._line_end_hyphen(prev, text)
-                if hyphen == "mend":
-                    para.parts[-1] = prev[:-1]
-                    join = "page-hyphen" if join == "page" else "hyphen"
-                elif hyphen == "keep":
-                    join = "keep"
-                para.parts.append(text)
-                para.joins.append(join)
-            i += 1
-        self._flush(para)
+        """The blocks of the lines, top to bottom: at each line the first step that knows it takes
+        it (and the lines that go with it); a line no step takes is a line of a paragraph."""
+        steps = (
+            self._blank,
+            self._aside,
+            self._contents_title,
+            self._contents_entry,
+            self._marked_heading,
+            self._numbered_heading,
+            self._table_here,
+            self._title,
+            self._bullet,
+        )
+        while self.i < len(self.lines):
+            if not any(step(self.lines[self.i]) for step in steps):
+                self._paragraph_line(self.lines[self.i])
+        self._flush(self.para)
         self._release()
         return self.blocks
+
+    def _close_para(self) -> None:
+        self._flush(self.para)
+        self.para = None
+
+    def _blank(self, line: Line) -> bool:
+        if not line.blank:
+            return False
+        if self.para is not None and not self._continues_after_gap(self.i, self.para):
+            self._close_para()
+        self.i += 1
+        return True
+
+    def _aside(self, line: Line) -> bool:
+        """A caption or credit between a paragraph's lines (at a column or page break) is held back."""
+        if not (line.aside and self.para is not None and self._runs_on_past(self.i, self.para)):
+            return False
+        self.held.append((self.i, line))
+        self.i += 1
+        return True
+
+    def _contents_title(self, line: Line) -> bool:
+        if not TOC_TITLE.match(line.stripped):
+            return False
+        self._close_para()
+        self.blocks.append(Block("para", line.stripped, page=line.page))
+        self.in_toc = True
+        self.i += 1
+        return True
+
+    def _contents_entry(self, line: Line) -> bool:
+        if not self.in_toc:
+            return False
+        entry, used = self._toc_entry(self.i)
+        if entry is None:
+            self.in_toc = False  # the contents have ended
+            return False
+        self.blocks.append(Block("toc", entry, page=line.page))
+        self.i += used
+        return True
+
+    def _marked_heading(self, line: Line) -> bool:
+        """A heading the PDF marks (its type size, its outline)."""
+        if line.heading is None:
+            return False
+        self._close_para()
+        number, level = line.heading
+        self.blocks.append(Block("heading", line.stripped, number=number or self._next_number(level), page=line.page))
+        self.i += 1
+        return True
+
+    def _numbered_heading(self, line: Line) -> bool:
+        """A heading by its number ("6.1 Driftsredovisning"), with its title's wrapped rest if any."""
+        text = line.stripped
+        found = heading(text, self.last_number) if self.numbered and self._indent(line) <= HEADING_INDENT else None
+        if found is None:
+            return False
+        self._close_para()
+        number, title = found
+        self.i += 1
+        # A heading wrapped onto the next line, indented under its title.
+        wrapped = len(text) > WRAPPED_HEADING or text.split()[-1].lower() in CONNECTORS
+        if wrapped and self.i < len(self.lines) and self._heading_continues(line, self.lines[self.i], number):
+            title += " " + self.lines[self.i].stripped
+            self.i += 1
+        self.last_number = [int(p) for p in number.split(".")]
+        self.blocks.append(Block("heading", title, number=number, page=line.page))
+        return True
+
+    def _table_here(self, line: Line) -> bool:
+        first_row = self._table_ahead(self.i)
+        if first_row is None:
+            return False
+        self._close_para()
+        self.i = self._table(self.i, first_row)
+        return True
+
+    def _title(self, line: Line) -> bool:
+        """The first line of the report is its title, when it reads as one."""
+        if not (self.untitled and not self.blocks and self.para is None and not self.in_toc):
+            return False
+        if not reads_as_title(line.stripped):
+            return False
+        self.blocks.append(Block("title", clean_inline(line.stripped)[0], page=line.page))
+        self.i += 1
+        return True
+
+    def _bullet(self, line: Line) -> bool:
+        text = line.stripped
+        bullet = BULLET.match(text)
+        if not bullet:
+            return False
+        self._flush(self.para)
+        self.para = _Para("item", [text[bullet.end() :]], [""], line.page, line.indent + bullet.end())
+        self.i += 1
+        return True
+
+    def _paragraph_line(self, line: Line) -> None:
+        """A line of running text: it starts a paragraph or goes on with the one open."""
+        lines, i, text = self.lines, self.i, line.stripped
+        if self.para is not None and self._breaks(self.para, lines, i):
+            self._close_para()
+        if self.para is None:
+            self.para = _Para("para", [text], [""], line.page)
+        else:
+            para = self.para
+            prev = para.parts[-1]
+            join = "page" if lines[i - 1].page != line.page or lines[i - 1].blank else " "
+            hyphen = self._line_end_hyphen(prev, text)
+            if hyphen == "mend":
+                para.parts[-1] = prev[:-1]
+                join = "page-hyphen" if join == "page" else "hyphen"
+            elif hyphen == "keep":
+                join = "keep"
+            para.parts.append(text)
+            para.joins.append(join)
+        self.i += 1
 
     def _next_number(self, level: int) -> str:
         """The next number in an outline built from unnumbered headings: 1, 1.1, 1.2, 2 ..."""
@@ -348,7 +428,11 @@ class _Reader:
             return lines[i].indent + 1 < para.indent or not text[:1].islower() and SENTENCE_END.search(last) is not None
         if self._short_label(last) and len(para.parts) == 1 and text[:1].isupper():
             return True  # the paragraph so far is a sub-heading
-        if SENTENCE_END.search(last) and len(prev.text.rstrip()) < 0.8 * self._width(prev) and text[:1].isupper():
+        if (
+            SENTENCE_END.search(last)
+            and len(prev.text.rstrip()) < SHORT_LINE * self._width(prev)
+            and text[:1].isupper()
+        ):
             return True  # a short last line that ends a sentence ends the paragraph
         if self._short_label(text) and i + 1 < len(lines) and SENTENCE_END.search(last):
             nxt = lines[i + 1].stripped
@@ -357,7 +441,12 @@ class _Reader:
 
     @staticmethod
     def _short_label(text: str) -> bool:
-        return len(text) <= 70 and len(text.split()) <= 8 and not re.search(r"[.,:;!?…]$", text) and text[:1].isupper()
+        return (
+            len(text) <= LABEL_CHARS
+            and len(text.split()) <= LABEL_WORDS
+            and not re.search(r"[.,:;!?…]$", text)
+            and text[:1].isupper()
+        )
 
     def _line_end_hyphen(self, prev: str, text: str) -> str | None:
         """How a line that ends in a hyphen joins the next: "mend" a word broken at the line end
@@ -366,7 +455,7 @@ class _Reader:
         m = re.search(r"(\w*)-$", prev)
         if m is None or not text[:1].isalnum():
             return None
-        word, nxt = m.group(1), re.match(r"\w*", text).group()
+        word, nxt = m.group(1), re.findall(r"^\w*", text)[0]
         if not word or nxt.lower() in ELIDED:
             return None
         if word.isupper() or len(word) == 1 or any(ch.isdigit() for ch in word + nxt[:1]):
@@ -418,7 +507,7 @@ class _Reader:
 
     def _flush(self, para: _Para | None) -> None:
         if para is None:
-            return None
+            return
         text, seams = "", []
         for part, join in zip(para.parts, para.joins, strict=True):
             cleaned, inner = clean_inline(part)
@@ -446,8 +535,8 @@ class _Reader:
         title_col = head.indent + len(number) + 1
         return (
             not nxt.blank
-            and abs(nxt.indent - title_col) <= 3
-            and len(text.split()) <= 6
+            and abs(nxt.indent - title_col) <= HEADING_WRAP_DRIFT
+            and len(text.split()) <= HEADING_WRAP_WORDS
             and not re.search(r"[.:;!?]$", text)
             and not _is_numeric_row(nxt.text)
         )
@@ -473,7 +562,7 @@ class _Reader:
         if i > 0 and not lines[i - 1].blank and lines[i].stripped[:1].islower() and not _is_numeric_row(lines[i].text):
             return None  # the rest of the sentence above, not a table's header
         j = i
-        while j < len(lines) and j - i < 10:
+        while j < len(lines) and j - i < TABLE_LOOKAHEAD:
             if lines[j].blank:
                 # One blank line may stand between a header of several columns and its figures.
                 if j == i or j + 1 >= len(lines) or not any(len(_segments(x.text)) >= 2 for x in lines[i:j]):
@@ -500,7 +589,7 @@ class _Reader:
             ln = lines[j]
             if ln.blank:
                 k = j
-                while k < len(lines) and lines[k].blank and k - j < 3:
+                while k < len(lines) and lines[k].blank and k - j < TABLE_GAP:
                     k += 1
                 if k < len(lines) and _is_numeric_row(lines[k].text):
                     apart.add(len(body))
@@ -529,9 +618,9 @@ class _Reader:
     def _header_like(self, line: Line) -> bool:
         """A line that may stand in a table's header: pieces apart, or a few words."""
         text = line.stripped
-        if self.numbered and heading(text, self.last_number) is not None and self._indent(line) <= 4:
+        if self.numbered and heading(text, self.last_number) is not None and self._indent(line) <= HEADING_INDENT:
             return False
-        return len(_segments(line.text)) >= 2 or (len(text) <= 50 and not SENTENCE_END.search(text))
+        return len(_segments(line.text)) >= 2 or (len(text) <= HEADER_CHARS and not SENTENCE_END.search(text))
 
     @staticmethod
     def _label_only(line: Line, body: list[Line]) -> bool:
@@ -539,7 +628,7 @@ class _Reader:
         return (
             bool(body)
             and len(_segments(line.text)) == 1
-            and len(text) <= 45
+            and len(text) <= GROUP_LABEL_CHARS
             and not SENTENCE_END.search(text)
             and not _numeric_segments(line.text)
         )
@@ -555,7 +644,7 @@ def _fits(line: Line, body: list[Line]) -> bool:
         return False
 
     def near(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
-        return any(abs(span[1] - e) <= 2 or abs(span[0] - s) <= 2 for s, e in spans)
+        return any(abs(span[1] - e) <= ALIGNED or abs(span[0] - s) <= ALIGNED for s, e in spans)
 
     level = sum(near(above, f) for f in figures)
     return 2 * level >= len(figures) or all(near(figures, a) for a in above)
@@ -721,7 +810,7 @@ def _table_blocks(
         heads
         and len(_segments(heads[0].text)) == 1
         and (len(heads) > 1 or not columns)
-        and (in_label_column(heads[0]) or len(heads[0].stripped) > 40)
+        and (in_label_column(heads[0]) or len(heads[0].stripped) > CAPTION_CHARS)
     ):
         caption_lines.append(heads.pop(0))
     # Label-only lines right above the first row of figures name a row group, not a column.
@@ -791,7 +880,7 @@ def _table_blocks(
                 group = label
                 named = id(ln) in set_apart
             continue
-        cells = [("", []) for _ in columns]
+        cells: list[tuple[str, list[int]]] = [("", []) for _ in columns]
         label_parts = []
         for s, e, piece in _segments(ln.text):
             if NUMBER_CELL.match(piece):
@@ -803,7 +892,7 @@ def _table_blocks(
         label = " ".join(label_parts)
         if not label and group_pending is not None:
             # "Kommuninterna / 0 0 0 / bidrag": the label stood above its figures.
-            row = [(group_pending, [])] + cells
+            row: list[tuple[str, list[int]]] = [(group_pending, []), *cells]
             _mark_row_moved(row)
             rows.append(row)
             group_pending = group = None
@@ -879,7 +968,8 @@ def _keep_label(rows: list[list[tuple[str, list[int]]]], label: str, width: int,
         rows[-1][0] = (prev_text + " " + label, prev_seams + [len(prev_text)])
         _mark_row_moved(rows[-1])
     else:
-        rows.append([(label, [])] + [("", []) for _ in range(width)])
+        empty: list[int] = []
+        rows.append([(label, empty)] + [("", []) for _ in range(width)])
 
 
 def _mark_row_moved(row: list[tuple[str, list[int]]]) -> None:

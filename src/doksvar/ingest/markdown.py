@@ -122,7 +122,7 @@ class Grid:
 
 def join_parts(parts: list[Part]) -> Part:
     """A cell's display text: its lines joined by a space, seams moved along."""
-    text, seams = "", []
+    text, seams = "", list[int]()
     for part, part_seams in parts:
         if text:
             text += " "

@@ -28,6 +28,23 @@ from doksvar.model import Document
 
 PageProgress = Callable[[int, int], None]
 
+HEADING_SIZE = 1.15
+"""How much larger than the body text a line's type must be to be read as a heading."""
+SAME_SIZE = 0.2
+"""Points by which two lines' type may differ and still be the same type (a wrapped heading)."""
+HEADING_LINES = 3
+"""Lines a heading set in larger type may wrap over, at most."""
+HEADING_LEVELS = 3
+"""Heading levels told apart by type size; smaller sizes are all of the deepest."""
+TITLE_CHARS = (3, 120)
+"""Characters of a line that may be a title, at least and at most."""
+TITLE_WORDS = 16
+"""Words of a line that may be a title, at most."""
+SENTENCE_WORDS = 3
+"""Words from which a title-sized line that ends in a full stop is a sentence, not a title."""
+DAMAGE_DETAIL = 120
+"""Characters of the reader's error kept in the reason a page was lost."""
+
 
 def pdf_pages(data: bytes, name: str, on_page: PageProgress | None = None) -> list[str]:
     """The layout text of each page, in reading order; IngestError when the PDF cannot be read for text."""
@@ -96,11 +113,11 @@ def _read(data: bytes, name: str, on_page: PageProgress | None = None):
                 if k == 0 and count == 1:
                     raise IngestError(f"{name}: a damaged or truncated PDF ({exc})") from None
                 lines = []
-                lost.append((k + 1, f"{DAMAGED} ({type(exc).__name__}: {str(exc)[:120]})"))
+                lost.append((k + 1, f"{DAMAGED} ({type(exc).__name__}: {str(exc)[:DAMAGE_DETAIL]})"))
             else:
                 if not any(ln.text.strip() for ln in lines):
                     # pypdf reads a page whose content it cannot decode as empty, with a warning.
-                    why = f"{DAMAGED} ({heard[0][:120]})" if heard else _why_no_text(reader.pages[k])
+                    why = f"{DAMAGED} ({heard[0][:DAMAGE_DETAIL]})" if heard else _why_no_text(reader.pages[k])
                     if why:
                         lost.append((k + 1, why))
             pages.append(lines)
@@ -145,7 +162,7 @@ def _why_no_text(page) -> str:
         operations = ContentStream(contents, page.pdf, "bytes").operations if contents is not None else []
         operators = {op for _, op in operations}
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged pages
-        return f"{DAMAGED} ({type(exc).__name__}: {str(exc)[:120]})"
+        return f"{DAMAGED} ({type(exc).__name__}: {str(exc)[:DAMAGE_DETAIL]})"
     if operators & {b"Tj", b"TJ", b"'", b'"'}:
         return f"{UNDECODABLE} (its fonts map no characters)"
     if operators & {b"Do", b"BI"}:
@@ -219,7 +236,8 @@ def outline_lines(pages: list[list[PageLine]], entries) -> list[list[Line]]:
         found = match_heading(entry, texts, last.get(entry.page, 0))
         if found is None:
             first = next((i for i, ln in enumerate(lines) if ln.text.strip()), 0)
-            title = NUMBERED.match(entry.title).group(2) if NUMBERED.match(entry.title) else entry.title
+            numbered = NUMBERED.match(entry.title)
+            title = numbered.group(2) if numbered else entry.title
             lines.insert(first, Line(title, entry.page, "", (entry.number, entry.level)))
             last[entry.page] = first + 1
             continue
@@ -269,15 +287,15 @@ def size_heading_lines(pages: list[list[PageLine]]) -> list[list[Line]] | None:
         while k < len(page):
             ln = page[k]
             text = ln.text.strip()
-            if round(ln.size, 1) >= body * 1.15:
+            if round(ln.size, 1) >= body * HEADING_SIZE:
                 # The rest of a heading wrapped onto the next line, in the same type: the line
                 # breaks off ("drift, bidrag," / "statistik och projekt"), it is no new heading.
                 parts = [text]
                 end = k
                 while (
                     end + 1 < len(page)
-                    and len(parts) < 3
-                    and abs(page[end + 1].size - ln.size) < 0.2
+                    and len(parts) < HEADING_LINES
+                    and abs(page[end + 1].size - ln.size) < SAME_SIZE
                     and page[end + 1].region == ln.region
                     and page[end + 1].text.strip()
                     and _wraps(parts[-1], page[end + 1].text.strip())
@@ -296,10 +314,10 @@ def size_heading_lines(pages: list[list[PageLine]]) -> list[list[Line]] | None:
     if not marked:
         return None
     larger = sorted({size for _, _, size in marked}, reverse=True)
-    level_of = {size: min(k + 1, 3) for k, size in enumerate(larger)}
+    level_of = {size: min(k + 1, HEADING_LEVELS) for k, size in enumerate(larger)}
     for p, i, size in marked:
-        ln = out[p][i]
-        out[p][i] = Line(ln.text, ln.page, ln.region, ("", level_of[size]))
+        head = out[p][i]
+        out[p][i] = Line(head.text, head.page, head.region, ("", level_of[size]))
     return out
 
 
@@ -312,8 +330,9 @@ def _wraps(line: str, nxt: str) -> bool:
 def _title_like(text: str) -> bool:
     """Whether a line may be a title: a few words that end a thought, not a line of a paragraph."""
     words = text.split()
-    if not 3 <= len(text) <= 120 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", text) or len(words) > 16:
+    shortest, longest = TITLE_CHARS
+    if not shortest <= len(text) <= longest or not re.search(r"[A-Za-zÅÄÖåäö]{3}", text) or len(words) > TITLE_WORDS:
         return False
     if text[:1].islower() or text.endswith(("-", ",", ";")) or words[-1].lower() in CONNECTORS:
         return False
-    return not (text.endswith(".") and len(words) > 3)
+    return not (text.endswith(".") and len(words) > SENTENCE_WORDS)

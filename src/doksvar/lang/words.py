@@ -133,11 +133,9 @@ def is_year(word: str) -> bool:
 
 
 def looks_english(text: str) -> bool:
-    """Whether a question is in English rather than Swedish, by its function words."""
+    """Whether a question is in English rather than Swedish, by its function words (not by å, ä
+    or ö: Swedish names occur in English questions)."""
     ws = words(text)
-    if any(ch in text.lower() for ch in "åäö"):
-        # Swedish names occur in English questions; letters alone do not decide.
-        pass
     en = sum(1 for w in ws if w in ENGLISH_STOP and w not in SWEDISH_STOP)
     sv = sum(1 for w in ws if w in SWEDISH_STOP and w not in ENGLISH_STOP)
     return en > sv

@@ -224,6 +224,7 @@ class DoksvarApp(App):
         failures: list[str] = []
         counts: Counter[str] = Counter()
         try:
+            assert self.corpus is not None  # action_reindex runs this worker only with a corpus
             files = collect([self.corpus])
             writer = Store(self.index_path, writable=True)
             try:
@@ -387,20 +388,20 @@ class DoksvarApp(App):
         """Open the viewer on `doc` with [start, end) scrolled into view and highlighted."""
         if self.store is None:
             return
-        found = [d for d in self.store.documents() if d[1] == doc]
+        found = [d for d in self.store.documents() if d.name == doc]
         if not found:
             self.notify(f"Dokumentet {doc} finns inte i indexet.", severity="error")
             return
         pane = self.query_one(DocumentPane)
         panes = self.query_one(TabbedContent)
         self.trail.append((panes.active, pane.doc_scroll_y, self.focused))
-        await self._load(found[0][0], doc)
+        await self._load(found[0].id, doc)
         panes.active = "viewer"
         # Focus inside the viewer, or Textual hands focus back to a widget of the pane just left.
         self.screen.set_focus(self.query_one("#doc"))
         pane.show(start, end)
 
-    def action_back(self) -> None:
+    def action_back(self) -> None:  # type: ignore[override]  # Textual takes a plain action
         panes = self.query_one(TabbedContent)
         if not self.trail or panes.active != "viewer":
             return
@@ -424,7 +425,7 @@ class DoksvarApp(App):
         if pane == "viewer" and self.store is not None and self.query_one(DocumentPane).doc_name is None:
             docs = self.store.documents()
             if docs:
-                await self._load(docs[0][0], docs[0][1])
+                await self._load(docs[0].id, docs[0].name)
 
     @on(TabbedContent.TabActivated)
     async def _tab(self, event: TabbedContent.TabActivated) -> None:
@@ -494,7 +495,7 @@ class DoksvarApp(App):
         self.query_one(DocumentPane).action_toggle_outline()
 
 
-def run(index_path: Path, corpus: Path, export_dir: Path | None = None) -> int:
-    """Open the app on an index, building it from `corpus` in the background."""
+def run(index_path: Path, corpus: Path | None, export_dir: Path | None = None) -> int:
+    """Open the app on an index, bringing it up to date from `corpus` (if any) in the background."""
     DoksvarApp(index_path, corpus, export_dir=export_dir).run()
     return 0

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Input, Select, Static
 
 from doksvar.citation import NOT_THE_ANSWER, AnswerView, answer_view, citation_location
+from doksvar.index.rows import StoredDocument
 from doksvar.model import Answer, Citation
 
 QUESTION_HINT = "Fråga rapporten … (Enter skickar · ↑/↓ tidigare frågor · Tab till svaren)"
@@ -168,7 +169,7 @@ class AnswerCard(Vertical, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         # Typing on an answer goes on in the question line: letters are never taken for keys here.
-        if event.is_printable and event.character not in "123456789":
+        if event.is_printable and event.character is not None and event.character not in "123456789":
             event.stop()
             event.prevent_default()
             box = self.screen.query_one(HistoryInput)
@@ -254,10 +255,10 @@ class ChatPane(Vertical):
         scroll = self.query_one("#conversation", VerticalScroll)
         scroll.scroll_page_down(animate=False) if step > 0 else scroll.scroll_page_up(animate=False)
 
-    def set_documents(self, documents: list[tuple[int, str, str, str]]) -> None:
+    def set_documents(self, documents: list[StoredDocument]) -> None:
         """Offer the documents to choose from; shown only when there is more than one."""
         picker = self.query_one("#doc-picker", Select)
-        picker.set_options([(Text(title or name), doc_id) for doc_id, name, title, _ in documents])
+        picker.set_options([(Text(d.title or d.name), d.id) for d in documents])
         picker.display = len(documents) > 1
 
     @on(Select.Changed, "#doc-picker")

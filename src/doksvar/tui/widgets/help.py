@@ -27,6 +27,7 @@ KEYS = [
     ("Enter / 1–9", "På ett markerat svar: öppna källa 1 / källa 1–9 (eller klicka på källan)"),
     ("↑ / ↓", "På ett markerat svar: föregående / nästa svar"),
     ("Escape, bokstäver", "På ett markerat svar: tillbaka till inmatningsraden"),
+    ("PgUp / PgDn", "Bläddra i samtalet"),
     ("Sök", ""),
     ("skriv", "Träffar medan du skriver"),
     ("Enter", "Öppna första träffen i dokumentet"),
@@ -68,5 +69,5 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("doksvar – hjälp", style="bold"))
             yield Static(table)
 
-    def action_dismiss(self, result: None = None) -> None:
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]  # Textual takes a plain action
         self.dismiss(None)

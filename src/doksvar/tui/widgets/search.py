@@ -17,7 +17,7 @@ from textual.widgets import Input, ListItem, ListView, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from doksvar.citation import location, table_at, table_quote
-from doksvar.index.store import SearchHit
+from doksvar.index.search import SearchHit
 from doksvar.model import Table
 
 DEBOUNCE = 0.2

@@ -137,16 +137,16 @@ def draw_table(block: Block, mark: tuple[int, int] | None = None) -> TableLayout
         table.add_column(title, width=widths[col], justify="right" if numeric[col] else "left", overflow="fold")
     offset = block.start + len(block.text.split("\n")[0]) + 1
     for row in body:
-        cells = []
+        shown: list[Text] = []
         for col, cell in enumerate(row):
             t = Text(cell, no_wrap=numeric[col])
             if mark and offset < mark[1] and mark[0] < offset + max(len(cell), 1):
                 t.stylize(MARKED)
                 if marked_column is None or (marked_column == 0 and col > 0):
                     marked_column = col
-            cells.append(t)
+            shown.append(t)
             offset += len(cell) + 1
-        table.add_row(*cells)
+        table.add_row(*shown)
     columns, x = [], 0
     for w in widths:
         columns.append(x)
@@ -319,16 +319,16 @@ class DocumentPane(Horizontal):
         if node is not None:
             # After a refresh: a freshly filled outline knows its nodes' lines only then.
             self.call_after_refresh(self.query_one("#outline", Tree).move_cursor, node)
-        self.call_after_refresh(self._scroll_to, view)
+        self.call_after_refresh(self._scroll_view_to, view)
         return view
 
-    def _scroll_to(self, view: BlockView | TableView, tries: int = 50) -> None:
+    def _scroll_view_to(self, view: BlockView | TableView, tries: int = 50) -> None:
         """Scroll `view` to a quarter down the pane, once a freshly loaded document is laid out."""
         scroll = self.query_one("#doc", VerticalScroll)
         laid_out = view.virtual_region.y > 0 or view is self.views[0]
         if not laid_out or scroll.max_scroll_y < min(view.virtual_region.y, 1):
             if tries:
-                self.call_after_refresh(self._scroll_to, view, tries - 1)
+                self.call_after_refresh(self._scroll_view_to, view, tries - 1)
             return
         top = view.virtual_region.y
         scroll.scroll_to(y=max(0, top - scroll.scrollable_content_region.height // 4), animate=False, immediate=True)

@@ -1,0 +1,253 @@
+"""Reading the index back: documents, sections, passages, tables, cells and facts, as typed rows."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from doksvar.index.query import marks
+from doksvar.index.rows import StoredDocument, StoredFact, StoredPassage, StoredTable
+from doksvar.lang.words import stems
+from doksvar.model import Cell, Passage, Section
+
+_PASSAGE_COLUMNS = (
+    'p.id, p.doc_id, d.name, p.kind, p.section, p.label, p.grp, p.start, p."end", p.text, '
+    "p.sentences, p.tbl, p.page, coalesce(s.title, '')"
+)
+_PASSAGE_JOIN = (
+    "FROM passages p JOIN documents d ON d.id = p.doc_id "
+    "LEFT JOIN sections s ON s.doc_id = p.doc_id AND s.number = p.section"
+)
+
+
+class Reader:
+    """Read-only look-ups on one open index connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._documents: tuple[tuple[int, int], list[StoredDocument]] | None = None
+        self._title_stems: (
+            tuple[list[StoredDocument], dict[int, frozenset[str]], dict[tuple[int, ...] | None, frozenset[str]]] | None
+        ) = None
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read as of one moment: a writer's commits in between are not seen half-way (WAL)."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of documents, sections, passages and tables in the index."""
+        q = self.conn.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "sections": q("SELECT count(*) FROM sections").fetchone()[0],
+            "passages": q("SELECT count(*) FROM passages").fetchone()[0],
+            "tables": q("SELECT count(*) FROM tables").fetchone()[0],
+        }
+
+    # ------------------------------------------------------------------ documents
+
+    def documents(self) -> list[StoredDocument]:
+        """Every indexed document, by name (kept until the index changes)."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if self._documents is None or self._documents[0] != version:
+            rows = self.conn.execute("SELECT id, name, title, path FROM documents ORDER BY name")
+            self._documents = (version, [StoredDocument(*row) for row in rows])
+        return self._documents[1]
+
+    def title_stems(self) -> dict[int, frozenset[str]]:
+        """The stems of each document's title (kept until the index changes)."""
+        docs = self.documents()
+        if self._title_stems is None or self._title_stems[0] is not docs:
+            self._title_stems = (docs, {d.id: frozenset(stems(d.title)) for d in docs}, {})
+        return self._title_stems[1]
+
+    def title_words(self, doc_ids: Collection[int] | None = None) -> frozenset[str]:
+        """The stems of the titles of the given documents (or all), kept until the index changes."""
+        by_doc = self.title_stems()
+        assert self._title_stems is not None
+        key = None if doc_ids is None else tuple(sorted(doc_ids))
+        cache = self._title_stems[2]
+        if key not in cache:
+            ids = by_doc if key is None else key
+            cache[key] = frozenset(w for doc_id in ids for w in by_doc.get(doc_id, ()))
+        return cache[key]
+
+    def documents_named(self, name: str) -> list[int]:
+        """Ids of documents whose file name, file stem or title matches `name` (case-insensitive)."""
+        want = name.lower()
+        return [
+            d.id
+            for d in self.documents()
+            if want in (d.name.lower(), Path(d.name).stem.lower()) or want in d.title.lower()
+        ]
+
+    def document_text(self, doc_id: int) -> str:
+        """The document's display text, which every offset refers to."""
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else ""
+
+    def document_version(self, doc_id: int) -> tuple[str, str] | None:
+        """(name, sha256) of a document, or None when it is not in the index."""
+        row = self.conn.execute("SELECT name, sha256 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def metadata(self, doc_id: int) -> tuple[tuple[str, str], ...]:
+        """The document's front matter as (key, value) pairs."""
+        row = self.conn.execute("SELECT meta FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return tuple((k, v) for k, v in json.loads(row[0])) if row else ()
+
+    def seams(self, doc_id: int) -> tuple[int, ...]:
+        """Offsets in the document's display text where source characters were dropped."""
+        row = self.conn.execute("SELECT seams FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return tuple(json.loads(row[0])) if row else ()
+
+    # ------------------------------------------------------------------ sections and passages
+
+    def sections(self, doc_id: int) -> list[Section]:
+        """The document's numbered sections in document order."""
+        rows = self.conn.execute(
+            'SELECT number, title, level, parent, start, "end", page FROM sections WHERE doc_id = ? ORDER BY ord',
+            (doc_id,),
+        )
+        return [Section(*r) for r in rows]
+
+    def section_title(self, doc_id: int, number: str) -> str:
+        """The title of the document's section of that number ("" when it has none)."""
+        row = self.conn.execute(
+            "SELECT title FROM sections WHERE doc_id = ? AND number = ?", (doc_id, number)
+        ).fetchone()
+        return row[0] if row else ""
+
+    def section_titles(self) -> list[tuple[str, str]]:
+        """(number, title) of every section of the index, each pair once."""
+        return self.conn.execute("SELECT DISTINCT number, title FROM sections").fetchall()
+
+    def passages(self, ids: Iterable[int]) -> dict[int, StoredPassage]:
+        """The passages of the given ids, by id (ids not in the index are left out)."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        rows = self.conn.execute(f"SELECT {_PASSAGE_COLUMNS} {_PASSAGE_JOIN} WHERE p.id IN ({marks(ids)})", ids)
+        return {r[0]: _stored(r) for r in rows}
+
+    def document_passages(self, doc_id: int) -> list[StoredPassage]:
+        """Every passage of a document, in document order."""
+        rows = self.conn.execute(
+            f"SELECT {_PASSAGE_COLUMNS} {_PASSAGE_JOIN} WHERE p.doc_id = ? ORDER BY p.ord", (doc_id,)
+        )
+        return [_stored(r) for r in rows]
+
+    def passage_at(self, doc_id: int, offset: int) -> StoredPassage | None:
+        """The passage holding `offset` in the document's text, if any."""
+        row = self.conn.execute(
+            f"SELECT {_PASSAGE_COLUMNS} {_PASSAGE_JOIN} WHERE p.doc_id = ? AND p.start <= ? AND p.end > ? "
+            "ORDER BY p.start DESC LIMIT 1",
+            (doc_id, offset, offset),
+        ).fetchone()
+        return _stored(row) if row else None
+
+    def page_at(self, doc_id: int, offset: int) -> int | None:
+        """The page of the passage at or before `offset`, if the document has pages."""
+        row = self.conn.execute(
+            "SELECT page FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
+            (doc_id, offset),
+        ).fetchone()
+        return row[0] if row else None
+
+    def labels_at(self, doc_id: int, offset: int) -> tuple[str, str]:
+        """(sub-heading, row group) of the passage at or before `offset`."""
+        row = self.conn.execute(
+            "SELECT label, grp FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
+            (doc_id, offset),
+        ).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
+    # ------------------------------------------------------------------ tables and cells
+
+    def tables(self, ids: Collection[int] | None = None) -> list[StoredTable]:
+        """The tables of the given ids, or every table, in the order they were indexed."""
+        sql = 'SELECT id, doc_id, caption, section, header, start, "end" FROM tables'
+        params: list[int] = []
+        if ids is not None:
+            sql += f" WHERE id IN ({marks(ids)})"
+            params = list(ids)
+        rows = self.conn.execute(sql + " ORDER BY id", params)
+        return [StoredTable(i, d, c, s, tuple(json.loads(h)), a, b) for i, d, c, s, h, a, b in rows]
+
+    def table_holding(self, doc_id: int, offset: int) -> int | None:
+        """The id of the table whose rows hold `offset` in the document's text, if any."""
+        row = self.conn.execute(
+            'SELECT id FROM tables WHERE doc_id = ? AND start <= ? AND "end" > ? ORDER BY start DESC LIMIT 1',
+            (doc_id, offset, offset),
+        ).fetchone()
+        return row[0] if row else None
+
+    def table_start(self, doc_id: int, offset: int) -> int | None:
+        """Where the table holding `offset` (its end included) starts, if one does."""
+        row = self.conn.execute(
+            'SELECT start FROM tables WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY start DESC LIMIT 1',
+            (doc_id, offset, offset),
+        ).fetchone()
+        return row[0] if row else None
+
+    def cells(self, table_id: int) -> list[Cell]:
+        """One table's cells, row by row."""
+        rows = self.conn.execute(
+            'SELECT row, col, row_label, col_label, text, value, start, "end" FROM cells '
+            "WHERE table_id = ? ORDER BY row, col",
+            (table_id,),
+        )
+        return [Cell(*row) for row in rows]
+
+    # ------------------------------------------------------------------ facts
+
+    def facts(
+        self,
+        kind: str,
+        doc_ids: Collection[int] | None = None,
+        passage_ids: Collection[int] | None = None,
+        direction: str | None = None,
+        total: bool | None = None,
+        best: int | None = None,
+    ) -> list[StoredFact]:
+        """The extracted facts of one kind ("deviation" or "ranking").
+
+        Filters by document, passage, direction (deviations) and total; `best` keeps that many,
+        largest deviation or best ranking place first."""
+        sql = 'SELECT doc_id, passage_id, data, start, "end" FROM facts WHERE kind = ?'
+        params: list[object] = [kind]
+        for column, values in (("doc_id", doc_ids), ("passage_id", passage_ids)):
+            if values is not None:
+                sql += f" AND {column} IN ({marks(values)})"
+                params += list(values)
+        if direction is not None:
+            sql += " AND direction = ?"
+            params.append(direction)
+        if total is not None:
+            sql += " AND total = ?"
+            params.append(int(total))
+        if best is not None:
+            sql += f" ORDER BY sortkey {'DESC' if kind == 'deviation' else 'ASC'}, id LIMIT ?"
+            params.append(best)
+        else:
+            sql += " ORDER BY id"
+        return [StoredFact(d, p, json.loads(x), s, e) for d, p, x, s, e in self.conn.execute(sql, params)]
+
+
+def _stored(row: tuple) -> StoredPassage:
+    pid, doc_id, name, kind, section, label, grp, start, end, text, sents, tbl, page, stitle = row
+    sentences = tuple(tuple(x) for x in json.loads(sents))
+    passage = Passage(kind, section, label, grp, start, end, text, sentences, tbl, page)
+    return StoredPassage(pid, doc_id, name, passage, stitle)

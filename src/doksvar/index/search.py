@@ -1,0 +1,186 @@
+"""Full-text search of the index: query terms, ranked matches, keyword search with snippets."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from doksvar.index.query import Term, Vocabulary, analyse, marks, match_expression, selective
+from doksvar.index.read import Reader
+from doksvar.index.rows import StoredPassage
+from doksvar.index.schema import BM25_WEIGHTS
+from doksvar.lang.words import stem, stemmed_text, tokens
+from doksvar.model import Passage
+
+# bm25() over the FTS columns with their weights, for ORDER BY.
+_BM25 = f"bm25(passages_fts, {', '.join(map(str, BM25_WEIGHTS))})"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A passage found by keyword search, with a snippet whose hits are marked."""
+
+    stored: StoredPassage
+    """The passage found."""
+    score: float
+    """bm25 rank (lower is better)."""
+    snippet: str
+    """A window of the passage with each hit between « and »."""
+    hits: tuple[tuple[int, int], ...]
+    """Offsets of the hit words in the display text."""
+
+
+class Searcher(Reader):
+    """The reader with full-text search over the passages' stems and titles."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn)
+        self._vocab: Vocabulary | None = None
+
+    @property
+    def vocab(self) -> Vocabulary:
+        """The index's stems and their passage counts (read once, until `refresh`)."""
+        if self._vocab is None:
+            self._vocab = Vocabulary(self.conn)
+        return self._vocab
+
+    def refresh(self) -> None:
+        """Forget cached look-ups after the index changed (by this connection or another)."""
+        self._vocab = None
+
+    def terms(self, text: str) -> list[Term]:
+        """The content terms of `text` as this index knows them."""
+        return analyse(text, self.vocab)
+
+    def match(
+        self,
+        terms: list[Term],
+        limit: int = 50,
+        section: str | None = None,
+        doc_ids: Collection[int] | None = None,
+        any_term: bool = False,
+    ) -> list[tuple[int, float]]:
+        """(passage id, bm25) of passages matching all terms, or failing that (or with `any_term`)
+        any of them."""
+        if any_term:
+            terms = selective(terms, self.vocab)
+        for mode in ("OR",) if any_term else ("AND", "OR"):
+            expr = match_expression(terms, mode)
+            if not expr:
+                return []
+            sql = f"SELECT f.rowid, {_BM25} AS r FROM passages_fts f"
+            params: list[object] = [expr]
+            if section or doc_ids is not None:
+                sql += " JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
+                if section:
+                    sql += " AND (p.section = ? OR p.section LIKE ?)"
+                    params += [section, section + ".%"]
+                if doc_ids is not None:
+                    sql += f" AND p.doc_id IN ({marks(doc_ids)})"
+                    params += list(doc_ids)
+            else:
+                sql += " WHERE passages_fts MATCH ?"
+            sql += " ORDER BY r LIMIT ?"
+            params.append(limit)
+            rows = self.conn.execute(sql, params).fetchall()
+            if rows or len([t for t in terms if t.found]) < 2:
+                return rows
+        return []
+
+    def search(
+        self, query: str, limit: int = 10, section: str | None = None, doc_ids: Collection[int] | None = None
+    ) -> list[SearchHit]:
+        """Keyword search: ranked passages with snippets, hits marked."""
+        with self.snapshot():
+            return self._search(query, limit, section, doc_ids)
+
+    def _search(
+        self, query: str, limit: int, section: str | None, doc_ids: Collection[int] | None = None
+    ) -> list[SearchHit]:
+        terms = [t for t in self.terms(query) if t.found]
+        if not terms:
+            return []
+        ranked = self.match(terms, limit * 3, section, doc_ids)
+        stored = self.passages(i for i, _ in ranked)
+        wanted = {a for t in terms for a in t.alternatives}
+        hits = []
+        for pid, score in ranked:
+            sp = stored.get(pid)
+            if sp is None:
+                continue
+            snippet, offsets = make_snippet(sp.passage, wanted)
+            # The word itself ranks above compounds that merely hold it.
+            own = set(stemmed_text(sp.passage.text).split())
+            exact = sum(1 for t in terms if t.how != "compound" and any(a in own for a in t.alternatives[:2]))
+            hits.append((-exact, score, SearchHit(sp, score, snippet, offsets)))
+        hits.sort(key=lambda h: (h[0], h[1]))
+        return [h[2] for h in hits[:limit]]
+
+    def candidate_tables(self, terms: list[Term], doc_ids: Collection[int] | None = None, limit: int = 12) -> list[int]:
+        """Tables whose rows, caption or header hold any of the terms, best match first."""
+        expr = match_expression(selective(terms, self.vocab), "OR")
+        if not expr:
+            return []
+        sql = (
+            "SELECT p.tbl, t.caption FROM passages_fts f JOIN passages p ON p.id = f.rowid "
+            "JOIN tables t ON t.id = p.tbl WHERE passages_fts MATCH ? AND p.tbl IS NOT NULL"
+        )
+        params: list[object] = [expr]
+        if doc_ids is not None:
+            sql += f" AND p.doc_id IN ({marks(doc_ids)})"
+            params += list(doc_ids)
+        sql += f" ORDER BY {_BM25} LIMIT 300"
+        out: list[int] = []
+        per_caption: dict[str, int] = {}
+        for tbl, caption in self.conn.execute(sql, params):
+            # Many reports hold tables of the same caption: keep a few of each, so others get a turn.
+            if tbl in out or per_caption.get(caption, 0) >= 2:
+                continue
+            per_caption[caption] = per_caption.get(caption, 0) + 1
+            out.append(tbl)
+            if len(out) >= limit:
+                break
+        return out
+
+    def documents_holding(self, term: Term, limit: int | None = None) -> set[int]:
+        """Ids of documents with a passage that holds the term; with `limit`, at most that many (the
+        question "is it in few documents?" needs no more)."""
+        expr = match_expression([term], "OR")
+        if not expr:
+            return set()
+        sql = (
+            "SELECT DISTINCT p.doc_id FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
+        )
+        params: list[object] = [expr]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return {r[0] for r in self.conn.execute(sql, params)}
+
+
+def make_snippet(passage: Passage, wanted: set[str], width: int = 220) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of the passage around its first hit, hits between « and », and their offsets."""
+    text = passage.text
+    spans = [(a, b) for w, a, b in tokens(text) if stem(w) in wanted]
+    if not spans:
+        return text[:width] + ("…" if len(text) > width else ""), ()
+    first = spans[0][0]
+    lo = max(0, first - width // 3)
+    if lo:
+        space = text.find(" ", lo)
+        lo = space + 1 if 0 <= space < first else lo
+    hi = min(len(text), lo + width)
+    if hi < len(text):
+        space = text.rfind(" ", lo, hi)
+        hi = space if space > spans[0][1] else hi
+    out, pos = [], lo
+    for a, b in spans:
+        if a < lo or b > hi:
+            continue
+        out.append(text[pos:a])
+        out.append("«" + text[a:b] + "»")
+        pos = b
+    out.append(text[pos:hi])
+    snippet = ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
+    return snippet, tuple((passage.start + a, passage.start + b) for a, b in spans)
