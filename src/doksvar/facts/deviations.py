@@ -11,45 +11,70 @@ from __future__ import annotations
 
 import re
 
-from doksvar.facts import Fact
+from doksvar.facts import Fact, folded
 from doksvar.facts.amounts import AMOUNT, number, to_mkr, unit_of
 from doksvar.model import Document, Passage
 
 _BUDGET = r"(?:budget\w*|planera\w*|beräkna\w*|prognos\w*|förväntat|plan)"
 _GAP = r"(?:[\w,-]+\s+){0,6}?"
 
-# Each pattern names the amount; the cue says which way the outcome went.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_AFTER_CUE = r"\s.*(?:budget|plan|beräkna|prognos|förväntat)"  # what _BUDGET needs, somewhere after the cue
+
+# Each pattern names the amount; the cue says which way the outcome went. The first pattern of
+# each is a cheap test that every sentence the second matches passes in `folded` form (words it
+# must hold): a pattern whose test fails is not run.
+_PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     (
         "negative",
+        re.compile("negativ"),
         re.compile(
             rf"negativ\w*\s+(?:budget)?avvikelse\w*\s+{_GAP}(?:på|om|med|av|till)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I
         ),
     ),
     (
         "positive",
+        re.compile("positiv"),
         re.compile(
             rf"positiv\w*\s+(?:budget)?avvikelse\w*\s+{_GAP}(?:på|om|med|av|till)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I
         ),
     ),
-    ("negative", re.compile(rf"underskott\w*\s+{_GAP}(?:på|om|med|av)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I)),
-    ("positive", re.compile(rf"överskott\w*\s+{_GAP}(?:på|om|med|av)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I)),
-    ("negative", re.compile(rf"{AMOUNT}\s+(?:i\s+)?underskott", re.I)),
-    ("positive", re.compile(rf"{AMOUNT}\s+(?:i\s+)?överskott", re.I)),
-    ("over", re.compile(rf"{AMOUNT}\s+(?:mer|högre|större|dyrare|över)\s+(?:än\s+)?(?:\w+\s+){{0,2}}?{_BUDGET}", re.I)),
+    (
+        "negative",
+        re.compile("underskott"),
+        re.compile(rf"underskott\w*\s+{_GAP}(?:på|om|med|av)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I),
+    ),
+    (
+        "positive",
+        re.compile("överskott"),
+        re.compile(rf"överskott\w*\s+{_GAP}(?:på|om|med|av)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I),
+    ),
+    ("negative", re.compile("underskott"), re.compile(rf"{AMOUNT}\s+(?:i\s+)?underskott", re.I)),
+    ("positive", re.compile("överskott"), re.compile(rf"{AMOUNT}\s+(?:i\s+)?överskott", re.I)),
+    (
+        "over",
+        re.compile(rf"(?s)(?:mer|högre|större|dyrare|över){_AFTER_CUE}"),
+        re.compile(rf"{AMOUNT}\s+(?:mer|högre|större|dyrare|över)\s+(?:än\s+)?(?:\w+\s+){{0,2}}?{_BUDGET}", re.I),
+    ),
     (
         "under",
+        re.compile(rf"(?s)(?:lägre|mindre|billigare|under){_AFTER_CUE}"),
         re.compile(rf"{AMOUNT}\s+(?:lägre|mindre|billigare|under)\s+(?:än\s+)?(?:\w+\s+){{0,2}}?{_BUDGET}", re.I),
     ),
     (
         "over",
+        re.compile("överst|översk|överdrag"),
         re.compile(
             rf"(?:överst[ie]g\w*|översk[ri]\w*d\w*|överdrag\w*)\s+{_GAP}med\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I
         ),
     ),
-    ("under", re.compile(rf"(?:underst[ie]g\w*|undersk[ri]\w*d\w*)\s+{_GAP}med\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I)),
+    (
+        "under",
+        re.compile("underst|undersk"),
+        re.compile(rf"(?:underst[ie]g\w*|undersk[ri]\w*d\w*)\s+{_GAP}med\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I),
+    ),
     (
         "neutral",
+        re.compile("avvikelse"),
         re.compile(rf"(?:budget)?avvikelse\w*\s+{_GAP}(?:på|om|med|av|till|är)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I),
     ),
 ]
@@ -93,15 +118,20 @@ def direction_of(cue: str, sentence: str, amount_start: int, label: str) -> str:
 
 
 _MAYBE = re.compile(r"\d\s?(?:mdkr|mnkr|mkr|tkr|kkr|miljard|miljon|tusen|kronor|kr\b)", re.I)
+# `_MAYBE` without its `\b`: what a passage holds when one of its sentences passes `_MAYBE`.
+_MAYBE_IN = re.compile(r"\d\s?(?:mdkr|mnkr|mkr|tkr|kkr|miljard|miljon|tusen|kronor|kr)", re.I)
 
 
 def sentence_deviations(sentence: str, label: str = "") -> list[dict]:
     """The deviations one sentence states: amount, unit, direction and the amount's span."""
     if not _MAYBE.search(sentence):
         return []  # no amount of money, no deviation: most sentences leave here
+    low = folded(sentence)
     found: list[dict] = []
     taken: list[tuple[int, int]] = []
-    for cue, pattern in _PATTERNS:
+    for cue, test, pattern in _PATTERNS:
+        if not test.search(low):
+            continue
         for m in pattern.finditer(sentence):
             a, b = m.span("amount")
             if any(a < y and x < b for x, y in taken):
@@ -149,8 +179,8 @@ def deviations(doc: Document) -> list[Fact]:
         return text[a:b]
 
     for index, passage in enumerate(doc.passages):
-        if passage.kind == "row":
-            continue
+        if passage.kind == "row" or not _MAYBE_IN.search(text, passage.start, passage.end):
+            continue  # no amount of money in the passage: no sentence of it states a deviation
         spans = list(passage.sentences)
         for k, (a, b) in enumerate(spans):
             sentence = text[a:b]

@@ -20,13 +20,33 @@ _SPECIAL = re.compile(
 )
 
 
-_NEEDS_WORK = re.compile(r"[<&*_\t\n\r\f\v\u00a0]|\s\s")
+# White space other than " " and the characters `_spaced` looks for one by one.
+_OTHER_SPACE = re.compile(r"[^\S \t\n\r\f\v\u00a0]")
+_TWO_SPACES = re.compile(r"\s\s")
+
+
+def _spaced(text: str) -> bool:
+    """Whether white space in `text` needs mending: a tab, line break or no-break space, or two
+    white-space characters in a row. Plain `in` tests for the common cases, cheaper than a search."""
+    return (
+        "  " in text
+        or "\t" in text
+        or "\n" in text
+        or "\r" in text
+        or "\f" in text
+        or "\v" in text
+        or "\u00a0" in text
+        or (_OTHER_SPACE.search(text) is not None and _TWO_SPACES.search(text) is not None)
+    )
 
 
 def clean_inline(text: str) -> tuple[str, list[int]]:
     """Display text for a fragment and the offsets (into it) where characters were dropped."""
-    if not _NEEDS_WORK.search(text):
-        return text.strip(), []
+    if "<" not in text and "&" not in text and "*" not in text and "_" not in text:
+        # No tag, entity or emphasis: at most white space to mend, which drops no character.
+        if not _spaced(text):
+            return text.strip(), []
+        return " ".join(text.split()), []
     out: list[str] = []
     seams: list[int] = []
     length = 0

@@ -74,7 +74,7 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
             if page is not None:
                 pages.append((len(blocks), page))
             continue
-        if "<table" in line.lower():
+        if "<" in line and "<table" in line.lower():
             end = _html_tables(lines, i, blocks, goals)
             if end is not None:
                 i = end
@@ -252,7 +252,7 @@ def _is_prose_grid(cells: list[list[str]], heads: int) -> bool:
     return any(len(c) > 120 for row in cells for c in row) and not any(is_numeric_row(r) for r in cells[heads:])
 
 
-_WRAPPED = re.compile(r"[^.!?:;…]\s*$")
+_SENTENCE_ENDS = ".!?:;…"
 _GOES_ON = re.compile(r"^\s*[a-zåäöéü(]")
 
 
@@ -265,7 +265,9 @@ def _continues(line: str, following: str) -> bool:
     stops mid-sentence and the next starts in lower case, as no heading, item or table does; or
     the line is as long as wrapped lines are and the next is prose too ("… två samarbetsprojekt:
     den nationella hubben, samt" / "Cityverse som är …")."""
-    if not _WRAPPED.search(line) or "\t" in following or "\t" in line or BULLET.match(following):
+    # The line stops mid-sentence: its last character, white space included, ends no sentence
+    # (a string test, not a search that would try every position of a long line).
+    if not line or line[-1] in _SENTENCE_ENDS or "\t" in following or "\t" in line or BULLET.match(following):
         return False
     if "<" in following[:2] or MD_HEADING.match(following):
         return False
@@ -276,19 +278,22 @@ def _continues(line: str, following: str) -> bool:
     return len(line.strip()) >= WRAP_WIDTH and prose
 
 
+def _has_inner_bullet(text: str) -> bool:
+    return "•" in text or "●" in text or "▪" in text
+
+
 def _prose_blocks(fragment: str, group: str) -> list[Block]:
     """Paragraphs and list items of a line of prose, HTML or plain."""
     out: list[Block] = []
-    if HTML_BLOCK.search(fragment):
-        pieces = HTML_BLOCK.split(fragment)
-    else:
-        pieces = [fragment]
+    html = "<" in fragment and HTML_BLOCK.search(fragment) is not None
+    pieces = HTML_BLOCK.split(fragment) if html else [fragment]
     for piece in pieces:
         if not piece.strip():
             continue
-        item = bool(BULLET.match(piece)) and not HTML_BLOCK.search(fragment)
+        item = not html and BULLET.match(piece) is not None
         body = BULLET.sub("", piece, count=1) if item else piece
-        parts = INNER_BULLET.split(body)
+        # Most paragraphs hold no bullet inside: no split to run.
+        parts = INNER_BULLET.split(body) if _has_inner_bullet(body) else [body]
         for k, part in enumerate(parts):
             text_, seams = _clean(part)
             if not text_ or RULE.match(text_):

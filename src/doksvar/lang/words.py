@@ -109,9 +109,38 @@ def stem_set(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(text))
 
 
+class _Stems(dict):
+    """Snowball stems of the words seen so far. Indexing stems every word of every passage, from a
+    vocabulary of a few thousand words a report: a dict lookup costs less than the stemmer's call."""
+
+    limit = 100_000
+    """Words kept before the cache starts over, so that a corpus of many reports stays small."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        stemmed = self[word] = _STEMMER.stemWord(word)
+        return stemmed
+
+
+_STEMS = _Stems()
+
+
 def stemmed_text(text: str) -> str:
     """The text as its stems joined by spaces: what the index's stems column holds."""
-    return " ".join(_STEMMER.stemWords(WORD.findall(text.lower())))
+    return " ".join(map(_STEMS.__getitem__, _word_list(text.lower())))
+
+
+def _word_list(text: str) -> list[str]:
+    """`WORD.findall(text)`, sooner: most pieces between white space are one word already (a
+    letter or digit is what `str.isalnum` tests), and only the others need the pattern."""
+    out: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            out.append(piece)
+        else:
+            out += WORD.findall(piece)
+    return out
 
 
 def is_stop(word: str, english: bool = True) -> bool:
