@@ -140,3 +140,32 @@ def test_random_bytes_are_not_an_index(tmp_path):
 def test_missing_index_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="doksvar index"):
         Store(tmp_path / "nope.sqlite")
+
+
+def _report(tmp_path, text: str) -> Store:
+    (tmp_path / "rapport.txt").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "index.sqlite", writable=True)
+    list(store.index_files([tmp_path / "rapport.txt"]))
+    return store
+
+
+def test_an_ending_is_cut_off_but_a_word_is_not_cut_to_another(tmp_path):
+    store = _report(
+        tmp_path,
+        "# Rapport\n\nDeltagarna i utbildningen var nöjda.\n\nEn del av budgeten återstår.\n\n"
+        "Projektets syft är att korta väntetiderna.\n",
+    )
+    # "deltagare" is not "del": the passage about a part of the budget is no hit.
+    texts = [h.stored.passage.text for h in store.search("deltagare")]
+    assert texts == ["Deltagarna i utbildningen var nöjda."]
+    # "syftet" is found where the report writes "syft" (an ending the stemmer left on).
+    assert [h.stored.passage.text for h in store.search("syftet")] == ["Projektets syft är att korta väntetiderna."]
+
+
+def test_a_ranked_lookup_asked_again_in_one_snapshot_gives_the_same_passages(bundled_store):
+    terms = [t for t in bundled_store.terms("kostnader budget personal") if t.found]
+    alone = bundled_store.match(terms, limit=5, any_term=True)
+    with bundled_store.snapshot():
+        wide = bundled_store.match(terms, limit=40, any_term=True)
+        narrow = bundled_store.match(terms, limit=5, any_term=True)
+    assert len(wide) == 40 and narrow == wide[:5] == alone

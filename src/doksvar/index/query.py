@@ -57,6 +57,10 @@ def match_expression(terms: list[Term], mode: str = "AND") -> str:
     return "{title stems} : (" + f" {mode} ".join(groups) + ")"
 
 
+LEFT_ENDINGS = frozenset({"e", "n", "s", "t", "en", "et", "er", "ar", "or", "na", "ne", "ens", "ets", "nas"})
+"""Swedish inflection endings the stemmer leaves on a long word (definite, plural, genitive)."""
+
+
 class Vocabulary:
     """The index's stems and words, for compound and typo look-ups."""
 
@@ -78,8 +82,11 @@ class Vocabulary:
             how = "exact"
         if len(s) >= 6 and not s.isdigit():
             # Endings Snowball leaves on: "multikortet" ~ "multikort", "sjukfrånvaron" ~ "sjukfrånvaro".
+            # A short stem is cut to only by an ending: "del" is no form of "deltag", nor "fram" of "framtid".
             for cut in (1, 2, 3):
                 shorter = s[:-cut]
+                if len(shorter) < 5 and (s[-cut:] not in LEFT_ENDINGS or len(shorter) < 4):
+                    continue
                 if shorter in self.doc_freq and shorter not in alts:
                     alts.append(shorter)
                     how = "exact"

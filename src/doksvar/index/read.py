@@ -32,6 +32,8 @@ class Reader:
         self._title_stems: (
             tuple[list[StoredDocument], dict[int, frozenset[str]], dict[tuple[int, ...] | None, frozenset[str]]] | None
         ) = None
+        self._matched: dict[tuple, tuple[int, list]] | None = None
+        """Ranked look-ups of the current snapshot (see `Searcher._ranked`); None outside one."""
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -40,9 +42,11 @@ class Reader:
             yield
             return
         self.conn.execute("BEGIN")
+        self._matched = {}
         try:
             yield
         finally:
+            self._matched = None
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
 
@@ -226,7 +230,9 @@ class Reader:
 
         Filters by document, passage, direction (deviations) and total; `best` keeps that many,
         largest deviation or best ranking place first."""
-        sql = 'SELECT doc_id, passage_id, data, start, "end" FROM facts WHERE kind = ?'
+        # Of a few passages, the facts are found through the passages: the kind alone would scan them all.
+        by_passage = " INDEXED BY facts_passage" if passage_ids is not None else ""
+        sql = f'SELECT doc_id, passage_id, data, start, "end" FROM facts{by_passage} WHERE kind = ?'
         params: list[object] = [kind]
         for column, values in (("doc_id", doc_ids), ("passage_id", passage_ids)):
             if values is not None:

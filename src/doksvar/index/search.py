@@ -15,6 +15,8 @@ from doksvar.model import Passage
 
 # bm25() over the FTS columns with their weights, for ORDER BY.
 _BM25 = f"bm25(passages_fts, {', '.join(map(str, BM25_WEIGHTS))})"
+_RANKED = f"SELECT f.rowid, {_BM25} FROM passages_fts f WHERE passages_fts MATCH ?"
+"""Passages (row id, then rank); filters are put in front of the MATCH, joins before the WHERE."""
 
 
 @dataclass(frozen=True)
@@ -62,31 +64,44 @@ class Searcher(Reader):
         any_term: bool = False,
     ) -> list[tuple[int, float]]:
         """(passage id, bm25) of passages matching all terms, or failing that (or with `any_term`)
-        any of them."""
-        if any_term:
-            terms = selective(terms, self.vocab)
+        any of the selective ones."""
         for mode in ("OR",) if any_term else ("AND", "OR"):
-            expr = match_expression(terms, mode)
+            expr = match_expression(selective(terms, self.vocab) if mode == "OR" else terms, mode)
             if not expr:
                 return []
-            sql = f"SELECT f.rowid, {_BM25} AS r FROM passages_fts f"
-            params: list[object] = [expr]
-            if section or doc_ids is not None:
-                sql += " JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH ?"
-                if section:
-                    sql += " AND (p.section = ? OR p.section LIKE ?)"
-                    params += [section, section + ".%"]
-                if doc_ids is not None:
-                    sql += f" AND p.doc_id IN ({marks(doc_ids)})"
-                    params += list(doc_ids)
-            else:
-                sql += " WHERE passages_fts MATCH ?"
-            sql += " ORDER BY r LIMIT ?"
-            params.append(limit)
-            rows = self.conn.execute(sql, params).fetchall()
+            sql, params = _RANKED, list[object]([expr])
+            if section:
+                sql = sql.replace(
+                    "WHERE", "JOIN passages p ON p.id = f.rowid WHERE (p.section = ? OR p.section LIKE ?) AND", 1
+                )
+                params = [section, section + ".%", expr]
+            rows = self._ranked(sql, params, limit, doc_ids)
             if rows or len([t for t in terms if t.found]) < 2:
                 return rows
         return []
+
+    def _ranked(
+        self, sql: str, params: list[object], limit: int, doc_ids: Collection[int] | None = None
+    ) -> list[tuple]:
+        """The first `limit` rows of a ranked full-text query (its first two columns: row id, rank),
+        from the given documents or all.
+
+        Within one snapshot a query asked again (answering asks the same terms for several kinds of
+        answer) is served from the rows of its widest asking, whose order is total (ties by row id),
+        so that fewer rows are a prefix of more."""
+        key = (sql, tuple(params), None if doc_ids is None else tuple(sorted(doc_ids)))
+        cached = self._matched.get(key) if self._matched is not None else None
+        if cached is not None and (cached[0] >= limit or len(cached[1]) < cached[0]):
+            return cached[1][:limit]
+        if doc_ids is not None:
+            if " p ON " not in sql:
+                sql = sql.replace("WHERE", "JOIN passages p ON p.id = f.rowid WHERE", 1)
+            sql += f" AND p.doc_id IN ({marks(doc_ids)})"
+            params = [*params, *doc_ids]
+        rows = self.conn.execute(sql + " ORDER BY 2, 1 LIMIT ?", [*params, limit]).fetchall()
+        if self._matched is not None:
+            self._matched[key] = (limit, rows)
+        return rows
 
     def search(
         self, query: str, limit: int = 10, section: str | None = None, doc_ids: Collection[int] | None = None
@@ -122,18 +137,12 @@ class Searcher(Reader):
         expr = match_expression(selective(terms, self.vocab), "OR")
         if not expr:
             return []
-        sql = (
-            "SELECT p.tbl, t.caption FROM passages_fts f JOIN passages p ON p.id = f.rowid "
-            "JOIN tables t ON t.id = p.tbl WHERE passages_fts MATCH ? AND p.tbl IS NOT NULL"
-        )
-        params: list[object] = [expr]
-        if doc_ids is not None:
-            sql += f" AND p.doc_id IN ({marks(doc_ids)})"
-            params += list(doc_ids)
-        sql += f" ORDER BY {_BM25} LIMIT 300"
+        sql = _RANKED.replace(
+            "WHERE", "JOIN passages p ON p.id = f.rowid JOIN tables t ON t.id = p.tbl WHERE p.tbl IS NOT NULL AND", 1
+        ).replace(" FROM ", ", p.tbl, t.caption FROM ", 1)
         out: list[int] = []
         per_caption: dict[str, int] = {}
-        for tbl, caption in self.conn.execute(sql, params):
+        for _, _, tbl, caption in self._ranked(sql, [expr], 300, doc_ids):
             # Many reports hold tables of the same caption: keep a few of each, so others get a turn.
             if tbl in out or per_caption.get(caption, 0) >= 2:
                 continue

@@ -86,8 +86,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens of `text`."""
-    return [m.group().lower() for m in WORD.finditer(text)]
+    """Lower-cased word tokens of `text` (lowered as a whole, as the index's stems are)."""
+    return WORD.findall(text.lower())
 
 
 @lru_cache(maxsize=65536)
@@ -106,7 +106,7 @@ def stems(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def stem_set(text: str) -> frozenset[str]:
     """The stems of `text` as a set, kept for texts weighed again (passages, headings, quotes)."""
-    return frozenset(stem(w) for w in words(text))
+    return frozenset(map(stem, words(text)))
 
 
 class _Stems(dict):
