@@ -103,23 +103,28 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     weights = term_weights(store, terms, q)
     total = sum(weights.values()) or 1.0
     focus = next((t for t in terms if q.focus and t.stem == q.focus), None)
+    alternatives = [(frozenset(t.alternatives), weights[t.word]) for t in terms]
     out: list[Scored] = []
     for sp in pool:
         p = sp.passage
         heading = stem_set(" ".join((sp.section_title, p.label, p.group)))
         whole = stem_set(p.text)
+        # What the passage and its headings hold is the same for each of its sentences.
+        around = [
+            (alts, w, 0.0 if alts.isdisjoint(whole) else w, 0.0 if alts.isdisjoint(heading) else w)
+            for alts, w in alternatives
+        ]
         for a, b in p.sentences:
             sentence = p.text[a - p.start : b - p.start]
             own_stems = stem_set(sentence)
             own = ctx = head = 0.0
-            for t in terms:
-                w = weights[t.word]
-                if matches(t, own_stems):
+            for alts, w, in_passage, in_heading in around:
+                if not alts.isdisjoint(own_stems):
                     own += w
-                elif matches(t, whole):
+                elif in_passage:
                     ctx += w
-                elif matches(t, heading):
-                    head += w
+                else:
+                    head += in_heading
             own_share, ctx_share, head_share = own / total, ctx / total, head / total
             score = own_share + 0.5 * ctx_share + 0.3 * head_share + _kind_bonus(q, sentence, p.text, terms)
             if focus is not None and matches(focus, own_stems):

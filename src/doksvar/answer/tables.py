@@ -46,17 +46,17 @@ def label_stems(label: str) -> set[str]:
 
 
 def term_in_label(term: Term, stems_: set[str]) -> bool:
-    if any(a in stems_ for a in term.alternatives):
+    if not stems_.isdisjoint(term.alternatives):
         return True
     # A compound of the question ends in a word of the label: "budgetavvikelse" is the
     # "Avvikelse" row of a budget table, "nettobudget" the "Budget, netto" row.
-    if len(term.stem) >= 8 and any(len(s) >= 4 and not s.isdigit() and term.stem.endswith(s) for s in stems_):
+    # (Each ending of the word is looked up in the label, rather than each label word tried on the word.)
+    st = term.stem
+    if len(st) >= 8 and any(st[k:] in stems_ and not st[k:].isdigit() for k in range(len(st) - 3)):
         return True
     # An abbreviated label word is the start of the question's word: "tot" in "totala".
-    return any(
-        3 <= len(s) <= 5 and not s.isdigit() and term.word.startswith(s) and len(s) >= len(term.word) // 3
-        for s in stems_
-    )
+    w = term.word
+    return any(w[:n] in stems_ and not w[:n].isdigit() for n in range(max(3, len(w) // 3), min(5, len(w)) + 1))
 
 
 def label_share(term: Term, stems_: set[str]) -> float:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+
+_HERE = Path(__file__).parent
+"""The word lists beside this module (read from the file: importlib.resources costs more to import)."""
 
 
 def _read_tsv(name: str) -> list[tuple[str, str]]:
-    text = resources.files("doksvar.lang").joinpath(name).read_text(encoding="utf-8")
+    text = (_HERE / name).read_text(encoding="utf-8")
     pairs = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -56,7 +59,7 @@ def expand_label(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _synonym_groups() -> dict[str, tuple[str, ...]]:
-    text = resources.files("doksvar.lang").joinpath("synonyms.tsv").read_text(encoding="utf-8")
+    text = (_HERE / "synonyms.tsv").read_text(encoding="utf-8")
     groups: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
