@@ -71,7 +71,7 @@ def negative_list(text: str) -> Answer:
         True,
         "deviation",
         f"Negativa avvikelser: Totalt 19,8 mkr – {total} 1) 2,1 mkr – …uppgår till 8,3 mkr vilket "
-        "överstiger budget med 2,1 mkr. 2) 453 tkr … och 1 till.",
+        "överstiger budget med 2,1 mkr. 2) 453 tkr … och fler.",
         (cite(text, 1, total), cite(text, 2, first), cite(text, 3, row, "6.2", "Investeringsredovisning")),
     )
 
@@ -84,7 +84,7 @@ def test_a_list_answer_is_one_item_per_line_with_its_own_citation_numbers(text, 
     assert view.lines[1].text.startswith("Totalt 19,8 mkr")
     # A bare figure says what it is, from the table row it stands in.
     assert view.lines[3].text == "453 tkr – KS-Kommunstabens, Utfall - budget Dec 2023: -453"
-    assert view.lines[4].text == "… och 1 till."
+    assert view.lines[4].text == "… och fler."
 
 
 def test_more_citations_than_items_go_to_the_item_they_back(text):

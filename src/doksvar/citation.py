@@ -145,7 +145,7 @@ class AnswerView:
 
 
 _ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\) ")
-_MORE = re.compile(r"\s*(…\s*(?:och|and)\s+\d+\s+(?:till|more)\.?)\s*$")
+_MORE = re.compile(r"\s*(…\s*(?:och|and)\s+(?:fler|more)\.?)\s*$")
 _TOTAL = re.compile(r"^(?P<head>[^:]{2,80}:)\s+(?P<total>(?:Totalt|In total)\b.*)$")
 _FIGURE = re.compile(r"\d+(?:,\d+)?")
 _BARE_AMOUNT = re.compile(r"^[-−+]?[\d  ,.]+\s*(?:mkr|tkr|kr|%|procent|miljoner|mnkr)?$", re.I)
@@ -159,7 +159,7 @@ def answer_view(answer: Answer, tables_of: TablesOf | None = None) -> AnswerView
 
 
 def _list_lines(answer: Answer, quotes: tuple[str, ...]) -> tuple[Line, ...] | None:
-    """A list answer ("Frame: [Totalt …] 1) … 2) … [… och N till.]") as lines, or None."""
+    """A list answer ("Frame: [Totalt …] 1) … 2) … [… och fler.]") as lines, or None."""
     text = answer.answer
     marks: list[re.Match[str]] = []
     for m in _ITEM.finditer(text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Collection
 
@@ -63,6 +64,14 @@ class Answerer:
         """The sub-heading and row group of the passage holding `offset` (what a reader sees above it)."""
         label, group = self.store.labels_at(doc_id, offset)
         return f"{label} {group}".strip()
+
+    def cite_whole(self, doc_id: int, start: int, end: int) -> list[Citation]:
+        """Citations that quote all of [start, end): one, or one per piece where the text crosses a
+        seam (a page break, dropped markup), so that every word the answer repeats is quoted."""
+        ref = self.ref(doc_id)
+        cuts = [start, *(s for s in ref.seams if start < s < end), end]
+        pieces = [self.cite(doc_id, a, b) for a, b in itertools.pairwise(cuts) if ref.text[a:b].strip()]
+        return pieces or [self.cite(doc_id, start, end)]
 
     def cite(self, doc_id: int, start: int, end: int, focus: tuple[int, int] | None = None) -> Citation:
         number, title, page = self.section_at(doc_id, start)
@@ -191,7 +200,7 @@ class Answerer:
         if found:
             text = " ".join([result.answer] + [clip(sentence, 0, 300) for sentence, _ in found])
             return dataclasses.replace(
-                result, answer=text, citations=renumber([*result.citations, *(c for _, c in found)])
+                result, answer=text, citations=renumber([*result.citations, *(c for _, cs in found for c in cs)])
             )
         subject = [t for t in q.content if t.found and not t.word.isdigit()]
         asked = {a for t in q.content for a in t.alternatives} | {t.stem for t in q.content}
@@ -222,16 +231,16 @@ class Answerer:
             if forecast and _FORECAST.search(sentence):
                 score += 0.3  # "väntas … för helåret": the reason for a forecast is given with the forecast
             if score > best_score:
-                cite = self.cite(s.stored.doc_id, *s.span)
-                if any(_related(cite.section, x) for x in sections):
-                    best, best_score = (sentence, cite), score
+                cites = self.cite_whole(s.stored.doc_id, *s.span)
+                if any(_related(cites[0].section, x) for x in sections):
+                    best, best_score = (sentence, cites), score
         if best is None:
             return result
-        sentence, cite = best
+        sentence, cites = best
         text = f"{result.answer} {clip(sentence, 0, 300)}"
-        return dataclasses.replace(result, answer=text, citations=renumber(list(result.citations) + [cite]))
+        return dataclasses.replace(result, answer=text, citations=renumber([*result.citations, *cites]))
 
-    def _reasons_before(self, result: Answer) -> list[tuple[str, Citation]]:
+    def _reasons_before(self, result: Answer) -> list[tuple[str, list[Citation]]]:
         """The reasons a summing-up sentence ("Sammantaget redovisar verksamheten ett underskott …")
         sums up: the sentences giving reasons before it under the same heading, the nearest two."""
         from doksvar.answer.score import gives_reason
@@ -257,12 +266,12 @@ class Answerer:
                 for a, b in p.sentences:
                     sentence = p.text[a - p.start : b - p.start]
                     if b <= c.start and gives_reason(sentence):
-                        found.append((sentence, self.cite(doc_id, a, b)))
+                        found.append((sentence, self.cite_whole(doc_id, a, b)))
             if found:
                 return found[-2:]
         return []
 
-    def _reason_after(self, q: Question, result: Answer) -> tuple[str, Citation] | None:
+    def _reason_after(self, q: Question, result: Answer) -> tuple[str, list[Citation]] | None:
         """The sentence right after a quoted one, when it gives the reason ("… en positiv avvikelse
         med 1 490 tkr. Den positiva avvikelsen beror på …"): reports explain a figure where they state it."""
         from doksvar.answer.question import directions
@@ -295,7 +304,7 @@ class Answerer:
             sentence = sp.passage.text[a - sp.passage.start : b - sp.passage.start]
             stated = directions(sentence)
             if gives_reason(sentence) and not (stated and asked and stated <= {other[d] for d in asked}):
-                return sentence, self.cite(doc_id, a, b)
+                return sentence, self.cite_whole(doc_id, a, b)
         return None
 
     def scope(self, q: Question) -> tuple[Question, str]:

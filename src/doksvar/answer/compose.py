@@ -32,7 +32,7 @@ FRAMES = {
         "The report does not seem to answer that. The closest passages:",
     ),
     "empty": ("Ställ en fråga om rapporten.", "Ask a question about the report."),
-    "more": ("… och {n} till.", "… and {n} more."),
+    "more": ("… och fler.", "… and more."),
     "no_index": ("Indexet är tomt.", "The index is empty."),
 }
 

@@ -180,7 +180,7 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         parts.append(line)
         cites.append(a.cite(f.doc_id, f.start, f.end, tuple(d["span_amount"])))
     if len(items) > len(shown):
-        parts.append(frame("more", q.english, n=len(items) - len(shown)))
+        parts.append(frame("more", q.english))
     return answer(q.text, "deviation", " ".join(parts), cites)
 
 
