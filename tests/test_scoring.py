@@ -3,6 +3,8 @@ candidate of every handler wins; on reports written for these tests."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from doksvar.answer import Answerer
@@ -498,3 +500,18 @@ def test_an_abbreviated_row_label_is_read_written_out_and_under_its_synonyms(mak
     )
     r = Answerer(store).ask("Hur stor del av arbetstiden var de manliga medarbetarna sjukskrivna under 2023?")
     assert r.answered and "1,7" in r.answer and "3,4" not in r.answer, r.answer
+
+
+def test_every_figure_of_an_answer_stands_in_its_quotes_when_a_sentence_crosses_markup(make_store):
+    store = make_store(
+        {
+            "miljo-2024.md": "# Årsredovisning 2024\n\n## Ekonomi\n\n"
+            "Jämfört med budget har nämnden en positiv budgetavvikelse på +0,2 miljoner kronor. "
+            "Det är i första hand kostnaderna för <span>arvoden</span> som varit 140 tusen kronor lägre för året.\n"
+        }
+    )
+    r = Answerer(store).ask("Varför hamnade nämnden under budget 2024?")
+    assert r.answered and "arvoden" in r.answer and "140" in r.answer, r.answer
+    quotes = " ".join(c.quote for c in r.citations)
+    for figure in re.findall(r"\d+(?:,\d+)?", r.answer):
+        assert figure in quotes, (figure, r.citations)

@@ -28,7 +28,7 @@ from doksvar.ingest.markdown import (
 from doksvar.ingest.tables import is_numeric_row
 from doksvar.model import Document
 
-HTML_BLOCK = re.compile(r"</?(?:p|ul|ol|li|div|br|span|h[1-6]|table|tr|td|th)\b[^<>]*>", re.I)
+HTML_BLOCK = re.compile(r"</?(?:p|ul|ol|li|div|br|h[1-6]|table|tr|td|th)\b[^<>]*>", re.I)
 BULLET = re.compile(r"^\s*(?:[-–•●▪*]|\d{1,2}[.)])\s+")
 INNER_BULLET = re.compile(r"\s*[•●▪]\s+")
 RULE = re.compile(r"^[\s\-–—|_=*\t]*$")
