@@ -515,3 +515,17 @@ def test_every_figure_of_an_answer_stands_in_its_quotes_when_a_sentence_crosses_
     quotes = " ".join(c.quote for c in r.citations)
     for figure in re.findall(r"\d+(?:,\d+)?", r.answer):
         assert figure in quotes, (figure, r.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "unwanted"),
+    [
+        ("Vilka verksamheter hade lägre kostnader eller högre intäkter än budgeterat?", "2,9", "1,9"),
+        ("Vilka verksamheter minskade överskottet?", "1,9", "2,9"),
+    ],
+)
+def test_what_made_a_deficit_smaller_is_a_positive_deviation(answers, question, wanted, unwanted):
+    # "dämpade underskottet" names a deficit but asks for what went better than budget; lower costs
+    # or higher income than budgeted are better, whatever stands between them and "än budgeterat".
+    r = answers.ask(question)
+    assert r.answered and wanted in r.answer and unwanted not in r.answer, r.answer

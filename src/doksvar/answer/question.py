@@ -37,13 +37,18 @@ _PLAN = r"(?:(?:sin|sina|dess|den|det|vad som)\s+)?(?:budget\w*|planera\w*|plane
 _NEGATIVE = re.compile(
     rf"(negativ\w*|över {_PLAN}|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|(?:mer|högre) än {_PLAN}"
     r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
+    rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*)"
 )
 _POSITIVE = re.compile(
     rf"(positiv\w*|under {_PLAN}|billigare|\bunderst\w*|(?:mindre|lägre) än {_PLAN}"
     r"|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|less than budgeted"
+    rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
     rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*)"
 )
+_EASED = re.compile(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\s+(?:\w+\s+)?(under|över)skott\w*")
+"""A deficit or surplus made smaller: what "dämpade underskottet" is a positive deviation, what
+"minskade överskottet" a negative one."""
 _LARGEST = re.compile(r"\b(störst\w*|högst\w*|mest|largest|biggest|greatest|main|främst\w*|stor\w* avvikelse)\b")
 _ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
 
@@ -122,8 +127,8 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
         years=years,
         numbers=numbers,
         wants=wants,
-        negative=bool(_NEGATIVE.search(both)),
-        positive=bool(_POSITIVE.search(both)),
+        negative="negative" in directions(both),
+        positive="positive" in directions(both),
         largest=bool(_LARGEST.search(both)),
         listing=bool(_ALL.search(both)),
         focus=_focus(swedish),
@@ -138,7 +143,7 @@ def _direction_words(text: str, swedish: str = "") -> frozenset[str]:
     """The words of a question's deviation phrases, without what stands inside them ("bättre
     *resultat* än budgeterat"), and their Swedish forms in `swedish` ("budgeted" -> "budgeterat")."""
     out: set[str] = set()
-    for pattern in (_NEGATIVE, _POSITIVE):
+    for pattern in (_NEGATIVE, _POSITIVE, _EASED):
         for m in pattern.finditer(text):
             inside = {g for g in m.groupdict().values() if g}
             out.update(w for w in words(m.group()) if w not in inside)
@@ -164,7 +169,10 @@ def direction_fit(q: Question, text: str) -> int:
 def directions(text: str) -> set[str]:
     """Which ways of deviating from budget a text speaks of: "negative", "positive", both or none."""
     low = text.lower()
-    return {name for name, p in (("negative", _NEGATIVE), ("positive", _POSITIVE)) if p.search(low)}
+    eased = {m.group(1) for m in _EASED.finditer(low)}
+    low = _EASED.sub(" ", low)
+    found = {name for name, p in (("negative", _NEGATIVE), ("positive", _POSITIVE)) if p.search(low)}
+    return found | {"positive" if x == "under" else "negative" for x in eased}
 
 
 def names_in(text: str) -> list[str]:
