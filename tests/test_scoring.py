@@ -529,3 +529,19 @@ def test_what_made_a_deficit_smaller_is_a_positive_deviation(answers, question, 
     # or higher income than budgeted are better, whatever stands between them and "än budgeterat".
     r = answers.ask(question)
     assert r.answered and wanted in r.answer and unwanted not in r.answer, r.answer
+
+
+def test_a_sentence_about_another_year_does_not_answer_for_the_year_asked(make_store):
+    store = make_store(
+        {
+            "delar-2026.txt": "Delårsrapport mars 2026\n\n2 Cybersäkerhet\n\n"
+            "Implementeringen av cybersäkerhetslagen kräver resurser utöver budget. "
+            "De utökade kostnaderna för april till december beräknas uppgå till ca 24 miljoner kronor.\n\n"
+            "Implementeringen av cybersäkerhetslagen fortsätter under 2027 och kostnaderna utöver budget "
+            "beräknas uppgå till ca 25 miljoner kronor.\n"
+        }
+    )
+    r = Answerer(store).ask(
+        "Hur mycket beräknas implementeringen av cybersäkerhetslagen kosta utöver budget under april–december 2026?"
+    )
+    assert r.answered and "24" in r.answer and "25" not in r.answer, r.answer

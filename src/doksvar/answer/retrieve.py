@@ -90,6 +90,11 @@ def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> 
     return weights
 
 
+YEAR_MATCH = 0.15
+"""Bonus of a sentence that names a year the question asks about."""
+OTHER_YEAR = 0.3
+"""Penalty of a sentence that names years, none of them asked about: "fortsätter under 2027 … 25
+miljoner" is no answer for 2026, though it names the subject better than the sentence that is."""
 DIRECTION_SHARE = 0.3
 DIRECTION_BONUS = 0.15
 
@@ -167,9 +172,9 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
     if q.years:
         said = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)}
         if said & set(q.years):
-            bonus += 0.15
+            bonus += YEAR_MATCH
         elif said:
-            bonus -= 0.1
+            bonus -= OTHER_YEAR  # it speaks of another year than the one asked about
     for n in q.numbers:
         if re.search(rf"(?<![\d,]){n}(?![\d,])", sentence):
             bonus += 0.1
