@@ -545,3 +545,15 @@ def test_a_sentence_about_another_year_does_not_answer_for_the_year_asked(make_s
         "Hur mycket beräknas implementeringen av cybersäkerhetslagen kosta utöver budget under april–december 2026?"
     )
     assert r.answered and "24" in r.answer and "25" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Var hamnade kommunen hos Svenskt Näringsliv?",
+        "Where did the municipality end up with Svenskt Näringsliv?",
+    ],
+)
+def test_where_a_municipality_ended_up_is_a_ranking_question(answers, question):
+    r = answers.ask(question)
+    assert r.answered and r.intent == "ranking" and "112" in r.answer and "50" not in r.answer, (r.intent, r.answer)

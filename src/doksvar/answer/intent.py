@@ -8,7 +8,10 @@ from doksvar.answer.question import Question
 
 _RANKING = re.compile(
     r"\b(rank\w*|placer\w*|vilken plats|plats fick|plats hamnade|hamnade \w+ på|topplacering\w*|topp\w*)\b"
+    r"|^(?:var|hur) (?:hamnade|landade|kom)\b"
 )
+_RANKING_EN = re.compile(r"^where did\b.{1,60}?\b(?:land|end up|come|finish|place)\b")
+""""Var hamnade Luleå …", "Where did Luleå land in …": a place in a ranking asked without the word."""
 _DEVIATION = re.compile(
     r"(avvikelse\w*|avvek|över budget|under budget|dyrare än|billigare än|överskott\w*|underskott\w*"
     r"|överst\w* \w*\s*budget\w*|översk\w* \w*\s*budget\w*|underst\w* \w*\s*budget\w*|överst[ie]g\w*|översk[ri]\w*d\w*"
@@ -66,7 +69,7 @@ def is_cue_word(word: str) -> bool:
 
 def intent_of(q: Question) -> str:
     """ "deviation", "ranking" or "fact"."""
-    if _RANKING.search(q.swedish):
+    if _RANKING.search(q.swedish) or (q.english and _RANKING_EN.search(q.text.lower())):
         return "ranking"
     if _DEVIATION.search(q.swedish) or (q.direction and re.search(r"budget|planera", q.swedish)):
         return "deviation"
