@@ -557,3 +557,15 @@ def test_a_sentence_about_another_year_does_not_answer_for_the_year_asked(make_s
 def test_where_a_municipality_ended_up_is_a_ranking_question(answers, question):
     r = answers.ask(question)
     assert r.answered and r.intent == "ranking" and "112" in r.answer and "50" not in r.answer, (r.intent, r.answer)
+
+
+def test_a_figure_the_question_states_is_no_answer(make_store):
+    store = make_store(
+        {
+            "personal-2023.txt": "Personalredovisning 2023\n\n1 Sjukfrånvaro\n\n"
+            "Sjukfrånvaron bland medarbetare upp till 29 år är högre än bland övriga medarbetare. "
+            "Bland de yngsta var den 6,4 procent.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur stor var sjukfrånvaron bland medarbetare upp till 29 år?")
+    assert r.answered and "6,4" in r.answer, r.answer

@@ -160,7 +160,10 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
     bonus = 0.0
     if q.wants == "number":
         counting = bool(COUNTS.search(q.swedish))  # "Fyra rekommendationer lämnas …" counts; it gives no value
-        bonus += 0.3 if has_number(sentence, words=counting) else -0.3
+        stated = sentence
+        for n in q.numbers:  # the question's own figures ("upp till 29 år") are no answer
+            stated = re.sub(rf"(?<![\d,]){n}(?![\d,])", " ", stated)
+        bonus += 0.3 if has_number(stated, words=counting) else -0.3
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
     elif q.wants == "reason":

@@ -216,6 +216,13 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
     return pieces
 
 
+def _without_asked(q: Question, text: str) -> str:
+    """The text without the figures the question itself states ("medarbetare upp till 29 år")."""
+    for n in q.numbers:
+        text = re.sub(rf"(?<![\d,]){n}(?![\d,])", " ", text)
+    return text
+
+
 def _line_end(text: str, offset: int) -> int:
     end = text.find("\n", offset)
     return len(text) if end < 0 else end
@@ -271,6 +278,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         counted = shown
         if _COUNTS.search(f"{q.swedish} {q.text.lower()}") and not re.search(r"\b(?:år|years?)\b", q.swedish):
             counted = _AGES.sub(" ", shown)  # "barn och unga 0–19 år" says how old, not how many
+        counted = _without_asked(q, counted)  # "29 år och yngre" in the question is no answer
         figure = _NUMBER.search(_without_dates(counted)) or NUMBER_WORD.search(counted)
         features["kind"] = KIND_MATCH if figure else NO_FIGURE
     elif q.wants == "reason":
