@@ -569,3 +569,24 @@ def test_a_figure_the_question_states_is_no_answer(make_store):
     )
     r = Answerer(store).ask("Hur stor var sjukfrånvaron bland medarbetare upp till 29 år?")
     assert r.answered and "6,4" in r.answer, r.answer
+
+
+BUDGETS = (
+    "Årsuppföljning 2024 Tekniska nämnden\n\n1 Ekonomi\n\n"
+    "Utfallet för året ligger på 33,5 mkr vilket är 3,5 mkr mer än budget.\n\n"
+    "Investeringar\n\n"
+    "Projekt (tkr)\tBudget 2024\tUtfall 2024\tUtfall - budget 2024\n"
+    "Tekniska nämnden\t-12 000\t-13 100\t-1 100\nSumma\t-12 000\t-13 100\t-1 100\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "unwanted"),
+    [
+        ("Med hur mycket överskred nämnden sin driftbudget 2024?", "3,5", "100"),
+        ("Med hur mycket överskred nämnden sin investeringsbudget 2024?", "100", "3,5"),
+    ],
+)
+def test_operations_and_investments_are_two_budgets(make_store, question, wanted, unwanted):
+    r = Answerer(make_store({"teknik-2024.txt": BUDGETS})).ask(question)
+    assert r.answered and wanted in r.answer and unwanted not in r.answer, r.answer

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip, frame
 from doksvar.answer.intent import DEVIATION_WORDS
-from doksvar.answer.question import Question
+from doksvar.answer.question import Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
 from doksvar.lang.words import is_period
@@ -22,6 +22,10 @@ MAX_ITEMS = 8
 
 def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     subject = subject_terms(a.store, q, DEVIATION_WORDS)
+    asked = budgets(q.swedish)
+    if asked:
+        # "driftbudgeten" names which budget, not an item of it: the deviations are read from that budget.
+        subject = [t for t in subject if not ("budget" in t.stem and budgets(t.stem))]
     if q.listing or q.largest:
         # "Vilken verksamhet …", "Vilka poster …": the noun asked for is the kind of item, not one item.
         subject = [t for t in subject if t.stem != q.focus]
@@ -42,11 +46,20 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         facts = a.store.facts("deviation", q.docs, direction=want, total=False, best=200)
         facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)
         facts = [f for f in facts if in_scope(f.data["section"], scope)]
+    if asked:
+        facts = [f for f in facts if not (_budgets_of(a, f) - asked) or _budgets_of(a, f) & asked]
     # Words that named the section may name one of its tables too ("… för perioden").
     facts, _ = _label_scope(facts, named)
     if not facts:
         return None
     return _listing(a, q, facts)
+
+
+def _budgets_of(a: Answerer, f) -> set[str]:
+    """The budgets a deviation stands under: its table or sub-heading, its column, its section."""
+    data = f.data
+    title = a.store.section_title(f.doc_id, data["section"])
+    return budgets(f"{data.get('label', '')} {data.get('col_label', '')} {title}")
 
 
 def _wanted(q: Question) -> str | None:

@@ -175,6 +175,15 @@ def directions(text: str) -> set[str]:
     return found | {"positive" if x == "under" else "negative" for x in eased}
 
 
+_BUDGETS = re.compile(r"drift|investering")
+
+
+def budgets(text: str) -> set[str]:
+    """Which of a municipality's two budgets a text speaks of: operations ("driftbudget",
+    "driftredovisning") and investments ("investeringsbudget", "nettoinvesteringar")."""
+    return set(_BUDGETS.findall(text.lower()))
+
+
 def names_in(text: str) -> list[str]:
     """Capitalised words inside a question (not its first word) and acronyms: names of places,
     lists and organisations."""

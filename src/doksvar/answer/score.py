@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import Question, direction_fit
+from doksvar.answer.question import Question, budgets, direction_fit
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
@@ -76,6 +76,8 @@ YEAR_OTHER = -0.7
 """No year in the evidence, and the report is about another year than the one asked."""
 TARGET_NOT_OUTCOME = -0.2
 """Evidence that states a target or forecast when the question asks for an outcome."""
+OTHER_BUDGET = -0.3
+"""Evidence from the investment accounts where the question asks of operations, or the other way round."""
 # The handler's own confidence, as a small tie-breaker between handlers of similar coverage.
 HANDLER_PRIOR = {"deviation": 0.04, "ranking": 0.04, "table": 0.02, "fact": 0.0}
 
@@ -216,6 +218,24 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
     return pieces
 
 
+def _budgets_shown(a: Answerer, result: Answer) -> set[str]:
+    """The budgets (operations, investments) the answer's citations stand under: their section
+    titles, sub-headings and, for a table's cell, its table's caption and header."""
+    docs = {d.name: d.id for d in a.store.documents()}
+    texts = []
+    for c in result.citations:
+        texts.append(c.title)
+        doc_id = docs.get(c.doc)
+        if doc_id is None:
+            continue
+        texts.append(a.heading_at(doc_id, c.start))
+        table = a.store.table_holding(doc_id, c.start)
+        if table is not None:
+            t = a.store.tables([table])[0]
+            texts.append(f"{t.caption} {' '.join(t.header)}")
+    return budgets(" ".join(texts))
+
+
 def _without_asked(q: Question, text: str) -> str:
     """The text without the figures the question itself states ("medarbetare upp till 29 år")."""
     for n in q.numbers:
@@ -300,6 +320,11 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["direction"] = DIRECTION_MATCH if fit > 0 else DIRECTION_MISMATCH
     if handler in ("fact", "ranking") and planned and not _ASKS_TARGET.search(_without_direction(q)):
         features["target"] = TARGET_NOT_OUTCOME
+    asked = budgets(q.swedish)
+    if asked:
+        shown_budgets = _budgets_shown(a, result)
+        if shown_budgets and not shown_budgets & asked:
+            features["budget"] = OTHER_BUDGET
     if handler == "deviation" and not (q.listing or q.largest) and _LISTED.search(result.answer):
         features["list"] = MANY_FOR_ONE
     if handler == "table" and _ASKS_LIST.search(f"{q.swedish} {q.text}"):
