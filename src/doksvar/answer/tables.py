@@ -212,6 +212,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         for cell in a.store.cells(table.id):
             rows.setdefault(cell.row, []).append(cell)
         columns = {i: _column_fit(h, header, q, kinds, period, full_year) for i, h in enumerate(header) if i}
+        in_context = {t.word for t in terms if term_in_label(t, context)}  # the caption and section title
         table_years = any(years_in(h) for h in header)
         for cells in rows.values():
             row_label = cells[0].row_label
@@ -239,7 +240,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                 if q.years and not table_years and not set(q.years) & years_in(caption):
                     fit -= 0.2  # a table without years answers for its report's year only
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
-                cap_terms = {t.word for t in terms if t.word not in explained and term_in_label(t, context)}
+                cap_terms = in_context - explained
                 named = sum(weights[w] * (row_shares[w] if w in row_shares else 1.0) for w in explained)
                 # "helåret", "vid utgången av" choose the column; only a row that names them ("Periodens
                 # resultat") is asked for them.
