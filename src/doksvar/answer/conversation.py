@@ -7,6 +7,7 @@ import re
 
 from doksvar.answer import Answerer
 from doksvar.lang.terms import to_swedish
+from doksvar.lang.words import YEAR_PATTERN
 from doksvar.model import Answer
 
 _CONNECTOR = re.compile(
@@ -16,7 +17,7 @@ _CONNECTOR = re.compile(
 _WHY = re.compile(r"^\s*(varför|why|hur kommer det sig|vad beror det på)\W*$", re.I)
 _QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|varför|vem|how|what|which|when|where|why|who)\b", re.I)
 _PREPOSITION = re.compile(r"^\s*(i|in|för|for|om|about|på|on|inom|within)\s+\S", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
 _FILLER = re.compile(r"\b(för|for|in|i|då|then|the|året|år|year)\b|[?.!]", re.I)
 # Qualifiers that replace each other rather than add up.
 _EXCLUSIVE = [

@@ -12,13 +12,13 @@ from doksvar.index.query import Term
 from doksvar.index.rows import StoredPassage
 from doksvar.index.store import Store
 from doksvar.lang.frequency import generality_weight
-from doksvar.lang.words import CARDINAL, MONTHS, is_period, is_year, stem_set
+from doksvar.lang.words import CARDINAL, MONTHS, YEAR_PATTERN, is_period, is_year, stem_set, years_in
 
 _NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
 _MONTHS = MONTHS + "|january|february|march|may|june|july|august|october"
 _DATE = re.compile(
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:{_MONTHS})\s+\d{{4}}\b|\bfrån och med\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b",
+    rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{YEAR_PATTERN}\b",
     re.I,
 )
 _REASON = re.compile(
@@ -173,7 +173,7 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
     # A surplus asked about: a sentence of a deficit is about something else, and the other way round.
     bonus += DIRECTION_BONUS * direction_fit(q, sentence)
     if q.years:
-        said = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)}
+        said = years_in(sentence)
         if said & set(q.years):
             bonus += YEAR_MATCH
         elif said:

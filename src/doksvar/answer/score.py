@@ -28,6 +28,7 @@ from doksvar.lang.words import (
     NUMBER_WORD,
     PERIOD,
     YEAR_IN_TEXT,
+    YEAR_PATTERN,
     is_organisation,
     is_period,
     stem_set,
@@ -123,7 +124,8 @@ _DAY = re.compile(
 )
 _DATE = re.compile(
     rf"\b\d{{1,2}}\s+(?:{MONTHS})|\b(?:{MONTHS})\s+\d{{4}}"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:våren|hösten|sommaren|vintern|årsskiftet|kvartal)\b|\b(?:19|20)\d\d\b",
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:våren|hösten|sommaren|vintern|årsskiftet|kvartal)\b"
+    rf"|\b{YEAR_PATTERN}\b",
     re.I,
 )
 

@@ -12,7 +12,17 @@ from doksvar.answer.compose import answer
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.lang.terms import expand_label, synonyms
-from doksvar.lang.words import GENERIC, PERIOD, is_organisation, is_period, stem, words, years_in
+from doksvar.lang.words import (
+    GENERIC,
+    PERIOD,
+    TOTAL_ROW,
+    YEAR_IN_TEXT,
+    is_organisation,
+    is_period,
+    stem,
+    words,
+    years_in,
+)
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -25,7 +35,6 @@ _COLUMN_WORDS = {
     "prognos": ("prognos",),
     "avvik": ("avvikelse", "utfall - budget", "budget - utfall", "differens"),
 }
-_TOTAL_ROW = re.compile(r"^(summa|totalt|total|s:a|netto|nettokostnad\w*|resultat)\b", re.I)
 
 
 @dataclass
@@ -153,7 +162,7 @@ def table_citations(a: Answerer, doc_id: int, caption: str, t_start: int, c_star
     if column < len(cells) and cells[column].strip():
         h_start = t_start + sum(len(c) + 1 for c in cells[:column])
         h_end = h_start + len(cells[column])
-        year = re.search(r"(?:19|20)\d\d", cells[column])
+        year = YEAR_IN_TEXT.search(cells[column])
         focus = (h_start + year.start(), h_start + year.end()) if year else None
         cites.append(a.cite(doc_id, h_start, h_end, focus))
     above = text.rfind(caption, max(0, t_start - len(caption) - 4), t_start) if caption else -1
@@ -221,7 +230,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             row_terms = set(row_shares)
             row_numbers = set(re.findall(r"\d+", row_label))
             num_hits = sum(1 for n in q.numbers if n in row_numbers)
-            is_total = bool(_TOTAL_ROW.match(row_label))
+            is_total = bool(TOTAL_ROW.match(row_label))
             # A deviation question is answered by the table's deviation row ("Avvikelse").
             deviation_row = asks_deviation and bool(_DEVIATION_ROW.search(row_label))
             if not row_terms and not num_hits and not (is_total or len(rows) == 1 or deviation_row):

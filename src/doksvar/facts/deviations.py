@@ -13,6 +13,7 @@ import re
 
 from doksvar.facts import Fact, folded
 from doksvar.facts.amounts import AMOUNT, number, to_mkr, unit_of
+from doksvar.lang.words import TOTAL_ROW
 from doksvar.model import Document, Passage
 
 _BUDGET = r"(?:budget\w*|planera\w*|beräkna\w*|prognos\w*|förväntat|plan)"
@@ -92,7 +93,6 @@ _EXPLAINS = re.compile(
 _TOTAL = re.compile(
     r"^(?:utfall\w*|resultat\w*|totalt|sammantaget|sammanlagt|nettokostnad\w*|årets\s+resultat|helår\w*)\b", re.I
 )
-_TOTAL_ROW = re.compile(r"^(?:summa|s:a|totalt?|netto\w*|resultat\w*|årets resultat)\b", re.I)
 _INCOME = re.compile(r"\bintäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
 _COST = re.compile(r"\bkostnad\w*|\butgift\w*|\butfall\w*\b", re.I)
 _DEVIATION_COLUMN = re.compile(
@@ -265,7 +265,7 @@ def _table_deviations(doc: Document) -> list[Fact]:
                         "cue": "table",
                         "match": [line_start, line_end],
                         "span_amount": [cell.start, cell.end],
-                        "total": bool(_TOTAL_ROW.match(cell.row_label)) or rows == 1,
+                        "total": bool(TOTAL_ROW.match(cell.row_label)) or rows == 1,
                         "subject": f"{cell.row_label} ({table.caption}, {cell.col_label})",
                         "explanation": None,
                         "label": table.caption,

@@ -8,7 +8,7 @@ from collections import Counter
 
 from doksvar.facts import Fact, folded
 from doksvar.facts.amounts import NUMBER_WORDS, ORDINALS
-from doksvar.lang.words import SWEDISH_STOP
+from doksvar.lang.words import SWEDISH_STOP, YEAR_PATTERN
 from doksvar.model import Document, Passage
 
 _OF = r"(?:av|bland)\s+(?:(?:de|alla|landets|Sveriges|rikets|samtliga|totalt|[A-ZÅÄÖ]\w+s)\s+){0,2}(?P<of>\d{1,4}(?:\s\d{3})?)(?!\s?%|,\d)"  # noqa: E501
@@ -62,7 +62,7 @@ _UP = re.compile(
     rf"\D{{0,25}}?\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+placering\w*",
     re.I,
 )
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR_PATTERN})\b")
 _NAME = re.compile(r"[A-ZÅÄÖ][\w&:'’.-]*(?:\s+(?:&\s+|och\s+|för\s+)?[A-ZÅÄÖ][\w&:'’.-]*)*")
 _LIST_WORD = re.compile(r"(?:index|ranking|rankning|undersökning|enkät|barometer|kamp|mätning|jämförelse)", re.I)
 _NOT_NAMES = {"sveriges", "sverige", "landets", "rikets", "kommunen", "kommunens", "staden", "regionen"}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from doksvar.ingest.blocks import Block
 from doksvar.ingest.headings import TOC_TITLE, heading, reads_as_title
 from doksvar.ingest.inline import clean_inline
+from doksvar.lang.words import is_year
 
 PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:sida|sid|page|s\.)\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4})?\s*$", re.I
@@ -722,7 +723,7 @@ def _edge(words: list[tuple[int, int]], lo: int, hi: int, rightmost: bool = Fals
 
 def _is_year_row(line: str) -> bool:
     nums = _numeric_segments(line)
-    return len(nums) >= 2 and all(re.fullmatch(r"(?:19|20)\d\d", n[2]) for n in nums)
+    return len(nums) >= 2 and all(is_year(n[2]) for n in nums)
 
 
 def _table_blocks(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from doksvar.ingest.inline import clean_inline
 from doksvar.ingest.tables import parse_value
+from doksvar.lang.words import is_year
 
 # ---------------------------------------------------------------- front matter
 
@@ -131,7 +132,6 @@ def join_parts(parts: list[Part]) -> Part:
     return text, seams
 
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A line of a label that the next line continues ("Nämnden för Miljö &" / "Hälsoskydd").
 _OPEN_END = re.compile(r"(?:[&,/\-–(]|\b(?:och|samt|för|i|av|till|med|på|om|eller|inom|per))$", re.I)
 
@@ -149,7 +149,7 @@ def _logical_lines(parts: list[Part]) -> list[int]:
 
 
 def _is_figure(text: str) -> bool:
-    return parse_value(text) is not None and not _YEAR.match(text.strip())
+    return parse_value(text) is not None and not is_year(text.strip())
 
 
 def header_split(rows: list[list[list[Part]]]) -> list[int] | None:

@@ -9,7 +9,9 @@ import Stemmer
 
 # Letters and digits; "IT-kostnaderna" gives "it" and "kostnaderna", as FTS5's unicode61 does.
 WORD = re.compile(r"[^\W_]+")
-YEAR = re.compile(r"^(19[5-9]\d|20[0-9]\d)$")
+YEAR_PATTERN = r"(?:19[5-9]\d|20\d\d)"
+"""A year as reports write them, 1950–2099: the one definition every reader of years uses."""
+YEAR = re.compile(rf"^{YEAR_PATTERN}$")
 
 _STEMMER = Stemmer.Stemmer("swedish")
 
@@ -148,7 +150,9 @@ def is_stop(word: str, english: bool = True) -> bool:
     return word in SWEDISH_STOP or (english and word in ENGLISH_STOP)
 
 
-YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+YEAR_IN_TEXT = re.compile(rf"(?<!\d){YEAR_PATTERN}(?!\d)")
+TOTAL_ROW = re.compile(r"^(?:summa|s:a|totalt?|netto\w*|resultat\w*|årets resultat)\b", re.I)
+"""A table row that sums the others ("Summa", "Totalt", "Nettokostnad", "Årets resultat")."""
 
 
 def years_in(text: str) -> set[int]:
