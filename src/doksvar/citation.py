@@ -20,9 +20,12 @@ TablesOf = Callable[[str], Sequence[Table]]
 """The tables of a document, by the document's file name."""
 
 
-def location(section: str, title: str, page: int | None = None, doc: str = "") -> str:
-    """Where a passage stands: "6.1 Driftsredovisning, s. 11"; the document's name before any heading."""
+def location(section: str, title: str, page: int | None = None, doc: str = "", label: str = "") -> str:
+    """Where a passage stands: "6.1 Driftsredovisning, s. 11", with its sub-heading when given
+    ("6.1 Driftsredovisning › IT, s. 11"); the document's name before any heading."""
     where = " ".join(x for x in (section, title) if x) or doc
+    if label:
+        where += f" › {label}"
     return f"{where}, s. {page}" if page else where
 
 

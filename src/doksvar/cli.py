@@ -176,15 +176,12 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print("no passages found", file=sys.stderr)
         return 0
-    from doksvar.citation import TablesByDocument, table_at, table_quote
+    from doksvar.citation import TablesByDocument, location, table_at, table_quote
 
     tables = TablesByDocument(store)
     for n, h in enumerate(hits, 1):
         p = h.stored.passage
-        where = " ".join(x for x in (p.section, h.stored.section_title) if x) or h.stored.doc
-        label = f" › {p.label}" if p.label else ""
-        page = f", s. {p.page}" if p.page else ""
-        print(f"{n}. {where}{label}{page}")
+        print(f"{n}. {location(p.section, h.stored.section_title, p.page, h.stored.doc, p.label)}")
         table = table_at(tables(h.stored.doc), p.start, p.end) if p.kind == "row" else None
         row = table_quote(table, p.start, p.end, p.text) if table is not None else None
         print(f"   {row.replace(chr(10), chr(10) + '   ')}" if row else f"   {h.snippet}")

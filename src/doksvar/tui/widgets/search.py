@@ -27,12 +27,7 @@ SEARCH_HINT = "Sök ord i rapporten … (Enter öppnar första träffen · ↓ t
 def hit_where(hit: SearchHit) -> Text:
     """Where a hit stands: section, sub-heading and page."""
     p = hit.stored.passage
-    where = location(p.section, hit.stored.section_title, None, hit.stored.doc)
-    if p.label:
-        where += f" › {p.label}"
-    if p.page:
-        where += f", s. {p.page}"
-    return Text(where)
+    return Text(location(p.section, hit.stored.section_title, p.page, hit.stored.doc, p.label))
 
 
 def hit_snippet(hit: SearchHit, tables: Sequence[Table] = ()) -> Text:
