@@ -590,3 +590,17 @@ BUDGETS = (
 def test_operations_and_investments_are_two_budgets(make_store, question, wanted, unwanted):
     r = Answerer(make_store({"teknik-2024.txt": BUDGETS})).ask(question)
     assert r.answered and wanted in r.answer and unwanted not in r.answer, r.answer
+
+
+def test_a_figure_compared_with_another_period_gives_both_columns(make_store):
+    store = make_store(
+        {
+            "delar-2026.txt": "Delårsrapport mars 2026\n\n2 Personal\n\n"
+            "Personalvolym\tAktuell period\tMotsvarande period föregående år\tPrognos 2026\tUtfall 2025\n"
+            "Antal årsarbetare\t197,7\t188,7\t750\t733,8\n"
+        }
+    )
+    r = Answerer(store).ask("Hur många årsarbetare fanns under perioden jämfört med motsvarande period föregående år?")
+    # The figure asked for first, then the one it is compared with; not the latest full year's.
+    assert r.answered and "197,7" in r.answer and "188,7" in r.answer and "733,8" not in r.answer, r.answer
+    assert r.answer.index("197,7") < r.answer.index("188,7")

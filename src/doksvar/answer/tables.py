@@ -89,7 +89,11 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     c_start, c_end = pick.cell.start, pick.cell.end
     shown = [f"{col_label}: {text}"]
     cites = table_citations(a, doc_id, caption, t_start, c_start, c_end)
-    for other in _companions(a, q, pick):
+    others = _companions(a, q, pick)
+    base = _base_cell(a, q, pick)
+    if base is not None and all(o.col != base.col for o in others):
+        others.append(base)
+    for other in others:
         shown.append(f"{other.col_label}: {other.text}")
         cites += table_citations(a, doc_id, "", t_start, other.start, other.end)
     body = f"{row_label}, " + "; ".join(shown) + (f" ({caption})" if caption else "")
@@ -108,6 +112,26 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
     row = [c for c in a.store.cells(pick.table.id) if c.row == pick.cell.row and c.col != pick.cell.col]
     row = [c for c in row if c.value is not None]
     return _other_kinds(q, pick, row, kinds, have) or _other_years(q, pick, row)
+
+
+def _base_cell(a: Answerer, q: Question, pick: _Pick) -> Cell | None:
+    """The cell of the same row in the column the question compares with ("… jämfört med motsvarande
+    period föregående år"), when one column fits the comparison base best."""
+    _, base = _parts_compared(q)
+    if base is None:
+        return None
+    header = pick.table.header
+    best, best_fit = None, 0.0
+    for c in a.store.cells(pick.table.id):
+        if c.row != pick.cell.row or c.col == pick.cell.col or c.value is None or not 0 < c.col < len(header):
+            continue
+        fit, named = _column_fit(header[c.col], header, base, [], False, False)
+        if fit is None or not (named or years_in(header[c.col]) & set(base.years)):
+            continue
+        score = len(named) + fit
+        if best is None or score > best_fit:
+            best, best_fit = c, score
+    return best
 
 
 def _other_kinds(q: Question, pick: _Pick, row: list[Cell], kinds: list[str], have: set[str]) -> list[Cell]:
@@ -183,8 +207,32 @@ MIN_TABLE_SHARE = 0.5
 """A cell answers only when its row, column and caption hold this share of the question's weight."""
 
 
+_COMPARED = re.compile(r"\s+(?:jämfört med|jämfört mot|i jämförelse med|compared (?:with|to))\s+(?P<base>.+)$")
+"""What a figure is compared with ("… under perioden jämfört med motsvarande period föregående år"):
+the base names a second column, not the one asked for first."""
+
+
+def _parts_compared(q: Question) -> tuple[Question, Question | None]:
+    """The question without what it compares with, and the comparison base as a question of its own."""
+    m = _COMPARED.search(q.swedish)
+    if m is None:
+        return q, None
+
+    def part(text: str) -> Question:
+        kept = set(words(text))
+        return dataclasses.replace(
+            q,
+            swedish=text,
+            terms=tuple(t for t in q.terms if t.word in kept),
+            years=tuple(y for y in q.years if str(y) in kept),
+        )
+
+    return part(q.swedish[: m.start()]), part(m.group("base"))
+
+
 def best_cell(a: Answerer, q: Question) -> _Pick | None:
     """The cell whose row label, column header and caption cover the question best."""
+    q, _ = _parts_compared(q)
     terms = [t for t in q.content if t.found]
     if not terms:
         return None
@@ -340,8 +388,9 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         fit += 0.1
     elif full_year and PERIOD.search(hl):
         fit -= 0.1
-    if not q.years and not kinds and any(years_in(other) for other in header):
-        # No year asked: the latest year's actual figure.
+    asked_period = period and any(PERIOD.search(other.lower()) for other in header[1:])
+    if not q.years and not kinds and not asked_period and any(years_in(other) for other in header):
+        # No year asked, nor a period a column names: the latest year's actual figure.
         actual = [y for other in header if not re.search(r"prognos|budget", other, re.I) for y in years_in(other)]
         latest = max(actual, default=0)
         if latest and latest in said and not has_kind & {"prognos", "budget"}:
