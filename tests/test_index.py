@@ -169,3 +169,15 @@ def test_a_ranked_lookup_asked_again_in_one_snapshot_gives_the_same_passages(bun
         wide = bundled_store.match(terms, limit=40, any_term=True)
         narrow = bundled_store.match(terms, limit=5, any_term=True)
     assert len(wide) == 40 and narrow == wide[:5] == alone
+
+
+def test_an_inflected_variant_of_a_report_word_is_found_as_a_near_spelling(tmp_path):
+    (tmp_path / "r.txt").write_text(
+        "# Rapport\n\nDe strategiska markinköpen blev dyrare än budgeterat.\n\nParken fick nya bänkar.\n",
+        encoding="utf-8",
+    )
+    store = Store(tmp_path / "i.sqlite", writable=True)
+    list(store.index_files([tmp_path / "r.txt"]))
+    # "markköpen" is no typo of the word "markinköpen" by the letter, but its stem is one of the stem's.
+    hits = store.search("markköpen")
+    assert [h.stored.passage.text for h in hits] == ["De strategiska markinköpen blev dyrare än budgeterat."]

@@ -125,8 +125,15 @@ class Vocabulary:
         from rapidfuzz import fuzz, process
 
         cutoff = 88 if len(word) < 8 else 84
-        best = process.extractOne(word, self.surface, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return best[0] if best else None
+        # The index holds stems: the word's own stem is compared too, so that an inflection does not
+        # count as a typo ("markköpen" is "markköp" against the report's "markinköp").
+        found = [
+            best
+            for form in dict.fromkeys((word, stem(word)))
+            if len(form) >= 5
+            and (best := process.extractOne(form, self.surface, scorer=fuzz.ratio, score_cutoff=cutoff))
+        ]
+        return max(found, key=lambda b: b[1])[0] if found else None
 
     def idf(self, alternatives: tuple[str, ...]) -> float:
         """How rare a term is: log-scaled inverse passage frequency of its stems."""
