@@ -604,3 +604,16 @@ def test_a_figure_compared_with_another_period_gives_both_columns(make_store):
     # The figure asked for first, then the one it is compared with; not the latest full year's.
     assert r.answered and "197,7" in r.answer and "188,7" in r.answer and "733,8" not in r.answer, r.answer
     assert r.answer.index("197,7") < r.answer.index("188,7")
+
+
+def test_what_something_led_to_is_read_where_the_report_goes_on(make_store):
+    store = make_store(
+        {
+            "miljo-2024.txt": "Årsredovisning 2024\n\n1 Verksamhet\n\n"
+            "Under våren ändrade Skatteverket sättet som nämnden får tillgång till folkbokföringen. "
+            "Från att ha haft direkt tillgång beställer vi nu uppgifterna per post. "
+            "Detta har inneburit långa handläggningstider i tillsynen.\n"
+        }
+    )
+    r = Answerer(store).ask("Vad har Skatteverkets ändrade sätt att lämna ut uppgifter fått för följder?")
+    assert r.answered and "handläggningstider" in r.answer, r.answer

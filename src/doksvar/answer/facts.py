@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip
 from doksvar.answer.question import Question
-from doksvar.answer.retrieve import BACK_REFERENCE, Scored, has_date, has_number, score_sentences
+from doksvar.answer.retrieve import BACK_REFERENCE, CONSEQUENCE, Scored, has_date, has_number, score_sentences
 from doksvar.lang.words import stem_set, years_in
 
 if TYPE_CHECKING:
@@ -91,6 +91,14 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         leads = True  # "Företagen fick svara på en skala 1–6. Betyget blev 2,41.": the figure comes next
     if q.wants == "date" and not has_date(sentence) and has_date(following):
         leads = True
+    if q.wants == "consequence" and not CONSEQUENCE.search(sentence):
+        # "Lantmäteriet ändrade sättet … Från att ha haft … Detta har inneburit långa förseningar": what
+        # it led to is told within the next two sentences.
+        for c, d in spans[at + 1 : at + 3]:
+            if CONSEQUENCE.search(
+                best.stored.passage.text[c - best.stored.passage.start : d - best.stored.passage.start]
+            ):
+                return a, d
     if q.years and years_in(sentence) and not years_in(sentence) & set(q.years):
         # "Vid utgången av 2021 uppgick andelen till 60 procent. Vid utgången av 2023 hade motsvarande
         # siffra ökat …": the year asked comes in the next sentence.

@@ -24,6 +24,13 @@ _WANTS = [
         re.compile(r"\b(till vad|vad ska \w+ (användas|används) till|syfte\w*|användas till|what is .* for)\b"),
     ),
     (
+        "consequence",
+        re.compile(
+            r"\b(följder|konsekvens\w*|vad (?:har|fick|blev) .{0,80}? för (?:följd|effekt)\w*|vad innebär"
+            r"|vad har .{0,80}? inneburit|what (?:are|were|have been) the (?:consequences|effects)|consequences)\b"
+        ),
+    ),
+    (
         "number",
         re.compile(
             r"\b(hur (många|mycket|stor|stort|stora|hög|högt|höga|låg|lågt|lång|långt)|vad (var|blev|är|kostade|uppgick)"  # noqa: E501

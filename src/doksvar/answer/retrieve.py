@@ -32,6 +32,12 @@ BACK_REFERENCE = re.compile(
 )
 """A reason given by pointing back ("Som en följd av detta blev kostnaderna lägre"): the sentence
 before says what it was."""
+CONSEQUENCE = re.compile(
+    r"\b(?:inneb[aäu]r\w*|medför\w*|lett till|ledde till|leder till|resulter\w*|följden|konsekvens\w*"
+    r"|påverka[rt]?|orsakat|orsakar)\b",
+    re.I,
+)
+"""A sentence stating what something led to ("Detta har inneburit långa förseningar …")."""
 _PURPOSE = re.compile(
     r"\b(för att|i syfte|syftet|med vilket|med vilken|ska kunna|används för|användas för|avsett)\b", re.I
 )
@@ -170,6 +176,8 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
         bonus += 0.3 if _REASON.search(sentence) and not _restates(sentence, terms) else 0.0
     elif q.wants == "purpose":
         bonus += 0.3 if _PURPOSE.search(sentence) else 0.0
+    elif q.wants == "consequence":
+        bonus += 0.3 if CONSEQUENCE.search(sentence) else 0.0
     # A surplus asked about: a sentence of a deficit is about something else, and the other way round.
     bonus += DIRECTION_BONUS * direction_fit(q, sentence)
     if q.years:
