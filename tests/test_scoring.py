@@ -617,3 +617,16 @@ def test_what_something_led_to_is_read_where_the_report_goes_on(make_store):
     )
     r = Answerer(store).ask("Vad har Skatteverkets ändrade sätt att lämna ut uppgifter fått för följder?")
     assert r.answered and "handläggningstider" in r.answer, r.answer
+
+
+def test_which_one_is_named_by_the_heading_when_the_sentence_says_only_its_kind(make_store):
+    store = make_store(
+        {
+            "revision-2023.txt": "Årsredogörelse 2023\n\n1 Granskning\n\n1.1 Kritik riktas till idrottsnämnden\n\n"
+            "Den samlade bedömningen är att verksamheten delvis har bedrivits ändamålsenligt. "
+            "Vi ser allvarligt på att nämnden inte har agerat på de negativa budgetavvikelserna.\n\n"
+            "1.2 Kulturnämndens arbete med bibliotek\n\nKulturnämnden har arbetat väl med biblioteken.\n"
+        }
+    )
+    r = Answerer(store).ask("Vilken nämnd fick kritik för att inte ha agerat på sina negativa budgetavvikelser?")
+    assert r.answered and "idrottsnämnden" in r.answer.lower(), r.answer

@@ -12,7 +12,7 @@ from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import COUNTS, Question, read_question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
-from doksvar.lang.words import is_organisation, is_period, stem_set, stems, words
+from doksvar.lang.words import is_organisation, is_period, stem, stem_set, stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -185,7 +185,7 @@ class Answerer:
             best = proposed[0].answer
             if asks_reason(q) and not gives_reason(best.answer):
                 best = self._with_reason(q, best)
-            return self.label(best, q)
+            return self.label(_named_by_heading(best, q), q)
         return self.decline(q)
 
     def _with_reason(self, q: Question, result: Answer) -> Answer:
@@ -481,6 +481,32 @@ def _different_kinds(parts: tuple[str, str], vocab) -> bool:
 def _related(section: str, other: str) -> bool:
     """Whether two sections are one, or one holds the other ("3.1" and "3.1.1")."""
     return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
+
+
+_WHICH_ONE = re.compile(r"^\s*(?:vilken|vilket|vilka|which)\s+(\w+)")
+
+
+def _named_by_heading(result: Answer, q: Question) -> Answer:
+    """A sentence that names what is asked for only by its kind ("Vilken nämnd …?" – "… att nämnden
+    inte har agerat …") is answered under the heading that names it ("Kritik riktas till
+    förskolenämnden"): the heading is put before the sentence."""
+    m = _WHICH_ONE.match(q.swedish)
+    if m is None or result.intent != "fact" or not result.citations:
+        return result
+    kind = stem(m.group(1))
+    if len(kind) < 4:
+        return result
+
+    def names_one(text: str) -> bool:
+        # A word holding the kind after a name of its own: "förskolenämnden", "Socialnämnden".
+        return any(kind in s and not s.startswith(kind) for s in stems(text))
+
+    if names_one(result.answer):
+        return result
+    c = result.citations[0]
+    if not names_one(c.title):
+        return result
+    return dataclasses.replace(result, answer=f"{c.title}: {result.answer}")
 
 
 def _two_parts(text: str) -> tuple[str, str] | None:
