@@ -630,3 +630,17 @@ def test_which_one_is_named_by_the_heading_when_the_sentence_says_only_its_kind(
     )
     r = Answerer(store).ask("Vilken nämnd fick kritik för att inte ha agerat på sina negativa budgetavvikelser?")
     assert r.answered and "idrottsnämnden" in r.answer.lower(), r.answer
+
+
+def test_the_noun_after_an_adjective_is_what_a_which_question_asks_for(make_store):
+    store = make_store(
+        {
+            "revision-2023.txt": "Årsredogörelse 2023\n\n1 Uppdrag\n\n"
+            "Lekmannarevisorerna granskar de kommunala bolag som helt eller delvis ägs av kommunen.\n\n"
+            "2 Kritik riktas till Hamnbolaget i Staden AB\n\n"
+            "Granskningen visade brister i styrningen. "
+            "Därför riktar lekmannarevisorerna kritik mot bolaget i form av en erinran.\n"
+        }
+    )
+    r = Answerer(store).ask("Vilket kommunalt bolag fick en erinran av lekmannarevisorerna?")
+    assert r.answered and "Hamnbolaget i Staden AB" in r.answer, r.answer

@@ -12,7 +12,7 @@ from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import COUNTS, Question, read_question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
-from doksvar.lang.words import is_organisation, is_period, stem, stem_set, stems, words
+from doksvar.lang.words import is_organisation, is_period, stem_set, stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -483,22 +483,23 @@ def _related(section: str, other: str) -> bool:
     return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
 
 
-_WHICH_ONE = re.compile(r"^\s*(?:vilken|vilket|vilka|which)\s+(\w+)")
+_WHICH_ONE = re.compile(r"^\s*(?:vilken|vilket|vilka|which)\b")
+_COMPANY = re.compile(r"\b(?:AB|aktiebolag\w*)\b")
+"""A company named as Swedish companies are ("Älvstranden utveckling AB")."""
 
 
 def _named_by_heading(result: Answer, q: Question) -> Answer:
     """A sentence that names what is asked for only by its kind ("Vilken nämnd …?" – "… att nämnden
     inte har agerat …") is answered under the heading that names it ("Kritik riktas till
     förskolenämnden"): the heading is put before the sentence."""
-    m = _WHICH_ONE.match(q.swedish)
-    if m is None or result.intent != "fact" or not result.citations:
-        return result
-    kind = stem(m.group(1))
-    if len(kind) < 4:
+    kind = q.focus
+    if not _WHICH_ONE.match(q.swedish) or len(kind) < 4 or result.intent != "fact" or not result.citations:
         return result
 
     def names_one(text: str) -> bool:
-        # A word holding the kind after a name of its own: "förskolenämnden", "Socialnämnden".
+        # A word holding the kind after a name of its own ("förskolenämnden"), or a company's name.
+        if kind == "bolag" and _COMPANY.search(text):
+            return True
         return any(kind in s and not s.startswith(kind) for s in stems(text))
 
     if names_one(result.answer):

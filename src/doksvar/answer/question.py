@@ -205,15 +205,20 @@ _OPENER = re.compile(
 )
 
 
+_ADJECTIVE = re.compile(r"(?:isk|ig|lig|al|ell|iv|är)(?:t|a|e)?$")
+"""Endings of Swedish adjectives ("kommunalt", "positiva", "årlig"): in "Vilket kommunalt bolag …"
+the noun after it is what is asked for."""
+
+
 def _focus(swedish: str) -> str:
-    """The first content word after the question's opening words."""
+    """The first content word after the question's opening words, or the noun an adjective leads to."""
     m = _OPENER.search(swedish)
     if not m:
         return ""
-    for w in words(m.group(1)):
-        if not is_stop(w) and not w.isdigit():
-            return stem(w)
-    return ""
+    content = [w for w in words(m.group(1)) if not is_stop(w) and not w.isdigit()]
+    if len(content) >= 2 and _ADJECTIVE.search(content[0]):
+        return stem(content[1])
+    return stem(content[0]) if content else ""
 
 
 def _indexed(s: str, vocab: Vocabulary) -> bool:
