@@ -644,3 +644,17 @@ def test_the_noun_after_an_adjective_is_what_a_which_question_asks_for(make_stor
     )
     r = Answerer(store).ask("Vilket kommunalt bolag fick en erinran av lekmannarevisorerna?")
     assert r.answered and "Hamnbolaget i Staden AB" in r.answer, r.answer
+
+
+def test_which_one_had_the_most_is_the_largest_count_of_a_counted_list(make_store):
+    store = make_store(
+        {
+            "skola-2024.txt": "Årsredovisning 2024 Skolnämnden\n\n1 Trygghet\n\n"
+            "Mått\tUtfall 2024\tUtfall 2023\nAntal anmälningar om kränkningar\t9\t7\n\n"
+            "Under 2024 kom totalt 9 anmälningar om kränkningar in till nämnden. "
+            "Anmälningarna kom från följande skolor:\n\n"
+            "- Ekskolan (2)\n- Björkskolan (5)\n- Tallskolan (2)\n"
+        }
+    )
+    r = Answerer(store).ask("Vilken skola fick flest anmälningar om kränkningar 2024?")
+    assert r.answered and "Björkskolan" in r.answer, r.answer

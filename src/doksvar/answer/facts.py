@@ -28,6 +28,9 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
     """The best few sentences, each cited as an answer; none when nothing covers the question well enough."""
     scored = score_sentences(a.store, q)
     out: list[Answer] = []
+    most = _most_counted(a, q, scored)
+    if most is not None:
+        out.append(most)
     taken: set[tuple[int, int]] = set()
     for best in scored[: PROPOSED * 3]:
         if best.coverage < MIN_COVERAGE or len(out) >= PROPOSED:
@@ -40,6 +43,42 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
         taken.update((c.start, c.end) for c in result.citations)
         out.append(result)
     return out
+
+
+_COUNTED_ITEM = re.compile(r"^(?P<name>.+?)\s*\((?P<count>\d+)\)\s*[.;,]?$")
+"""A list item with its count, as reports list them: "Lokalt Nät - LAN (2)"."""
+LIST_REACH = 30
+"""The most items looked at after a sentence that introduces a list."""
+
+
+def _most_counted(a: Answerer, q: Question, scored: list[Scored]) -> Answer | None:
+    """ "Vilken tjänst drabbades av flest …?": the item with the largest count of the list that one of
+    the best sentences introduces ("… inom följande tjänster: • Lokalt Nät - LAN (2) • Telefoni (1)")."""
+    if not (q.largest and re.match(r"\s*(?:vilken|vilket|vilka|which)\b", q.swedish)):
+        return None
+    for s in scored[:5]:
+        sp = s.stored
+        if sp.passage.kind == "item":
+            continue
+        following = a.store.passages(range(sp.id + 1, sp.id + 1 + LIST_REACH))
+        counted = []
+        for pid in range(sp.id + 1, sp.id + 1 + LIST_REACH):
+            item = following.get(pid)
+            if item is None or item.doc_id != sp.doc_id or item.passage.kind != "item":
+                break
+            m = _COUNTED_ITEM.match(item.passage.text)
+            if m is not None:
+                counted.append((int(m.group("count")), item))
+        if len(counted) < 2:
+            continue
+        top = max(n for n, _ in counted)
+        best = [item for n, item in counted if n == top]
+        if len(best) > 1:
+            continue  # a tie names no one item
+        item = best[0]
+        cites = [a.cite(sp.doc_id, *s.span), a.cite(item.doc_id, item.passage.start, item.passage.end)]
+        return answer(q.text, "fact", item.passage.text, cites)
+    return None
 
 
 def _answer(a: Answerer, q: Question, scored: list[Scored], best: Scored) -> Answer:

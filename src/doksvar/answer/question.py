@@ -56,7 +56,9 @@ _POSITIVE = re.compile(
 _EASED = re.compile(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\s+(?:\w+\s+)?(under|över)skott\w*")
 """A deficit or surplus made smaller: what "dämpade underskottet" is a positive deviation, what
 "minskade överskottet" a negative one."""
-_LARGEST = re.compile(r"\b(störst\w*|högst\w*|mest|largest|biggest|greatest|main|främst\w*|stor\w* avvikelse)\b")
+_LARGEST = re.compile(
+    r"\b(störst\w*|högst\w*|mest|flest|largest|biggest|greatest|most|main|främst\w*|stor\w* avvikelse)\b"
+)
 _ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
 
 

@@ -97,6 +97,7 @@ _PLACE = re.compile(
     re.I,
 )
 _ASKS_REASON = re.compile(r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|why|explain\w*|reason)\b")
+_WHICH_ONE = re.compile(r"\s*(?:vilken|vilket|which)\b")
 _LISTED = re.compile(r"\b1\) ")
 _ASKS_LIST = re.compile(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)
 # A target, plan or forecast, where the question asks what happened.
@@ -279,7 +280,11 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     pieces = evidence(a, result)
     cov = coverage(weights, pieces)
     focus = next((t for t, _ in weights.values() if t.stem == q.focus and t.found), None)
-    if focus is not None and _COUNTS.search(f"{q.swedish} {q.text.lower()}"):
+    # "Vilken tjänst drabbades av flest …": the one of many asked for is an item of that kind.
+    one_of_many = q.largest and handler in ("table", "fact") and bool(_WHICH_ONE.match(q.swedish))
+    if one_of_many:
+        focus = next((t for t in q.content if t.stem == q.focus and t.found), None)  # however everyday
+    if focus is not None and (one_of_many or _COUNTS.search(f"{q.swedish} {q.text.lower()}")):
         # "Hur många bussar …": evidence without the thing counted is about something else.
         if not found_in(focus, [(stem_set(text), 1.0) for text, _ in pieces if text], AS_COMPOUND_PART):
             features_focus = FOCUS_MISSING
