@@ -63,23 +63,26 @@ SEARCHES = [
 ]
 TARGETS = {
     "ask_p95_ms": 100,
-    "ask_vs_raw_p95": 3.0,
+    "ask_vs_raw_p95": 2.0,
     "search_p95_ms": 50,
     "index_vs_raw": 0.40,
-    "cold_ask_ms": 200,
+    "cold_ask_ms": 60,
     "tui_ready_ms": 1000,
     "peak_rss_mb": 300,
     "reindex_unchanged_s": 2.0,
     "pdf_vs_pypdf": 1.5,
 }
 
+# Peak RSS is the process's own high-water mark (VmHWM): ru_maxrss would also count the benchmark
+# process it was started from.
 RSS_WRAPPER = (
-    "import resource, runpy, sys\n"
+    "import runpy, sys\n"
     "sys.argv = ['doksvar'] + sys.argv[1:]\n"
     "code = 0\n"
     "try:\n    runpy.run_module('doksvar', run_name='__main__')\n"
     "except SystemExit as e:\n    code = e.code or 0\n"
-    "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "peak = [line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')][0]\n"
+    "print('MAXRSS', peak, file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
@@ -253,7 +256,9 @@ def main() -> None:
     questions = [q["q"] for q in json.loads(QUESTIONS.read_text(encoding="utf-8"))]
     results: dict = {
         "reports": args.reports,
-        "machine": f"{platform.machine()}, {platform.python_version()}, sqlite {sqlite3.sqlite_version}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}, "
+        f"sqlite {sqlite3.sqlite_version}",
+        "load_before": round(os.getloadavg()[0], 2),
     }
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -265,6 +270,7 @@ def main() -> None:
         index = tmp / "index.sqlite"
 
         wall, rss, r = run_doksvar(["--index", str(index), "index", "-q", str(tmp / "corpus")])
+        index_mb = sum(f.stat().st_size for f in tmp.glob("index.sqlite*")) / 1e6
         from doksvar.index.store import Store
 
         store = Store(index)
@@ -280,6 +286,8 @@ def main() -> None:
             index_vs_raw=round(raw_s / wall, 3),
             index_rss_mb=round(rss),
             passages=passages,
+            index_mb=round(index_mb, 1),
+            index_mb_per_text_mb=round(index_mb / mb, 2),
         )
         wall, _, _ = run_doksvar(["--index", str(index), "index", "-q", str(tmp / "corpus")])
         results["reindex_unchanged_s"] = round(wall, 2)
@@ -315,6 +323,9 @@ def main() -> None:
         results["cold_ask_ms"] = round(statistics.median(cold))
         results["tui_ready_ms"] = round(tui_ready(bundled))
     results.update(pdf_parse(max(1, args.repeats), args.pdfs))
+    # The 1-minute load average before and after: other work on the machine slows the parallel
+    # indexing more than the one-process raw baseline it is compared with.
+    results["load_after"] = round(os.getloadavg()[0], 2)
 
     results["targets"] = {
         k: {"target": v, "value": results[k], "met": results[k] >= v if k == "index_vs_raw" else results[k] <= v}
@@ -330,20 +341,21 @@ def table(r: dict) -> str:
         ("reports / text", f"{r['reports']} / {r['corpus_mb']} MB", ""),
         ("index (doksvar)", f"{r['index_s']} s, {r['index_mb_s']} MB/s, {r['index_passages_s']} passages/s", ""),
         ("index (raw FTS5 inserts)", f"{r['raw_index_s']} s, {r['raw_mb_s']} MB/s", ""),
-        ("index vs raw throughput", f"{r['index_vs_raw']:.0%}", "≥ 40%"),
-        ("re-index unchanged", f"{r['reindex_unchanged_s']} s", "≤ 2 s"),
-        ("ask p50 / p95", f"{r['ask_p50_ms']} / {r['ask_p95_ms']} ms", "p95 ≤ 100 ms"),
+        ("index vs raw throughput", f"{r['index_vs_raw']:.0%}", f"≥ {TARGETS['index_vs_raw']:.0%}"),
+        ("index size", f"{r['index_mb']} MB, {r['index_mb_per_text_mb']} MB per MB of text", ""),
+        ("re-index unchanged", f"{r['reindex_unchanged_s']} s", f"≤ {TARGETS['reindex_unchanged_s']:g} s"),
+        ("ask p50 / p95", f"{r['ask_p50_ms']} / {r['ask_p95_ms']} ms", f"p95 ≤ {TARGETS['ask_p95_ms']} ms"),
         ("raw FTS5 same terms p50 / p95", f"{r['raw_ask_p50_ms']} / {r['raw_ask_p95_ms']} ms", ""),
-        ("ask p95 / raw p95", f"{r['ask_vs_raw_p95']}×", "≤ 3×"),
-        ("search p50 / p95", f"{r['search_p50_ms']} / {r['search_p95_ms']} ms", "p95 ≤ 50 ms"),
+        ("ask p95 / raw p95", f"{r['ask_vs_raw_p95']}×", f"≤ {TARGETS['ask_vs_raw_p95']:g}×"),
+        ("search p50 / p95", f"{r['search_p50_ms']} / {r['search_p95_ms']} ms", f"p95 ≤ {TARGETS['search_p95_ms']} ms"),
         ("raw search p95", f"{r['raw_search_p95_ms']} ms", ""),
-        ("cold doksvar ask (bundled)", f"{r['cold_ask_ms']} ms", "≤ 200 ms"),
-        ("TUI first screen (bundled)", f"{r['tui_ready_ms']} ms", "≤ 1000 ms"),
-        ("peak RSS index / ask", f"{r['index_rss_mb']} / {r['ask_rss_mb']} MB", "≤ 300 MB"),
+        ("cold doksvar ask (bundled)", f"{r['cold_ask_ms']} ms", f"≤ {TARGETS['cold_ask_ms']} ms"),
+        ("TUI first screen (bundled)", f"{r['tui_ready_ms']} ms", f"≤ {TARGETS['tui_ready_ms']} ms"),
+        ("peak RSS index / ask", f"{r['index_rss_mb']} / {r['ask_rss_mb']} MB", f"≤ {TARGETS['peak_rss_mb']} MB"),
         pdf_row(r),
     ]
     width = max(len(a) for a, _, _ in rows)
-    lines = [f"doksvar benchmark — {r['machine']}"]
+    lines = [f"doksvar benchmark — {r['machine']}, load {r['load_before']} before, {r['load_after']} after"]
     lines += [f"{a:<{width}}  {b:<48} {c}" for a, b, c in rows]
     missed = [k for k, v in r["targets"].items() if not v["met"]]
     lines.append("targets missed: " + (", ".join(missed) if missed else "none"))

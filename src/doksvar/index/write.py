@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from doksvar.errors import DoksvarError
 from doksvar.index.prepare import Prepared, prepare
@@ -32,8 +32,6 @@ POOL_FROM = 8
 AHEAD = 6
 """Files handed to the worker pool ahead of the one being written: enough to keep every core busy,
 few enough that memory holds only a handful of parsed reports."""
-RANK_LIST_LENGTH = 290
-"""Places of a ranking whose length is not stated: Sweden's municipalities, the usual list."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +87,8 @@ class Writer:
         sha256 decides. `on_page(path, page, pages)` is called as each page of a PDF is read. With
         many text files to do, worker processes parse while this process writes. Progress is
         reported per file; a file reported "indexed" is committed with the rest of its batch, at
-        the latest when the run ends or is abandoned."""
+        the latest when the run ends or is abandoned, unless an error stops the writer inside a
+        document: then that batch is rolled back whole, as a crash would leave it."""
         files = list(files)
         total = len(files)
         known: dict[str, tuple[str, int, int, str]] = {
@@ -159,20 +158,12 @@ class Writer:
         batch = _Batch(self.conn)
         try:
             for item, prepared in _prepared(todo, pool, on_page):
-                doc = prepared.doc
-                if doc is None:
+                if prepared.rows is None:
                     yield Progress("failed", prepared.path, item.done, total, prepared.error)
                     continue
                 with batch.document():
                     self._write(prepared, item.key, item.fingerprint)
-                yield Progress(
-                    "indexed",
-                    prepared.path,
-                    item.done,
-                    total,
-                    f"{len(doc.sections)} sections, {len(doc.passages)} passages, {len(doc.tables)} tables",
-                    doc.lost_pages,
-                )
+                yield Progress("indexed", prepared.path, item.done, total, prepared.summary, prepared.lost_pages)
                 batch.commit_if_due()
         finally:
             # The documents written so far are whole: keep them, also when the run is abandoned.
@@ -193,98 +184,55 @@ class Writer:
         c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def _write(self, prepared: Prepared, key: str, fingerprint: tuple[int, int]) -> None:
-        """Replace one document, inside the open transaction of its batch."""
-        doc, facts, fts_rows = prepared.doc, prepared.facts, prepared.fts_rows
-        assert doc is not None
+        """Replace one document, inside the open transaction of its batch.
+
+        Its rows come ready from `prepare`: what is left here is giving them their ids. A row id
+        is the table's largest plus one, as SQLite would give it, so a document's passages and
+        tables take consecutive ids counted from the first."""
+        rows = prepared.rows
+        assert rows is not None
         c = self.conn
         self._delete(key)
-        cur = c.execute(
+        name, title, sha256, text, seams, meta, lost_pages = rows.document
+        doc_id = c.execute(
             "INSERT INTO documents (path, name, title, sha256, text, seams, indexed_at, size, mtime_ns, meta, "
             "lost_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                key,
-                doc.name,
-                doc.title,
-                doc.sha256,
-                doc.text,
-                json.dumps(doc.seams),
-                time.time(),
-                *fingerprint,
-                json.dumps(doc.meta, ensure_ascii=False),
-                json.dumps(doc.lost_pages, ensure_ascii=False),
-            ),
-        )
-        doc_id = cur.lastrowid
+            (key, name, title, sha256, text, seams, time.time(), *fingerprint, meta, lost_pages),
+        ).lastrowid
+        c.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(doc_id, *r) for r in rows.sections])
+        tables = c.execute("SELECT coalesce(max(id), 0) + 1 FROM tables").fetchone()[0]
         c.executemany(
-            "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (doc_id, k, s.number, s.title, s.level, s.parent, s.start, s.end, s.page)
-                for k, s in enumerate(doc.sections)
-            ],
+            'INSERT INTO tables (id, doc_id, ord, caption, section, header, start, "end", page) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(tables + r[0], doc_id, *r) for r in rows.tables],
         )
-        table_ids = []
-        for k, t in enumerate(doc.tables):
-            cur = c.execute(
-                'INSERT INTO tables (doc_id, ord, caption, section, header, start, "end", page) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, k, t.caption, t.section, json.dumps(t.header, ensure_ascii=False), t.start, t.end, t.page),
-            )
-            table_ids.append(cur.lastrowid)
-            c.executemany(
-                "INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (cur.lastrowid, x.row, x.col, x.row_label, x.col_label, x.text, x.value, x.start, x.end)
-                    for x in t.cells
-                ],
-            )
-        first = (c.execute("SELECT coalesce(max(id), 0) FROM passages").fetchone()[0]) + 1
-        passage_ids = list(range(first, first + len(doc.passages)))
+        c.executemany(
+            "INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(tables + r[0], *r[1:]) for r in rows.cells]
+        )
+        first = c.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
         c.executemany(
             'INSERT INTO passages (id, doc_id, ord, kind, section, label, grp, start, "end", text, '
             "sentences, tbl, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    pid,
-                    doc_id,
-                    k,
-                    p.kind,
-                    p.section,
-                    p.label,
-                    p.group,
-                    p.start,
-                    p.end,
-                    p.text,
-                    json.dumps(p.sentences),
-                    table_ids[p.table] if p.table is not None else None,
-                    p.page,
-                )
-                for k, (pid, p) in enumerate(zip(passage_ids, doc.passages, strict=True))
-            ],
+            [(first + r[0], doc_id, *r[:9], None if r[9] is None else tables + r[9], r[10]) for r in rows.passages],
         )
         c.executemany(
             "INSERT INTO passages_fts (rowid, title, stems) VALUES (?, ?, ?)",
-            [(pid, title, stemmed) for pid, (title, stemmed) in zip(passage_ids, fts_rows, strict=True)],
+            [(first + k, title, stems) for k, (title, stems) in enumerate(rows.fts)],
         )
         c.executemany(
             'INSERT INTO facts (doc_id, passage_id, kind, data, start, "end", direction, sortkey, total) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    doc_id,
-                    passage_ids[f.passage],
-                    f.kind,
-                    json.dumps(f.data, ensure_ascii=False),
-                    f.start,
-                    f.end,
-                    *_fact_keys(f.kind, f.data),
-                )
-                for f in facts
-            ],
+            [(doc_id, first + r[0], *r[1:]) for r in rows.facts],
         )
 
 
 class _Batch:
-    """Documents written in one transaction, committed every BATCH_DOCUMENTS or BATCH_SECONDS."""
+    """Documents written in one transaction, committed every BATCH_DOCUMENTS or BATCH_SECONDS.
+
+    A batch is all or nothing, for a crash and for an error alike: when a document's writes fail
+    half-way, the whole batch is rolled back and the error raised, so that every document stays
+    whole or as it was. (A savepoint per document would undo it alone, but makes FTS5 write its
+    pending rows out at each one: that took a quarter of the writer's time.)"""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -293,20 +241,17 @@ class _Batch:
 
     @contextmanager
     def document(self) -> Iterator[None]:
-        """One document's writes: whole in the batch, or undone alone when they fail half-way."""
+        """One document's writes, in the batch's transaction (opened by the first of them)."""
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN")
             self.opened = time.monotonic()
             self.count = 0
-        self.conn.execute("SAVEPOINT document")
         try:
             yield
         except BaseException:
-            if self.conn.in_transaction:  # SQLite may have rolled the whole batch back itself
-                self.conn.execute("ROLLBACK TO document")
-                self.conn.execute("RELEASE document")
+            if self.conn.in_transaction:  # SQLite may have rolled the batch back itself
+                self.conn.rollback()
             raise
-        self.conn.execute("RELEASE document")
         self.count += 1
 
     def commit_if_due(self) -> None:
@@ -339,16 +284,6 @@ def _prepared(
 def _pages(stored: str) -> tuple[tuple[int, str], ...]:
     """The lost pages of a document as stored: (page, why) pairs."""
     return tuple((page, why) for page, why in json.loads(stored))
-
-
-def _fact_keys(kind: str, data: dict[str, Any]) -> tuple[str | None, float | None, int]:
-    """The columns facts are filtered and sorted by: direction, size or place, total."""
-    if kind == "deviation":
-        return data.get("direction"), data.get("mkr"), int(bool(data.get("total")))
-    if kind == "ranking":
-        of = data.get("of") or RANK_LIST_LENGTH
-        return ("target" if data.get("target") else "place"), data["rank"] / of + data["rank"] / 1e6, 0
-    return None, None, 0
 
 
 def _pool(workers: int | None) -> ProcessPoolExecutor:
