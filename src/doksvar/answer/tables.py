@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Set
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer
@@ -45,16 +47,18 @@ class _Pick:
     cell: Cell
 
 
-def label_stems(label: str) -> set[str]:
-    """Stems of a table label with its abbreviations written out ("Tot sjukfrv" -> total, sjukfrånvaro)."""
+@lru_cache(maxsize=4096)
+def label_stems(label: str) -> frozenset[str]:
+    """Stems of a table label with its abbreviations written out ("Tot sjukfrv" -> total, sjukfrånvaro);
+    kept for labels read again (every question reads the same tables' labels)."""
     ws = words(label)
     full = expand_label(ws)
     # The words reports use for the same thing: a "(M)" row is the men's ("män", "manliga").
     other = {stem(y) for w in full for y in synonyms(w)}
-    return {stem(w) for w in ws} | {stem(w) for w in full} | set(ws) | other
+    return frozenset({stem(w) for w in ws} | {stem(w) for w in full} | set(ws) | other)
 
 
-def term_in_label(term: Term, stems_: set[str]) -> bool:
+def term_in_label(term: Term, stems_: Set[str]) -> bool:
     if not stems_.isdisjoint(term.alternatives):
         return True
     # A compound of the question ends in a word of the label: "budgetavvikelse" is the
@@ -68,7 +72,7 @@ def term_in_label(term: Term, stems_: set[str]) -> bool:
     return any(w[:n] in stems_ and not w[:n].isdigit() for n in range(max(3, len(w) // 3), min(5, len(w)) + 1))
 
 
-def label_share(term: Term, stems_: set[str]) -> float:
+def label_share(term: Term, stems_: Set[str]) -> float:
     """How much of the question's word a label names: all of it for the word itself, a part of it
     for one part of a compound ("Netto" of "nettobudget" against "Budget, netto")."""
     if term.stem in stems_ or term.word in stems_:

@@ -36,11 +36,10 @@ def _table(lang: str) -> dict[str, float]:
     # The 'cB' format: a header, then one list of words per centibel of frequency below 1.
     if not packed or not isinstance(packed[0], dict) or packed[0].get("format") != "cB":
         return {}
+    # The most frequent bucket last, so that a word listed twice keeps its highest frequency.
     table: dict[str, float] = {}
-    for centibels, bucket in enumerate(packed[1:]):
-        zipf = 9.0 - centibels / 100
-        for word in bucket:
-            table.setdefault(word, zipf)
+    for centibels in range(len(packed) - 2, -1, -1):
+        table.update(dict.fromkeys(packed[centibels + 1], 9.0 - centibels / 100))
     return table
 
 
