@@ -483,7 +483,6 @@ def _related(section: str, other: str) -> bool:
     return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
 
 
-_WHICH_ONE = re.compile(r"^\s*(?:vilken|vilket|vilka|which)\b")
 _COMPANY = re.compile(r"\b(?:AB|aktiebolag\w*)\b")
 """A company named as Swedish companies are ("Älvstranden utveckling AB")."""
 
@@ -493,7 +492,7 @@ def _named_by_heading(result: Answer, q: Question) -> Answer:
     inte har agerat …") is answered under the heading that names it ("Kritik riktas till
     förskolenämnden"): the heading is put before the sentence."""
     kind = q.focus
-    if not _WHICH_ONE.match(q.swedish) or len(kind) < 4 or result.intent != "fact" or not result.citations:
+    if not q.which or len(kind) < 4 or result.intent != "fact" or not result.citations:
         return result
 
     def names_one(text: str) -> bool:

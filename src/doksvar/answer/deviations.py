@@ -47,7 +47,8 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)
         facts = [f for f in facts if in_scope(f.data["section"], scope)]
     if asked:
-        facts = [f for f in facts if not (_budgets_of(a, f) - asked) or _budgets_of(a, f) & asked]
+        titles: dict[tuple[int, str], str] = {}
+        facts = [f for f in facts if not (under := _budgets_of(a, f, titles)) or under & asked]
     # Words that named the section may name one of its tables too ("… för perioden").
     facts, _ = _label_scope(facts, named)
     if not facts:
@@ -55,11 +56,14 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     return _listing(a, q, facts)
 
 
-def _budgets_of(a: Answerer, f) -> set[str]:
-    """The budgets a deviation stands under: its table or sub-heading, its column, its section."""
+def _budgets_of(a: Answerer, f, titles: dict[tuple[int, str], str]) -> set[str]:
+    """The budgets a deviation stands under: its table or sub-heading, its column, its section
+    (section titles kept in `titles`, as many deviations share one)."""
     data = f.data
-    title = a.store.section_title(f.doc_id, data["section"])
-    return budgets(f"{data.get('label', '')} {data.get('col_label', '')} {title}")
+    key = (f.doc_id, data["section"])
+    if key not in titles:
+        titles[key] = a.store.section_title(*key)
+    return budgets(f"{data.get('label', '')} {data.get('col_label', '')} {titles[key]}")
 
 
 def _wanted(q: Question) -> str | None:

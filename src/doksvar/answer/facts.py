@@ -54,7 +54,7 @@ LIST_REACH = 30
 def _most_counted(a: Answerer, q: Question, scored: list[Scored]) -> Answer | None:
     """ "Vilken tjänst drabbades av flest …?": the item with the largest count of the list that one of
     the best sentences introduces ("… inom följande tjänster: • Lokalt Nät - LAN (2) • Telefoni (1)")."""
-    if not (q.largest and re.match(r"\s*(?:vilken|vilket|vilka|which)\b", q.swedish)):
+    if not (q.largest and q.which):
         return None
     for s in scored[:5]:
         sp = s.stored

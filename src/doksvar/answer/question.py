@@ -59,6 +59,7 @@ _EASED = re.compile(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\
 _LARGEST = re.compile(
     r"\b(störst\w*|högst\w*|mest|flest|largest|biggest|greatest|most|main|främst\w*|stor\w* avvikelse)\b"
 )
+_WHICH = re.compile(r"\s*(vilken|vilket|vilka|which)\b")
 _ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
 
 
@@ -88,6 +89,9 @@ class Question:
     """Asks for the largest ones only."""
     listing: bool
     """Asks for all of a kind ("vilka", "which")."""
+    which: str = ""
+    """"one" for a question of which one of a kind ("Vilken nämnd …", "which"), "many" for "vilka",
+    "" otherwise."""
     first: bool = False
     """Asks for first places only ("först", "first", "topp")."""
     focus: str = ""
@@ -140,12 +144,26 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
         positive="positive" in directions(both),
         largest=bool(_LARGEST.search(both)),
         listing=bool(_ALL.search(both)),
+        which=_which(swedish),
         focus=_focus(swedish),
         direction=_direction_words(both, swedish),
         untranslated=frozenset(set(words(swedish)) & set(words(text.lower()))) if english else frozenset(),
         names=frozenset(w.lower() for w in names_in(text)),
         first=bool(re.search(r"\b(först|första|förstaplats\w*|etta|first|top|topp\w*)\b", both)),
     )
+
+
+def _which(swedish: str) -> str:
+    m = _WHICH.match(swedish)
+    return "" if m is None else "many" if m.group(1) == "vilka" else "one"
+
+
+def without_own_figures(q: Question, text: str) -> str:
+    """The text without the figures the question itself states ("medarbetare upp till 29 år"):
+    they are no answer to how much."""
+    for n in q.numbers:
+        text = re.sub(rf"(?<![\d,]){n}(?![\d,])", " ", text)
+    return text
 
 
 def _direction_words(text: str, swedish: str = "") -> frozenset[str]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import COUNTS, Question, direction_fit
+from doksvar.answer.question import COUNTS, Question, direction_fit, without_own_figures
 from doksvar.index.query import Term
 from doksvar.index.rows import StoredPassage
 from doksvar.index.store import Store
@@ -166,10 +166,7 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
     bonus = 0.0
     if q.wants == "number":
         counting = bool(COUNTS.search(q.swedish))  # "Fyra rekommendationer lämnas …" counts; it gives no value
-        stated = sentence
-        for n in q.numbers:  # the question's own figures ("upp till 29 år") are no answer
-            stated = re.sub(rf"(?<![\d,]){n}(?![\d,])", " ", stated)
-        bonus += 0.3 if has_number(stated, words=counting) else -0.3
+        bonus += 0.3 if has_number(without_own_figures(q, sentence), words=counting) else -0.3
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
     elif q.wants == "reason":

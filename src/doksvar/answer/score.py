@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import Question, budgets, direction_fit
+from doksvar.answer.question import Question, budgets, direction_fit, without_own_figures
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
@@ -97,7 +97,6 @@ _PLACE = re.compile(
     re.I,
 )
 _ASKS_REASON = re.compile(r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|why|explain\w*|reason)\b")
-_WHICH_ONE = re.compile(r"\s*(?:vilken|vilket|which)\b")
 _LISTED = re.compile(r"\b1\) ")
 _ASKS_LIST = re.compile(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)
 # A target, plan or forecast, where the question asks what happened.
@@ -239,13 +238,6 @@ def _budgets_shown(a: Answerer, result: Answer) -> set[str]:
     return budgets(" ".join(texts))
 
 
-def _without_asked(q: Question, text: str) -> str:
-    """The text without the figures the question itself states ("medarbetare upp till 29 år")."""
-    for n in q.numbers:
-        text = re.sub(rf"(?<![\d,]){n}(?![\d,])", " ", text)
-    return text
-
-
 def _line_end(text: str, offset: int) -> int:
     end = text.find("\n", offset)
     return len(text) if end < 0 else end
@@ -281,7 +273,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     cov = coverage(weights, pieces)
     focus = next((t for t, _ in weights.values() if t.stem == q.focus and t.found), None)
     # "Vilken tjänst drabbades av flest …": the one of many asked for is an item of that kind.
-    one_of_many = q.largest and handler in ("table", "fact") and bool(_WHICH_ONE.match(q.swedish))
+    one_of_many = q.largest and handler in ("table", "fact") and q.which == "one"
     if one_of_many:
         focus = next((t for t in q.content if t.stem == q.focus and t.found), None)  # however everyday
     if focus is not None and (one_of_many or _COUNTS.search(f"{q.swedish} {q.text.lower()}")):
@@ -305,7 +297,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         counted = shown
         if _COUNTS.search(f"{q.swedish} {q.text.lower()}") and not re.search(r"\b(?:år|years?)\b", q.swedish):
             counted = _AGES.sub(" ", shown)  # "barn och unga 0–19 år" says how old, not how many
-        counted = _without_asked(q, counted)  # "29 år och yngre" in the question is no answer
+        counted = without_own_figures(q, counted)
         figure = _NUMBER.search(_without_dates(counted)) or NUMBER_WORD.search(counted)
         features["kind"] = KIND_MATCH if figure else NO_FIGURE
     elif q.wants == "reason":

@@ -15,8 +15,6 @@ from doksvar.model import Passage
 
 # bm25() over the FTS columns with their weights, for ORDER BY.
 _BM25 = f"bm25(passages_fts, {', '.join(map(str, BM25_WEIGHTS))})"
-_RANKED = f"SELECT f.rowid, {_BM25} FROM passages_fts f WHERE passages_fts MATCH ?"
-"""Passages (row id, then rank); filters are put in front of the MATCH, joins before the WHERE."""
 
 
 @dataclass(frozen=True)
@@ -69,36 +67,49 @@ class Searcher(Reader):
             expr = match_expression(selective(terms, self.vocab) if mode == "OR" else terms, mode)
             if not expr:
                 return []
-            sql, params = _RANKED, list[object]([expr])
-            if section:
-                sql = sql.replace(
-                    "WHERE", "JOIN passages p ON p.id = f.rowid WHERE (p.section = ? OR p.section LIKE ?) AND", 1
-                )
-                params = [section, section + ".%", expr]
-            rows = self._ranked(sql, params, limit, doc_ids)
+            rows = self._ranked(expr, limit, doc_ids, section)
             if rows or len([t for t in terms if t.found]) < 2:
                 return rows
         return []
 
     def _ranked(
-        self, sql: str, params: list[object], limit: int, doc_ids: Collection[int] | None = None
+        self,
+        expr: str,
+        limit: int,
+        doc_ids: Collection[int] | None = None,
+        section: str | None = None,
+        tables: bool = False,
     ) -> list[tuple]:
-        """The first `limit` rows of a ranked full-text query (its first two columns: row id, rank),
-        from the given documents or all.
+        """The first `limit` passages matching `expr`, best first, as (row id, rank), from the given
+        documents and section or all; with `tables`, table rows only, as (row id, rank, table, caption).
 
         Within one snapshot a query asked again (answering asks the same terms for several kinds of
         answer) is served from the rows of its widest asking, whose order is total (ties by row id),
         so that fewer rows are a prefix of more."""
-        key = (sql, tuple(params), None if doc_ids is None else tuple(sorted(doc_ids)))
+        key = (expr, section, tables, None if doc_ids is None else tuple(sorted(doc_ids)))
         cached = self._matched.get(key) if self._matched is not None else None
         if cached is not None and (cached[0] >= limit or len(cached[1]) < cached[0]):
             return cached[1][:limit]
+        columns = f"f.rowid, {_BM25}"
+        joins: list[str] = []
+        where = ["passages_fts MATCH ?"]
+        params: list[object] = [expr]
+        if tables or section or doc_ids is not None:
+            joins.append("JOIN passages p ON p.id = f.rowid")
+        if tables:
+            columns += ", p.tbl, t.caption"
+            joins.append("JOIN tables t ON t.id = p.tbl")
+            where.append("p.tbl IS NOT NULL")
+        if section:
+            where.append("(p.section = ? OR p.section LIKE ?)")
+            params += [section, section + ".%"]
         if doc_ids is not None:
-            if " p ON " not in sql:
-                sql = sql.replace("WHERE", "JOIN passages p ON p.id = f.rowid WHERE", 1)
-            sql += f" AND p.doc_id IN ({marks(doc_ids)})"
-            params = [*params, *doc_ids]
-        rows = self.conn.execute(sql + " ORDER BY 2, 1 LIMIT ?", [*params, limit]).fetchall()
+            where.append(f"p.doc_id IN ({marks(doc_ids)})")
+            params += list(doc_ids)
+        sql = (
+            f"SELECT {columns} FROM passages_fts f {' '.join(joins)} WHERE {' AND '.join(where)} ORDER BY 2, 1 LIMIT ?"
+        )
+        rows = self.conn.execute(sql, [*params, limit]).fetchall()
         if self._matched is not None:
             self._matched[key] = (limit, rows)
         return rows
@@ -137,12 +148,9 @@ class Searcher(Reader):
         expr = match_expression(selective(terms, self.vocab), "OR")
         if not expr:
             return []
-        sql = _RANKED.replace(
-            "WHERE", "JOIN passages p ON p.id = f.rowid JOIN tables t ON t.id = p.tbl WHERE p.tbl IS NOT NULL AND", 1
-        ).replace(" FROM ", ", p.tbl, t.caption FROM ", 1)
         out: list[int] = []
         per_caption: dict[str, int] = {}
-        for _, _, tbl, caption in self._ranked(sql, [expr], 300, doc_ids):
+        for _, _, tbl, caption in self._ranked(expr, 300, doc_ids, tables=True):
             # Many reports hold tables of the same caption: keep a few of each, so others get a turn.
             if tbl in out or per_caption.get(caption, 0) >= 2:
                 continue
