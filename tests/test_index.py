@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from doksvar.answer import Answerer
 from doksvar.errors import StoreError
 from doksvar.index.query import quote_fts
 from doksvar.index.schema import SCHEMA_VERSION
@@ -181,3 +182,32 @@ def test_an_inflected_variant_of_a_report_word_is_found_as_a_near_spelling(tmp_p
     # "markköpen" is no typo of the word "markinköpen" by the letter, but its stem is one of the stem's.
     hits = store.search("markköpen")
     assert [h.stored.passage.text for h in hits] == ["De strategiska markinköpen blev dyrare än budgeterat."]
+
+
+def test_a_reader_sees_a_report_indexed_again_by_another_connection(tmp_path):
+    """Answering keeps what it read of the index in memory while the index is unchanged: a report
+    indexed again meanwhile (by the TUI's re-index or another process) is read anew, not from memory."""
+    report = tmp_path / "r.md"
+    report.write_text(
+        "# Rapport\n\nKostnaderna för lokaler blev 12 miljoner kronor.\n\n"
+        "| Post | Utfall |\n|---|---|\n| Lokaler | 12 |\n",
+        encoding="utf-8",
+    )
+    writer = Store(tmp_path / "i.sqlite", writable=True)
+    list(writer.index_files([report]))
+    reader = Store(tmp_path / "i.sqlite")
+    answerer = Answerer(reader)
+    before = answerer.ask("Hur stora var kostnaderna för lokaler?")
+    assert "12" in before.answer
+
+    report.write_text(
+        "# Rapport\n\nKostnaderna för lokaler blev 17 miljoner kronor.\n\n"
+        "| Post | Utfall |\n|---|---|\n| Lokaler | 17 |\n",
+        encoding="utf-8",
+    )
+    list(writer.index_files([report]))
+    after = answerer.ask("Hur stora var kostnaderna för lokaler?")
+    assert "17" in after.answer and "12" not in after.answer
+    assert all("12" not in c.quote for c in after.citations)
+    texts = [h.stored.passage.text for h in reader.search("lokaler")]
+    assert "Kostnaderna för lokaler blev 17 miljoner kronor." in texts and not any("12" in t for t in texts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from doksvar.index.query import Term, Vocabulary, analyse
 from doksvar.lang.cognates import cognates
@@ -193,13 +194,15 @@ def direction_fit(q: Question, text: str) -> int:
     return 0
 
 
-def directions(text: str) -> set[str]:
-    """Which ways of deviating from budget a text speaks of: "negative", "positive", both or none."""
+@lru_cache(maxsize=16384)
+def directions(text: str) -> frozenset[str]:
+    """Which ways of deviating from budget a text speaks of: "negative", "positive", both or none
+    (kept for sentences weighed again)."""
     low = text.lower()
     eased = {m.group(1) for m in _EASED.finditer(low)}
     low = _EASED.sub(" ", low)
     found = {name for name, p in (("negative", _NEGATIVE), ("positive", _POSITIVE)) if p.search(low)}
-    return found | {"positive" if x == "under" else "negative" for x in eased}
+    return frozenset(found | {"positive" if x == "under" else "negative" for x in eased})
 
 
 _BUDGETS = re.compile(r"drift|investering")

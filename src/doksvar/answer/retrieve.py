@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import COUNTS, Question, direction_fit, without_own_figures
@@ -56,8 +57,10 @@ class Scored:
     """Share found in the sentence itself."""
 
 
+@lru_cache(maxsize=16384)
 def has_number(text: str, words: bool = False) -> bool:
-    """Whether `text` states a figure other than a bare year; with `words`, one written as a word too."""
+    """Whether `text` states a figure other than a bare year; with `words`, one written as a word too
+    (kept for sentences weighed again)."""
     if words and CARDINAL.search(text):
         return True
     for m in _NUMBER.finditer(text):

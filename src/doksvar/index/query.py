@@ -70,11 +70,22 @@ class Vocabulary:
             self.doc_freq[term] = self.doc_freq.get(term, 0) + doc
         self.stems_sorted = sorted(self.doc_freq)
         self.long_stems = [s for s in self.stems_sorted if len(s) >= 6]
+        self._long_text = "\n" + "\n".join(self.long_stems) + "\n"
+        """The long stems one per line, so that those holding a part are found by `str.find`."""
+        self._expanded: dict[str, tuple[tuple[str, ...], str]] = {}
         self.surface = [w for w in self.stems_sorted if len(w) >= 4 and not w.isdigit()]
         self.passage_count = conn.execute("SELECT count(*) FROM passages").fetchone()[0] or 1
 
     def expand(self, s: str) -> tuple[tuple[str, ...], str]:
-        """Stems standing for stem `s`: exact, then compounds that hold it as a part."""
+        """Stems standing for stem `s`: exact, then compounds that hold it as a part (kept once
+        looked up: a conversation asks about the same words again)."""
+        if s not in self._expanded:
+            if len(self._expanded) >= 10_000:
+                self._expanded.clear()
+            self._expanded[s] = self._expand(s)
+        return self._expanded[s]
+
+    def _expand(self, s: str) -> tuple[tuple[str, ...], str]:
         alts: list[str] = []
         how = "missing"
         if s in self.doc_freq:
@@ -92,7 +103,7 @@ class Vocabulary:
                     how = "exact"
         if len(s) >= 4 and not s.isdigit():
             # Compounds: "avvik" in "budgetavvik", "frånvaro" in "sjukfrånvaron".
-            found = [v for v in self.long_stems if s in v and v != s]
+            found = self._holding(s)
             found.sort(key=lambda v: -self.doc_freq[v])
             alts.extend(found[: MAX_ALTERNATIVES - len(alts)])
             if found and how == "missing":
@@ -104,6 +115,17 @@ class Vocabulary:
                 alts.extend(heads[:3])
                 how = "compound"
         return tuple(dict.fromkeys(alts)), how
+
+    def _holding(self, part: str) -> list[str]:
+        """The long stems that hold `part` and are longer than it, in alphabetical order."""
+        text, out, i = self._long_text, [], 0
+        while (i := text.find(part, i)) >= 0:
+            start = text.rfind("\n", 0, i) + 1
+            end = text.index("\n", i)
+            if end - start != len(part):
+                out.append(text[start:end])
+            i = end  # the next stem
+        return out
 
     def heads(self, s: str) -> list[str]:
         """Indexed stems that end the compound `s` ("avvik" of "budgetavvik"), longest first."""

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from doksvar.index.query import marks
@@ -23,6 +24,25 @@ _PASSAGE_JOIN = (
 )
 
 
+@dataclass
+class _Kept:
+    """What a reader has read of one version of the index, kept while the index stays unchanged:
+    a conversation's questions read the same passages, cells and ranked look-ups again and again."""
+
+    version: tuple[int, int]
+    matched: dict[tuple, tuple[int, list]] = field(default_factory=dict)
+    passages: dict[int, StoredPassage] = field(default_factory=dict)
+    cells: dict[int, tuple[Cell, ...]] = field(default_factory=dict)
+
+    LIMIT = 50_000
+    """Passages (or ranked look-ups) kept before starting over, so that a long session stays small."""
+
+    def trim(self) -> None:
+        for kept in (self.matched, self.passages, self.cells):
+            if len(kept) > self.LIMIT:
+                kept.clear()
+
+
 class Reader:
     """Read-only look-ups on one open index connection."""
 
@@ -32,23 +52,35 @@ class Reader:
         self._title_stems: (
             tuple[list[StoredDocument], dict[int, frozenset[str]], dict[tuple[int, ...] | None, frozenset[str]]] | None
         ) = None
-        self._matched: dict[tuple, tuple[int, list]] | None = None
-        """Ranked look-ups of the current snapshot (see `Searcher._ranked`); None outside one."""
+        self._kept: _Kept | None = None
+        self._live: _Kept | None = None
+        """What is kept of the version the current snapshot reads; None outside a snapshot."""
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
-        """Read as of one moment: a writer's commits in between are not seen half-way (WAL)."""
+        """Read as of one moment: a writer's commits in between are not seen half-way (WAL). Within
+        a snapshot, rows read before from the same version of the index are served from memory."""
         if self.conn.in_transaction:
             yield
             return
+        before = self._version()
         self.conn.execute("BEGIN")
-        self._matched = {}
+        self.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchall()  # the snapshot starts here
+        if self._version() == before:  # no commit in between: the snapshot is that version
+            if self._kept is None or self._kept.version != before:
+                self._kept = _Kept(before)
+            self._kept.trim()
+            self._live = self._kept
         try:
             yield
         finally:
-            self._matched = None
+            self._live = None
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+
+    def _version(self) -> tuple[int, int]:
+        """Changes when any connection (this one included) commits to the index."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
 
     def counts(self) -> dict[str, int]:
         """Numbers of documents, sections, passages and tables in the index."""
@@ -64,7 +96,7 @@ class Reader:
 
     def documents(self) -> list[StoredDocument]:
         """Every indexed document, by name (kept until the index changes)."""
-        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        version = self._version()
         if self._documents is None or self._documents[0] != version:
             rows = self.conn.execute("SELECT id, name, title, path FROM documents ORDER BY name")
             self._documents = (version, [StoredDocument(*row) for row in rows])
@@ -140,11 +172,18 @@ class Reader:
 
     def passages(self, ids: Iterable[int]) -> dict[int, StoredPassage]:
         """The passages of the given ids, by id (ids not in the index are left out)."""
+        kept = self._live.passages if self._live is not None else {}
         ids = list(ids)
-        if not ids:
-            return {}
-        rows = self.conn.execute(f"SELECT {_PASSAGE_COLUMNS} {_PASSAGE_JOIN} WHERE p.id IN ({marks(ids)})", ids)
-        return {r[0]: _stored(r) for r in rows}
+        out = {i: kept[i] for i in ids if i in kept}
+        missing = [i for i in ids if i not in out]
+        if missing:
+            rows = self.conn.execute(
+                f"SELECT {_PASSAGE_COLUMNS} {_PASSAGE_JOIN} WHERE p.id IN ({marks(missing)})", missing
+            )
+            read = {r[0]: _stored(r) for r in rows}
+            kept.update(read)
+            out.update(read)
+        return out
 
     def document_passages(self, doc_id: int) -> list[StoredPassage]:
         """Every passage of a document, in document order."""
@@ -206,14 +245,17 @@ class Reader:
         ).fetchone()
         return row[0] if row else None
 
-    def cells(self, table_id: int) -> list[Cell]:
+    def cells(self, table_id: int) -> tuple[Cell, ...]:
         """One table's cells, row by row."""
-        rows = self.conn.execute(
-            'SELECT row, col, row_label, col_label, text, value, start, "end" FROM cells '
-            "WHERE table_id = ? ORDER BY row, col",
-            (table_id,),
-        )
-        return [Cell(*row) for row in rows]
+        kept = self._live.cells if self._live is not None else {}
+        if table_id not in kept:
+            rows = self.conn.execute(
+                'SELECT row, col, row_label, col_label, text, value, start, "end" FROM cells '
+                "WHERE table_id = ? ORDER BY row, col",
+                (table_id,),
+            )
+            kept[table_id] = tuple(Cell(*row) for row in rows)
+        return kept[table_id]
 
     # ------------------------------------------------------------------ facts
 

@@ -83,11 +83,13 @@ class Searcher(Reader):
         """The first `limit` passages matching `expr`, best first, as (row id, rank), from the given
         documents and section or all; with `tables`, table rows only, as (row id, rank, table, caption).
 
-        Within one snapshot a query asked again (answering asks the same terms for several kinds of
-        answer) is served from the rows of its widest asking, whose order is total (ties by row id),
-        so that fewer rows are a prefix of more."""
+        Within a snapshot, a query asked before of the same version of the index (answering asks the
+        same terms for several kinds of answer, and a conversation asks them again) is served from
+        the rows of its widest asking, whose order is total (ties by row id), so that fewer rows are
+        a prefix of more."""
         key = (expr, section, tables, None if doc_ids is None else tuple(sorted(doc_ids)))
-        cached = self._matched.get(key) if self._matched is not None else None
+        kept = self._live.matched if self._live is not None else None
+        cached = kept.get(key) if kept is not None else None
         if cached is not None and (cached[0] >= limit or len(cached[1]) < cached[0]):
             return cached[1][:limit]
         columns = f"f.rowid, {_BM25}"
@@ -110,8 +112,8 @@ class Searcher(Reader):
             f"SELECT {columns} FROM passages_fts f {' '.join(joins)} WHERE {' AND '.join(where)} ORDER BY 2, 1 LIMIT ?"
         )
         rows = self.conn.execute(sql, [*params, limit]).fetchall()
-        if self._matched is not None:
-            self._matched[key] = (limit, rows)
+        if kept is not None:
+            kept[key] = (limit, rows)
         return rows
 
     def search(

@@ -155,9 +155,18 @@ TOTAL_ROW = re.compile(r"^(?:summa|s:a|totalt?|netto\w*|resultat\w*|årets resul
 """A table row that sums the others ("Summa", "Totalt", "Nettokostnad", "Årets resultat")."""
 
 
-def years_in(text: str) -> set[int]:
+def years_in(text: str) -> frozenset[int]:
     """The years a text names ("Utfall 2023", "2022-2024" gives 2022 and 2024)."""
-    return {int(y) for y in YEAR_IN_TEXT.findall(text)}
+    return _years_in(text) if len(text) <= _KEPT_TEXT else frozenset(map(int, YEAR_IN_TEXT.findall(text)))
+
+
+_KEPT_TEXT = 2000
+"""Longest text whose findings are kept for when it is read again (a sentence, a header; not a document)."""
+
+
+@lru_cache(maxsize=16384)
+def _years_in(text: str) -> frozenset[int]:
+    return frozenset(map(int, YEAR_IN_TEXT.findall(text)))
 
 
 def is_year(word: str) -> bool:
