@@ -450,6 +450,10 @@ def test_budget_language_measures_against_the_budget_or_the_plan():
     assert directions("Utgiften hamnade över det planerade beloppet") == {"negative"}
     assert directions("Resultatet blev bättre än budgeterat") == {"positive"}
     assert directions("Verksamheten planerar nya lokaler") == set()
+    # A plus or a minus measured against the budget is a deviation; one on its own is not.
+    assert directions("Nämnden redovisar ett plus på 2,1 mkr mot budget") == {"positive"}
+    assert directions("Det blev ett minus jämfört med budgeten") == {"negative"}
+    assert directions("Temperaturen låg på minus 4 grader") == set()
 
 
 def test_a_count_written_as_a_word_answers_how_many_and_an_age_does_not(make_store):
@@ -658,3 +662,18 @@ def test_which_one_had_the_most_is_the_largest_count_of_a_counted_list(make_stor
     )
     r = Answerer(store).ask("Vilken skola fick flest anmälningar om kränkningar 2024?")
     assert r.answered and "Björkskolan" in r.answer, r.answer
+
+
+def test_plus_or_minus_against_the_budget_asks_for_the_deviation(make_store):
+    from doksvar.answer.intent import intent_of
+    from doksvar.answer.question import direction_fit, read_question
+
+    store = make_store({"fritid-2025.txt": "Årsbokslut 2025\n\n1 Ekonomi\n\nÅrets idrottspris gick till simklubben.\n"})
+    q = read_question("Gick fritidsnämnden med plus eller minus mot budgeten 2025?", store.vocab)
+    assert intent_of(q) == "deviation"
+    # Either way is asked: neither decides, and "gick" (said once in the report) is no subject.
+    assert q.positive and q.negative
+    assert "gick" not in {t.word for t in q.terms}
+    # A sentence stating a deviation either way fits the question; one stating none does not.
+    assert direction_fit(q, "Nämnden redovisar ett underskott mot budget med 2 mnkr.") == 1
+    assert direction_fit(q, "Nämnden öppnade en ny fritidsgård.") == 0

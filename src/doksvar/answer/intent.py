@@ -15,7 +15,8 @@ _RANKING_EN = re.compile(r"^where did\b.{1,60}?\b(?:land|end up|come|finish|plac
 _DEVIATION = re.compile(
     r"(avvikelse\w*|avvek|över budget|under budget|dyrare än|billigare än|överskott\w*|underskott\w*"
     r"|överst\w* \w*\s*budget\w*|översk\w* \w*\s*budget\w*|underst\w* \w*\s*budget\w*|överst[ie]g\w*|översk[ri]\w*d\w*"
-    r"|mer än budget\w*|mindre än budget\w*|lägre än budget\w*|högre än budget\w*|budgeterat)"
+    r"|mer än budget\w*|mindre än budget\w*|lägre än budget\w*|högre än budget\w*|budgeterat"
+    r"|\b(?:plus|minus)\s+(?:eller\s+(?:plus|minus)\s+)?(?:mot|jämfört med|i förhållande till)\s+\w*\s*budget)"
 )
 
 # Stems that say what kind of question it is rather than what it is about.

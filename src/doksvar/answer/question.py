@@ -42,14 +42,16 @@ _WANTS = [
 ]
 # What a figure is measured against: the budget, or the plan ("över sin budget", "lägre än planerat").
 _PLAN = r"(?:(?:sin|sina|dess|den|det|vad som)\s+)?(?:budget\w*|planera\w*|planen)"
+_AGAINST_PLAN = rf"(?:[\w,]+\s+){{0,4}}?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
+"""What a plus or minus is measured against: "ett plus mot budget", "minus jämfört med budgeten"."""
 _NEGATIVE = re.compile(
-    rf"(negativ\w*|över {_PLAN}|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|(?:mer|högre) än {_PLAN}"
+    rf"(negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|(?:mer|högre) än {_PLAN}"
     r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
     rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*)"
 )
 _POSITIVE = re.compile(
-    rf"(positiv\w*|under {_PLAN}|billigare|\bunderst\w*|(?:mindre|lägre) än {_PLAN}"
+    rf"(positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare|\bunderst\w*|(?:mindre|lägre) än {_PLAN}"
     r"|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|less than budgeted"
     rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
     rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*)"
@@ -182,7 +184,11 @@ def _direction_words(text: str, swedish: str = "") -> frozenset[str]:
 
 def direction_fit(q: Question, text: str) -> int:
     """1 when `text` speaks only of the way of deviating the question asks about, -1 when only of the
-    other way (a deficit where a surplus is asked about), 0 otherwise or when none is asked."""
+    other way (a deficit where a surplus is asked about), 0 otherwise or when none is asked. Asked
+    either way ("överskott eller underskott", "plus eller minus mot budget"), a text that states
+    either fits."""
+    if q.positive and q.negative:
+        return 1 if directions(text) else 0
     if q.positive == q.negative:
         return 0
     asked, other = ("positive", "negative") if q.positive else ("negative", "positive")
