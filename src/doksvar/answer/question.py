@@ -45,7 +45,8 @@ _PLAN = r"(?:(?:sin|sina|dess|den|det|vad som)\s+)?(?:budget\w*|planera\w*|plane
 _AGAINST_PLAN = rf"(?:[\w,]+\s+){{0,4}}?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
 """What a plus or minus is measured against: "ett plus mot budget", "minus jämfört med budgeten"."""
 _NEGATIVE = re.compile(
-    rf"(negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*|(?:mer|högre) än {_PLAN}"
+    rf"(negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*"
+    rf"|(?:mer|högre) än {_PLAN}"
     r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
     rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*)"
