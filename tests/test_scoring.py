@@ -677,3 +677,29 @@ def test_plus_or_minus_against_the_budget_asks_for_the_deviation(make_store):
     # A sentence stating a deviation either way fits the question; one stating none does not.
     assert direction_fit(q, "Nämnden redovisar ett underskott mot budget med 2 mnkr.") == 1
     assert direction_fit(q, "Nämnden öppnade en ny fritidsgård.") == 0
+
+
+def test_a_synonym_is_found_in_the_forms_the_report_writes_it(make_store):
+    store = make_store(
+        {
+            "befolkning-2023.txt": "Årsuppföljning 2023\n\n1 Befolkning\n\n"
+            "Flyttnettot gentemot övriga riket är fortsatt negativt, -124 personer.\n\n"
+            "Antalet födda ökade något under året.\n"
+        }
+    )
+    # The report writes "Flyttnettot"; the question the word's synonym "flyttningsbalansen".
+    r = Answerer(store).ask("Hur såg flyttningsbalansen ut gentemot övriga riket?")
+    assert r.answered and "-124" in r.answer, r.answer
+
+
+def test_a_which_question_opened_by_a_verb_does_not_take_the_verb_for_its_subject(make_store):
+    store = make_store(
+        {
+            "kultur-2025.txt": "Årsbokslut 2025 Kulturnämnden\n\n1 Händelser\n\n"
+            "Kommunens idrottspris 2025 tilldelades Petra Damm, armbrytare.\n\n"
+            "Kommunens kulturpris 2025 tilldelades Leif Hjärre.\n\n"
+            "Kommunens byggnadsvårdspris 2025 gick till Charlotta och Christian Svanfeldt.\n"
+        }
+    )
+    r = Answerer(store).ask("Vilka tilldelades kommunens byggnadsvårdspris i år?")
+    assert r.answered and "Svanfeldt" in r.answer, r.answer

@@ -235,6 +235,8 @@ _OPENER = re.compile(
 )
 
 
+_PAST_VERB = re.compile(r"\w{3}(?:ades|ade|des|tes|ats)$")
+"""Past and passive verb forms ("tilldelades", "drabbades", "anställde")."""
 _ADJECTIVE = re.compile(r"(?:isk|ig|lig|al|ell|iv|är)(?:t|a|e)?$")
 """Endings of Swedish adjectives ("kommunalt", "positiva", "årlig"): in "Vilket kommunalt bolag …"
 the noun after it is what is asked for."""
@@ -246,6 +248,8 @@ def _focus(swedish: str) -> str:
     if not m:
         return ""
     content = [w for w in words(m.group(1)) if not is_stop(w) and not w.isdigit()]
+    if content and _PAST_VERB.search(content[0]):
+        return ""  # "Vilka tilldelades priset?": a verb, the one asked for is not named
     if len(content) >= 2 and _ADJECTIVE.search(content[0]):
         return stem(content[1])
     return stem(content[0]) if content else ""

@@ -217,7 +217,8 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         seen.add(w)
         s = stem(w)
         alts, how = vocab.expand(s)
-        others = tuple(dict.fromkeys(stem(y) for y in synonyms(w) if stem(y) in vocab.doc_freq and stem(y) not in alts))
+        # A synonym stands for the forms the report has of it too ("flyttnetto" for "Flyttnettot").
+        others = tuple(dict.fromkeys(x for y in synonyms(w) for x in _forms(stem(y), vocab) if x not in alts))
         if others:
             # "tillsvidaretjänst" is found where the report writes "tillsvidareanställda".
             alts, how = (*alts, *others), how if alts else "synonym"
@@ -237,6 +238,12 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
                     how = "fuzzy" if alts else "missing"
         terms.append(Term(w, s, alts, how))
     return terms
+
+
+def _forms(s: str, vocab: Vocabulary) -> list[str]:
+    """The indexed stems that are forms of stem `s`: itself, with an ending the stemmer left on
+    ("flyttnettot" of "flyttnetto"), or cut to a shorter stem; not the compounds that hold it."""
+    return [x for x in vocab.expand(s)[0] if (x.startswith(s) and len(x) - len(s) <= 3) or s.startswith(x)]
 
 
 _PARTICLE = re.compile(r"^(?:ut|in|upp|av|på|till|över|fram|bort|åter)(?=\w{5})")
