@@ -703,3 +703,20 @@ def test_a_which_question_opened_by_a_verb_does_not_take_the_verb_for_its_subjec
     )
     r = Answerer(store).ask("Vilka tilldelades kommunens byggnadsvårdspris i år?")
     assert r.answered and "Svanfeldt" in r.answer, r.answer
+
+
+def test_an_english_word_is_read_as_a_report_word_or_a_compound_s_first_part_not_a_piece_inside(make_store):
+    from doksvar.answer.question import read_question
+
+    store = make_store(
+        {
+            "stab-2023.txt": "Årsuppföljning 2023\n\n1 Inköp\n\n"
+            "En miljöspendanalys av inköpen gjordes under året.\n\n"
+            "Lägesbilden av de våldsbejakande extremistmiljöerna uppdaterades senast 2018.\n\n"
+            "Museum/konsthall hade en budget på 12 mnkr.\n"
+        }
+    )
+    q = read_question("How much did the office spend on extremist environments and Museum/konsthall?", store.vocab)
+    read = {t.word for t in q.terms}
+    assert "spend" not in read  # not the "spend" inside "miljöspendanalys"
+    assert {"extremist", "museum", "konsthall"} <= read

@@ -277,10 +277,12 @@ def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
     kept = []
     dropped = 0
     translated = set(words(swedish)) - set(words(original.lower()))
-    for w in swedish.split():
+    for w in swedish.replace("/", " / ").split():  # "Museum/konsthall" is two words
         bare = re.sub(r"[^\w-]", "", w.lower())
         if bare and bare not in translated and bare.isascii() and not bare.isdigit():
-            alts, _ = vocab.expand(stem(bare))
+            # An English word is found as a word of the report or the first part of one of its
+            # compounds ("extremist" in "extremistmiljö"), never inside one ("spend" in "miljöspendanalys").
+            alts = [a for a in vocab.expand(stem(bare))[0] if a.startswith(stem(bare)) or stem(bare).startswith(a)]
             if not alts and not is_stop(bare):
                 # "projects" -> "projekt": the Swedish spelling of the same root, when the report uses it.
                 swedish_form = (
