@@ -720,3 +720,23 @@ def test_an_english_word_is_read_as_a_report_word_or_a_compound_s_first_part_not
     read = {t.word for t in q.terms}
     assert "spend" not in read  # not the "spend" inside "miljöspendanalys"
     assert {"extremist", "museum", "konsthall"} <= read
+
+
+def test_a_compound_whose_vague_head_the_report_lacks_is_read_by_its_first_part(make_store):
+    from doksvar.index.query import analyse
+
+    store = make_store(
+        {
+            "miljo-2024.txt": "Årsredovisning 2024\n\n1 Ekonomi\n\n"
+            "Nämnden har en positiv budgetavvikelse på 0,2 mnkr. Det är i första hand kostnaderna "
+            "för arvoden som varit lägre än budgeterat.\n\n"
+            "Bussarna i kollektivtrafiken byttes under året.\n"
+        }
+    )
+    # "post" of "kostnadspost" is everyday Swedish and not in the report: "kostnad" is what is asked about.
+    read = {t.word: t for t in analyse("vilken kostnadspost förklarar avvikelsen", store.vocab)}
+    assert any(w.startswith("kostnad") and t.found for w, t in read.items())
+    r = Answerer(store).ask("Vilken kostnadspost förklarar att nämnden hamnade under budget?")
+    assert r.answered and "arvoden" in r.answer, r.answer
+    # "flotta" is no vague head: a question about the bus fleet is not one about buses.
+    assert [t.word for t in analyse("hur stor är bussflottan", store.vocab) if t.found] == []

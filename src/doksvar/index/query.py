@@ -181,6 +181,11 @@ def selective(terms: list[Term], vocab: Vocabulary, share: float = 0.02) -> list
     return rare or sorted(found, key=df)[:2]
 
 
+VAGUE_ZIPF = 4.5
+"""Zipf of a word so common in Swedish that as the head of a compound it says little of what the
+compound is about ("post" of "kostnadspost", "fråga", "del", "område"; not "flotta" of "bussflotta")."""
+
+
 def _parts(word: str, vocab: Vocabulary) -> list[Term]:
     """A compound the index does not hold, as its parts when the index holds each of them:
     "telefoniavtalet" is found where the report writes "avtal … telefoni"."""
@@ -195,6 +200,13 @@ def _parts(word: str, vocab: Vocabulary) -> list[Term]:
         return form_zipf(part) > 0 and bool(indexed(part))
 
     split = compound_parts(word, known)
+    if split is None and form_zipf(word) == 0:
+        # A compound whose head is an everyday word the report lacks ("kostnadspost",
+        # "budgetfrågan"): the first part names what is asked about. (A word of Swedish at large,
+        # "föreslås", is no compound of "före".)
+        split = compound_parts(word, lambda part: known(part) or (len(part) >= 3 and form_zipf(part) >= VAGUE_ZIPF))
+        if split is not None and known(split[0]) and not known(split[1]):
+            split = split[:1]
     if split is None:
         return []
     out = []
