@@ -740,3 +740,19 @@ def test_a_compound_whose_vague_head_the_report_lacks_is_read_by_its_first_part(
     assert r.answered and "arvoden" in r.answer, r.answer
     # "flotta" is no vague head: a question about the bus fleet is not one about buses.
     assert [t.word for t in analyse("hur stor är bussflottan", store.vocab) if t.found] == []
+
+
+def test_a_past_verb_finds_the_nouns_made_from_it(make_store):
+    store = make_store(
+        {
+            "bibliotek-2025.txt": "Årsbokslut 2025 Kulturnämnden\n\n1 Läsfrämjande\n\n"
+            "Sommarboken lockade fler deltagare (541 st) än 2024. Barnen läste under hela sommaren.\n\n"
+            "Biblioteket deltog i den nationella läsveckan.\n\n"
+            "2 Personal\n\nKulturnämnden hade 12 annonser med totalt 230 sökande.\n"
+        }
+    )
+    answerer = Answerer(store)
+    r = answerer.ask("Hur många barn deltog i Sommarboken?")
+    assert r.answered and "541" in r.answer, r.answer
+    r = answerer.ask("Hur många personer sökte de lediga tjänsterna?")
+    assert r.answered and "230" in r.answer, r.answer

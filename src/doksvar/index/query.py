@@ -234,6 +234,10 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         if others:
             # "tillsvidaretjänst" is found where the report writes "tillsvidareanställda".
             alts, how = (*alts, *others), how if alts else "synonym"
+        root = _past_root(w, s, vocab)
+        if root is not None and root not in alts:
+            # "Hur många sökte …?" is answered by "814 sökande", "deltog" by "541 deltagare".
+            alts, how = (*alts, *vocab.expand(root)[0]), how if alts else "derived"
         if not alts:
             parts = _parts(w, vocab)
             if parts:
@@ -256,6 +260,18 @@ def _forms(s: str, vocab: Vocabulary) -> list[str]:
     """The indexed stems that are forms of stem `s`: itself, with an ending the stemmer left on
     ("flyttnettot" of "flyttnetto"), or cut to a shorter stem; not the compounds that hold it."""
     return [x for x in vocab.expand(s)[0] if (x.startswith(s) and len(x) - len(s) <= 3) or s.startswith(x)]
+
+
+def _past_root(word: str, s: str, vocab: Vocabulary) -> str | None:
+    """The indexed stem of a past verb form's root, which the nouns made from the verb share
+    ("sökte" -> "sök" of "sökande", "deltog" -> "deltag" of "deltagare"); None for no such form."""
+    if word.endswith("tog") and len(word) > 4:
+        root = stem(word[:-3] + "tag")  # a strong verb: "deltog", "mottog"
+    elif re.search(r"[^a]([td])e$", word) and s.endswith(("t", "d")):
+        root = s[:-1]  # a weak verb: "sökte" is stemmed "sökt", "hyrde" "hyrd"
+    else:
+        return None
+    return root if len(root) >= 3 and root in vocab.doc_freq else None
 
 
 _PARTICLE = re.compile(r"^(?:ut|in|upp|av|på|till|över|fram|bort|åter)(?=\w{5})")
