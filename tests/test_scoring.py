@@ -756,3 +756,18 @@ def test_a_past_verb_finds_the_nouns_made_from_it(make_store):
     assert r.answered and "541" in r.answer, r.answer
     r = answerer.ask("Hur många personer sökte de lediga tjänsterna?")
     assert r.answered and "230" in r.answer, r.answer
+
+
+def test_a_deviation_against_the_budget_is_not_a_results_surplus(make_store):
+    store = make_store(
+        {
+            "revision-2023.txt": "Årsredogörelse 2023\n\n1 Sammanfattning\n\n"
+            "Revisionskontoret har erhållit anslag om 39 926 tkr. Periodens resultat för revisionskontoret "
+            "visar ett överskott på 740 tkr.\n\n"
+            "2 Ekonomi\n\n"
+            "Revisionskontorets årsresultat blev 740 tkr mot budgeterade -750 tkr, vilket ger en positiv "
+            "avvikelse med 1 490 tkr mot budget.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur stor positiv avvikelse mot budget redovisade revisionskontoret för 2023?")
+    assert r.answered and "1 490" in r.answer and r.answer.index("1 490") < r.answer.index("740"), r.answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip, frame
@@ -96,12 +97,19 @@ def _label_scope(facts: list, subject: list) -> tuple[list, list]:
     return facts, kept
 
 
+_AGAINST_BUDGET = re.compile(r"budget|avvik|planera|\bplan\b", re.I)
+AGAINST_BUDGET = 0.1
+"""Preference, for a question measured against the budget, for a deviation whose sentence says
+what it is measured against: a result's surplus is no deviation from the budget until it is."""
+
+
 def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | None:
     """The deviation of one named item, with its explanation."""
     from doksvar.lang.frequency import generality_weight
 
     weights = {w: v * generality_weight(w) for w, v in term_weights(a.store, subject).items()}
     passages = a.store.passages({f.passage_id for f in facts})
+    against_budget = bool(_AGAINST_BUDGET.search(q.swedish))
     best, best_score = None, 0.0
     for f in facts:
         data = f.data
@@ -113,6 +121,8 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
         score = overlap(subject, weights, texts)
         if q.negative and data["direction"] == "negative" or q.positive and data["direction"] == "positive":
             score += 0.05
+        if against_budget and _AGAINST_BUDGET.search(data["subject"]):
+            score += AGAINST_BUDGET  # "avvikelse … mot budget", not a result's "överskott på 740 tkr"
         if score > best_score:
             best, best_score = f, score
     if best is None or best_score < 0.5:

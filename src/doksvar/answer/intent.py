@@ -51,6 +51,7 @@ DEVIATION_WORDS = frozenset(
         "högr",
         "över",
         "blev",
+        "redovis",  # "Hur stort överskott redovisade nämnden?": how the report states it
     }
 )
 
