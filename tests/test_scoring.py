@@ -771,3 +771,21 @@ def test_a_deviation_against_the_budget_is_not_a_results_surplus(make_store):
     )
     r = Answerer(store).ask("Hur stor positiv avvikelse mot budget redovisade revisionskontoret för 2023?")
     assert r.answered and "1 490" in r.answer and r.answer.index("1 490") < r.answer.index("740"), r.answer
+
+
+def test_a_duration_does_not_answer_how_many(make_store):
+    store = make_store(
+        {
+            "bad-2025.txt": "Årsbokslut 2025 Fritidsnämnden\n\n1 Baden\n\n"
+            "Under stängningen erbjöds besökare och skolor bassängtider på friluftsbadet Norrbadet 2025 "
+            "under fem veckor.\n\n"
+            "2 Statistik\n\n"
+            "Antal besökare\tBokslut 2024\tBokslut 2025\nSimhallen\t41 200\t39 800\nNorrbadet\t7 519\t8 035\n"
+        }
+    )
+    # The sentence names the pool best, but "fem veckor" counts weeks, not visitors.
+    r = Answerer(store).ask("Hur många besökare hade friluftsbadet Norrbadet 2025?")
+    assert not (r.answered and "fem veckor" in r.answer), r.answer
+    # Asked how many weeks, the weeks are the answer.
+    r = Answerer(store).ask("Hur många veckor erbjöds skolor bassängtider på Norrbadet?")
+    assert r.answered and "fem veckor" in r.answer, r.answer

@@ -15,6 +15,28 @@ from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, w
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
 COUNTS = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
 """A question that counts ("hur många bussar", "antal årsarbetare"): what it counts must be in the answer."""
+DURATION = re.compile(
+    r"\b(?:\d+(?:\s?[–-]\s?\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+"
+    r"(?:år|månader|månaders|veckor|veckors|dagar|dagars|timmar|timmars|minuter)\b",
+    re.I,
+)
+"""How long or how old ("under fem veckor", "0–19 år"): a figure that counts time, not the thing a
+'hur många' question counts, unless it counts time itself ("hur många veckor")."""
+
+
+def counted_text(q: Question, text: str) -> str:
+    """The text without what cannot answer a counting question: its durations and ages, and the
+    figures the question itself states."""
+    if COUNTS.search(f"{q.swedish} {q.text.lower()}") and not _COUNTS_TIME.search(f"{q.swedish} {q.text.lower()}"):
+        text = DURATION.sub(" ", text)
+    return without_own_figures(q, text)
+
+
+_COUNTS_TIME = re.compile(
+    r"\b(?:hur många|how many|antal\w*)\s+"
+    r"(?:år|månader|veckor|dagar|timmar|minuter|years|months|weeks|days|hours)\b"
+)
+"""A question that counts time itself: "Hur många veckor …", "antalet dagar"."""
 _COUNTING = re.compile(r"^\s*(?:hur många|hur mycket|how many|how much)\b")
 """A question opening with these asks for a figure, whatever else it names ("… när 2022 tog slut")."""
 _WANTS = [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import COUNTS, Question, direction_fit, without_own_figures
+from doksvar.answer.question import COUNTS, Question, counted_text, direction_fit
 from doksvar.index.query import Term
 from doksvar.index.rows import StoredPassage
 from doksvar.index.store import Store
@@ -169,7 +169,7 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
     bonus = 0.0
     if q.wants == "number":
         counting = bool(COUNTS.search(q.swedish))  # "Fyra rekommendationer lämnas …" counts; it gives no value
-        bonus += 0.3 if has_number(without_own_figures(q, sentence), words=counting) else -0.3
+        bonus += 0.3 if has_number(counted_text(q, sentence), words=counting) else -0.3
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
     elif q.wants == "reason":

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import Question, budgets, direction_fit, without_own_figures
+from doksvar.answer.question import Question, budgets, counted_text, direction_fit
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
@@ -67,7 +67,7 @@ MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
 FOCUS_MISSING = -0.3
 """The evidence lacks the noun the question counts ("hur många *bussar*")."""
-_AGES = re.compile(r"\b\d+(?:\s?[–-]\s?\d+)?\s+år\b")
+
 _COUNTS = re.compile(r"\bhur många\b|\bhow many\b")
 YEAR_NAMED_OTHER = -0.25
 """The report is of the year asked, but the evidence names only other years."""
@@ -294,10 +294,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     if intent == "ranking":
         features["kind"] = KIND_MATCH if _PLACE.search(shown) else KIND_MISMATCH
     elif q.wants == "number":
-        counted = shown
-        if _COUNTS.search(f"{q.swedish} {q.text.lower()}") and not re.search(r"\b(?:år|years?)\b", q.swedish):
-            counted = _AGES.sub(" ", shown)  # "barn och unga 0–19 år" says how old, not how many
-        counted = without_own_figures(q, counted)
+        # "barn och unga 0–19 år" says how old, "under fem veckor" how long: neither how many.
+        counted = counted_text(q, shown)
         figure = _NUMBER.search(_without_dates(counted)) or NUMBER_WORD.search(counted)
         features["kind"] = KIND_MATCH if figure else NO_FIGURE
     elif q.wants == "reason":
