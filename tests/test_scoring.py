@@ -274,6 +274,7 @@ def test_english_words_are_found_by_their_swedish_spelling(make_store):
     assert "projekt" in cognates("projects") and "infrastruktur" in cognates("infrastructure")
     assert "strategi" in cognates("strategy") and "kvalitet" in cognates("quality")
     assert cognates("recorded") == []  # a verb's form names no subject
+    assert {"ordinär", "ordinarie"} <= set(cognates("ordinary"))  # the report decides which
     store = make_store(
         {
             "bygg-2024.txt": "Årsredovisning 2024\n\n1 Utveckling\n\n"
@@ -789,3 +790,16 @@ def test_a_duration_does_not_answer_how_many(make_store):
     # Asked how many weeks, the weeks are the answer.
     r = Answerer(store).ask("Hur många veckor erbjöds skolor bassängtider på Norrbadet?")
     assert r.answered and "fem veckor" in r.answer, r.answer
+
+
+def test_supervision_and_revising_are_read_in_the_reports_words(make_store):
+    store = make_store(
+        {
+            "miljo-2024.txt": "Årsredovisning 2024 Miljönämnden\n\n1 Verksamhet\n\n"
+            "Den planerade tillsynen är i fas med beslutad tillsynsplan. Nämnden reviderade i november "
+            "tillsynsplanen. Den främsta orsaken till revideringen är att bemanningen varit lägre än planerat.\n\n"
+            "Kartproduktionen har försenats.\n"
+        }
+    )
+    r = Answerer(store).ask("Why did the committee revise its supervision plan in November?")
+    assert r.answered and "bemanningen" in r.answer, r.answer

@@ -28,6 +28,7 @@ _ENDINGS = (
     ("ance", "ans"),
     ("ence", "ens"),
     ("ary", "är"),
+    ("ary", "arie"),  # "ordinary" -> "ordinarie", "temporary" -> "temporär": the report decides
     ("ous", "ös"),
     ("ize", "isera"),
     ("ise", "isera"),
@@ -59,9 +60,9 @@ def cognates(word: str) -> list[str]:
     roots.append(word)
     out: list[str] = []
     for root in roots:
-        ended = [root] + [
-            root[: -len(end)] + new for end, new in _ENDINGS if root.endswith(end) and len(root) > len(end) + 2
-        ][:1]
+        endings = [(end, new) for end, new in _ENDINGS if root.endswith(end) and len(root) > len(end) + 2]
+        # The longest ending that fits, in each of its Swedish forms ("-ary": "-är", "-arie").
+        ended = [root] + [root[: -len(end)] + new for end, new in endings if end == endings[0][0]]
         for form in ended:
             spelt = form
             for pattern, new in _LETTERS:
