@@ -803,3 +803,19 @@ def test_supervision_and_revising_are_read_in_the_reports_words(make_store):
     )
     r = Answerer(store).ask("Why did the committee revise its supervision plan in November?")
     assert r.answered and "bemanningen" in r.answer, r.answer
+
+
+def test_this_has_meant_points_back_to_what_the_paragraph_told_before_it(make_store):
+    store = make_store(
+        {
+            "bygg-2024.txt": "Årsredovisning 2024 Byggnämnden\n\n1 Händelser\n\n"
+            "Under våren ändrade Lantmäteriet hur kommunen får tillgång till akter. Från att ha haft en "
+            "e-tjänst beställer vi nu enskilda akter per e-post. Detta har inneburit långa förseningar "
+            "vid produktion av kartor.\n\n"
+            "Tillsynsplanen reviderades i november. Den främsta orsaken till revideringen är att "
+            "bemanningen varit lägre än planerat.\n"
+        }
+    )
+    r = Answerer(store).ask("Vad har orsakat förseningarna i kartproduktionen?")
+    assert r.answered and "Lantmäteriet" in r.answer, r.answer
+    assert "bemanningen" not in r.answer  # the reason for something else

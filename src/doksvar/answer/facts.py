@@ -180,7 +180,14 @@ def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
     at = spans.index(best.span) if best.span in spans else -1
     if at <= 0 or not asks_reason(q) or not BACK_REFERENCE.search(sentence):
         return None
+    if _THIS.match(sentence):
+        # "Detta har inneburit …" points back to what the paragraph told before it, which may
+        # take two sentences ("Lantmäteriet ändrade … Från att ha haft … beställer vi nu …").
+        return spans[max(0, at - 2)][0], spans[at - 1][1]
     return spans[at - 1]
+
+
+_THIS = re.compile(r"(?:detta|det|dessa)\s+(?:har\s+|hade\s+)?\w+", re.I)
 
 
 def _partner(scored: list[Scored], best: Scored) -> Scored | None:

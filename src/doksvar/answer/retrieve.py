@@ -28,7 +28,8 @@ _REASON = re.compile(
 )
 BACK_REFERENCE = re.compile(
     r"\b(?:följd av|på grund av|beror på|med anledning av) (?:detta|det|denna|dessa)\b|\bdärför\b"
-    r"|^(?:detta|det) (?:har )?(?:innebar|innebär|ledde|leder|lett|medförde|medför|gjorde|gör)\b",
+    r"|^(?:detta|det) (?:har |hade )?(?:innebar|innebär|inneburit|ledde|leder|lett|medförde|medför|medfört"
+    r"|orsakade|orsakar|orsakat|resulterade|resulterat|gjorde|gör)\b",
     re.I,
 )
 """A reason given by pointing back ("Som en följd av detta blev kostnaderna lägre"): the sentence

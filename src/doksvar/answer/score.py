@@ -114,7 +114,8 @@ _ASKS_TARGET = re.compile(
 _REASON = re.compile(
     r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|följd av|eftersom|med anledning av|orsak\w*"
     r"|anledning\w*|då |främst|i första hand|huvudsakligen|till största del|bidrar|beroende på"
-    r"|medfört|medför|medförde|lett till|ledde till|resulterat i)",
+    r"|medfört|medför|medförde|lett till|ledde till|resulterat i"
+    r"|(?:detta|det|dessa) (?:har |hade )?(?:inneburit|innebar|orsakat|orsakade))",
     re.I,
 )
 _DAY = re.compile(
