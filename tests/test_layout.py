@@ -42,6 +42,21 @@ def test_footers_and_contents_are_not_text(goteborg):
     assert not any("....." in p.text for p in goteborg.passages)
 
 
+def test_contents_without_a_title_are_contents_too():
+    page = (
+        "Årsredogörelse 2023\n\n"
+        "Kritik riktas till hamnbolaget ............................................ 3\n"
+        "Kritik riktas till förskolenämnden ........................................ 4\n"
+        "Arbetet mot hedersrelaterat våld .......................................... 6\n\n"
+        "Förskolenämnden har inte fattat beslut om åtgärder för en ekonomi i balans.\n"
+    )
+    doc = _doc([page])
+    kinds = {p.text.split(" ")[0]: p.kind for p in doc.passages}
+    assert kinds["Förskolenämnden"] == "para"
+    # The lines with leaders are contents: no paragraph of the report's text.
+    assert not any(p.kind == "para" and "riktas" in p.text for p in doc.passages)
+
+
 def test_tables_by_spaces_with_wrapped_labels_and_headers(goteborg):
     cells = {(c.row_label, c.col_label): c for t in goteborg.tables for c in t.cells}
     assert cells[("Gemensamma tjänster - Ekonomi", "Budgetavvikelse")].value == 7.0

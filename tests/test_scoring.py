@@ -819,3 +819,19 @@ def test_this_has_meant_points_back_to_what_the_paragraph_told_before_it(make_st
     r = Answerer(store).ask("Vad har orsakat förseningarna i kartproduktionen?")
     assert r.answered and "Lantmäteriet" in r.answer, r.answer
     assert "bemanningen" not in r.answer  # the reason for something else
+
+
+def test_all_of_them_answers_how_many_of_a_whole_not_how_many_there_were(make_store):
+    store = make_store(
+        {
+            "hemtjanst-2023.txt": "Årsredogörelse 2023\n\n1 Hemtjänst\n\n"
+            "Stadsrevisionen har granskat styrning och uppföljning av hemtjänsten. I alla de "
+            "hemtjänstärenden som granskades fanns en genomförandeplan.\n\n"
+            "2 Nämnderna\n\nSamtliga nämnder har antagit en plan för intern kontroll.\n"
+        }
+    )
+    answerer = Answerer(store)
+    r = answerer.ask("Hur många hemtjänstärenden ingick i granskningen av hemtjänsten?")
+    assert not r.answered, r.answer
+    r = answerer.ask("Hur många av nämnderna har antagit en plan för intern kontroll?")
+    assert r.answered and "Samtliga" in r.answer, r.answer

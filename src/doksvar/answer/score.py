@@ -68,6 +68,8 @@ MANY_FOR_ONE = -0.2
 FOCUS_MISSING = -0.3
 """The evidence lacks the noun the question counts ("hur många *bussar*")."""
 
+_QUANTIFIER = re.compile(r"samtliga|alla|ingen|inga|inget|hälften|halva", re.I)
+_PARTITIVE = re.compile(r"\b(?:hur många|hur stor del|how many|what share) (?:\w+ )?(?:av|of)\b")
 _COUNTS = re.compile(r"\bhur många\b|\bhow many\b")
 YEAR_NAMED_OTHER = -0.25
 """The report is of the year asked, but the evidence names only other years."""
@@ -297,7 +299,12 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     elif q.wants == "number":
         # "barn och unga 0–19 år" says how old, "under fem veckor" how long: neither how many.
         counted = counted_text(q, shown)
-        figure = _NUMBER.search(_without_dates(counted)) or NUMBER_WORD.search(counted)
+        figure = _NUMBER.search(_without_dates(counted)) or any(
+            # "alla", "ingen" say how many of a whole the question names ("hur många av nämnderna"),
+            # not how many there were
+            not _QUANTIFIER.fullmatch(m.group()) or _PARTITIVE.search(f"{q.swedish} {q.text.lower()}")
+            for m in NUMBER_WORD.finditer(counted)
+        )
         features["kind"] = KIND_MATCH if figure else NO_FIGURE
     elif q.wants == "reason":
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0

@@ -24,6 +24,8 @@ from doksvar.lang.words import is_year
 PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:sida|sid|page|s\.)\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4})?\s*$", re.I
 )
+TOC_RUN = 3
+"""Lines in a row that end in a leader and a page number: contents, even where no title says so."""
 LEADER_END = re.compile(r"(?:\s*\.{4,}|\s{2,}\.{2,}|\s*…{2,})\s*(\d{1,4})\s*$")
 # A figure as a table cell; a last digit group may be short, as a misprint ("-7 73") still stands in its column.
 NUMBER_CELL = re.compile(
@@ -322,7 +324,7 @@ class _Reader:
         return True
 
     def _contents_entry(self, line: Line) -> bool:
-        if not self.in_toc:
+        if not self.in_toc and not self._contents_run(self.i):
             return False
         entry, used = self._toc_entry(self.i)
         if entry is None:
@@ -541,6 +543,15 @@ class _Reader:
             and not re.search(r"[.:;!?]$", text)
             and not _is_numeric_row(nxt.text)
         )
+
+    def _contents_run(self, i: int) -> bool:
+        """Whether line i opens contents without a title: it and the next lines each end in a
+        leader and a page number ("Kritik riktas till förskolenämnden ........ 4")."""
+        ahead = [ln.stripped for ln in self.lines[i : i + TOC_RUN + 3] if not ln.blank][:TOC_RUN]
+        if len(ahead) < TOC_RUN or not all(LEADER_END.search(x) and re.search(r"\.{4,}|…", x) for x in ahead):
+            return False
+        self.in_toc = True
+        return True
 
     def _toc_entry(self, i: int) -> tuple[str | None, int]:
         """A contents line ("2.1 Titel ..... 4"), joined with its wrapped second line if any."""
