@@ -3,8 +3,8 @@
 "Found" means it stands in a passage (paragraph, list item, table row, the report's title), a
 section heading, a sub-heading that labels passages, a table's caption, header or cells; a word
 broken over two lines ("doku-" / "menteras") is found whole. Two kinds of line are no text of the
-report and are left out, each named here: the table of contents (its entries point at headings
-that are indexed themselves) and page furniture (page numbers, running headers and footers).
+report and are left out, each named here: the table of contents, with or without its title (its
+entries point at headings that are indexed themselves) and page furniture (page numbers, running headers and footers).
 Markup is no text either: HTML tags and comments, list marks ("1. ", "- "). Front matter is the
 report's metadata: kept with the document, never as its text.
 """
@@ -60,6 +60,9 @@ def _layout_contents(lines: list[str]) -> set[int]:
         if TOC_TITLE.match(line):
             found.add(i)
             in_toc = True
+        elif not in_toc and _leader_run(lines, i):
+            found.add(i)  # contents without a title: lines in a row ending in leaders and a page number
+            in_toc = True
         elif in_toc and line:
             if LEADER_END.search(line):
                 found.add(i)
@@ -70,6 +73,11 @@ def _layout_contents(lines: list[str]) -> set[int]:
                 in_toc = False
         i += 1
     return found
+
+
+def _leader_run(lines: list[str], i: int, run: int = 3) -> bool:
+    ahead = [ln.strip() for ln in lines[i : i + run + 3] if ln.strip()][:run]
+    return len(ahead) == run and all(LEADER_END.search(x) and re.search(r"\.{4,}|…", x) for x in ahead)
 
 
 def source_lines(path: Path) -> dict[str, list[str]]:
