@@ -57,6 +57,23 @@ def test_contents_without_a_title_are_contents_too():
     assert not any(p.kind == "para" and "riktas" in p.text for p in doc.passages)
 
 
+def test_a_table_of_one_figure_column_is_a_table_and_the_text_after_it_a_paragraph():
+    page = (
+        "Projekt\n\n"
+        "Projekt, tkr                                                                  2025\n"
+        "Överskott överfört från 2024                                                   226\n"
+        "Försäljningsintäkter                                                             0\n"
+        "Totalt                                                                         226\n"
+        "Projektet har nått uppskattningsvis 1,8 miljoner människor i över 38 länder sedan\n"
+        "projektets start för tolv år sedan.\n"
+    )
+    doc = _doc([page])
+    cells = {(c.row_label, c.col_label): c for t in doc.tables for c in t.cells}
+    assert cells[("Totalt", "2025")].value == 226
+    sentences = [p.text for p in doc.passages if p.kind == "para"]
+    assert any(t.startswith("Projektet har nått uppskattningsvis 1,8 miljoner") for t in sentences), sentences
+
+
 def test_tables_by_spaces_with_wrapped_labels_and_headers(goteborg):
     cells = {(c.row_label, c.col_label): c for t in goteborg.tables for c in t.cells}
     assert cells[("Gemensamma tjänster - Ekonomi", "Budgetavvikelse")].value == 7.0

@@ -24,6 +24,9 @@ from doksvar.lang.words import is_year
 PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:sida|sid|page|s\.)\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4})?\s*$", re.I
 )
+LONE_FIGURE_GAP = 12
+"""Spaces between a label and a figure standing alone far to its right: a table row, not a sentence
+that ends in a number."""
 TOC_RUN = 3
 """Lines in a row that end in a leader and a page number: contents, even where no title says so."""
 LEADER_END = re.compile(r"(?:\s*\.{4,}|\s{2,}\.{2,}|\s*…{2,})\s*(\d{1,4})\s*$")
@@ -232,6 +235,14 @@ def _numeric_segments(line: str) -> list[tuple[int, int, str]]:
 def _is_numeric_row(line: str) -> bool:
     segs = _segments(line)
     nums = [s for s in segs if NUMBER_CELL.match(s[2])]
+    if (
+        len(nums) == 1
+        and len(segs) == 2
+        and segs[1] is nums[0]
+        and segs[1][0] - segs[0][1] >= LONE_FIGURE_GAP
+        and not is_year(nums[0][2].strip())
+    ):
+        return True  # a label and, far to its right, its one figure (not a header's year): a one-column table
     if len(nums) < 2:
         return False
     # Figures stand to the right of any label: a sentence with numbers is not a row.
