@@ -835,3 +835,18 @@ def test_all_of_them_answers_how_many_of_a_whole_not_how_many_there_were(make_st
     assert not r.answered, r.answer
     r = answerer.ask("Hur många av nämnderna har antagit en plan för intern kontroll?")
     assert r.answered and "Samtliga" in r.answer, r.answer
+
+
+def test_what_an_english_question_counts_decides_when_the_report_lacks_it(make_store):
+    store = make_store(
+        {
+            "bibliotek-2025.txt": "Årsbokslut 2025 Kulturnämnden\n\n1 Bibliotek\n\n"
+            "Biblioteket har två lagstadgade uppdrag. Antalet besökare ökade till 116 000.\n\n"
+            "Verksamhet\tUtfall 2025\tBudget 2025\nBibliotek\t-13 123\t-13 152\n"
+        }
+    )
+    answerer = Answerer(store)
+    r = answerer.ask("How many e-books did the library lend out in 2025?")
+    assert not r.answered, r.answer
+    r = answerer.ask("How many visitors did the library have in 2025?")
+    assert r.answered and "116 000" in r.answer, r.answer

@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
 from doksvar.answer.intent import intent_of, is_cue_word
-from doksvar.answer.question import COUNTS, Question, read_question
+from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
 from doksvar.lang.words import is_organisation, is_period, stem_set, stems, words
@@ -395,6 +395,7 @@ class Answerer:
         deciding = []
         names = {n.lower() for n in _names(q.text)}
         original = set(words(q.text.lower()))
+        counted_en = {w for m in COUNTED_EN.finditer(q.swedish) for w in words(m.group(1))} if q.english else set()
         for t in q.missing():
             if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction or is_organisation(t.word):
                 continue  # what kind of question, or the report's own organisation ("nämnden")
@@ -407,12 +408,12 @@ class Answerer:
                 continue
             if t.stem == q.focus and _NAMES_KIND.search(q.swedish):
                 continue  # "Vilken kostnadspost …", "från vilket datum": the kind of answer, not its subject
-            counted = t.stem == q.focus and COUNTS.search(q.swedish)
+            counted = (t.stem == q.focus or t.word in counted_en) and COUNTS.search(q.swedish)
             if not counted and (len(t.word) < 5 or form_zipf(t.word) >= GENERAL_ZIPF):
                 # Everyday language in any form ("dämpade" as "dämpa") is no subject; the noun asked
                 # for ("Hur många bussar") decides however common it is.
                 continue
-            if q.english and t.word.isascii() and zipf(t.word, "en") >= SPECIFIC_ZIPF:
+            if q.english and t.word.isascii() and zipf(t.word, "en") >= SPECIFIC_ZIPF and not counted:
                 continue  # an English word with no Swedish term: it cannot be looked for
             deciding.append(t)
         if deciding:

@@ -290,6 +290,11 @@ COMMON_ENGLISH = 5.5
 """Zipf from which an English word is too common to be respelt as Swedish ("will" is no "vill")."""
 
 
+COUNTED_EN = re.compile(r"\bhow many ([\w-]+)(?= (?:did|do|does|were|was|are|is|have|has|had|will|would|can|could)\b)")
+"""What an English question counts, a noun standing alone: "How many e-books did …" (not a
+noun phrase, whose head may be named in other words: "How many swimming-school occasions …")."""
+
+
 def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
     """English words with no Swedish term and no match in the index carry no subject we can find.
 
@@ -299,9 +304,12 @@ def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
     kept = []
     dropped = 0
     translated = set(words(swedish)) - set(words(original.lower()))
+    # What "how many" counts is the subject however it is worded: kept, so that a report without
+    # it says so ("How many e-books …" is not "how many … the library").
+    counted = {m.group(1) for m in COUNTED_EN.finditer(swedish.lower())}
     for w in swedish.replace("/", " / ").split():  # "Museum/konsthall" is two words
         bare = re.sub(r"[^\w-]", "", w.lower())
-        if bare and bare not in translated and bare.isascii() and not bare.isdigit():
+        if bare and bare not in translated and bare not in counted and bare.isascii() and not bare.isdigit():
             # An English word is found as a word of the report or the first part of one of its
             # compounds ("extremist" in "extremistmiljö"), never inside one ("spend" in "miljöspendanalys").
             alts = [a for a in vocab.expand(stem(bare))[0] if a.startswith(stem(bare)) or stem(bare).startswith(a)]
