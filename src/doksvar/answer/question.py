@@ -27,9 +27,16 @@ DURATION = re.compile(
 def counted_text(q: Question, text: str) -> str:
     """The text without what cannot answer a counting question: its durations and ages, and the
     figures the question itself states."""
-    if COUNTS.search(f"{q.swedish} {q.text.lower()}") and not _COUNTS_TIME.search(f"{q.swedish} {q.text.lower()}"):
+    if _counts_things(q.swedish, q.text):
         text = DURATION.sub(" ", text)
     return without_own_figures(q, text)
+
+
+@lru_cache(maxsize=256)
+def _counts_things(swedish: str, text: str) -> bool:
+    """Whether a question counts something other than time (read once per question)."""
+    both = f"{swedish} {text.lower()}"
+    return bool(COUNTS.search(both)) and not _COUNTS_TIME.search(both)
 
 
 _COUNTS_TIME = re.compile(

@@ -33,12 +33,14 @@ class _Kept:
     matched: dict[tuple, tuple[int, list]] = field(default_factory=dict)
     passages: dict[int, StoredPassage] = field(default_factory=dict)
     cells: dict[int, tuple[Cell, ...]] = field(default_factory=dict)
+    rows: dict[tuple, object] = field(default_factory=dict)
+    """Single-row look-ups (a page, a section title, the passage at an offset) by their question."""
 
     LIMIT = 50_000
     """Passages (or ranked look-ups) kept before starting over, so that a long session stays small."""
 
     def trim(self) -> None:
-        for kept in (self.matched, self.passages, self.cells):
+        for kept in (self.matched, self.passages, self.cells, self.rows):
             if len(kept) > self.LIMIT:
                 kept.clear()
 
@@ -77,6 +79,17 @@ class Reader:
             self._live = None
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+
+    def _one(self, sql: str, params: tuple) -> tuple | None:
+        """The first row of a query, kept within a snapshot for the version of the index it read."""
+        kept = self._live.rows if self._live is not None else None
+        key = (sql, params)
+        if kept is not None and key in kept:
+            return kept[key]  # type: ignore[return-value]
+        row = self.conn.execute(sql, params).fetchone()
+        if kept is not None:
+            kept[key] = row
+        return row
 
     def _version(self) -> tuple[int, int]:
         """Changes when any connection (this one included) commits to the index."""
@@ -161,9 +174,7 @@ class Reader:
 
     def section_title(self, doc_id: int, number: str) -> str:
         """The title of the document's section of that number ("" when it has none)."""
-        row = self.conn.execute(
-            "SELECT title FROM sections WHERE doc_id = ? AND number = ?", (doc_id, number)
-        ).fetchone()
+        row = self._one("SELECT title FROM sections WHERE doc_id = ? AND number = ?", (doc_id, number))
         return row[0] if row else ""
 
     def section_titles(self) -> list[tuple[str, str]]:
@@ -194,27 +205,27 @@ class Reader:
 
     def passage_at(self, doc_id: int, offset: int) -> StoredPassage | None:
         """The passage holding `offset` in the document's text, if any."""
-        row = self.conn.execute(
+        row = self._one(
             f"SELECT {_PASSAGE_COLUMNS} {_PASSAGE_JOIN} WHERE p.doc_id = ? AND p.start <= ? AND p.end > ? "
             "ORDER BY p.start DESC LIMIT 1",
             (doc_id, offset, offset),
-        ).fetchone()
+        )
         return _stored(row) if row else None
 
     def page_at(self, doc_id: int, offset: int) -> int | None:
         """The page of the passage at or before `offset`, if the document has pages."""
-        row = self.conn.execute(
+        row = self._one(
             "SELECT page FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
             (doc_id, offset),
-        ).fetchone()
+        )
         return row[0] if row else None
 
     def labels_at(self, doc_id: int, offset: int) -> tuple[str, str]:
         """(sub-heading, row group) of the passage at or before `offset`."""
-        row = self.conn.execute(
+        row = self._one(
             "SELECT label, grp FROM passages WHERE doc_id = ? AND start <= ? ORDER BY start DESC LIMIT 1",
             (doc_id, offset),
-        ).fetchone()
+        )
         return (row[0], row[1]) if row else ("", "")
 
     # ------------------------------------------------------------------ tables and cells
@@ -231,18 +242,18 @@ class Reader:
 
     def table_holding(self, doc_id: int, offset: int) -> int | None:
         """The id of the table whose rows hold `offset` in the document's text, if any."""
-        row = self.conn.execute(
+        row = self._one(
             'SELECT id FROM tables WHERE doc_id = ? AND start <= ? AND "end" > ? ORDER BY start DESC LIMIT 1',
             (doc_id, offset, offset),
-        ).fetchone()
+        )
         return row[0] if row else None
 
     def table_start(self, doc_id: int, offset: int) -> int | None:
         """Where the table holding `offset` (its end included) starts, if one does."""
-        row = self.conn.execute(
+        row = self._one(
             'SELECT start FROM tables WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY start DESC LIMIT 1',
             (doc_id, offset, offset),
-        ).fetchone()
+        )
         return row[0] if row else None
 
     def cells(self, table_id: int) -> tuple[Cell, ...]:
