@@ -850,3 +850,16 @@ def test_what_an_english_question_counts_decides_when_the_report_lacks_it(make_s
     assert not r.answered, r.answer
     r = answerer.ask("How many visitors did the library have in 2025?")
     assert r.answered and "116 000" in r.answer, r.answer
+
+
+def test_who_or_which_company_is_answered_by_a_name_or_declined(make_store):
+    text = (
+        "Delårsrapport 2026\n\n1 Upphandlingar\n\n"
+        "Under 2026 slutfördes upphandlingen av leverantörsavtalet för telefoni och tilldelning har skett.\n\n"
+        "Avtalet om städning tilldelades Rent & Fint Städ AB efter en utvärdering av tre anbud.\n"
+    )
+    answerer = Answerer(make_store({"delar-2026.txt": text}))
+    r = answerer.ask("Vilken leverantör tilldelades det nya telefoniavtalet?")
+    assert not r.answered, r.answer  # the report says it was awarded, not to whom
+    r = answerer.ask("Vilket företag tilldelades avtalet om städning?")
+    assert r.answered and "Rent & Fint Städ AB" in r.answer, r.answer

@@ -484,30 +484,14 @@ def _related(section: str, other: str) -> bool:
     return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
 
 
-_COMPANY = re.compile(r"\b(?:AB|aktiebolag\w*)\b")
-"""A company named as Swedish companies are ("Älvstranden utveckling AB")."""
-
-
 def _named_by_heading(result: Answer, q: Question) -> Answer:
     """A sentence that names what is asked for only by its kind ("Vilken nämnd …?" – "… att nämnden
     inte har agerat …") is answered under the heading that names it ("Kritik riktas till
     förskolenämnden"): the heading is put before the sentence."""
-    kind = q.focus
-    if not q.which or len(kind) < 4 or result.intent != "fact" or not result.citations:
-        return result
+    from doksvar.answer.score import heading_naming
 
-    def names_one(text: str) -> bool:
-        # A word holding the kind after a name of its own ("förskolenämnden"), or a company's name.
-        if kind == "bolag" and _COMPANY.search(text):
-            return True
-        return any(kind in s and not s.startswith(kind) for s in stems(text))
-
-    if names_one(result.answer):
-        return result
-    c = result.citations[0]
-    if not names_one(c.title):
-        return result
-    return dataclasses.replace(result, answer=f"{c.title}: {result.answer}")
+    title = heading_naming(result, q)
+    return result if title is None else dataclasses.replace(result, answer=f"{title}: {result.answer}")
 
 
 def _two_parts(text: str) -> tuple[str, str] | None:

@@ -65,6 +65,46 @@ ONE_FOR_MANY = -0.35
 """One table cell offered where the question asks for several things ("Vilka …")."""
 MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
+NO_NAME = -0.32
+"""A question for who or which company ("Vilken leverantör …?") whose answer names none: never an answer."""
+_ASKS_NAME = re.compile(
+    r"\b(?:vilken|vilket|vilka)\s+(?:\w+\s+)?(?:leverantör|företag|bolag|konsult|entreprenör|firma|byrå|aktör)\w*"
+    r"|\bvem\b|\bwho\b|\bwhich (?:\w+ )?(?:suppliers?|compan(?:y|ies)|contractors?|consultants?|firms?)\b"
+)
+
+
+_COMPANY = re.compile(r"\b(?:AB|aktiebolag\w*)\b")
+"""A company named as Swedish companies are ("Älvstranden utveckling AB")."""
+
+
+def heading_naming(result: Answer, q: Question) -> str | None:
+    """The heading of the answer's first citation when it names the one of the kind asked for
+    ("Vilken nämnd …?" – "Kritik riktas till förskolenämnden") and the answer does not."""
+    kind = q.focus
+    if not q.which or len(kind) < 4 or result.intent != "fact" or not result.citations:
+        return None
+
+    def names_one(text: str) -> bool:
+        # A word holding the kind after a name of its own ("förskolenämnden"), or a company's name.
+        if kind == "bolag" and _COMPANY.search(text):
+            return True
+        return any(kind in s and not s.startswith(kind) for s in stem_set(text))
+
+    title = result.citations[0].title
+    return title if not names_one(result.answer) and names_one(title) else None
+
+
+def _names_other(text: str, q: Question) -> bool:
+    """Whether a text names someone or something the question does not: a capitalised word inside
+    a sentence, an acronym, a company ("… AB")."""
+    asked = {w for t in q.terms for w in (t.stem, *t.alternatives)}
+    inside = re.findall(r"(?<![.!?:])\s([A-ZÅÄÖ][\wåäöÅÄÖ&-]+)", text)  # not a sentence's first word
+    for name in inside + re.findall(r"\b[A-ZÅÄÖ]{2,}\b", text):
+        if not (stem_set(name) & asked or any(a in name.lower() for a in asked if len(a) >= 5)):
+            return True
+    return False
+
+
 FOCUS_MISSING = -0.3
 """The evidence lacks the noun the question counts ("hur många *bussar*")."""
 
@@ -334,6 +374,10 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["list"] = MANY_FOR_ONE
     if handler == "table" and _ASKS_LIST.search(f"{q.swedish} {q.text}"):
         features["list"] = ONE_FOR_MANY
+    if _ASKS_NAME.search(f"{q.swedish} {q.text.lower()}"):
+        named = f"{heading_naming(result, q) or ''}: {result.answer}"  # the answer as it will be shown
+        if not _names_other(named, q):
+            features["kind"] = NO_NAME
     if q.years:
         # The years the answer states, else its quotes; the paragraph around only when neither does
         # (a table's paragraph is the whole table, with every year of its header).
@@ -394,7 +438,7 @@ def certain(c: Candidate) -> bool:
 
 def acceptable(c: Candidate) -> bool:
     """Whether a candidate is good enough to answer with, rather than saying the report lacks it."""
-    if c.features.get("kind") == NO_FIGURE:
+    if c.features.get("kind") in (NO_FIGURE, NO_NAME):
         return False
     if c.features.get("year", 0.0) <= YEAR_MISMATCH:
         return False  # a figure of another year is no answer, however well it matches
