@@ -863,3 +863,19 @@ def test_who_or_which_company_is_answered_by_a_name_or_declined(make_store):
     assert not r.answered, r.answer  # the report says it was awarded, not to whom
     r = answerer.ask("Vilket företag tilldelades avtalet om städning?")
     assert r.answered and "Rent & Fint Städ AB" in r.answer, r.answer
+
+
+def test_everyday_phrases_find_the_report_term_they_mean(make_store):
+    store = make_store(
+        {
+            "personal-2023.txt": "Årsuppföljning 2023\n\n1 Personal\n\n"
+            "Antal anställda\t2022\t2023\nTillsvidareanställda kvinnor\t175\t181\n"
+            "Visstidsanställda kvinnor\t12\t9\n\n"
+            "Sjukfrånvaro, procent\t2022\t2023\nTotalt\t5,1\t4,8\n"
+        }
+    )
+    answerer = Answerer(store)
+    r = answerer.ask("Hur många fast anställda kvinnor fanns 2023?")
+    assert r.answered and "181" in r.answer, r.answer
+    r = answerer.ask("Hur mycket var de anställda borta på grund av sjukdom 2023?")
+    assert r.answered and "4,8" in r.answer, r.answer

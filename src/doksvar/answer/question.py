@@ -9,7 +9,7 @@ from functools import lru_cache
 from doksvar.index.query import Term, Vocabulary, analyse
 from doksvar.lang.cognates import cognates
 from doksvar.lang.frequency import zipf
-from doksvar.lang.terms import to_swedish
+from doksvar.lang.terms import to_report_terms, to_swedish
 from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, words
 
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
@@ -155,6 +155,7 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
     """Read a question against the index's vocabulary."""
     english = looks_english(text)
     swedish = (to_swedish(text, lambda w: _indexed(stem(w), vocab)) if english else text).lower()
+    swedish = to_report_terms(swedish, lambda w: _indexed(stem(w), vocab))
     if english:
         swedish = _drop_untranslated(text, swedish, vocab)
     # "IT" in capitals is information technology, not the pronoun.

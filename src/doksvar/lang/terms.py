@@ -23,9 +23,9 @@ def _read_tsv(name: str) -> list[tuple[str, str]]:
     return pairs
 
 
-@lru_cache(maxsize=1)
-def _english_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    pairs = dict(_read_tsv("terms.tsv"))
+@lru_cache(maxsize=2)
+def _phrase_pattern(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    pairs = dict(_read_tsv(name))
     phrases = sorted(pairs, key=len, reverse=True)
     alternation = "|".join(re.escape(p) for p in phrases)
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), pairs
@@ -36,13 +36,26 @@ def to_swedish(question: str, known: Callable[[str], bool] | None = None) -> str
 
     A term may have several ("staff" -> "personal|medarbetare|anställda"): the first that `known`
     finds in the report is taken, else the first."""
-    pattern, pairs = _english_pattern()
+    pattern, pairs = _phrase_pattern("terms.tsv")
 
     def swedish(m: re.Match[str]) -> str:
         choices = pairs[m.group().lower()].split("|")
         return next((c for c in choices if known is not None and known(c)), choices[0])
 
     return pattern.sub(swedish, question)
+
+
+def to_report_terms(question: str, known: Callable[[str], bool]) -> str:
+    """Replace everyday Swedish phrases of a question by the report term they mean ("borta på
+    grund av sjukdom" -> "sjukfrånvaro", "fast anställda" -> "tillsvidareanställda"), where the
+    report uses that term (`known`); elsewhere the question keeps its own words."""
+    pattern, pairs = _phrase_pattern("phrases.tsv")
+
+    def term(m: re.Match[str]) -> str:
+        choices = pairs[m.group().lower()].split("|")
+        return next((c for c in choices if known(c)), m.group())
+
+    return pattern.sub(term, question)
 
 
 @lru_cache(maxsize=1)
