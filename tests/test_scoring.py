@@ -879,3 +879,8 @@ def test_everyday_phrases_find_the_report_term_they_mean(make_store):
     assert r.answered and "181" in r.answer, r.answer
     r = answerer.ask("Hur mycket var de anställda borta på grund av sjukdom 2023?")
     assert r.answered and "4,8" in r.answer, r.answer
+
+
+def test_an_english_overrun_is_a_negative_deviation(bundled_answerer):
+    r = bundled_answerer.ask("What was the single largest cause of the operating budget overrun?")
+    assert r.answered and "14,2" in r.answer, r.answer
