@@ -884,3 +884,18 @@ def test_everyday_phrases_find_the_report_term_they_mean(make_store):
 def test_an_english_overrun_is_a_negative_deviation(bundled_answerer):
     r = bundled_answerer.ask("What was the single largest cause of the operating budget overrun?")
     assert r.answered and "14,2" in r.answer, r.answer
+
+
+def test_a_deviation_that_points_back_is_named_by_the_sentence_before(make_store):
+    store = make_store(
+        {
+            "stab-2023.txt": "Årsuppföljning 2023\n\n1 Investeringar\n\n"
+            "Investeringsbudgeten för 2023 består främst av följande delar:\n\n"
+            "- Markinköp budgeterades till 4 mkr 2023. Utfallet blev dock 13,5 mkr vilket innebär en "
+            "avvikelse på 9,5 mkr. Förklaringen till avvikelsen är ett ej planerat återköp.\n"
+            "- Lokaler budgeterades till 18,7 mkr och 15,4 mkr användes.\n"
+        }
+    )
+    r = Answerer(store).ask("Vilken del av investeringarna gick mest över budget, och vad var orsaken?")
+    assert r.answered and "Markinköp" in r.answer and "återköp" in r.answer, r.answer
+    assert "följande delar" not in r.answer  # what the budget is made of is no reason

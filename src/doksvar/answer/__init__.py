@@ -287,7 +287,8 @@ class Answerer:
             if doc_id is None or sp is None or sp.passage.kind == "row":
                 continue  # a table's row: what follows the table speaks of the whole table
             spans = sp.passage.sentences
-            at = next((i for i, (a, b) in enumerate(spans) if a <= c.start < b), None)
+            # The sentence the quote ends in: a quote may begin a sentence earlier, where its item is named.
+            at = next((i for i, (a, b) in enumerate(spans) if a < c.end <= b), None)
             if at is None:
                 continue
             if at + 1 >= len(spans):

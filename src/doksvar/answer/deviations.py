@@ -195,20 +195,36 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
     shown = items[:MAX_ITEMS]
     for k, f in enumerate(shown, 1):
         d = f.data
-        sentence = a.ref(f.doc_id).text[f.start : f.end]
+        start = _naming_start(a, f)
+        sentence = a.ref(f.doc_id).text[start : f.end]
         width = ITEM_WIDTH if sum(map(len, parts)) < MAX_ANSWER - 2 * ITEM_WIDTH else 60
         if d["source"] == "table":
             about = f"{d['row_label']} ({d['label']}, {d['col_label']})"
         else:
-            about = clip(sentence, d["span_amount"][0] - f.start, width, lead=0.8)
+            about = clip(sentence, d["span_amount"][0] - start, width + (f.start - start), lead=0.8)
         line = f"{k}) {_amount(d)} – {about}"
         if sum(map(len, parts)) + len(line) > MAX_ANSWER:
             line = f"{k}) {_amount(d)}"
         parts.append(line)
-        cites.append(a.cite(f.doc_id, f.start, f.end, tuple(d["span_amount"])))
+        cites.append(a.cite(f.doc_id, start, f.end, tuple(d["span_amount"])))
     if len(items) > len(shown):
         parts.append(frame("more", q.english))
     return answer(q.text, "deviation", " ".join(parts), cites)
+
+
+_REFERS_BACK = re.compile(r"(?:utfallet|avvikelsen|resultatet|kostnaden|kostnaderna|det|detta|dessa|den|denna)\b", re.I)
+"""A deviation's sentence that names its item only by pointing back ("Utfallet blev dock 13,5 mkr")."""
+
+
+def _naming_start(a: Answerer, f) -> int:
+    """Where a deviation's item is named: its own sentence, or the one before it in the same
+    passage when its own only points back ("Strategiskt markinköp budgeterades till 4 mkr. Utfallet
+    blev dock 13,5 mkr …")."""
+    if f.data["source"] != "text" or not _REFERS_BACK.match(a.ref(f.doc_id).text[f.start : f.start + 20]):
+        return f.start
+    sp = a.store.passage_at(f.doc_id, f.start)
+    before = [x for x, y in sp.passage.sentences if y <= f.start] if sp is not None else []
+    return before[-1] if before else f.start
 
 
 def _amount(d: dict) -> str:

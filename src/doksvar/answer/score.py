@@ -65,6 +65,8 @@ ONE_FOR_MANY = -0.35
 """One table cell offered where the question asks for several things ("Vilka …")."""
 MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
+LEADS_IN = -0.2
+"""A sentence that only introduces a list ("… följande delar:"): the list answers, not it."""
 NO_NAME = -0.32
 """A question for who or which company ("Vilken leverantör …?") whose answer names none: never an answer."""
 _ASKS_NAME = re.compile(
@@ -155,7 +157,8 @@ _ASKS_TARGET = re.compile(
 )
 _REASON = re.compile(
     r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|följd av|eftersom|med anledning av|orsak\w*"
-    r"|anledning\w*|då |främst|i första hand|huvudsakligen|till största del|bidrar|beroende på"
+    r"|anledning\w*|då |(?<!består )(?<!utgörs )(?<!omfattar )främst|i första hand|huvudsakligen"
+    r"|till största del|bidrar|beroende på"
     r"|medfört|medför|medförde|lett till|ledde till|resulterat i"
     r"|(?:detta|det|dessa) (?:har |hade )?(?:inneburit|innebar|orsakat|orsakade))",
     re.I,
@@ -374,6 +377,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["list"] = MANY_FOR_ONE
     if handler == "table" and _ASKS_LIST.search(f"{q.swedish} {q.text}"):
         features["list"] = ONE_FOR_MANY
+    if handler == "fact" and result.answer.rstrip().endswith(":"):
+        features["lead"] = LEADS_IN  # "… består främst av följande delar:" introduces what answers
     if _ASKS_NAME.search(f"{q.swedish} {q.text.lower()}"):
         named = f"{heading_naming(result, q) or ''}: {result.answer}"  # the answer as it will be shown
         if not _names_other(named, q):
