@@ -899,3 +899,28 @@ def test_a_deviation_that_points_back_is_named_by_the_sentence_before(make_store
     r = Answerer(store).ask("Vilken del av investeringarna gick mest över budget, och vad var orsaken?")
     assert r.answered and "Markinköp" in r.answer and "återköp" in r.answer, r.answer
     assert "följande delar" not in r.answer  # what the budget is made of is no reason
+
+
+def test_it_is_a_decrease_brings_what_it_is(make_store):
+    store = make_store(
+        {
+            "personal-2023.txt": "Årsuppföljning 2023\n\n1 Personal\n\n"
+            "Personalomsättningen år 2023 är 11 %. Det är en liten minskning jämfört med 2022 då "
+            "personalomsättningen var 12,9 %.\n"
+        }
+    )
+    r = Answerer(store).ask("Har personalomsättningen ökat eller minskat jämfört med året innan?")
+    assert r.answered and "11 %" in r.answer and "12,9" in r.answer, r.answer
+
+
+def test_an_amount_of_money_does_not_answer_how_many(make_store):
+    store = make_store(
+        {
+            "stab-2023.txt": "Årsuppföljning 2023\n\n1 Lokaler\n\n"
+            "Det nya servicecentret har nyttjat 15,4 mkr av budgeten på 18,7 mkr.\n\n"
+            "2 Flytt\n\nFlytten till servicecentret genomfördes under hösten. Huset ger plats för ca 550 "
+            "medarbetare.\n"
+        }
+    )
+    r = Answerer(store).ask("Ungefär hur många anställda ska rymmas i det nya servicecentret?")
+    assert r.answered and "550" in r.answer, r.answer

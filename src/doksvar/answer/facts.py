@@ -178,6 +178,9 @@ def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
 
     spans = best.stored.passage.sentences
     at = spans.index(best.span) if best.span in spans else -1
+    if at > 0 and _IT_IS.match(sentence):
+        # "Det är en liten minskning jämfört med 2022 …": what "det" is, the sentence before says.
+        return spans[at - 1]
     if at <= 0 or not asks_reason(q) or not BACK_REFERENCE.search(sentence):
         return None
     if _THIS.match(sentence):
@@ -187,6 +190,8 @@ def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
     return spans[at - 1]
 
 
+_IT_IS = re.compile(r"(?:det|detta|den|denna)\s+(?:är|var|blev|innebär|innebar|motsvarar|motsvarade)\s", re.I)
+"""A sentence whose subject is the one before it ("Det är en ökning med …")."""
 _THIS = re.compile(r"(?:detta|det|dessa)\s+(?:har\s+|hade\s+)?\w+", re.I)
 
 

@@ -28,8 +28,15 @@ def counted_text(q: Question, text: str) -> str:
     """The text without what cannot answer a counting question: its durations and ages, and the
     figures the question itself states."""
     if _counts_things(q.swedish, q.text):
-        text = DURATION.sub(" ", text)
+        text = MONEY.sub(" ", DURATION.sub(" ", text))
     return without_own_figures(q, text)
+
+
+MONEY = re.compile(
+    r"(?<![\d,])[-−–]?\d[\d\s\u00a0]*(?:,\d+)?\s*(?:miljoner kronor|miljarder kronor|mnkr|mkr|tkr|msek|kronor|kr)\b",
+    re.I,
+)
+"""An amount of money ("15,4 mkr", "180 000 kronor"): how much, never how many."""
 
 
 @lru_cache(maxsize=256)
