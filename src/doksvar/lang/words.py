@@ -26,7 +26,7 @@ SWEDISH_STOP = frozenset(
     mina din ditt dina hans hennes dess oss dig mig honom henne dom då vilkas många mycket
     hög högt hur stor stort stora liten litet små lite fler flest färre minst största
     minsta hela helt totala totalt alltså dvs t.ex bl.a cirka ca ungefär hela gäller gällde
-    se sett säga sa ge ges gav given visar visade uppgick uppgår ligger låg gå går gick gått
+    se sett säga sa ge ges gav given visar visade uppgick uppgår ligger låg gå går gick gått bland
     """.split()
 )
 
