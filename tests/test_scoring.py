@@ -924,3 +924,30 @@ def test_an_amount_of_money_does_not_answer_how_many(make_store):
     )
     r = Answerer(store).ask("Ungefär hur många anställda ska rymmas i det nya servicecentret?")
     assert r.answered and "550" in r.answer, r.answer
+
+
+def test_what_hur_mycket_measures_decides_when_the_report_lacks_it(make_store):
+    store = make_store(
+        {
+            "kultur-2025.txt": "Årsbokslut 2025 Kulturnämnden\n\n1 Investeringar\n\n"
+            "Projekt\tBudget 2025\tUtfall 2025\nOmbyggnad Hafreborg\t0,600\t0,474\n\n"
+            "Ombyggnaden av Hafreborg blev klar i oktober.\n"
+        }
+    )
+    answerer = Answerer(store)
+    r = answerer.ask("Hur mycket betalade nämnden i hyra för Hafreborg 2025?")
+    assert not r.answered and "hyra" in r.answer, r.answer  # the rebuild's cost is no rent
+    r = answerer.ask("Hur mycket kostade ombyggnaden av Hafreborg 2025?")
+    assert r.answered and "0,474" in r.answer, r.answer
+
+
+def test_an_english_question_keeps_words_joined_by_a_dash(make_store):
+    store = make_store(
+        {
+            "stab-2023.txt": "Årsuppföljning 2023\n\n1 Händelser\n\n"
+            "Ett större internationellt möte mellan EU och USA hölls i slutet av maj.\n\n"
+            "2 Ekonomi\n\nNettokostnader\tUtfall 2023\tBudget 2023\nTotalt\t307 662\t287 901\n"
+        }
+    )
+    r = Answerer(store).ask("How much did hosting the EU–US meeting in May cost the municipality?")
+    assert not r.answered, r.answer  # the meeting is there, its cost is not; the total is no answer

@@ -12,7 +12,7 @@ from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
-from doksvar.lang.words import is_organisation, is_period, stem_set, stems, words
+from doksvar.lang.words import GENERIC, is_organisation, is_period, stem_set, stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -397,6 +397,8 @@ class Answerer:
         names = {n.lower() for n in _names(q.text)}
         original = set(words(q.text.lower()))
         counted_en = {w for m in COUNTED_EN.finditer(q.swedish) for w in words(m.group(1))} if q.english else set()
+        # "Hur mycket betalade nämnden i hyra …": what is measured decides, however everyday the word.
+        measured = {m.group(1) for m in _MEASURED.finditer(q.swedish)} - GENERIC
         for t in q.missing():
             if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction or is_organisation(t.word):
                 continue  # what kind of question, or the report's own organisation ("nämnden")
@@ -409,7 +411,7 @@ class Answerer:
                 continue
             if t.stem == q.focus and _NAMES_KIND.search(q.swedish):
                 continue  # "Vilken kostnadspost …", "från vilket datum": the kind of answer, not its subject
-            counted = (t.stem == q.focus or t.word in counted_en) and COUNTS.search(q.swedish)
+            counted = ((t.stem == q.focus or t.word in counted_en) and COUNTS.search(q.swedish)) or t.word in measured
             if not counted and (len(t.word) < 5 or form_zipf(t.word) >= GENERAL_ZIPF):
                 # Everyday language in any form ("dämpade" as "dämpa") is no subject; the noun asked
                 # for ("Hur många bussar") decides however common it is.
@@ -483,6 +485,10 @@ def _different_kinds(parts: tuple[str, str], vocab) -> bool:
 def _related(section: str, other: str) -> bool:
     """Whether two sections are one, or one holds the other ("3.1" and "3.1.1")."""
     return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
+
+
+_MEASURED = re.compile(r"\bhur mycket\b(?:\s+\w+){0,3}?\s+i\s+(\w+)")
+"""The noun "hur mycket … i N" measures ("Hur mycket betalade nämnden i hyra?")."""
 
 
 def _named_by_heading(result: Answer, q: Question) -> Answer:

@@ -322,7 +322,8 @@ def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
     # What "how many" counts is the subject however it is worded: kept, so that a report without
     # it says so ("How many e-books …" is not "how many … the library").
     counted = {m.group(1) for m in COUNTED_EN.finditer(swedish.lower())}
-    for w in swedish.replace("/", " / ").split():  # "Museum/konsthall" is two words
+    # Words joined by a slash or a dash are read apart: "Museum/konsthall", "EU–US".
+    for w in re.sub(r"([/–—])", r" \1 ", swedish).split():
         bare = re.sub(r"[^\w-]", "", w.lower())
         if bare and bare not in translated and bare not in counted and bare.isascii() and not bare.isdigit():
             # An English word is found as a word of the report or the first part of one of its

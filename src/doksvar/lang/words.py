@@ -49,7 +49,7 @@ GENERIC = frozenset(
     kommun kommunen kommunens rapport rapporten år året åren siffra siffror antal andel
     procent värde nivå uppgift uppgifter enligt dokument dokumentet belopp beloppet beloppen summa summan
     tabell tabellen tabeller kolumn kolumnen kolumner rad raden rader post poster posten
-    kronor miljoner miljon tusen mkr mnkr tkr msek
+    kronor miljoner miljon tusen mkr mnkr tkr msek pengar pengarna
     """.split()
 )
 
