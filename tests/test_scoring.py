@@ -951,3 +951,15 @@ def test_an_english_question_keeps_words_joined_by_a_dash(make_store):
     )
     r = Answerer(store).ask("How much did hosting the EU–US meeting in May cost the municipality?")
     assert not r.answered, r.answer  # the meeting is there, its cost is not; the total is no answer
+
+
+def test_a_figure_of_what_the_subject_caused_is_no_figure_of_the_subject(make_store):
+    store = make_store(
+        {
+            "fritid-2025.txt": "Årsbokslut 2025 Fritidsnämnden\n\n1 Investeringar\n\n"
+            "Löparbanan blev klar under hösten. Däremot har en stor del av projektet (0,9 mnkr) skjutits "
+            "framåt på grund av renoveringen av sporthallen.\n"
+        }
+    )
+    r = Answerer(store).ask("Vad beräknas renoveringen av sporthallen kosta totalt?")
+    assert not r.answered, r.answer

@@ -166,11 +166,25 @@ def _restates(sentence: str, terms: list[Term]) -> bool:
     return len(inside) >= 2 and not any(matches(t, before) for t in terms if not t.word.isdigit() and len(t.word) > 4)
 
 
+def figure_of_another(sentence: str, terms: list[Term]) -> bool:
+    """Whether the sentence's figure is of something its subject only caused: "en stor del av
+    projektet (0,9 mnkr) har skjutits framåt på grund av renoveringen av hallen" gives no cost of
+    the renovation."""
+    m = _REASON.search(sentence)
+    if m is None or not has_number(sentence[: m.start()]) or has_number(sentence[m.end() :]):
+        return False
+    before, after = stem_set(sentence[: m.start()]), stem_set(sentence[m.end() :])
+    named = [t for t in terms if not t.word.isdigit() and len(t.word) > 4]
+    return any(matches(t, after) for t in named) and not any(matches(t, before) for t in named)
+
+
 def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> float:
     bonus = 0.0
     if q.wants == "number":
         counting = bool(COUNTS.search(q.swedish))  # "Fyra rekommendationer lämnas …" counts; it gives no value
         bonus += 0.3 if has_number(counted_text(q, sentence), words=counting) else -0.3
+        if figure_of_another(sentence, terms):
+            bonus -= 0.3
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
     elif q.wants == "reason":

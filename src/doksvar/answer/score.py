@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import Question, budgets, counted_text, direction_fit
+from doksvar.answer.retrieve import figure_of_another
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
@@ -342,6 +343,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     elif q.wants == "number":
         # "barn och unga 0–19 år" says how old, "under fem veckor" how long: neither how many.
         counted = counted_text(q, shown)
+        if handler == "fact" and figure_of_another(result.answer, list(q.content)):
+            counted = ""  # the figure is of what the subject caused, not of the subject
         figure = _NUMBER.search(_without_dates(counted)) or any(
             # "alla", "ingen" say how many of a whole the question names ("hur många av nämnderna"),
             # not how many there were
