@@ -963,3 +963,15 @@ def test_a_figure_of_what_the_subject_caused_is_no_figure_of_the_subject(make_st
     )
     r = Answerer(store).ask("Vad beräknas renoveringen av sporthallen kosta totalt?")
     assert not r.answered, r.answer
+
+
+def test_english_cost_words_are_read_as_the_reports(make_store):
+    store = make_store(
+        {
+            "delar-2026.txt": "Delårsrapport 2026\n\n1 Ekonomi\n\n"
+            "Tillkommande kostnader utöver årlig analys beräknas uppgå till ca 25 miljoner kronor 2027.\n\n"
+            "Kostnaderna för lokaler blev 12 miljoner kronor.\n"
+        }
+    )
+    r = Answerer(store).ask("What additional costs beyond the annual analysis are expected in 2027?")
+    assert r.answered and "25 miljoner" in r.answer, r.answer
