@@ -975,3 +975,16 @@ def test_english_cost_words_are_read_as_the_reports(make_store):
     )
     r = Answerer(store).ask("What additional costs beyond the annual analysis are expected in 2027?")
     assert r.answered and "25 miljoner" in r.answer, r.answer
+
+
+def test_a_bracketed_term_the_report_uses_stands_for_the_words_before_it(make_store):
+    store = make_store(
+        {
+            "drift-2026.txt": "Delårsrapport 2026\n\n1 Drift\n\n"
+            "Det var ett allvarligt läge under våren.\n\n"
+            "Vi har under perioden haft major incidents inom följande tjänster:\n\n"
+            "- Lokalt Nät - LAN (2)\n- Telefoni (1)\n"
+        }
+    )
+    r = Answerer(store).ask("Vilken tjänst hade flest allvarliga driftstörningar (major incidents) under perioden?")
+    assert r.answered and "Lokalt Nät" in r.answer, r.answer

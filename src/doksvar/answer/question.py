@@ -168,6 +168,8 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
     # "IT" in capitals is information technology, not the pronoun.
     keep = frozenset({"it"}) if re.search(r"\bIT\b", text) else frozenset()
     terms = tuple(analyse(swedish, vocab, english=english, keep=keep))
+    glossed = _glossed(swedish, terms)
+    terms = tuple(t for t in terms if t.word not in glossed)
     ws = words(swedish)
     years = tuple(int(w) for w in ws if is_year(w))
     numbers = tuple(w for w in ws if w.isdigit() and not is_year(w))
@@ -192,6 +194,24 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
         names=frozenset(w.lower() for w in names_in(text)),
         first=bool(re.search(r"\b(först|första|förstaplats\w*|etta|first|top|topp\w*)\b", both)),
     )
+
+
+_GLOSS = re.compile(r"((?:[\w-]+\s+){1,3})\(([^()]{2,80})\)")
+"""Words and, in brackets right after them, the report's own term for them: "allvarliga
+driftstörningar (major incidents)", "idrotts- och fritidsanläggningar (sports facilities)"."""
+
+
+def _glossed(swedish: str, terms: tuple[Term, ...]) -> frozenset[str]:
+    """The words a bracketed term stands for, where the report writes the bracketed term as it
+    stands and not the words before it: the question is about the report's term."""
+    by_word = {t.word: t for t in terms}
+    out: set[str] = set()
+    for m in _GLOSS.finditer(swedish):
+        inside = [by_word[w] for w in words(m.group(2)) if w in by_word]
+        before = [by_word[w] for w in words(m.group(1)) if w in by_word]
+        if inside and all(t.how == "exact" for t in inside) and any(t.how != "exact" for t in before):
+            out.update(t.word for t in before)
+    return frozenset(out)
 
 
 def _which(swedish: str) -> str:
