@@ -988,3 +988,18 @@ def test_a_bracketed_term_the_report_uses_stands_for_the_words_before_it(make_st
     )
     r = Answerer(store).ask("Vilken tjänst hade flest allvarliga driftstörningar (major incidents) under perioden?")
     assert r.answered and "Lokalt Nät" in r.answer, r.answer
+
+
+def test_the_full_year_asked_is_not_answered_from_the_period_so_far(make_store):
+    store = make_store(
+        {
+            "delar-2026.txt": "Delårsrapport mars 2026\n\n1 Ekonomi\n\n"
+            "Kostnader period (mnkr)\tUtfall period\tBudget period\tBudgetavvikelse\n"
+            "Direktförsäljning och övrigt\t72,0\t77,0\t-5,0\n\n"
+            "Kostnader helår (mnkr)\tPrognos helår\tBudget helår\tPrognosavvikelse mot budget helår\n"
+            "Direktförsäljning och övrigt\t305,7\t295,8\t-9,9\n"
+        }
+    )
+    question = "By how much are full-year costs for Direktförsäljning och övrigt forecast to exceed budget?"
+    r = Answerer(store).ask(question)
+    assert r.answered and "9,9" in r.answer and "5,0" not in r.answer, r.answer

@@ -24,9 +24,11 @@ from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_general
 from doksvar.lang.terms import label_words
 from doksvar.lang.words import (
+    FULL_YEAR,
     GENERIC,
     MONTHS,
     NUMBER_WORD,
+    PART_OF_YEAR,
     PERIOD,
     YEAR_IN_TEXT,
     YEAR_PATTERN,
@@ -66,6 +68,8 @@ ONE_FOR_MANY = -0.35
 """One table cell offered where the question asks for several things ("Vilka …")."""
 MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
+OTHER_PERIOD = -0.2
+"""The full year asked about and the evidence of the part of the year so far, or the other way round."""
 LEADS_IN = -0.2
 """A sentence that only introduces a list ("… följande delar:"): the list answers, not it."""
 NO_NAME = -0.32
@@ -380,6 +384,14 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["list"] = MANY_FOR_ONE
     if handler == "table" and _ASKS_LIST.search(f"{q.swedish} {q.text}"):
         features["list"] = ONE_FOR_MANY
+    wording = f"{q.swedish} {q.text.lower()}"
+    told = f"{shown} {' '.join(t for t, w in pieces if w >= IN_TITLE)}"
+    says_full, says_part = bool(FULL_YEAR.search(told)), bool(PART_OF_YEAR.search(told))
+    if FULL_YEAR.search(wording) and not PART_OF_YEAR.search(wording):
+        if says_part and not says_full:
+            features["period"] = OTHER_PERIOD  # the full year asked, the evidence of the period so far
+    elif PART_OF_YEAR.search(wording) and says_full and not says_part:
+        features["period"] = OTHER_PERIOD
     if handler == "fact" and result.answer.rstrip().endswith(":"):
         features["lead"] = LEADS_IN  # "… består främst av följande delar:" introduces what answers
     if _ASKS_NAME.search(f"{q.swedish} {q.text.lower()}"):

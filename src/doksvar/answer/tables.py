@@ -15,6 +15,7 @@ from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.lang.terms import expand_label, synonyms
 from doksvar.lang.words import (
+    FULL_YEAR,
     GENERIC,
     PERIOD,
     TOTAL_ROW,
@@ -206,7 +207,7 @@ _COLUMN_KINDS = {
     "prognos": ("prognos",),
     "avvik": ("avvik", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
 }
-_FULL_YEAR = re.compile(r"\b(?:helår\w*|helåret|hela året|full[- ]year|årsprognos\w*)\b")
+_FULL_YEAR = FULL_YEAR
 MIN_TABLE_SHARE = 0.5
 """A cell answers only when its row, column and caption hold this share of the question's weight."""
 
