@@ -1003,3 +1003,17 @@ def test_the_full_year_asked_is_not_answered_from_the_period_so_far(make_store):
     question = "By how much are full-year costs for Direktförsäljning och övrigt forecast to exceed budget?"
     r = Answerer(store).ask(question)
     assert r.answered and "9,9" in r.answer and "5,0" not in r.answer, r.answer
+
+
+def test_a_compound_is_found_by_a_long_part_the_report_writes_on_its_own(make_store):
+    from doksvar.index.query import analyse
+
+    store = make_store(
+        {
+            "miljo-2024.txt": "Årsredovisning 2024\n\n1 Tillsyn\n\n"
+            "Tillsyn enligt miljöbalken av förorenade områden är av extra vikt för förvaltningen.\n"
+        }
+    )
+    read = {t.word: t for t in analyse("vilka områden inom miljöbalkstillsyn är viktiga", store.vocab)}
+    assert "miljöbalkstillsyn" not in read and read["tillsyn"].found
+    assert any(w.startswith("miljöbalk") and t.found for w, t in read.items())

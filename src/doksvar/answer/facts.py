@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip
-from doksvar.answer.question import Question
+from doksvar.answer.question import Question, counted_text
 from doksvar.answer.retrieve import BACK_REFERENCE, CONSEQUENCE, Scored, has_date, has_number, score_sentences
 from doksvar.lang.words import stem_set, years_in
 
@@ -126,7 +126,7 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         leads = True
     a, b = spans[at + 1]
     following = best.stored.passage.text[a - best.stored.passage.start : b - best.stored.passage.start]
-    if q.wants == "number" and not has_number(sentence) and has_number(following):
+    if q.wants == "number" and not has_number(counted_text(q, sentence)) and has_number(counted_text(q, following)):
         leads = True  # "Företagen fick svara på en skala 1–6. Betyget blev 2,41.": the figure comes next
     if q.wants == "date" and not has_date(sentence) and has_date(following):
         leads = True

@@ -195,9 +195,10 @@ def _parts(word: str, vocab: Vocabulary) -> list[Term]:
         return vocab.expand(stem(part))[0] if len(part) >= 3 else ()
 
     def known(part: str) -> bool:
-        # A part is a word of Swedish the report uses: a piece that only stands inside the report's
-        # compounds ("svidaretjänst" of "tillsvidaretjänst") is no part.
-        return form_zipf(part) > 0 and bool(indexed(part))
+        # A part is a word of Swedish the report uses, or a long word the report has on its own
+        # ("miljöbalk" of "miljöbalkstillsyn", where it writes "tillsyn enligt miljöbalken"): a piece
+        # that only stands inside the report's compounds ("svidaretjänst" of "tillsvidaretjänst") is no part.
+        return (form_zipf(part) > 0 and bool(indexed(part))) or (len(part) >= 6 and stem(part) in vocab.doc_freq)
 
     split = compound_parts(word, known)
     if split is None and form_zipf(word) == 0:
