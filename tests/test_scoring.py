@@ -1017,3 +1017,15 @@ def test_a_compound_is_found_by_a_long_part_the_report_writes_on_its_own(make_st
     read = {t.word: t for t in analyse("vilka områden inom miljöbalkstillsyn är viktiga", store.vocab)}
     assert "miljöbalkstillsyn" not in read and read["tillsyn"].found
     assert any(w.startswith("miljöbalk") and t.found for w, t in read.items())
+
+
+def test_climate_words_of_an_english_question_are_read_as_the_reports(make_store):
+    store = make_store(
+        {
+            "miljo-2024.txt": "Årsredovisning 2024\n\n1 Omvärld\n\n"
+            "Klimatförändringarna gör att skyfallen blir vanligare, vilket påverkar kvalitén på badvattnet.\n\n"
+            "Under hösten beslutades en omorganisering för att rusta verksamheten för framtiden.\n"
+        }
+    )
+    r = Answerer(store).ask("How are more frequent cloudbursts affecting the department's work?")
+    assert r.answered and "skyfallen" in r.answer, r.answer
