@@ -1029,3 +1029,15 @@ def test_climate_words_of_an_english_question_are_read_as_the_reports(make_store
     )
     r = Answerer(store).ask("How are more frequent cloudbursts affecting the department's work?")
     assert r.answered and "skyfallen" in r.answer, r.answer
+
+
+def test_a_month_asked_chooses_the_column_of_that_month(make_store):
+    store = make_store(
+        {
+            "miljo-2024.md": "# Årsredovisning 2024\n\n## Prognossäkerhet\n\n"
+            "| Nämnd (belopp i mkr) | Prognos delår april | Prognos delår augusti | Bokslut 2024 |\n"
+            "| --- | --- | --- | --- |\n| Miljönämnden | 0,0 | 0,1 | 0,2 |\n"
+        }
+    )
+    r = Answerer(store).ask("Vad var prognosen för miljönämnden i delårsrapporten per augusti 2024?")
+    assert r.answered and "0,1" in r.answer and "augusti" in r.answer, r.answer

@@ -17,6 +17,7 @@ from doksvar.lang.terms import expand_label, synonyms
 from doksvar.lang.words import (
     FULL_YEAR,
     GENERIC,
+    MONTHS,
     PERIOD,
     TOTAL_ROW,
     YEAR_IN_TEXT,
@@ -375,6 +376,12 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         if said and not said & set(q.years):
             return None, set()
         fit += 0.1 if said else 0.0
+    months, named_months = _months(q.swedish), _months(hl)
+    if months and named_months:
+        # "per augusti": the column of that month ("Prognos delår augusti"), not of another ("… april").
+        if not months & named_months:
+            return None, set()
+        fit += 0.1
     named = {t.word for t in q.content if t.found and term_in_label(t, stems_)}
     for k in kinds:
         if any(word in hl for word in _COLUMN_KINDS[k]):
@@ -406,6 +413,14 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         # "Hur många …" of a table with both amounts and counts: the count column.
         fit += 0.15 if _COUNT_COLUMN.search(h) else -0.15
     return fit, named
+
+
+_MONTH = re.compile(rf"\b(?:{MONTHS})\b")
+
+
+def _months(text: str) -> frozenset[str]:
+    """The month names a (lower-cased) text holds."""
+    return frozenset(_MONTH.findall(text))
 
 
 _COUNT = re.compile(r"\b(?:hur många|how many|antal\w*)\b", re.I)
