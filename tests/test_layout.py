@@ -74,6 +74,30 @@ def test_a_table_of_one_figure_column_is_a_table_and_the_text_after_it_a_paragra
     assert any(t.startswith("Projektet har nått uppskattningsvis 1,8 miljoner") for t in sentences), sentences
 
 
+def test_a_table_with_a_column_of_comments_keeps_its_rows_and_reads_each_comment_down_its_column():
+    page = (
+        "Personalvolym\n\n"
+        "                     Ack åa    Ack åa     Förändring\n"
+        "     Yrkesgrupp                                         Prognos\n"
+        "                     helår     helår      åa                         Orsak till förändring\n"
+        "                     2024      2025       2024/2025     helår 2026\n"
+        "     Administratör   74,3      79,9       5,6           Oförändrat   Budgetläget var\n"
+        "                                                                     ansträngt under 2024.\n"
+        "     Handläggare     420,3     443,7      23,4          Ökning med   Fler uppdrag har\n"
+        "                                                        ca 20–30     tillkommit.\n"
+        "     Ledningsarbete  57,4      59,8       2,4           Ev ökning    Fler chefer kan behövas.\n"
+        "\n"
+        "Nästa stycke handlar om något annat.\n"
+    )
+    doc = _doc([page])
+    cells = {(c.row_label, c.col_label): c for t in doc.tables for c in t.cells}
+    assert cells[("Handläggare", "Ack åa helår 2025")].value == 443.7
+    assert cells[("Ledningsarbete", "Ack åa helår 2024")].value == 57.4
+    comment = next(c.text for (row, col), c in cells.items() if row == "Handläggare" and col.startswith("Orsak"))
+    assert comment == "Fler uppdrag har tillkommit."
+    assert any(p.kind == "para" and p.text == "Nästa stycke handlar om något annat." for p in doc.passages)
+
+
 def test_tables_by_spaces_with_wrapped_labels_and_headers(goteborg):
     cells = {(c.row_label, c.col_label): c for t in goteborg.tables for c in t.cells}
     assert cells[("Gemensamma tjänster - Ekonomi", "Budgetavvikelse")].value == 7.0

@@ -127,6 +127,8 @@ class Answerer:
         other = nearby or self.answer(q1 if covered else q2)
         if not other.answered or {c.start for c in other.citations} & {c.start for c in whole.citations}:
             return whole
+        if covered and len(whole.answer) + len(other.answer) > MAX_JOINED:
+            return whole  # a long answer to the whole (a list with its figures) needs no second telling
         return _joined(q.text, whole, other)
 
     def _next_to(self, whole: Answer, q: Question, own: list[Term]) -> Answer | None:
@@ -489,6 +491,10 @@ def _related(section: str, other: str) -> bool:
 
 _MEASURED = re.compile(r"\bhur mycket\b(?:\s+\w+){0,3}?\s+i\s+(\w+)")
 """The noun "hur mycket … i N" measures ("Hur mycket betalade nämnden i hyra?")."""
+
+
+MAX_JOINED = 700
+"""The longest answer two parts make together when the whole question's answer already covers both."""
 
 
 def _named_by_heading(result: Answer, q: Question) -> Answer:

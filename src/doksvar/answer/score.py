@@ -68,6 +68,11 @@ ONE_FOR_MANY = -0.35
 """One table cell offered where the question asks for several things ("Vilka …")."""
 MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
+NO_DEVIATION = -0.1
+"""A deviation asked about one way, and evidence that states none either way."""
+_STATES_DEVIATION = re.compile(
+    r"avvik|budget|plan|prognos\w* (?:är|visar)|över|under|högre än|lägre än|mer än|mindre än", re.I
+)
 OTHER_PERIOD = -0.2
 """The full year asked about and the evidence of the part of the year so far, or the other way round."""
 LEADS_IN = -0.2
@@ -373,6 +378,13 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     if fit:
         # "Varför gick … med överskott?": evidence of a deficit is about something else.
         features["direction"] = DIRECTION_MATCH if fit > 0 else DIRECTION_MISMATCH
+    elif (
+        intent == "deviation"
+        and handler == "fact"
+        and (q.positive or q.negative)
+        and not _STATES_DEVIATION.search(quotes)
+    ):
+        features["direction"] = NO_DEVIATION  # "… kostnaderna beräknas uppgå till ca 24 miljoner": no deviation
     if handler in ("fact", "ranking") and planned and not _ASKS_TARGET.search(_without_direction(q)):
         features["target"] = TARGET_NOT_OUTCOME
     asked = budgets(q.swedish)

@@ -208,8 +208,8 @@ def _parts(word: str, vocab: Vocabulary) -> list[Term]:
         split = compound_parts(word, lambda part: known(part) or (len(part) >= 3 and form_zipf(part) >= VAGUE_ZIPF))
         if split is not None and known(split[0]) and not known(split[1]):
             split = split[:1]
-    if split is None:
-        return []
+    if split is None or is_stop(split[0]):
+        return []  # "överstiga" is a verb with its particle, no compound of "över" and "stiga"
     out = []
     for part in split:
         if is_stop(part) or zipf(part) >= 6:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from doksvar.ingest.blocks import Block
 from doksvar.ingest.headings import TOC_TITLE, heading, reads_as_title
@@ -24,6 +24,8 @@ from doksvar.lang.words import is_year
 PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:sida|sid|page|s\.)\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4})?\s*$", re.I
 )
+COMMENT_PIECES = 3
+"""The most pieces of words after a row's figures that are its comment columns, not a sentence."""
 LONE_FIGURE_GAP = 12
 """Spaces between a label and a figure standing alone far to its right: a table row, not a sentence
 that ends in a number."""
@@ -232,7 +234,24 @@ def _numeric_segments(line: str) -> list[tuple[int, int, str]]:
     return [s for s in _segments(line) if NUMBER_CELL.match(s[2].strip())]
 
 
+def _comment_start(line: str) -> int | None:
+    """Where a row's comment starts: text after two or more figures ("Handläggare  420,3  443,7
+    23,4  Ökning med …  Förändring 2024/25 beror …"), a table's column of words; None for no comment."""
+    segs = _segments(line)
+    nums = [k for k, seg in enumerate(segs) if NUMBER_CELL.match(seg[2])]
+    if len(nums) < 2 or nums[0] == 0:
+        return None
+    end = nums[0]
+    while end < len(segs) and NUMBER_CELL.match(segs[end][2]):
+        end += 1
+    if end - nums[0] < 2 or end == len(segs) or len(segs) - end > COMMENT_PIECES:
+        return None
+    return segs[end][0]
+
+
 def _is_numeric_row(line: str) -> bool:
+    if _comment_start(line) is not None:
+        return True  # its figures, then a comment in words
     segs = _segments(line)
     nums = [s for s in segs if NUMBER_CELL.match(s[2])]
     if (
@@ -630,7 +649,7 @@ class _Reader:
                     j = k
                     continue
                 break
-            if _is_numeric_row(ln.text) or self._label_only(ln, body):
+            if _is_numeric_row(ln.text) or self._label_only(ln, body) or _continues_comment(ln, body):
                 body.append(ln)
                 j += 1
                 continue
@@ -655,6 +674,53 @@ class _Reader:
             and not SENTENCE_END.search(text)
             and not _numeric_segments(line.text)
         )
+
+
+def _continues_comment(line: Line, body: list[Line]) -> bool:
+    """A line that goes on with the comment of the row above, standing in the comment's columns."""
+    starts = [c for ln in body if (c := _comment_start(ln.text)) is not None]
+    segs = _segments(line.text)
+    return bool(starts and segs) and segs[0][0] >= starts[-1] - 2 and not _numeric_segments(line.text)
+
+
+def _split_comments(
+    header_lines: list[Line], body: list[Line], set_apart: set[int]
+) -> tuple[list[Line], list[Line], dict[int, list[list[str]]], list[list[str]]]:
+    """Header and body with the comment columns taken out, the comments by row (the id of the row's
+    line) and column, and each comment column's header words: the table of figures is read as ever,
+    and each comment is read down its column, a wrapped line after the other."""
+    at = min(c for ln in body if (c := _comment_start(ln.text)) is not None)
+    starts = _cluster([s for ln in body for s, _, _ in _segments(ln.text) if s >= at - 2], gap=3)
+
+    def column(start: int) -> int:
+        return max((k for k, c in enumerate(starts) if c <= start + 2), default=0)
+
+    def cut(line: Line, into: list[list[str]]) -> Line:
+        for s, _, piece in _segments(line.text):
+            if s >= at - 2:
+                into[column(s)].append(piece)
+        return replace(line, text=line.text[: max(at - 2, 0)].rstrip())
+
+    heads: list[list[str]] = [[] for _ in starts]
+    header = [cut(ln, heads) for ln in header_lines]
+    rows: list[Line] = []
+    comments: dict[int, list[list[str]]] = {}
+    current: list[list[str]] | None = None
+    for ln in body:
+        first = _segments(ln.text)[0][0] if _segments(ln.text) else 0
+        if _comment_start(ln.text) is not None:
+            current = [[] for _ in starts]
+            kept = cut(ln, current)
+            comments[id(kept)] = current
+        elif current is not None and first >= at - 2:
+            cut(ln, current)  # the comment goes on, down its columns
+            continue
+        else:
+            kept, current = ln, None
+        if id(ln) in set_apart:
+            set_apart.add(id(kept))
+        rows.append(kept)
+    return header, rows, comments, heads
 
 
 def _fits(line: Line, body: list[Line]) -> bool:
@@ -755,6 +821,11 @@ def _table_blocks(
     body lines that vertical space sets apart from the line above (a row group's name below it)."""
     page = (body or header_lines)[0].page
     set_apart = {id(body[k]) for k in apart or () if k < len(body)}
+    comments: dict[int, list[list[str]]] = {}
+    comment_heads: list[list[str]] = []
+    if any(_comment_start(ln.text) is not None for ln in body):
+        header_lines, body, comments, comment_heads = _split_comments(header_lines, body, set_apart)
+    no_comment: list[list[str]] = [[] for _ in comment_heads]
     # A first row of years is the header: "Nyckeltal  2019  2020  2021".
     year_header = body[0] if body and _is_year_row(body[0].text) else None
     if year_header is not None:
@@ -881,7 +952,7 @@ def _table_blocks(
     for ln, placed in zip(heads[upper:], lines_placed[upper:], strict=True):
         for k, ws, we in placed:
             header[0 if k is None else k + 1].append(ln.text[ws:we])
-    header_cells = [_join_pieces(pieces, words) for pieces in header]
+    header_cells = [_join_pieces(pieces, words) for pieces in header + comment_heads]
 
     rows: list[list[tuple[str, list[int]]]] = [header_cells]
     group_pending: str | None = None
@@ -898,7 +969,7 @@ def _table_blocks(
                 _mark_row_moved(rows[-1])
             else:
                 if group_pending is not None:
-                    _keep_label(rows, group_pending, len(columns), named)
+                    _keep_label(rows, group_pending, len(columns) + len(comment_heads), named)
                 group_pending = label
                 group = label
                 named = id(ln) in set_apart
@@ -912,6 +983,7 @@ def _table_blocks(
                     cells[k] = (piece, [])
                     continue
             label_parts.append(piece)
+        cells += [(" ".join(pieces), []) for pieces in comments.get(id(ln), no_comment)]
         label = " ".join(label_parts)
         if not label and group_pending is not None:
             # "Kommuninterna / 0 0 0 / bidrag": the label stood above its figures.
@@ -921,7 +993,7 @@ def _table_blocks(
             group_pending = group = None
             continue
         if group_pending is not None and not (group and re.match(r"^[-–•]\s", label)):
-            _keep_label(rows, group_pending, len(columns), named)
+            _keep_label(rows, group_pending, len(columns) + len(comment_heads), named)
             if named:
                 group = None  # the group's row names it for the rows below
         group_pending = None
@@ -934,7 +1006,7 @@ def _table_blocks(
         group = None
         rows.append([(label, [])] + cells)
     if group_pending is not None:
-        _keep_label(rows, group_pending, len(columns), named)
+        _keep_label(rows, group_pending, len(columns) + len(comment_heads), named)
     blocks.append(Block("rows", rows=rows, page=page))
     return blocks
 
