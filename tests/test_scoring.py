@@ -1041,3 +1041,10 @@ def test_a_month_asked_chooses_the_column_of_that_month(make_store):
     )
     r = Answerer(store).ask("Vad var prognosen för miljönämnden i delårsrapporten per augusti 2024?")
     assert r.answered and "0,1" in r.answer and "augusti" in r.answer, r.answer
+
+
+def test_the_genre_s_abbreviation_for_full_time_equivalents_is_read_written_out():
+    from doksvar.answer.tables import label_stems
+    from doksvar.lang.words import stem
+
+    assert stem("årsarbetare") in label_stems("Ack åa helår 2025")
