@@ -1048,3 +1048,15 @@ def test_the_genre_s_abbreviation_for_full_time_equivalents_is_read_written_out(
     from doksvar.lang.words import stem
 
     assert stem("årsarbetare") in label_stems("Ack åa helår 2025")
+
+
+def test_a_part_with_no_subject_of_its_own_is_not_answered_about_the_whole_report(make_store):
+    store = make_store(
+        {
+            "fritid-2025.txt": "Årsbokslut 2025 Fritidsnämnden\n\n1 Samverkan\n\n"
+            "Samverkan ses som en förutsättning för effektiv resursanvändning.\n\n"
+            "2 Investeringar\n\nBudgeten för löparbanan har inte utnyttjats och flyttas till 2026.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur mycket var avsatt för löparbanan och vad händer med pengarna som inte användes?")
+    assert "Samverkan" not in r.answer, r.answer

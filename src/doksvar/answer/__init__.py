@@ -101,8 +101,13 @@ class Answerer:
     def _each(self, q: Question, whole: Answer | None, parts: tuple[str, str]) -> Answer:
         """A two-part question no passage answers whole (or asking two kinds of answer): each part on
         its own, joined; `whole` is the whole question's answer when it was asked already."""
+        from doksvar.answer.score import subject_weights
+
         questions = [dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts]
-        answers = [self.answer(part) for part in questions]
+        # A part with no subject of its own ("… och vad händer med pengarna?") speaks of the other
+        # part's subject: alone it would be a question about the whole report.
+        alone = [bool(subject_weights(self, part)) or not subject_weights(self, q) for part in questions]
+        answers = [self.answer(part) if ok else self.decline(part) for part, ok in zip(questions, alone, strict=True)]
         if answers[0].answered and not answers[1].answered:
             q2 = questions[1]
             own = _asked_of(q2, [t for t in q2.content if t.found])
