@@ -122,6 +122,8 @@ class Answerer:
     def _both(self, q: Question, whole: Answer, parts: tuple[str, str]) -> Answer:
         """A question of two parts ("Hur stort …, och hur mycket av det …?") answered part by part
         when the whole question's answer leaves the second part's own words uncovered."""
+        from doksvar.answer.score import subject_weights
+
         q1, q2 = (dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts)
         first_words = {t.word for t in q1.content}
         own = [t for t in q2.content if t.found and t.word not in first_words]
@@ -129,6 +131,8 @@ class Answerer:
         # When the second part adds nothing the answer lacks, it is the first part that may be unanswered.
         covered = all(any(alt in quoted for alt in t.alternatives) for t in own)
         nearby = None if covered else self._next_to(whole, q2, _asked_of(q2, own))
+        if nearby is None and not covered and not subject_weights(self, q2):
+            return whole  # the second part has no subject of its own: alone it would ask about the whole report
         other = nearby or self.answer(q1 if covered else q2)
         if not other.answered or {c.start for c in other.citations} & {c.start for c in whole.citations}:
             return whole
