@@ -106,7 +106,7 @@ class Answerer:
         questions = [dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts]
         # A part with no subject of its own ("… och vad händer med pengarna?") speaks of the other
         # part's subject: alone it would be a question about the whole report.
-        alone = [bool(subject_weights(self, part)) or not subject_weights(self, q) for part in questions]
+        alone = [True, bool(subject_weights(self, questions[1])) or not subject_weights(self, q)]
         answers = [self.answer(part) if ok else self.decline(part) for part, ok in zip(questions, alone, strict=True)]
         if answers[0].answered and not answers[1].answered:
             q2 = questions[1]
