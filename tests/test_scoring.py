@@ -1061,3 +1061,26 @@ def test_a_part_with_no_subject_of_its_own_is_not_answered_about_the_whole_repor
     # "avsatt" is the budget's word; the second part speaks of the first part's subject.
     r = Answerer(store).ask("Hur mycket var avsatt för löparbanan och vad händer med pengarna som inte användes?")
     assert r.answered and "2,4 mnkr" in r.answer and "Samverkan" not in r.answer, r.answer
+
+
+def test_the_unit_asked_chooses_the_figure_stated_in_it(make_store):
+    store = make_store(
+        {
+            "miljo-2024.md": "# Årsredovisning 2024\n\n## Ekonomi\n\n"
+            "| Utfall (miljoner kronor) | Utfall 2023 | Utfall 2024 |\n| --- | --- | --- |\n"
+            "| Avvikelse | 0,3 | 0,2 |\n\n"
+            "## Ombudgetering\n\nÖverskott för driftsbudget, 180 000 kronor, återredovisas till kommunstyrelsen.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur stort är nämndens överskott 2024 uttryckt i kronor?")
+    assert r.answered and "180 000 kronor" in r.answer, r.answer
+
+
+def test_units_of_a_figure_are_told_apart(make_store):
+    from doksvar.answer.question import read_question, unit_fit
+
+    store = make_store({"r.txt": "Rapport 2024\n\n1 Ekonomi\n\nÖverskottet blev 1 490 tkr.\n"})
+    q = read_question("Hur stort var överskottet i tkr?", store.vocab)
+    assert unit_fit(q, "Överskottet blev 1 490 tkr.") == 1
+    assert unit_fit(q, "Överskottet blev 1,5 miljoner kronor.") == -1
+    assert unit_fit(q, "Överskottet ökade.") == 0

@@ -24,6 +24,52 @@ DURATION = re.compile(
 'hur många' question counts, unless it counts time itself ("hur många veckor")."""
 
 
+_UNITS = {
+    "kronor": re.compile(r"(?<!miljoner )(?<!miljarder )(?<!tusen )(?<=\d)\s?(?:kr|kronor|sek)\b", re.I),
+    "tkr": re.compile(r"\d\s?(?:tkr|tusen kronor)\b", re.I),
+    "mkr": re.compile(r"\d\s?(?:mkr|mnkr|msek|miljoner kronor|miljoner)\b", re.I),
+    "procent": re.compile(r"\d\s?(?:%|procent)", re.I),
+}
+_UNIT_ASKED = re.compile(
+    r"\bi (kronor|kr|sek|tkr|tusen kronor|tusentals kronor|mkr|mnkr|miljoner kronor|procent)\b"
+    r"|\bin (sek|kronor|thousands of kronor|millions of kronor|percent)\b"
+)
+_UNIT_OF = {
+    "kr": "kronor",
+    "sek": "kronor",
+    "tusen kronor": "tkr",
+    "tusentals kronor": "tkr",
+    "thousands of kronor": "tkr",
+    "mnkr": "mkr",
+    "miljoner kronor": "mkr",
+    "millions of kronor": "mkr",
+    "percent": "procent",
+}
+
+
+def unit_fit(q: Question, text: str) -> int:
+    """1 when a figure of the text is in the unit the question asks for ("uttryckt i kronor": "180 000
+    kronor"), -1 when its figures are only in another unit of money ("0,2 miljoner kronor"), else 0."""
+    m = _UNIT_ASKED.search(f"{q.swedish} {q.text.lower()}")
+    if m is None:
+        return 0
+    asked = next(g for g in m.groups() if g)
+    asked = _UNIT_OF.get(asked, asked)
+    if _UNITS[asked].search(text):
+        return 1
+    others = [w for u, ws in _UNIT_WORDS.items() if u != asked for w in ws]
+    return -1 if others and re.search(rf"\b(?:{'|'.join(others)})\b", text, re.I) else 0
+
+
+_UNIT_WORDS = {
+    "kronor": (),  # "miljoner kronor" holds the word too: plain kronor is no other unit's sign
+    "tkr": ("tkr", "tusen kronor"),
+    "mkr": ("mkr", "mnkr", "msek", "miljoner kronor"),
+    "procent": (),
+}
+"""The words that tell a table's or a sentence's figures are in that unit ("belopp i mkr")."""
+
+
 def counted_text(q: Question, text: str) -> str:
     """The text without what cannot answer a counting question: its durations and ages, and the
     figures the question itself states."""

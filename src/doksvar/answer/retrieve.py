@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import COUNTS, Question, counted_text, direction_fit
+from doksvar.answer.question import COUNTS, Question, counted_text, direction_fit, unit_fit
 from doksvar.index.query import Term
 from doksvar.index.rows import StoredPassage
 from doksvar.index.store import Store
@@ -105,6 +105,8 @@ YEAR_MATCH = 0.15
 OTHER_YEAR = 0.3
 """Penalty of a sentence that names years, none of them asked about: "fortsätter under 2027 … 25
 miljoner" is no answer for 2026, though it names the subject better than the sentence that is."""
+UNIT_BONUS = 0.2
+"""Bonus of a sentence whose figure is in the unit the question asks for (a penalty of one in another)."""
 DIRECTION_SHARE = 0.3
 DIRECTION_BONUS = 0.15
 
@@ -185,6 +187,7 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
         bonus += 0.3 if has_number(counted_text(q, sentence), words=counting) else -0.3
         if figure_of_another(sentence, terms):
             bonus -= 0.3
+        bonus += UNIT_BONUS * unit_fit(q, sentence)  # "uttryckt i kronor": "180 000 kronor", not "0,2 mkr"
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
     elif q.wants == "reason":

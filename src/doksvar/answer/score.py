@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import Question, budgets, counted_text, direction_fit
+from doksvar.answer.question import Question, budgets, counted_text, direction_fit, unit_fit
 from doksvar.answer.retrieve import figure_of_another
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
@@ -75,6 +75,9 @@ _STATES_DEVIATION = re.compile(
 )
 OTHER_PERIOD = -0.2
 """The full year asked about and the evidence of the part of the year so far, or the other way round."""
+UNIT_MATCH = 0.1
+UNIT_MISMATCH = -0.1
+"""The figure in the unit the question asks for ("uttryckt i kronor"), or only in another."""
 LEADS_IN = -0.2
 """A sentence that only introduces a list ("… följande delar:"): the list answers, not it."""
 NO_NAME = -0.32
@@ -404,6 +407,9 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             features["period"] = OTHER_PERIOD  # the full year asked, the evidence of the period so far
     elif PART_OF_YEAR.search(wording) and says_full and not says_part:
         features["period"] = OTHER_PERIOD
+    unit = unit_fit(q, shown) if q.wants == "number" else 0
+    if unit:
+        features["unit"] = UNIT_MATCH if unit > 0 else UNIT_MISMATCH
     if handler == "fact" and result.answer.rstrip().endswith(":"):
         features["lead"] = LEADS_IN  # "… består främst av följande delar:" introduces what answers
     if _ASKS_NAME.search(f"{q.swedish} {q.text.lower()}"):
