@@ -50,15 +50,23 @@ _UNIT_OF = {
 def unit_fit(q: Question, text: str) -> int:
     """1 when a figure of the text is in the unit the question asks for ("uttryckt i kronor": "180 000
     kronor"), -1 when its figures are only in another unit of money ("0,2 miljoner kronor"), else 0."""
-    m = _UNIT_ASKED.search(f"{q.swedish} {q.text.lower()}")
-    if m is None:
+    asked = _unit_asked(q.swedish, q.text)
+    if asked is None:
         return 0
-    asked = next(g for g in m.groups() if g)
-    asked = _UNIT_OF.get(asked, asked)
     if _UNITS[asked].search(text):
         return 1
     others = [w for u, ws in _UNIT_WORDS.items() if u != asked for w in ws]
     return -1 if others and re.search(rf"\b(?:{'|'.join(others)})\b", text, re.I) else 0
+
+
+@lru_cache(maxsize=256)
+def _unit_asked(swedish: str, text: str) -> str | None:
+    """The unit a question asks its figure in, if any (read once per question)."""
+    m = _UNIT_ASKED.search(f"{swedish} {text.lower()}")
+    if m is None:
+        return None
+    asked = next(g for g in m.groups() if g)
+    return _UNIT_OF.get(asked, asked)
 
 
 _UNIT_WORDS = {

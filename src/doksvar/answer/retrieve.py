@@ -168,6 +168,11 @@ def _restates(sentence: str, terms: list[Term]) -> bool:
     return len(inside) >= 2 and not any(matches(t, before) for t in terms if not t.word.isdigit() and len(t.word) > 4)
 
 
+@lru_cache(maxsize=256)
+def _counts(swedish: str) -> bool:
+    return bool(COUNTS.search(swedish))
+
+
 def figure_of_another(sentence: str, terms: list[Term]) -> bool:
     """Whether the sentence's figure is of something its subject only caused: "en stor del av
     projektet (0,9 mnkr) har skjutits framåt på grund av renoveringen av hallen" gives no cost of
@@ -183,7 +188,7 @@ def figure_of_another(sentence: str, terms: list[Term]) -> bool:
 def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> float:
     bonus = 0.0
     if q.wants == "number":
-        counting = bool(COUNTS.search(q.swedish))  # "Fyra rekommendationer lämnas …" counts; it gives no value
+        counting = _counts(q.swedish)  # "Fyra rekommendationer lämnas …" counts; it gives no value
         bonus += 0.3 if has_number(counted_text(q, sentence), words=counting) else -0.3
         if figure_of_another(sentence, terms):
             bonus -= 0.3

@@ -63,15 +63,17 @@ def label_stems(label: str) -> frozenset[str]:
 def term_in_label(term: Term, stems_: Set[str]) -> bool:
     if not stems_.isdisjoint(term.alternatives):
         return True
-    # A compound of the question ends in a word of the label: "budgetavvikelse" is the
-    # "Avvikelse" row of a budget table, "nettobudget" the "Budget, netto" row.
-    # (Each ending of the word is looked up in the label, rather than each label word tried on the word.)
-    st = term.stem
-    if len(st) >= 8 and any(st[k:] in stems_ and not st[k:].isdigit() for k in range(len(st) - 3)):
-        return True
-    # An abbreviated label word is the start of the question's word: "tot" in "totala".
-    w = term.word
-    return any(w[:n] in stems_ and not w[:n].isdigit() for n in range(max(3, len(w) // 3), min(5, len(w)) + 1))
+    return not stems_.isdisjoint(_label_pieces(term.stem, term.word))
+
+
+@lru_cache(maxsize=4096)
+def _label_pieces(st: str, w: str) -> frozenset[str]:
+    """What of a question's word a table label may hold instead of the word: an ending of a compound
+    ("budgetavvikelse" is the "Avvikelse" row of a budget table, "nettobudget" the "Budget, netto"
+    row), or the start of the word as an abbreviation ("tot" in "totala")."""
+    endings = {st[k:] for k in range(len(st) - 3)} if len(st) >= 8 else set()
+    starts = {w[:n] for n in range(max(3, len(w) // 3), min(5, len(w)) + 1)}
+    return frozenset(x for x in endings | starts if not x.isdigit())
 
 
 def label_share(term: Term, stems_: Set[str]) -> float:
