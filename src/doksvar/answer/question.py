@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from doksvar.facts.amounts import AMOUNT, unit_of
 from doksvar.index.query import Term, Vocabulary, analyse
 from doksvar.lang.cognates import cognates
 from doksvar.lang.frequency import zipf
@@ -24,27 +25,22 @@ DURATION = re.compile(
 'hur många' question counts, unless it counts time itself ("hur många veckor")."""
 
 
-_UNITS = {
-    "kronor": re.compile(r"(?<!miljoner )(?<!miljarder )(?<!tusen )(?<=\d)\s?(?:kr|kronor|sek)\b", re.I),
-    "tkr": re.compile(r"\d\s?(?:tkr|tusen kronor)\b", re.I),
-    "mkr": re.compile(r"\d\s?(?:mkr|mnkr|msek|miljoner kronor|miljoner)\b", re.I),
-    "procent": re.compile(r"\d\s?(?:%|procent)", re.I),
-}
 _UNIT_ASKED = re.compile(
     r"\bi (kronor|kr|sek|tkr|tusen kronor|tusentals kronor|mkr|mnkr|miljoner kronor|procent)\b"
     r"|\bin (sek|kronor|thousands of kronor|millions of kronor|percent)\b"
 )
-_UNIT_OF = {
-    "kr": "kronor",
-    "sek": "kronor",
-    "tusen kronor": "tkr",
+_ASKED_AS = {
+    "sek": "kr",
+    "kronor": "kr",
     "tusentals kronor": "tkr",
     "thousands of kronor": "tkr",
-    "mnkr": "mkr",
-    "miljoner kronor": "mkr",
     "millions of kronor": "mkr",
     "percent": "procent",
+    "procent": "procent",
 }
+_UNIT_WORD = re.compile(r"\b(?:mdkr|mnkr|mkr|tkr|kkr|miljarder kronor|miljoner kronor|tusen kronor)\b", re.I)
+"""The words that tell a table's or a sentence's figures are in thousands or millions ("belopp i mkr")."""
+_PERCENT = re.compile(r"\d\s?(?:%|procent)", re.I)
 
 
 def unit_fit(q: Question, text: str) -> int:
@@ -53,29 +49,22 @@ def unit_fit(q: Question, text: str) -> int:
     asked = _unit_asked(q.swedish, q.text)
     if asked is None:
         return 0
-    if _UNITS[asked].search(text):
+    said = {"procent"} if _PERCENT.search(text) else set()
+    said |= {unit_of(m.group("unit")) for m in MONEY.finditer(text)}
+    if asked in said:
         return 1
-    others = [w for u, ws in _UNIT_WORDS.items() if u != asked for w in ws]
-    return -1 if others and re.search(rf"\b(?:{'|'.join(others)})\b", text, re.I) else 0
+    return -1 if {unit_of(w) for w in _UNIT_WORD.findall(text)} - {asked} else 0
 
 
 @lru_cache(maxsize=256)
 def _unit_asked(swedish: str, text: str) -> str | None:
-    """The unit a question asks its figure in, if any (read once per question)."""
+    """The unit a question asks its figure in ("kr", "tkr", "mkr" or "procent"), if any (read once
+    per question)."""
     m = _UNIT_ASKED.search(f"{swedish} {text.lower()}")
     if m is None:
         return None
     asked = next(g for g in m.groups() if g)
-    return _UNIT_OF.get(asked, asked)
-
-
-_UNIT_WORDS = {
-    "kronor": (),  # "miljoner kronor" holds the word too: plain kronor is no other unit's sign
-    "tkr": ("tkr", "tusen kronor"),
-    "mkr": ("mkr", "mnkr", "msek", "miljoner kronor"),
-    "procent": (),
-}
-"""The words that tell a table's or a sentence's figures are in that unit ("belopp i mkr")."""
+    return _ASKED_AS.get(asked) or unit_of(asked)
 
 
 def counted_text(q: Question, text: str) -> str:
@@ -86,11 +75,8 @@ def counted_text(q: Question, text: str) -> str:
     return without_own_figures(q, text)
 
 
-MONEY = re.compile(
-    r"(?<![\d,])[-−–]?\d[\d\s\u00a0]*(?:,\d+)?\s*(?:miljoner kronor|miljarder kronor|mnkr|mkr|tkr|msek|kronor|kr)\b",
-    re.I,
-)
-"""An amount of money ("15,4 mkr", "180 000 kronor"): how much, never how many."""
+MONEY = re.compile(AMOUNT, re.I)
+"""An amount of money ("15,4 mkr", "180 000 kronor"), as the facts read them: how much, never how many."""
 
 
 @lru_cache(maxsize=256)
