@@ -237,7 +237,10 @@ def _numeric_segments(line: str) -> list[tuple[int, int, str]]:
 def _comment_start(line: str) -> int | None:
     """Where a row's comment starts: text after two or more figures ("Handläggare  420,3  443,7
     23,4  Ökning med …  Förändring 2024/25 beror …"), a table's column of words; None for no comment."""
-    segs = _segments(line)
+    return _comment_at(_segments(line))
+
+
+def _comment_at(segs: list[tuple[int, int, str]]) -> int | None:
     nums = [k for k, seg in enumerate(segs) if NUMBER_CELL.match(seg[2])]
     if len(nums) < 2 or nums[0] == 0:
         return None
@@ -250,9 +253,9 @@ def _comment_start(line: str) -> int | None:
 
 
 def _is_numeric_row(line: str) -> bool:
-    if _comment_start(line) is not None:
-        return True  # its figures, then a comment in words
     segs = _segments(line)
+    if _comment_at(segs) is not None:
+        return True  # its figures, then a comment in words
     nums = [s for s in segs if NUMBER_CELL.match(s[2])]
     if (
         len(nums) == 1
@@ -678,9 +681,9 @@ class _Reader:
 
 def _continues_comment(line: Line, body: list[Line]) -> bool:
     """A line that goes on with the comment of the row above, standing in the comment's columns."""
-    starts = [c for ln in body if (c := _comment_start(ln.text)) is not None]
+    start = next((c for ln in reversed(body) if (c := _comment_start(ln.text)) is not None), None)
     segs = _segments(line.text)
-    return bool(starts and segs) and segs[0][0] >= starts[-1] - 2 and not _numeric_segments(line.text)
+    return start is not None and bool(segs) and segs[0][0] >= start - 2 and not _numeric_segments(line.text)
 
 
 def _split_comments(
