@@ -210,7 +210,6 @@ _COLUMN_KINDS = {
     "prognos": ("prognos",),
     "avvik": ("avvik", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
 }
-_FULL_YEAR = FULL_YEAR
 MIN_TABLE_SHARE = 0.5
 """A cell answers only when its row, column and caption hold this share of the question's weight."""
 
@@ -262,7 +261,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     kinds = _kinds(q, terms)
     asks_deviation = q.negative or q.positive or any("avvik" in t.stem for t in terms)
     period = bool(PERIOD.search(q.swedish))
-    full_year = bool(_FULL_YEAR.search(q.swedish + " " + q.text.lower()))
+    full_year = bool(FULL_YEAR.search(q.swedish + " " + q.text.lower()))
     best: _Pick | None = None
     # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
     wider = [dataclasses.replace(t, alternatives=(*t.alternatives, *a.store.vocab.heads(t.stem))) for t in terms]
@@ -398,7 +397,7 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         fit -= 0.1
     if period and PERIOD.search(hl):
         fit += 0.05
-    if full_year and _FULL_YEAR.search(hl):
+    if full_year and FULL_YEAR.search(hl):
         fit += 0.1
     elif full_year and PERIOD.search(hl):
         fit -= 0.1
