@@ -507,6 +507,21 @@ def test_an_abbreviated_row_label_is_read_written_out_and_under_its_synonyms(mak
     assert r.answered and "1,7" in r.answer and "3,4" not in r.answer, r.answer
 
 
+def test_a_question_word_is_found_under_its_synonym_in_any_of_its_forms(make_store):
+    # "sjukskrivningarna" is a form of "sjukskrivning", whose synonym the report uses; the one
+    # sentence that has the question's own word is a goal, not the figures asked for.
+    store = make_store(
+        {
+            "revision-2023.txt": "Årsredogörelse 2023\n\n1 Mål\n\n"
+            "Den arbetsrelaterade ohälsan med sjukskrivningar ska förebyggas.\n\n"
+            "2 Personal\n\nDen totala sjukfrånvaron har minskat och låg under 2023 på 1,5 procent "
+            "jämfört med 2,8 procent under 2022.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur har sjukskrivningarna bland personalen utvecklats mellan 2022 och 2023?")
+    assert r.answered and "1,5" in r.answer and "2,8" in r.answer, r.answer
+
+
 def test_every_figure_of_an_answer_stands_in_its_quotes_when_a_sentence_crosses_markup(make_store):
     store = make_store(
         {

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from doksvar.lang.words import stem, words
+
 _HERE = Path(__file__).parent
 """The word lists beside this module (read from the file: importlib.resources costs more to import)."""
 
@@ -72,6 +74,7 @@ def expand_label(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _synonym_groups() -> dict[str, tuple[str, ...]]:
+    """Each word of a group, and its stem, mapped to the whole group."""
     text = (_HERE / "synonyms.tsv").read_text(encoding="utf-8")
     groups: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
@@ -80,18 +83,20 @@ def _synonym_groups() -> dict[str, tuple[str, ...]]:
         group = tuple(w.strip().lower() for w in line.split(",") if w.strip())
         for word in group:
             groups[word] = group
+            groups.setdefault(stem(word), group)
     return groups
 
 
 def synonyms(word: str) -> tuple[str, ...]:
-    """The other words reports use for `word` ("tillsvidaretjänst" -> "tillsvidareanställda", …)."""
-    return tuple(w for w in _synonym_groups().get(word.lower(), ()) if w != word.lower())
+    """The other words reports use for `word` ("tillsvidaretjänst" -> "tillsvidareanställda", …), in
+    any of its forms ("sjukskrivningarna" as "sjukskrivning")."""
+    low = word.lower()
+    group = _synonym_groups().get(low) or _synonym_groups().get(stem(low), ())
+    return tuple(w for w in group if w != low)
 
 
 def label_words(label: str) -> list[str]:
     """A table label's words written out, with the words reports use for them: "Tot sjukfrv (M)"
     -> tot, sjukfrånvaro, män, manliga, …"""
-    from doksvar.lang.words import words
-
     full = expand_label(words(label))
     return full + [y for w in full for y in synonyms(w)]
