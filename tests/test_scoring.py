@@ -455,6 +455,9 @@ def test_budget_language_measures_against_the_budget_or_the_plan():
     assert directions("Nämnden redovisar ett plus på 2,1 mkr mot budget") == {"positive"}
     assert directions("Det blev ett minus jämfört med budgeten") == {"negative"}
     assert directions("Temperaturen låg på minus 4 grader") == set()
+    # Beating a budget, or staying under it, is a positive deviation.
+    assert directions("Med hur mycket överträffade stadsrevisionen sin budget?") == {"positive"}
+    assert directions("Hur mycket underskred nämnden budgeten?") == {"positive"}
 
 
 def test_a_count_written_as_a_word_answers_how_many_and_an_age_does_not(make_store):
@@ -1099,3 +1102,19 @@ def test_units_of_a_figure_are_told_apart(make_store):
     assert unit_fit(q, "Överskottet blev 1 490 tkr.") == 1
     assert unit_fit(q, "Överskottet blev 1,5 miljoner kronor.") == -1
     assert unit_fit(q, "Överskottet ökade.") == 0
+
+
+def test_a_key_figure_s_target_column_is_not_its_outcome(make_store):
+    store = make_store(
+        {
+            "vard-2025.txt": "Årsredovisning 2025\n\n1 Nyckeltal\n\nTabell 5. Nyckeltal, målvärde och utfall\n"
+            "Nyckeltal\tMålvärde 2025\tUtfall 2025\tUtfall 2024\n"
+            "Andel nöjda brukare, %\t90\t87\t88\n"
+            "Kostnad för inhyrd personal, mnkr\t4,0\t6,8\t11,5\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("Vad kostade den inhyrda personalen under 2025?")
+    assert r.answered and "6,8" in r.answer and "4,0" not in r.answer, r.answer
+    r = answers.ask("Vilket målvärde hade nämnden för kostnaden för inhyrd personal 2025?")
+    assert r.answered and "4,0" in r.answer, r.answer

@@ -15,6 +15,7 @@ _RANKING_EN = re.compile(r"^where did\b.{1,60}?\b(?:land|end up|come|finish|plac
 _DEVIATION = re.compile(
     r"(avvikelse\w*|avvek|över budget|under budget|dyrare än|billigare än|överskott\w*|underskott\w*"
     r"|överst\w* \w*\s*budget\w*|översk\w* \w*\s*budget\w*|underst\w* \w*\s*budget\w*|överst[ie]g\w*|översk[ri]\w*d\w*"
+    r"|överträff\w* \w*\s*budget\w*|undersk[ri]\w*d\w* \w*\s*budget\w*"
     r"|mer än budget\w*|mindre än budget\w*|lägre än budget\w*|högre än budget\w*|budgeterat"
     r"|\b(?:plus|minus)\s+(?:eller\s+(?:plus|minus)\s+)?(?:mot|jämfört med|i förhållande till)\s+\w*\s*budget)"
 )
@@ -58,7 +59,7 @@ DEVIATION_WORDS = frozenset(
 
 _CUE_WORD = re.compile(
     r"(dyr\w*|billig\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
-    r"|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
+    r"|överträff\w*|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
     r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
     r"|väntas|förväntas|beräknas|prognostiser\w*)"
 )

@@ -129,7 +129,7 @@ _NEGATIVE = re.compile(
 )
 _POSITIVE = re.compile(
     rf"(positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare|\bunderst\w*|(?:mindre|lägre) än {_PLAN}"
-    r"|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|less than budgeted"
+    r"|\bundersk[ri]\w*d\w*|\böverträff\w*|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|less than budgeted"
     rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
     rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*)"
 )

@@ -37,6 +37,7 @@ _COLUMN_WORDS = {
     "utfall": ("utfall",),
     "budget": ("budget",),
     "prognos": ("prognos",),
+    "mål": ("mål", "target"),
     "avvik": ("avvikelse", "utfall - budget", "budget - utfall", "differens"),
 }
 
@@ -208,6 +209,7 @@ _COLUMN_KINDS = {
     "utfall": ("utfall", "bokslut", "verklig", "resultat"),
     "budget": ("budget",),
     "prognos": ("prognos",),
+    "mål": ("mål", "target"),
     "avvik": ("avvik", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
 }
 MIN_TABLE_SHARE = 0.5
@@ -389,8 +391,8 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
             named |= {t.word for t in q.content if t.stem.startswith(k) or k in t.stem}
             fit += 0.05
     has_kind = {k for k, ws in _COLUMN_KINDS.items() if any(w in hl for w in ws)}
-    if "prognos" in has_kind and "prognos" not in kinds:
-        fit -= 0.15
+    if has_kind & {"prognos", "mål"} and not has_kind & set(kinds):
+        fit -= 0.15  # a forecast or a target is not what happened
     if "budget" in has_kind and "budget" not in kinds and "avvik" not in has_kind:
         fit -= 0.1
     if "avvik" in has_kind and "avvik" not in kinds:
