@@ -642,3 +642,12 @@ def test_a_bookmark_matches_its_heading_wrapped_over_two_lines():
     lines = ["", "Hantering av förorenade områden i stadens", "tillsynsarbete", "Stadsrevisionen har granskat"]
     assert match_heading(entry, lines) == (1, 2)
     assert match_heading(Entry("Bedömning", 13, 2, "9.8"), lines) is None
+
+
+def test_a_list_bullet_in_an_unused_winansi_code_is_a_bullet():
+    # reportlab, like some word processors, draws "•" in the standard fonts as code 0x7F, which
+    # WinAnsiEncoding leaves unused and PDF readers show as a bullet; pypdf gives the code itself.
+    doc = load(DATA / "fjallsjo-vard-2025.pdf")
+    assert "\x7f" not in doc.text
+    items = [p.text for p in doc.passages if p.kind == "item"]
+    assert "Korttidsboendet Solbacken stängdes och verksamheten flyttades till Björkgården." in items

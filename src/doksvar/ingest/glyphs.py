@@ -18,8 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 
 BOLD = re.compile(r"bold|black|heavy|semibold|demi|extrab|ultrab|[-,]bd\b", re.I)
-# Control characters that some fonts map glyphs to; drawn, they are spaces.
-CONTROL = str.maketrans(dict.fromkeys([*range(0, 9), *range(11, 32)], " "))
+# Control characters that some fonts map glyphs to; drawn, they are spaces. Codes that
+# WinAnsiEncoding leaves unused are drawn as a bullet (PDF 1.7, annex D.2, note 3): pypdf gives
+# them as they are ("\x7f" where a word processor set a list's "•").
+CONTROL = str.maketrans(
+    {**dict.fromkeys([*range(0, 9), *range(11, 32)], " "), **dict.fromkeys([0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D], "•")}
+)
 DASHES = "-−–"
 # A gap of this many type sizes or more ends a run: a gutter or the space between table cells.
 RUN_GAP = 0.9
