@@ -479,8 +479,16 @@ def test_a_count_written_as_a_word_answers_how_many_and_an_age_does_not(make_sto
     assert not r.answered, r.answer
 
 
-def test_the_reason_for_a_budgeted_figure_is_no_reason_for_beating_the_budget(result_answers):
-    r = result_answers.ask("Why did the audit office end 2023 with a better result than budgeted?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why did the audit office end 2023 with a better result than budgeted?",
+        "Vad låg främst bakom att revisionen gick bättre än budgeterat 2023?",
+        "Av vilket skäl blev resultatet bättre än budgeterat 2023?",
+    ],
+)
+def test_the_reason_for_a_budgeted_figure_is_no_reason_for_beating_the_budget(result_answers, question):
+    r = result_answers.ask(question)
     assert r.answered and "konsulter" in r.answer and "flytt" not in r.answer, r.answer
 
 
@@ -1118,3 +1126,18 @@ def test_a_key_figure_s_target_column_is_not_its_outcome(make_store):
     assert r.answered and "6,8" in r.answer and "4,0" not in r.answer, r.answer
     r = answers.ask("Vilket målvärde hade nämnden för kostnaden för inhyrd personal 2025?")
     assert r.answered and "4,0" in r.answer, r.answer
+
+
+def test_budget_phrases_are_no_subject_of_the_question(answers):
+    from doksvar.answer.question import read_question
+
+    # "dyrare än planerat" is one phrase of direction: "planerat" names nothing the question is about.
+    q = read_question("Varför blev hemtjänsten dyrare än planerat?", answers.store.vocab)
+    assert q.negative and not q.positive and "planerat" in q.direction
+    q = read_question("Vad blev billigare än budgeterat?", answers.store.vocab)
+    assert q.positive and "budgeterat" in q.direction
+    # Measured against the budget, whichever way it went, is a deviation question.
+    from doksvar.answer.intent import intent_of
+
+    q = read_question("Hur gick det för nämnden ekonomiskt 2025 jämfört med budget?", answers.store.vocab)
+    assert intent_of(q) == "deviation"

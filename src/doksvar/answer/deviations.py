@@ -173,6 +173,8 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
     totals = [f for f in facts if f.data["total"] and f.data["source"] == "text"]
     if want:
         totals = [f for f in totals if f.data["direction"] == want]
+    if not items and q.largest:
+        items, totals = totals, []  # no item deviated: the largest deviation is the whole's
     if not items and not totals:
         return None
     items.sort(key=lambda f: -f.data["mkr"])

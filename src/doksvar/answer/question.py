@@ -94,7 +94,13 @@ _COUNTS_TIME = re.compile(
 _COUNTING = re.compile(r"^\s*(?:hur många|hur mycket|how many|how much)\b")
 """A question opening with these asks for a figure, whatever else it names ("… när 2022 tog slut")."""
 _WANTS = [
-    ("reason", re.compile(r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklar\w*|why)\b")),
+    (
+        "reason",
+        re.compile(
+            r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklar\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
+            r"|why|what (?:caused|drove|explains))\b"
+        ),
+    ),
     ("date", re.compile(r"\b(när|vilket datum|vilken dag|från och med när|when|what date)\b")),
     (
         "purpose",
@@ -121,14 +127,16 @@ _PLAN = r"(?:(?:sin|sina|dess|den|det|vad som)\s+)?(?:budget\w*|planera\w*|plane
 _AGAINST_PLAN = rf"(?:[\w,]+\s+){{0,4}}?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
 """What a plus or minus is measured against: "ett plus mot budget", "minus jämfört med budgeten"."""
 _NEGATIVE = re.compile(
-    rf"(negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare|\böverst\w*|\böversk[ri]\w*|underskott\w*"
+    rf"(negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare(?: än {_PLAN})?|\böverst\w*|\böversk[ri]\w*"
+    r"|underskott\w*"
     rf"|(?:mer|högre) än {_PLAN}"
     r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
     rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*)"
 )
 _POSITIVE = re.compile(
-    rf"(positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare|\bunderst\w*|(?:mindre|lägre) än {_PLAN}"
+    rf"(positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare(?: än {_PLAN})?|\bunderst\w*"
+    rf"|(?:mindre|lägre) än {_PLAN}"
     r"|\bundersk[ri]\w*d\w*|\böverträff\w*|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|less than budgeted"
     rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
     rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*)"

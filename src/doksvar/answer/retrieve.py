@@ -124,6 +124,8 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     out: list[Scored] = []
     for sp in pool:
         p = sp.passage
+        if p.kind == "title":
+            continue  # the report's name says what it is, never what it says
         heading = stem_set(" ".join((sp.section_title, p.label, p.group)))
         whole = stem_set(p.text)
         # What the passage and its headings hold is the same for each of its sentences.

@@ -153,7 +153,10 @@ _PLACE = re.compile(
     r"|\brank\w*\s+(?:som\s+)?(?:nummer\s+)?\d+|\bförsta\s?plats\w*|\bförst\b|\betta\b|\btopp",
     re.I,
 )
-_ASKS_REASON = re.compile(r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|why|explain\w*|reason)\b")
+_ASKS_REASON = re.compile(
+    r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
+    r"|why|explain\w*|reason|what (?:caused|drove))\b"
+)
 _LISTED = re.compile(r"\b1\) ")
 _ASKS_LIST = re.compile(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)
 # A target, plan or forecast, where the question asks what happened.
@@ -170,7 +173,7 @@ _ASKS_TARGET = re.compile(
 )
 _REASON = re.compile(
     r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|följd av|eftersom|med anledning av|orsak\w*"
-    r"|anledning\w*|då |(?<!består )(?<!utgörs )(?<!omfattar )främst|i första hand|huvudsakligen"
+    r"|anledning\w*|då |(?<!består )(?<!utgörs )(?<!omfattar )(?<!är )främst|i första hand|huvudsakligen"
     r"|till största del|bidrar|beroende på"
     r"|medfört|medför|medförde|lett till|ledde till|resulterat i"
     r"|(?:detta|det|dessa) (?:har |hade )?(?:inneburit|innebar|orsakat|orsakade))",
