@@ -4,6 +4,7 @@ candidate of every handler wins; on reports written for these tests."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -458,6 +459,8 @@ def test_budget_language_measures_against_the_budget_or_the_plan():
     # Beating a budget, or staying under it, is a positive deviation.
     assert directions("Med hur mycket överträffade stadsrevisionen sin budget?") == {"positive"}
     assert directions("Hur mycket underskred nämnden budgeten?") == {"positive"}
+    assert directions("Varför kostade den politiska delen mer än man räknat med?") == {"negative"}
+    assert directions("Kostnaderna blev högre än väntat") == {"negative"}
 
 
 def test_a_count_written_as_a_word_answers_how_many_and_an_age_does_not(make_store):
@@ -1141,3 +1144,71 @@ def test_budget_phrases_are_no_subject_of_the_question(answers):
 
     q = read_question("Hur gick det för nämnden ekonomiskt 2025 jämfört med budget?", answers.store.vocab)
     assert intent_of(q) == "deviation"
+
+
+CARE_REPORT = """\
+Årsredovisning 2025 Vård- och omsorgsnämnden
+
+1 Sammanfattning
+
+Årets resultat blev ett underskott mot budget på 9,5 mnkr.
+
+2 Ekonomi
+
+Tabell 1. Ekonomiskt resultat i sammandrag (mnkr)
+Resultaträkning\tUtfall 2025\tBudget 2025
+Nettokostnad\t621,9\t612,4
+Kommunbidrag\t612,4\t612,4
+
+2.1 Driftredovisning
+
+Tabell 2. Driftredovisning per verksamhet (mnkr)
+Verksamhet\tUtfall 2025\tBudget 2025\tAvvikelse
+Särskilt boende\t248,7\t241,2\t-7,5
+Hemtjänst\t142,9\t136,5\t-6,4
+Hälso- och sjukvård\t61,4\t63,0\t1,6
+Summa\t621,9\t612,4\t-9,5
+
+Hemtjänsten gick 6,4 mnkr sämre än budget. Under året beviljades sammanlagt 312 000 hemtjänsttimmar.
+Hälso- och sjukvården fick lägre kostnader än budgeterat, 1,6 mnkr. Inhyrningen av sjuksköterskor har minskat.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("How many hours of home help were granted in 2025?", "312 000"),
+        ("What did home help cost in 2025?", "142,9"),
+        ("Vad kostade hemtjänsten netto under 2025?", "142,9"),
+        ("Hur mycket kostade särskilt boende 2025?", "248,7"),
+    ],
+)
+def test_a_municipal_service_is_found_by_its_everyday_name_in_either_language(make_store, question, wanted):
+    # "hemtjänst", "hälso- och sjukvård" are common Swedish words, yet they name the one service asked
+    # about; "kostade", "netto" say what kind of figure, which the summary's "Nettokostnad" row is too.
+    r = Answerer(make_store({"vard-2025.txt": CARE_REPORT})).ask(question)
+    assert r.answered and wanted in r.answer and "9,5" not in r.answer and "621,9" not in r.answer, r.answer
+
+
+def test_the_organisation_s_net_cost_is_the_summary_row(make_store):
+    r = Answerer(make_store({"vard-2025.txt": CARE_REPORT})).ask("Vad var nämndens nettokostnad 2025?")
+    assert r.answered and "621,9" in r.answer, r.answer
+
+
+def test_a_table_dated_at_the_year_s_end_covers_the_end_of_the_year(answers):
+    from doksvar.answer.question import read_question
+    from doksvar.answer.score import coverage
+
+    q = read_question("Hur stort var det egna kapitalet vid utgången av 2023?", answers.store.vocab)
+    period = next(t for t in q.content if t.word == "utgången")
+    weights = {"utgången": (period, 1.0)}
+    assert coverage(weights, [("Tabell 1 Utfall per 2023-12-31", 1.0)]) == 1.0
+    assert coverage(weights, [("Tabell 1 Utfall per 2023-06-30", 1.0)]) == 0.0
+
+
+def test_the_cover_of_a_pdf_report_never_answers(make_store):
+    # The cover repeats the report's title as a line of text: it says what the report is, not what it says.
+    pdf = (Path(__file__).parent / "data" / "fjallsjo-vard-2025.pdf").read_bytes()
+    store = make_store({"fjallsjo-vard-2025.pdf": pdf})
+    r = Answerer(store).ask("Hur gick det för vård- och omsorgsnämnden ekonomiskt 2025 jämfört med budget?")
+    assert r.answered and "9,5" in r.answer and not r.answer.startswith("Årsredovisning"), r.answer

@@ -124,7 +124,7 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     out: list[Scored] = []
     for sp in pool:
         p = sp.passage
-        if p.kind == "title":
+        if p.kind == "title" or _cover_line(p):
             continue  # the report's name says what it is, never what it says
         heading = stem_set(" ".join((sp.section_title, p.label, p.group)))
         whole = stem_set(p.text)
@@ -157,6 +157,21 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
             out.append(Scored(sp, (a, b), score, own_share + ctx_share + head_share, own_share))
     out.sort(key=lambda s: -s.score)
     return out
+
+
+COVER_LINE = 120
+"""Longest line before a report's first heading that is read as its cover (title, organisation, date)."""
+
+
+def _cover_line(p) -> bool:
+    """Whether a passage is a line of the report's cover: before its first heading, short and no
+    sentence ("Årsredovisning 2025 Vård- och omsorgsnämnden, Fjällsjö kommun")."""
+    return (
+        p.section == ""
+        and len(p.text) <= COVER_LINE
+        and "\n" not in p.text
+        and not p.text.rstrip().endswith((".", "!", "?", ":"))
+    )
 
 
 def _restates(sentence: str, terms: list[Term]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,9 +22,10 @@ from doksvar.answer.question import Question, budgets, counted_text, direction_f
 from doksvar.answer.retrieve import figure_of_another
 from doksvar.answer.subject import found_in
 from doksvar.index.query import Term
-from doksvar.lang.frequency import generality_weight, is_general
+from doksvar.lang.frequency import generality_weight, is_everyday, is_general
 from doksvar.lang.terms import label_words
 from doksvar.lang.words import (
+    COST_STEM,
     FULL_YEAR,
     GENERIC,
     MONTHS,
@@ -241,9 +243,32 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             # covers it as a compound part does.
             t = dataclasses.replace(t, alternatives=(*t.alternatives, *vocab.heads(t.stem)))
         out[t.word] = (t, weight)
-    if all(is_general(w) and w not in q.names for w in out):
-        return {}  # "Varför gick nämnden med överskott?": everyday words alone name no subject
+    if names_what_it_cost(t for t, _ in out.values()):
+        # "Vad kostade hemtjänsten": "kostade" says what kind of figure, "hemtjänsten" what it is of.
+        out = {w: (t, v * ORGANISATION_SHARE if COST_STEM.match(t.stem) else v) for w, (t, v) in out.items()}
+    if all(is_everyday(w) and w not in q.names for w in out):
+        return {}  # "Hur gick det ekonomiskt?": everyday words alone name no subject
     return out
+
+
+_FIGURE_KIND = re.compile(r"avvik|budget|utfall|prognos|verksam")
+"""Stems that, like a cost, say what kind of figure is asked ("budgetavvikelsen för nettokostnaderna")
+or whose ("kommunstabens verksamhet netto")."""
+
+
+def names_what_it_cost(terms: Iterable[Term]) -> bool:
+    """Whether a question that asks what something cost also names that something ("Vad kostade
+    hemtjänsten?"); "Vad var nämndens nettokostnad?" names only the kind of figure."""
+    terms = list(terms)
+    return any(COST_STEM.match(t.stem) for t in terms) and any(
+        not COST_STEM.match(t.stem)
+        and not _FIGURE_KIND.search(t.stem)
+        and not is_organisation(t.word)
+        and not is_everyday(t.word)
+        and t.word not in GENERIC
+        and not t.word.isdigit()
+        for t in terms
+    )
 
 
 def _translated(q: Question, word: str) -> bool:
@@ -305,13 +330,17 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if end < 0 else end
 
 
+_YEAR_END = re.compile(rf"\b{YEAR_PATTERN}-12-31\b|\b31 dec(?:ember)?\b", re.I)
+"""A date that ends the year ("Utfall per 2023-12-31") says "vid utgången av 2023" in figures."""
+
+
 def coverage(weights: dict[str, tuple[Term, float]], pieces: list[tuple[str, float]]) -> float:
     """Weighted share of the subject terms that the evidence holds."""
     total = sum(w for _, w in weights.values())
     if not total:
         return 1.0
     sets = [(stem_set(text), w) for text, w in pieces if text]
-    periods = [w for text, w in pieces if text and PERIOD.search(text)]
+    periods = [w for text, w in pieces if text and (PERIOD.search(text) or _YEAR_END.search(text))]
     got = 0.0
     for term, weight in weights.values():
         if not term.found:

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer
 from doksvar.answer.question import Question
+from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
 from doksvar.lang.terms import expand_label, synonyms
 from doksvar.lang.words import (
+    COST_STEM,
     FULL_YEAR,
     GENERIC,
     MONTHS,
@@ -245,13 +247,19 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     terms = [t for t in q.content if t.found]
     if not terms:
         return None
-    from doksvar.answer.score import ORGANISATION_SHARE
+    from doksvar.answer.score import ORGANISATION_SHARE, names_what_it_cost
 
     weights = {t.word: a.store.vocab.idf(t.alternatives) * _weight(t.word, q) for t in terms}
     titled = a.store.title_words(q.docs)
     for t in terms:
         if t.stem in titled and t.word not in q.names:
             weights[t.word] *= ORGANISATION_SHARE  # "kommunstaben" of a report titled so: every table is its
+    costs = set()
+    if names_what_it_cost(t for t in terms if t.stem not in titled):
+        # "Vad kostade hemtjänsten": "kostade" says what kind of figure, "hemtjänsten" which row.
+        costs = {t.word for t in terms if COST_STEM.match(t.stem)}
+        for w in costs:
+            weights[w] *= ORGANISATION_SHARE
     # A word the index lacks may still name a row whose label abbreviates it ("arbetstid" in "Tot ord
     # arbtid"): it is matched against labels as written out, and weighs as rare as a word can be.
     unindexed = [dataclasses.replace(t, alternatives=(t.stem,)) for t in q.content if _label_word(t, q)]
@@ -279,6 +287,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             rows.setdefault(cell.row, []).append(cell)
         columns = {i: _column_fit(h, header, q, kinds, period, full_year) for i, h in enumerate(header) if i}
         in_context = {t.word for t in terms if term_in_label(t, context)}  # the caption and section title
+        if MONEY_UNIT.search(f"{caption} {' '.join(header)}"):
+            in_context |= costs  # a table in kronor is of costs (or incomes): "Vad kostade hemtjänsten?"
         table_years = any(years_in(h) for h in header)
         for cells in rows.values():
             row_label = cells[0].row_label

@@ -11,6 +11,9 @@ AMOUNT = (
     r"tusen\s+kronor|kronor|kr)(?![\w])"
 )
 
+MONEY_UNIT = re.compile(r"\b(?:mdkr|mnkr|mkr|tkr|kkr|msek|tsek|miljoner kronor|tusen kronor|kronor)\b", re.I)
+"""A unit of money as a table's caption or header states it ("Driftredovisning (mnkr)", "tkr")."""
+
 UNITS = {
     "mdkr": "mdkr",
     "mnkr": "mkr",

@@ -16,6 +16,9 @@ from pathlib import Path
 
 # Zipf 3.5 is about once in 300,000 words: everyday language ("gälla", "pengarna", "uttryckt").
 GENERAL_ZIPF = 3.5
+# Zipf of words so common that alone they name no subject ("ekonomiskt", "gick"); the services a
+# report is about are common Swedish too, but less so ("hemtjänsten" 3.5, "biblioteket" 4.2).
+EVERYDAY_ZIPF = 4.5
 # Below this a word is rare enough in general language to name a subject on its own.
 SPECIFIC_ZIPF = 3.0
 
@@ -79,6 +82,12 @@ def is_general(word: str) -> bool:
     return zipf(word) >= GENERAL_ZIPF
 
 
+def is_everyday(word: str) -> bool:
+    """Whether a word, in its most common form, is so common in Swedish that alone it names nothing
+    a question is about ("användes" as "använda")."""
+    return form_zipf(word) >= EVERYDAY_ZIPF
+
+
 def generality_weight(word: str, lang: str = "sv", forms: bool = False) -> float:
     """How much a question word counts toward its subject: 1 for a rare word, less for a common one;
     with `forms`, as common as its most common form ("utannonserade" as "annonsera")."""
@@ -110,4 +119,13 @@ def compound_parts(word: str, known) -> list[str] | None:
     return None
 
 
-__all__ = ["zipf", "is_general", "generality_weight", "compound_parts", "GENERAL_ZIPF", "SPECIFIC_ZIPF"]
+__all__ = [
+    "zipf",
+    "is_general",
+    "is_everyday",
+    "generality_weight",
+    "compound_parts",
+    "GENERAL_ZIPF",
+    "EVERYDAY_ZIPF",
+    "SPECIFIC_ZIPF",
+]

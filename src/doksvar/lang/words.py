@@ -54,6 +54,10 @@ GENERIC = frozenset(
 )
 
 
+COST_STEM = re.compile(r"kost|netto|utgift|brutto")
+"""Stems of the words that ask what something cost ("kostade", "kostnaden", "netto"): what kind of
+figure is asked, which a table in kronor holds in every row."""
+
 # The organisation a report is by, in the genre's words: "nämndens intäkter" asks about the report's
 # own figures, so these words say little about which figure.
 ORGANISATION = re.compile(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|verksamhetsområd)\w*$")
