@@ -760,7 +760,8 @@ def test_a_compound_whose_vague_head_the_report_lacks_is_read_by_its_first_part(
             "miljo-2024.txt": "Årsredovisning 2024\n\n1 Ekonomi\n\n"
             "Nämnden har en positiv budgetavvikelse på 0,2 mnkr. Det är i första hand kostnaderna "
             "för arvoden som varit lägre än budgeterat.\n\n"
-            "Bussarna i kollektivtrafiken byttes under året.\n"
+            "Bussarna i kollektivtrafiken byttes under året.\n\n"
+            "2 Investeringar\n\nInvesteringarna blev 2,2 mnkr lägre än budgeterat.\n"
         }
     )
     # "post" of "kostnadspost" is everyday Swedish and not in the report: "kostnad" is what is asked about.
@@ -768,6 +769,9 @@ def test_a_compound_whose_vague_head_the_report_lacks_is_read_by_its_first_part(
     assert any(w.startswith("kostnad") and t.found for w, t in read.items())
     r = Answerer(store).ask("Vilken kostnadspost förklarar att nämnden hamnade under budget?")
     assert r.answered and "arvoden" in r.answer, r.answer
+    # A word for what something cost says as little: "investeringsutgifterna" are the investments.
+    r = Answerer(store).ask("Hur mycket lägre blev investeringsutgifterna än vad som var budgeterat?")
+    assert r.answered and "2,2" in r.answer, r.answer
     # "flotta" is no vague head: a question about the bus fleet is not one about buses.
     assert [t.word for t in analyse("hur stor är bussflottan", store.vocab) if t.found] == []
 

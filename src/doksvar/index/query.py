@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from doksvar.lang.terms import synonyms
-from doksvar.lang.words import is_stop, stem, words
+from doksvar.lang.words import COST_STEM, is_stop, stem, words
 
 MAX_ALTERNATIVES = 40
 
@@ -186,6 +186,15 @@ VAGUE_ZIPF = 4.5
 compound is about ("post" of "kostnadspost", "fråga", "del", "område"; not "flotta" of "bussflotta")."""
 
 
+def _vague_head(part: str) -> bool:
+    """Whether a word, as the head of a compound, says little of what the compound is about: an
+    everyday word ("post", "frågan") or a word for what something cost ("investeringsutgifterna" are
+    the report's "investeringarna")."""
+    from doksvar.lang.frequency import form_zipf
+
+    return len(part) >= 3 and (form_zipf(part) >= VAGUE_ZIPF or bool(COST_STEM.match(stem(part))))
+
+
 def _parts(word: str, vocab: Vocabulary) -> list[Term]:
     """A compound the index does not hold, as its parts when the index holds each of them:
     "telefoniavtalet" is found where the report writes "avtal … telefoni"."""
@@ -202,11 +211,13 @@ def _parts(word: str, vocab: Vocabulary) -> list[Term]:
 
     split = compound_parts(word, known)
     if split is None and form_zipf(word) == 0:
-        # A compound whose head is an everyday word the report lacks ("kostnadspost",
-        # "budgetfrågan"): the first part names what is asked about. (A word of Swedish at large,
+        # A compound whose head is a word of Swedish the report lacks ("kostnadspost",
+        # "investeringsutgifterna"): the first part names what is asked about. (A word of Swedish at large,
         # "föreslås", is no compound of "före".)
-        split = compound_parts(word, lambda part: known(part) or (len(part) >= 3 and form_zipf(part) >= VAGUE_ZIPF))
-        if split is not None and known(split[0]) and not known(split[1]):
+        split = compound_parts(word, lambda part: known(part) or _vague_head(part))
+        if split is not None and not any(map(known, split)):
+            split = None  # a compound of two words the report lacks is not in it
+        elif split is not None and known(split[0]) and not known(split[1]):
             split = split[:1]
     if split is None or is_stop(split[0]):
         return []  # "överstiga" is a verb with its particle, no compound of "över" and "stiga"
