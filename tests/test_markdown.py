@@ -278,3 +278,17 @@ def test_any_markdown_reads_into_a_consistent_document(text):
         assert t.start <= t.end <= len(doc.text)
         for c in t.cells:
             assert doc.text[c.start : c.end] == c.text
+
+
+def test_a_pipe_table_without_a_header_has_its_first_row_as_data():
+    # A converter writes the first row where the header goes; the caption names the columns' years.
+    text = (
+        "# Delårsrapport 2026\n\n## 4 Personal\n\nTabell 6. Personal per den 31 augusti 2026 och 2025\n\n"
+        "| Tillsvidareanställda, antal | 1 412 | 1 398 |\n|---|---:|---:|\n"
+        "| Visstidsanställda, antal | 186 | 203 |\n"
+    )
+    doc = load_bytes(Path("bun-2026.md"), text.encode("utf-8"))
+    table = doc.tables[0]
+    assert table.header == ("", "2026", "2025")
+    assert _cell(doc, "Tillsvidareanställda, antal", "2026").value == 1412
+    assert _cell(doc, "Visstidsanställda, antal", "2025").value == 203

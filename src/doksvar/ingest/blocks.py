@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from doksvar.ingest.headings import SUBHEADING_END, TOC_TITLE
 from doksvar.ingest.sentences import split_sentences
 from doksvar.ingest.tables import group_label, parse_value
+from doksvar.lang.words import YEAR_IN_TEXT
 from doksvar.model import Cell, Document, Passage, Section, Table
 
 
@@ -147,6 +148,12 @@ class _Builder:
             group_label(self._cut(block, r, [c[0] for c in rows[r]]), header) for r in range(first, len(rows))
         )
         caption = self._caption(header, has_groups, block.caption)
+        if len(header) > 1 and not any(header[1:]):
+            # No column labels: a caption that names one year per column of figures names them
+            # ("Personal per den 31 augusti 2026 och 2025").
+            years = YEAR_IN_TEXT.findall(caption)
+            if len(years) == len(header) - 1:
+                header = [header[0], *years]
         self.prev_kind = "table-start"  # a table's first row is set apart from what stands above it
         group = header[0] if has_groups and header[0] else ""
         cells: list[Cell] = []

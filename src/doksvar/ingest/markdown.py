@@ -161,7 +161,7 @@ def header_split(rows: list[list[list[Part]]]) -> list[int] | None:
     if len(rows) < 2:
         return None
     head, body = rows[0], rows[1:]
-    holding = doubtful = numeric = 0
+    holding = doubtful = numeric = whole = 0
     for col in range(1, len(head)):
         values = [join_parts(r[col])[0] for r in body if col < len(r) and r[col]]
         if not values or sum(parse_value(v) is not None for v in values) < max(1, (len(values) + 1) // 2):
@@ -172,6 +172,12 @@ def header_split(rows: list[list[list[Part]]]) -> list[int] | None:
             holding += 1
         elif len(lines) >= 2:
             doubtful += 1  # a header of two lines that does not end in a figure ("Bokslut<br>2024")
+        elif len(lines) == 1 and _is_figure(lines[0][0]):
+            whole += 1
+    if numeric and whole == numeric and len(head[0]) == 1:
+        # "| Tillsvidareanställda, antal | 1 412 | 1 398 |" over "|---|": a table with no header at
+        # all, its first row written where the header goes.
+        return [0] * len(head)
     if not holding or doubtful or holding * 2 < numeric:
         return None
     split = [len(head[0]) - _logical_lines(head[0])[-1] if head[0] else 0]
