@@ -353,3 +353,57 @@ def test_a_header_in_two_tiers_group_rows_and_short_rows():
     assert cells[("Summa pågående projekt", "Utgifter sedan projektets start Total projektbudget")] == "10,402"
     # The header is no caption: the words over the figures are no paragraph.
     assert not any("projektets" in p.text for p in doc.passages if p.kind == "para")
+
+
+def _rows(table) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for c in table.cells:
+        out.setdefault(c.row_label, {})[c.col_label] = c.text
+    return out
+
+
+def test_a_header_of_years_and_a_word_is_no_row_with_a_comment():
+    page = (
+        "Rapport 2025\n\n1 Ekonomi\n\n    Vi redovisar bidragen nedan.\n\n"
+        "      Tabell 2. Medlemsbidrag per kommun (tkr)\n"
+        "      Kommun                        Andel, %        2024        2025  Förändring\n\n"
+        "      Leksands kommun                   42,0      39 522      41 412       1 890\n"
+        "      Summa                            100,0      94 100      98 600       4 500\n\n"
+        "    Text efter tabellen.\n"
+    )
+    table = _doc([page]).tables[0]
+    assert table.header == ("Kommun", "Andel, %", "2024", "2025", "Förändring")
+    assert _rows(table)["Leksands kommun"]["Förändring"] == "1 890"
+
+
+def test_wrapped_row_labels_in_a_table_of_layout_text():
+    page = (
+        "Rapport 2025\n\n1 Larm\n\n    Antalet larm och investeringarna redovisas nedan.\n\n"
+        "      Tabell 5. Antal larm per händelsetyp 2023–2025\n"
+        "      Händelsetyp                                   2023      2024      2025\n\n"
+        "      Brand i byggnad                                118       126       109\n"
+        "      Brand ej i byggnad (skog, mark,                164       211       142\n"
+        "        fordon m.m.)\n"
+        "      Trafikolycka                                   231       244       258\n"
+        "      Ledningsstöd, Rakelradio och\n"
+        "        IT-utrustning                                900       640       260\n"
+        "      Median insatstid per station, min\n"
+        "         Leksand                                      9,9       9,6       9,2\n\n"
+        "    Text efter tabellen.\n"
+    )
+    doc = _doc([page])
+    assert len(doc.tables) == 1
+    # (The rows above the group take the corner's "Händelsetyp" as theirs.)
+    rows = {label.removeprefix("Händelsetyp "): cells for label, cells in _rows(doc.tables[0]).items()}
+    # The rest of a label below its figures, though it ends as a sentence does.
+    assert rows["Brand ej i byggnad (skog, mark, fordon m.m.)"]["2024"] == "211"
+    assert rows["Trafikolycka"]["2025"] == "258"
+    # A label that breaks off at "och" goes on in the line of its figures.
+    assert rows["Ledningsstöd, Rakelradio och IT-utrustning"]["2023"] == "900"
+    # A label-only line over rows set in under it names their group.
+    assert rows["Median insatstid per station, min Leksand"]["2025"] == "9,2"
+
+
+def test_a_numbered_heading_may_end_in_a_year():
+    page = "Rapport 2025\n\n1 Förvaltningsberättelse\n\nText.\n\n1.1 Viktiga händelser under 2025\n\nMer text.\n"
+    assert [s.number for s in _doc([page]).sections] == ["1", "1.1"]

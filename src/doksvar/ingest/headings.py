@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from doksvar.lang.words import is_year
+
 HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{0,118})$")
 TOC_LINE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(.+?)(?:\s*\.{3,}\s*|\t+\s*|\s{3,})(\d{1,4})\s*$")
 TOC_TITLE = re.compile(r"^\s*(innehåll|innehållsförteckning|contents|table of contents)\s*$", re.I)
@@ -49,8 +51,8 @@ def heading(line: str, last: list[int] | None) -> tuple[str, str] | None:
     number, title = m.group(1), m.group(2).strip()
     if not title[0].isupper() or SUBHEADING_END.search(title) and not title.endswith("?"):
         return None
-    if len(title.split()) > 12 or re.search(r"\d{3,}", title):
-        return None
+    if len(title.split()) > 12 or any(not is_year(n) for n in re.findall(r"\d{3,}", title)):
+        return None  # "1 Nettokostnad 307 662" is a row of figures; "2.2 Händelser under 2025" a heading
     if any(len(p) > 1 and p.startswith("0") for p in number.split(".")):
         return None  # "04 Hav och marina resurser": a code, not a heading number
     parts = [int(p) for p in number.split(".")]

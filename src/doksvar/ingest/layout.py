@@ -249,6 +249,8 @@ def _comment_at(segs: list[tuple[int, int, str]]) -> int | None:
         end += 1
     if end - nums[0] < 2 or end == len(segs) or len(segs) - end > COMMENT_PIECES:
         return None
+    if all(is_year(seg[2]) for seg in segs[nums[0] : end]):
+        return None  # "Kommun  Andel, %  2024  2025  Förändring": a header, its years no figures
     return segs[end][0]
 
 
@@ -652,7 +654,12 @@ class _Reader:
                     j = k
                     continue
                 break
-            if _is_numeric_row(ln.text) or self._label_only(ln, body) or _continues_comment(ln, body):
+            if (
+                _is_numeric_row(ln.text)
+                or self._label_only(ln, body)
+                or _wraps_label(ln, body)
+                or _continues_comment(ln, body)
+            ):
                 body.append(ln)
                 j += 1
                 continue
@@ -677,6 +684,15 @@ class _Reader:
             and not SENTENCE_END.search(text)
             and not _numeric_segments(line.text)
         )
+
+
+def _wraps_label(line: Line, body: list[Line]) -> bool:
+    """A line that goes on with the label of the row above ("Brand ej i byggnad (skog, mark," /
+    "fordon m.m.)"), though it ends as a sentence would."""
+    if not body or len(_segments(line.text)) != 1 or _numeric_segments(line.text):
+        return False
+    label = " ".join(p for _, _, p in _segments(body[-1].text) if not NUMBER_CELL.match(p))
+    return len(line.stripped) <= GROUP_LABEL_CHARS and _continues_label(label, line.stripped)
 
 
 def _continues_comment(line: Line, body: list[Line]) -> bool:
@@ -961,6 +977,7 @@ def _table_blocks(
     group_pending: str | None = None
     group: str | None = None
     named = False  # the pending label stands apart above its rows: it names their group
+    pending_at = 0  # where the pending label's line starts
     for ln in body:
         if _is_year_row(ln.text) and _segments(ln.text)[0][0] >= label_end - 1:
             continue  # the header repeated at the top of a new page
@@ -976,6 +993,7 @@ def _table_blocks(
                 group_pending = label
                 group = label
                 named = id(ln) in set_apart
+                pending_at = _segments(ln.text)[0][0]
             continue
         cells: list[tuple[str, list[int]]] = [("", []) for _ in columns]
         label_parts = []
@@ -988,6 +1006,15 @@ def _table_blocks(
             label_parts.append(piece)
         cells += [(" ".join(pieces), []) for pieces in comments.get(id(ln), no_comment)]
         label = " ".join(label_parts)
+        if group_pending is not None and label and _opens_onto(group_pending):
+            # "Ledningsstöd, Rakelradio och" / "IT-utrustning  900  640": the label goes on below.
+            row = [(f"{group_pending} {label}", [len(group_pending)]), *cells]
+            _mark_row_moved(row)
+            rows.append(row)
+            group_pending = group = None
+            continue
+        if group_pending is not None and label and _segments(ln.text)[0][0] > pending_at + 1:
+            named = True  # rows set in under a label-only line: it names their group
         if not label and group_pending is not None:
             # "Kommuninterna / 0 0 0 / bidrag": the label stood above its figures.
             row: list[tuple[str, list[int]]] = [(group_pending, []), *cells]
@@ -1076,6 +1103,12 @@ def _mark_row_moved(row: list[tuple[str, list[int]]]) -> None:
         text, seams = row[k]
         if 0 not in seams:
             row[k] = (text, [0] + seams)
+
+
+def _opens_onto(label: str) -> bool:
+    """Whether a label line breaks off where the next line must go on ("… Rakelradio och")."""
+    last_word = label.rstrip().split()[-1].lower() if label.strip() else ""
+    return label.rstrip().endswith((",", "-", "–")) or last_word in CONNECTORS
 
 
 def _continues_label(previous: str, line: str) -> bool:
