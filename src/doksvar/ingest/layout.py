@@ -1008,7 +1008,7 @@ def _table_blocks(
         label = " ".join(label_parts)
         if group_pending is not None and label and _opens_onto(group_pending):
             # "Ledningsstöd, Rakelradio och" / "IT-utrustning  900  640": the label goes on below.
-            row = [(f"{group_pending} {label}", [len(group_pending)]), *cells]
+            row: list[tuple[str, list[int]]] = [(f"{group_pending} {label}", [len(group_pending)]), *cells]
             _mark_row_moved(row)
             rows.append(row)
             group_pending = group = None
@@ -1017,7 +1017,7 @@ def _table_blocks(
             named = True  # rows set in under a label-only line: it names their group
         if not label and group_pending is not None:
             # "Kommuninterna / 0 0 0 / bidrag": the label stood above its figures.
-            row: list[tuple[str, list[int]]] = [(group_pending, []), *cells]
+            row = [(group_pending, []), *cells]
             _mark_row_moved(row)
             rows.append(row)
             group_pending = group = None
