@@ -1216,3 +1216,13 @@ def test_the_cover_of_a_pdf_report_never_answers(make_store):
     store = make_store({"fjallsjo-vard-2025.pdf": pdf})
     r = Answerer(store).ask("Hur gick det för vård- och omsorgsnämnden ekonomiskt 2025 jämfört med budget?")
     assert r.answered and "9,5" in r.answer and not r.answer.startswith("Årsredovisning"), r.answer
+
+
+def test_the_organisation_on_a_report_s_cover_is_not_what_a_question_is_about(make_store):
+    # "Barn- och utbildningsnämnden, Sjöviks kommun" stands under the report's title on its cover.
+    text = (Path(__file__).parent / "data" / "sjovik-bun-delar-2026.md").read_text(encoding="utf-8")
+    store = make_store({"sjovik-bun-delar-2026.md": text})
+    r = Answerer(store).ask(
+        "Hur gick det ekonomiskt för barn- och utbildningsnämnden under årets första åtta månader jämfört med budget?"
+    )
+    assert r.answered, r.answer

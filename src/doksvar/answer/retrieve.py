@@ -10,6 +10,7 @@ from functools import lru_cache
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import COUNTS, Question, counted_text, direction_fit, unit_fit
 from doksvar.index.query import Term
+from doksvar.index.read import COVER_LINE
 from doksvar.index.rows import StoredPassage
 from doksvar.index.store import Store
 from doksvar.lang.frequency import generality_weight
@@ -157,10 +158,6 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
             out.append(Scored(sp, (a, b), score, own_share + ctx_share + head_share, own_share))
     out.sort(key=lambda s: -s.score)
     return out
-
-
-COVER_LINE = 120
-"""Longest line before a report's first heading that is read as its cover (title, organisation, date)."""
 
 
 def _cover_line(p) -> bool:

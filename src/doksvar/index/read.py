@@ -14,6 +14,11 @@ from doksvar.index.rows import StoredDocument, StoredFact, StoredPassage, Stored
 from doksvar.lang.words import stems
 from doksvar.model import Cell, Passage, Section
 
+COVER_LINE = 120
+"""Longest line before a report's first heading that is read as its cover (title, organisation, date)."""
+COVER_PASSAGES = 8
+"""How many of a report's first passages may be its cover."""
+
 _PASSAGE_COLUMNS = (
     'p.id, p.doc_id, d.name, p.kind, p.section, p.label, p.grp, p.start, p."end", p.text, '
     "p.sentences, p.tbl, p.page, coalesce(s.title, '')"
@@ -116,10 +121,21 @@ class Reader:
         return self._documents[1]
 
     def title_stems(self) -> dict[int, frozenset[str]]:
-        """The stems of each document's title (kept until the index changes)."""
+        """The stems of each document's title and cover (kept until the index changes): the lines
+        before its first heading that are no sentences ("Barn- och utbildningsnämnden, Sjöviks
+        kommun") name the report and its organisation too."""
         docs = self.documents()
         if self._title_stems is None or self._title_stems[0] is not docs:
-            self._title_stems = (docs, {d.id: frozenset(stems(d.title)) for d in docs}, {})
+            cover: dict[int, list[str]] = {}
+            rows = self.conn.execute(
+                "SELECT p.doc_id, p.text FROM documents d JOIN passages p ON p.doc_id = d.id AND p.ord < ? "
+                "WHERE p.section = '' AND p.kind IN ('title', 'para') AND length(p.text) <= ? AND p.text NOT LIKE '%.'",
+                (COVER_PASSAGES, COVER_LINE),
+            )
+            for doc_id, text in rows:
+                cover.setdefault(doc_id, []).append(text)
+            by_doc = {d.id: frozenset(stems(" ".join([d.title, *cover.get(d.id, [])]))) for d in docs}
+            self._title_stems = (docs, by_doc, {})
         return self._title_stems[1]
 
     def title_words(self, doc_ids: Collection[int] | None = None) -> frozenset[str]:
