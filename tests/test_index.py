@@ -75,6 +75,18 @@ def test_typos_are_tolerated(bundled_store):
     assert hits and "Personalomsättningen" in hits[0].stored.passage.text
 
 
+def test_a_word_of_swedish_the_report_lacks_is_no_typo(make_store):
+    from doksvar.index.query import analyse
+
+    store = make_store(
+        {"bun-2026.txt": "Delårsrapport 2026\n\n1 Resultat\n\nAlla elever fick betyg. Nämnden föreslår en ny budget.\n"}
+    )
+    read = {t.word: t for t in analyse("vilket meritvärde fick flickorna", store.vocab)}
+    assert read["flickorna"].how == "missing"  # the report's "fick" is no misspelt "flickorna"
+    # Another form of a word the report has is still found: "föreslås" is its "föreslår".
+    assert analyse("vad föreslås", store.vocab)[0].found
+
+
 def test_snippet_marks_the_hits(bundled_store):
     hit = bundled_store.search("upphandling")[0]
     assert "«" in hit.snippet and "»" in hit.snippet

@@ -261,11 +261,24 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
                 alts, how = vocab.expand(root)[0], "derived"
             else:
                 fixed = vocab.correct(w)
+                if fixed and not _typo_of(w, fixed):
+                    fixed = None
                 if fixed:
                     alts, _ = vocab.expand(fixed)
                     how = "fuzzy" if alts else "missing"
         terms.append(Term(w, s, alts, how))
     return terms
+
+
+def _typo_of(word: str, fixed: str) -> bool:
+    """Whether `fixed` may be what `word` was meant as: any correction of a word Swedish lacks, and
+    of a word of Swedish only another form of it ("föreslås" of "föreslår"); "flickorna", a word the
+    report lacks, is not its "fick"."""
+    from os.path import commonprefix
+
+    from doksvar.lang.frequency import form_zipf
+
+    return form_zipf(word) == 0 or len(commonprefix([word, fixed])) >= min(len(word), len(fixed)) - 2
 
 
 def _forms(s: str, vocab: Vocabulary) -> list[str]:
