@@ -1133,6 +1133,13 @@ def test_a_key_figure_s_target_column_is_not_its_outcome(make_store):
     assert r.answered and "6,8" in r.answer and "4,0" not in r.answer, r.answer
     r = answers.ask("Vilket målvärde hade nämnden för kostnaden för inhyrd personal 2025?")
     assert r.answered and "4,0" in r.answer, r.answer
+    # Asked after the figure, the target is shown beside the outcome.
+    for question in (
+        "Vad kostade den inhyrda personalen 2025, och vilket var målet?",
+        "What did hired staff cost in 2025, compared with the target?",
+    ):
+        r = answers.ask(question)
+        assert r.answered and "6,8" in r.answer and "4,0" in r.answer, r.answer
 
 
 def test_budget_phrases_are_no_subject_of_the_question(answers):

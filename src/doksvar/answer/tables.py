@@ -372,10 +372,17 @@ def _weight(word: str, q: Question) -> float:
 
 def _kinds(q: Question, terms: list[Term]) -> list[str]:
     """The kinds of column the question names; "X …, och vad var budgeten?" asks for the outcome first."""
-    kinds = [k for k in _COLUMN_KINDS if any(t.stem.startswith(k) or k in t.stem for t in terms)]
-    if "budget" in kinds and "utfall" not in kinds and re.search(r"\boch\b[^?]*\bbudget", q.swedish):
-        kinds.insert(0, "utfall")
+    # A kind is named whether or not the report has the word as such ("målet" of "Målvärde 2025").
+    named = {t.stem for t in (*terms, *q.content)}
+    kinds = [k for k in _COLUMN_KINDS if any(s.startswith(k) or k in s for s in named)]
+    if set(kinds) & {"budget", "mål"} and "utfall" not in kinds and _PLAN_AFTER.search(f"{q.swedish} {q.text.lower()}"):
+        kinds.insert(0, "utfall")  # "…, och vilket var målet?": the outcome first, then the target
     return kinds
+
+
+_PLAN_AFTER = re.compile(r"\b(?:och|and|jämfört med|compared (?:with|to))\b[^?]*\b(?:budget|mål|target)")
+"""The plan a question asks about after the figure itself ("… och vad var budgeten?", "…, compared
+with the target?")."""
 
 
 def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], period: bool, full_year: bool):
@@ -398,7 +405,7 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
     named = {t.word for t in q.content if t.found and term_in_label(t, stems_)}
     for k in kinds:
         if any(word in hl for word in _COLUMN_KINDS[k]):
-            named |= {t.word for t in q.content if t.stem.startswith(k) or k in t.stem}
+            named |= {t.word for t in q.content if t.found and (t.stem.startswith(k) or k in t.stem)}
             fit += 0.05
     has_kind = {k for k, ws in _COLUMN_KINDS.items() if any(w in hl for w in ws)}
     if has_kind & {"prognos", "mål"} and not has_kind & set(kinds):
