@@ -1233,3 +1233,25 @@ def test_the_organisation_on_a_report_s_cover_is_not_what_a_question_is_about(ma
         "Hur gick det ekonomiskt för barn- och utbildningsnämnden under årets första åtta månader jämfört med budget?"
     )
     assert r.answered, r.answer
+
+
+def test_the_whole_s_deviation_is_answered_alone_where_the_question_asks_about_the_whole(make_store):
+    store = make_store(
+        {
+            "rtj-2025.txt": "Årsredovisning 2025 Räddningstjänsten\n\n1 Ekonomi\n\n"
+            "Förbundet redovisar ett resultat på 2 140 tkr mot budgeterade 300 tkr, vilket ger en positiv "
+            "budgetavvikelse om 1 840 tkr.\n\n"
+            "2 Verksamheterna\n\nUtbildning och övning visar ett överskott på 860 tkr. "
+            "Fordon och materiel visar ett överskott på 840 tkr. Räddningsinsatser överskred budgeten med 1 250 tkr.\n"
+        }
+    )
+    answers = Answerer(store)
+    for question in (
+        "Hur stort överskott mot budget redovisar förbundet för 2025?",
+        "Hur mycket bättre än budget gick förbundet ekonomiskt under 2025?",
+    ):
+        r = answers.ask(question)
+        assert r.answered and "1 840" in r.answer and "860" not in r.answer, r.answer
+    # Asked for the items, the list.
+    r = answers.ask("Vilka verksamheter gick med överskott mot budget?")
+    assert r.answered and "860" in r.answer and "840" in r.answer, r.answer

@@ -10,7 +10,7 @@ from doksvar.answer.intent import DEVIATION_WORDS
 from doksvar.answer.question import Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
-from doksvar.lang.words import is_period
+from doksvar.lang.words import FULL_YEAR, is_period
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -127,6 +127,11 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
             best, best_score = f, score
     if best is None or best_score < 0.5:
         return None
+    return _one(a, q, best, passages)
+
+
+def _one(a: Answerer, q: Question, best, passages: dict) -> Answer:
+    """One deviation, with the sentence that states it and its explanation."""
     doc_id, pid, data, s0, s1 = best.doc_id, best.passage_id, best.data, best.start, best.end
     ref = a.ref(doc_id)
     sp = passages.get(pid)
@@ -166,15 +171,33 @@ def _direction(data: dict, english: bool) -> str:
     return words[data["direction"]][1 if english else 0]
 
 
+_FORECAST = re.compile(r"prognos\w*|helår\w*|beräknas|bedömer|bedöms|väntas|förväntas", re.I)
+
+
+def _period_total(a: Answerer, q: Question, totals: list):
+    """The whole's deviation the question asks about: the forecast for the full year where it
+    asks for one, else the outcome so far; the first the report states."""
+    forecast = bool(_FORECAST.search(q.swedish) or FULL_YEAR.search(q.swedish))
+    fitting = [f for f in totals if bool(_FORECAST.search(a.ref(f.doc_id).text[f.start : f.end])) == forecast]
+    return min(fitting or totals, key=lambda f: (f.doc_id, f.start))
+
+
 def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
-    """All deviations of the asked direction, largest first, with the total ahead of them."""
+    """All deviations of the asked direction, largest first, with the total ahead of them; the
+    total alone where the question asks about the whole (and not about one of its budgets, whose
+    items name it)."""
     want = _wanted(q)
+    asked = budgets(q.swedish)
     items = [f for f in facts if not f.data["total"] and (want is None or f.data["direction"] == want)]
     totals = [f for f in facts if f.data["total"] and f.data["source"] == "text"]
     if want:
         totals = [f for f in totals if f.data["direction"] == want]
     if not items and q.largest:
         items, totals = totals, []  # no item deviated: the largest deviation is the whole's
+    if totals and not (q.listing or q.largest or asked):
+        # "Hur stort överskott redovisar förvaltningen?": the whole's deviation, not a list of items.
+        total = _period_total(a, q, totals)
+        return _one(a, q, total, a.store.passages({total.passage_id}))
     if not items and not totals:
         return None
     items.sort(key=lambda f: -f.data["mkr"])

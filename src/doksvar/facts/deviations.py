@@ -13,7 +13,7 @@ import re
 
 from doksvar.facts import Fact, folded
 from doksvar.facts.amounts import AMOUNT, number, to_mkr, unit_of
-from doksvar.lang.words import TOTAL_ROW
+from doksvar.lang.words import TOTAL_ROW, is_period, is_year
 from doksvar.model import Document, Passage
 
 _BUDGET = r"(?:budget\w*|planera\w*|beräkna\w*|prognos\w*|förväntat|plan)"
@@ -91,8 +91,29 @@ _EXPLAINS = re.compile(
     re.I,
 )
 _TOTAL = re.compile(
-    r"^(?:utfall\w*|resultat\w*|totalt|sammantaget|sammanlagt|nettokostnad\w*|årets\s+resultat|helår\w*)\b", re.I
+    r"^(?:utfall\w*|resultat\w*|totalt|sammantaget|sammanlagt|nettokostnad\w*|årets\s+resultat|periodens\s+resultat"
+    r"|helår\w*|(?:överskottet|underskottet|budgetavvikelsen)\s+(?:mot|jämfört\s+med)\s+budget\w*)\b",
+    re.I,
 )
+"""A deviation's sentence that speaks of the whole: its result or its own overall surplus
+("Överskottet mot budget blir …")."""
+_ORGANISATION_SAYS = re.compile(
+    r"^(?:nämnden|förvaltningen|förbundet|styrelsen|bolaget)\s+(?:redovisar|visar|uppvisar)\b", re.I
+)
+_FOR_WHAT = re.compile(r"\bför\s+(\w+)", re.I)
+
+
+def _of_the_whole(sentence: str) -> bool:
+    """Whether a deviation's sentence is of the whole: the result's, or the organisation's own
+    when it names nothing it is for but the period ("Förvaltningen visar överskott på 19,5 miljoner
+    kronor för perioden"; not "Nämnden redovisar en negativ avvikelse på 1,3 mkr för elkostnader")."""
+    if _TOTAL.match(sentence):
+        return True
+    if not _ORGANISATION_SAYS.match(sentence):
+        return False
+    return all(is_period(w) or is_year(w) or w.lower() in ("året", "hela") for w in _FOR_WHAT.findall(sentence))
+
+
 _INCOME = re.compile(r"\bintäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
 _COST = re.compile(r"\bkostnad\w*|\butgift\w*|\butfall\w*\b", re.I)
 _DEVIATION_COLUMN = re.compile(
@@ -189,7 +210,7 @@ def deviations(doc: Document) -> list[Fact]:
                 dev["match"] = [a + dev["match"][0], a + dev["match"][1]]
                 if dev["direction"] == "unknown":
                     dev["direction"] = _direction_from_figures(passage, text)
-                dev["total"] = k == 0 and bool(_TOTAL.match(sentence))
+                dev["total"] = k == 0 and _of_the_whole(sentence)
                 dev["subject"] = _subject(passage, k, text)
                 dev["explanation"] = explanation_span(spans, k, text_of)
                 dev["label"] = passage.label

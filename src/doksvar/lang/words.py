@@ -60,7 +60,7 @@ figure is asked, which a table in kronor holds in every row."""
 
 # The organisation a report is by, in the genre's words: "nämndens intäkter" asks about the report's
 # own figures, so these words say little about which figure.
-ORGANISATION = re.compile(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|verksamhetsområd)\w*$")
+ORGANISATION = re.compile(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|förbund|verksamhetsområd)\w*$")
 
 
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
