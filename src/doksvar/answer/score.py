@@ -354,6 +354,22 @@ def coverage(weights: dict[str, tuple[Term, float]], pieces: list[tuple[str, flo
     return got / total
 
 
+MAIN_TERM_MISSING = -0.3
+"""Evidence without the question's one heaviest subject word, when that word carries at least
+MAIN_TERM_SHARE of the subject ("sjukfrånvaron bland *enhetscheferna*" answered with the staff's)."""
+MAIN_TERM_SHARE = 0.45
+
+
+def _main_term_missing(weights: dict[str, tuple[Term, float]], pieces: list[tuple[str, float]]) -> bool:
+    total = sum(w for _, w in weights.values())
+    if len(weights) < 2 or not total:
+        return False
+    term, weight = max(weights.values(), key=lambda v: v[1])
+    if weight / total < MAIN_TERM_SHARE or term.how != "exact":
+        return False
+    return coverage({term.word: (term, 1.0)}, pieces) == 0.0
+
+
 def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -> Candidate:
     """The candidate's score on the one scale."""
     weights = subject_weights(a, q)
@@ -362,6 +378,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         weights = {w: v for w, v in weights.items() if v[0].stem != q.focus}
     pieces = evidence(a, result)
     cov = coverage(weights, pieces)
+    gap = _main_term_missing(weights, pieces)
     focus = next((t for t, _ in weights.values() if t.stem == q.focus and t.found), None)
     # "Vilken tjänst drabbades av flest …": the one of many asked for is an item of that kind.
     one_of_many = q.largest and handler in ("table", "fact") and q.which == "one"
@@ -378,6 +395,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     quotes = " ".join(c.quote for c in result.citations)
     shown = f"{result.answer} {quotes}"
     features = {"coverage": cov, "prior": HANDLER_PRIOR.get(handler, 0.0)}
+    if gap:
+        features["subject"] = MAIN_TERM_MISSING
     if features_focus:
         features["focus"] = features_focus
     if intent == handler and intent in ("deviation", "ranking"):
