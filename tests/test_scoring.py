@@ -1272,3 +1272,13 @@ def test_the_question_s_main_subject_missing_from_the_evidence_is_no_answer(make
     assert not r.answered, r.answer
     r = answers.ask("Hur hög var sjukfrånvaron 2025?")
     assert r.answered and "8,4" in r.answer, r.answer
+
+
+def test_a_difference_from_budget_is_not_the_amount_asked(make_store):
+    # "Intäkterna är 6 650 tkr högre än periodiserad budget" gives the difference, the table the amount.
+    text = (Path(__file__).parent / "data" / "sjovik-bun-delar-2026.md").read_text(encoding="utf-8")
+    answers = Answerer(make_store({"sjovik-bun-delar-2026.md": text}))
+    r = answers.ask("Hur stora intäkter hade nämnden fram till och med augusti?")
+    assert r.answered and "121 450" in r.answer, r.answer
+    r = answers.ask("Hur mycket högre än budget blev intäkterna fram till och med augusti?")
+    assert r.answered and "6 650" in r.answer, r.answer

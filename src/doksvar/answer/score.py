@@ -75,6 +75,19 @@ NO_DEVIATION = -0.1
 _STATES_DEVIATION = re.compile(
     r"avvik|budget|plan|prognos\w* (?:är|visar)|över|under|högre än|lägre än|mer än|mindre än", re.I
 )
+A_DIFFERENCE = -0.15
+"""A figure stated as a difference ("Intäkterna är 6 650 tkr högre än budget") where the question asks
+for the amount itself ("Hur stora intäkter hade nämnden?")."""
+_DIFFERENCE = re.compile(
+    r"\d(?:[\d\u00a0\u202f ,]*\d)?\s*(?:%|procent|tkr|mkr|mnkr|kr|kronor|miljoner kronor|tusen kronor)?\s+"
+    r"(?:högre|lägre|mer|mindre|större|bättre|sämre|fler|färre)\s+än\b",
+    re.I,
+)
+_ASKS_DIFFERENCE = re.compile(
+    r"\b(?:högre|lägre|mer|mindre|större|bättre|sämre|fler|färre|ök\w*|minsk\w*|förändr\w*|skillnad\w*|jämfört"
+    r"|utvecklat?s?|more|less|higher|lower|increase\w*|decrease\w*|chang\w*|differ\w*|compared)\b",
+    re.I,
+)
 OTHER_PERIOD = -0.2
 """The full year asked about and the evidence of the part of the year so far, or the other way round."""
 UNIT_MATCH = 0.1
@@ -415,6 +428,13 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             for m in NUMBER_WORD.finditer(counted)
         )
         features["kind"] = KIND_MATCH if figure else NO_FIGURE
+        if (
+            figure
+            and intent != "deviation"
+            and _DIFFERENCE.search(result.answer)
+            and not _ASKS_DIFFERENCE.search(f"{q.swedish} {q.text}")
+        ):
+            features["kind"] = A_DIFFERENCE
     elif q.wants == "reason":
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
     elif q.wants == "date":
