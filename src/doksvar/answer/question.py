@@ -129,10 +129,10 @@ _PLAN = (
 )
 _AGAINST_PLAN = rf"(?:[\w,]+\s+){{0,4}}?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
 """What a plus or minus is measured against: "ett plus mot budget", "minus jämfört med budgeten"."""
-_EITHER_WAY = r"\b(?:över|under|over) (?:eller|or) (?:över|under) (?:sin |sina |dess |its |the |their )?budget\w*"
+EITHER_WAY = r"\b(?:över|under|over) (?:eller|or) (?:över|under) (?:sin |sina |dess |its |the |their )?budget\w*"
 """Asked either way: "över eller under budget", "over or under its budget"."""
 _NEGATIVE = re.compile(
-    rf"({_EITHER_WAY}|negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare(?: än {_PLAN})?|\böverst\w*"
+    rf"({EITHER_WAY}|negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare(?: än {_PLAN})?|\böverst\w*"
     r"|\böversk[ri]\w*"
     r"|underskott\w*"
     rf"|(?:mer|högre) än {_PLAN}"
@@ -141,7 +141,7 @@ _NEGATIVE = re.compile(
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*)"
 )
 _POSITIVE = re.compile(
-    rf"({_EITHER_WAY}|positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare(?: än {_PLAN})?|\bunderst\w*"
+    rf"({EITHER_WAY}|positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare(?: än {_PLAN})?|\bunderst\w*"
     rf"|(?:mindre|lägre) än {_PLAN}"
     r"|\bundersk[ri]\w*d\w*|\böverträff\w*|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|less than budgeted"
     rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"

@@ -35,14 +35,6 @@ if TYPE_CHECKING:
     from doksvar.index.rows import StoredTable
     from doksvar.model import Answer, Cell, Citation
 
-_COLUMN_WORDS = {
-    "utfall": ("utfall",),
-    "budget": ("budget",),
-    "prognos": ("prognos",),
-    "mål": ("mål", "target"),
-    "avvik": ("avvikelse", "utfall - budget", "budget - utfall", "differens"),
-}
-
 
 @dataclass
 class _Pick:

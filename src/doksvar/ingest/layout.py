@@ -1114,13 +1114,7 @@ def _opens_onto(label: str) -> bool:
 def _continues_label(previous: str, line: str) -> bool:
     """Whether a label-only line is the wrapped rest of the label above."""
     first = line.lstrip("-– ")[:1]
-    last_word = previous.rstrip().split()[-1].lower() if previous.strip() else ""
-    return bool(previous) and (
-        first.islower()
-        or line.startswith("(")
-        or previous.rstrip().endswith((",", "-", "–"))
-        or last_word in CONNECTORS
-    )
+    return bool(previous) and (first.islower() or line.startswith("(") or _opens_onto(previous))
 
 
 def _join_pieces(pieces: list[str], words: frozenset[str] = frozenset()) -> tuple[str, list[int]]:
