@@ -13,7 +13,7 @@ import re
 
 from doksvar.facts import Fact, folded
 from doksvar.facts.amounts import AMOUNT, number, to_mkr, unit_of
-from doksvar.lang.words import TOTAL_ROW, is_period, is_year
+from doksvar.lang.words import TOTAL_ROW, is_organisation, is_period, is_year
 from doksvar.model import Document, Passage
 
 _BUDGET = r"(?:budget\w*|planera\w*|beräkna\w*|prognos\w*|förväntat|plan)"
@@ -97,9 +97,8 @@ _TOTAL = re.compile(
 )
 """A deviation's sentence that speaks of the whole: its result or its own overall surplus
 ("Överskottet mot budget blir …")."""
-_ORGANISATION_SAYS = re.compile(
-    r"^(?:nämnden|förvaltningen|förbundet|styrelsen|bolaget)\s+(?:redovisar|visar|uppvisar)\b", re.I
-)
+_SAYS = re.compile(r"^(\w+)\s+(?:redovisar|visar|uppvisar)\b")
+"""A sentence whose subject reports or shows something: the organisation's own, when the subject is it."""
 _FOR_WHAT = re.compile(r"\bför\s+(\w+)", re.I)
 
 
@@ -109,7 +108,8 @@ def _of_the_whole(sentence: str) -> bool:
     kronor för perioden"; not "Nämnden redovisar en negativ avvikelse på 1,3 mkr för elkostnader")."""
     if _TOTAL.match(sentence):
         return True
-    if not _ORGANISATION_SAYS.match(sentence):
+    m = _SAYS.match(sentence)
+    if m is None or not is_organisation(m.group(1).lower()):
         return False
     return all(is_period(w) or is_year(w) or w.lower() in ("året", "hela") for w in _FOR_WHAT.findall(sentence))
 
