@@ -28,6 +28,10 @@ def one(sentence: str, label: str = "") -> dict:
         ("Helåret slutar med ett underskott på 5 miljoner kronor.", 5, "mkr", "negative"),
         ("Skolan gick 430 tkr över budget på grund av fler elever.", 430, "tkr", "negative"),
         ("Prognosen visar 2 300 tkr under budget.", 2300, "tkr", "positive"),
+        # Worse or better than budget says the direction for costs and income alike.
+        ("Hemtjänsten gick 6,4 mnkr sämre än budget.", 6.4, "mkr", "negative"),
+        ("Intäkterna blev 900 tkr sämre än budgeterat.", 900, "tkr", "negative"),
+        ("Resultatet blev 1,5 mkr bättre än budget.", 1.5, "mkr", "positive"),
     ],
 )
 def test_deviation_sentences(sentence, amount, unit, direction):

@@ -61,6 +61,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         re.compile(rf"(?s)(?:lägre|mindre|billigare|under){_AFTER_CUE}"),
         re.compile(rf"{AMOUNT}\s+(?:lägre|mindre|billigare|under)\s+(?:än\s+)?(?:\w+\s+){{0,2}}?{_BUDGET}", re.I),
     ),
+    # "gick 6,4 mnkr sämre än budget": worse or better says the direction, for costs and income alike.
+    ("negative", re.compile("sämre"), re.compile(rf"{AMOUNT}\s+sämre\s+än\s+(?:\w+\s+){{0,2}}?{_BUDGET}", re.I)),
+    ("positive", re.compile("bättre"), re.compile(rf"{AMOUNT}\s+bättre\s+än\s+(?:\w+\s+){{0,2}}?{_BUDGET}", re.I)),
     (
         "over",
         re.compile("överst|översk|överdrag"),
@@ -218,7 +221,32 @@ def deviations(doc: Document) -> list[Fact]:
                 dev["source"] = "text"
                 facts.append(Fact("deviation", index, dev, a, b))
     facts.extend(_table_deviations(doc))
+    _restated_totals(facts)
     return facts
+
+
+def _restated_totals(facts: list[Fact]) -> None:
+    """A sentence that states a table's total deviation ("… slutade med ett underskott mot budget
+    på 1,2 mnkr" beside a total row of -1 170 tkr) speaks of the whole, whatever it calls it."""
+    totals = [f.data for f in facts if f.data["source"] == "table" and f.data["total"]]
+    for f in facts:
+        d = f.data
+        if d["source"] != "text" or d["total"]:
+            continue
+        for t in totals:
+            if d["direction"] in ("unknown", t["direction"]) and _same_amount(d, t["mkr"]):
+                d["total"] = True
+                d["direction"] = t["direction"]
+                break
+
+
+def _same_amount(d: dict, mkr: float) -> bool:
+    """Whether a stated amount is `mkr` to the precision it is stated with (1,2 mnkr for 1 170 tkr)."""
+    per_unit = to_mkr(1, d["unit"])
+    if not per_unit or not mkr:
+        return False
+    decimals = len(d["amount_text"].partition(",")[2])
+    return round(mkr / per_unit, decimals) == round(d["amount"], decimals)
 
 
 def _subject(passage: Passage, k: int, text: str) -> str:
