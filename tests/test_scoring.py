@@ -1282,3 +1282,79 @@ def test_a_difference_from_budget_is_not_the_amount_asked(make_store):
     assert r.answered and "121 450" in r.answer, r.answer
     r = answers.ask("Hur mycket högre än budget blev intäkterna fram till och med augusti?")
     assert r.answered and "6 650" in r.answer, r.answer
+
+
+# A board's annual report with an operating table, an investment table and comments per activity:
+# its items are named by common words ("hemtjänsten", "biblioteket") and its whole by a total row.
+BOARD = """\
+Årsredovisning 2025 – Omsorgs- och kulturnämnden, Ekeby kommun
+
+1 Sammanfattning
+
+Nämndens verksamhet slutade året med ett underskott mot budget på 2,3 mnkr.
+
+2 Ekonomi
+
+2.1 Driftredovisning
+
+Tabell 1. Driftredovisning per verksamhet (tkr)
+Verksamhet\tBudget\tUtfall\tAvvikelse
+Hemtjänst\t-61 400\t-64 500\t-3 100
+Biblioteket\t-12 800\t-12 200\t600
+Fritid\t-9 500\t-9 270\t230
+Summa\t-83 700\t-85 970\t-2 270
+
+2.2 Kommentarer
+
+Hemtjänsten gick 3,1 mnkr sämre än budget. Den viktigaste förklaringen är att fler timmar beviljades
+än vad budgeten räknade med.
+
+Biblioteket redovisar ett överskott på 600 tkr tack vare en vakant tjänst.
+
+2.3 Investeringar
+
+Tabell 2. Investeringar 2025 (tkr)
+Projekt\tBudget\tUtfall\tAvvikelse
+Ny idrottshall\t24 000\t19 500\t4 500
+Larm i boenden\t1 800\t2 350\t-550
+Bokbuss\t2 400\t2 510\t-110
+Summa\t28 200\t24 360\t3 840
+"""
+
+
+@pytest.fixture(scope="module")
+def board(tmp_path_factory):
+    from doksvar.index.store import Store
+
+    folder = tmp_path_factory.mktemp("board")
+    path = folder / "ekeby-okn-2025.txt"
+    path.write_text(BOARD, encoding="utf-8")
+    writer = Store(folder / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    return Answerer(Store(folder / "i.sqlite"))
+
+
+def test_a_common_word_that_names_a_row_of_the_report_is_the_item_asked_about(board):
+    # "hemtjänsten" is everyday Swedish, but a row of the report's table is named by it.
+    r = board.ask("Varför blev hemtjänsten dyrare än planerat?")
+    assert r.answered and "3,1" in r.answer and "timmar" in r.answer, r.answer
+    assert "600" not in r.answer, r.answer  # the item, not a list of every deviation
+
+
+def test_a_sentence_stating_the_table_s_total_is_the_whole_s_deviation(board):
+    # "Nämndens verksamhet slutade året med ett underskott … på 2,3 mnkr" restates the total row's -2 270.
+    r = board.ask("Gick nämnden plus eller minus mot budgeten 2025, och med hur mycket?")
+    assert r.answered and "2,3" in r.answer, r.answer
+    assert "4 500" not in r.answer and "3 100" not in r.answer, r.answer
+
+
+def test_the_kind_of_item_asked_for_picks_the_table_of_its_deviations(board):
+    # The investment table's over-runs, not the operating table's.
+    r = board.ask("Vilka investeringar blev dyrare än man hade räknat med?")
+    assert r.answered and "550" in r.answer and "110" in r.answer, r.answer
+    assert "3 100" not in r.answer, r.answer
+    # "operations" names the operating table ("Driftredovisning"): its largest surplus, not the investments'.
+    r = board.ask("Which of the operations ended up furthest under budget?")
+    assert r.answered and "600" in r.answer and "Bibliotek" in r.answer, r.answer
+    assert "4 500" not in r.answer, r.answer

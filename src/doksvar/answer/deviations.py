@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from doksvar.answer.compose import answer, clip, frame
-from doksvar.answer.intent import DEVIATION_WORDS
+from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
 from doksvar.answer.question import Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
-from doksvar.lang.words import FULL_YEAR, is_period
+from doksvar.lang.words import FULL_YEAR, is_organisation, is_period
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
+    from doksvar.index.query import Term
     from doksvar.model import Answer, Citation
 
 MAX_ANSWER = 760
@@ -27,17 +29,26 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     if asked:
         # "driftbudgeten" names which budget, not an item of it: the deviations are read from that budget.
         subject = [t for t in subject if not ("budget" in t.stem and budgets(t.stem))]
+    kind = []
     if q.listing or q.largest:
-        # "Vilken verksamhet …", "Vilka poster …": the noun asked for is the kind of item, not one item.
+        # "Vilken verksamhet …", "Vilka poster …": the noun asked for is the kind of item, not one item;
+        # it may name their table ("Vilka investeringar …" of "Tabell 5. Investeringar 2025").
+        kind = [t for t in q.content if t.found and t.stem == q.focus and _names_budget(t)]
         subject = [t for t in subject if t.stem != q.focus]
     # Words for the period ("helåret", "perioden") name no item but may name a table.
-    named = list(subject) + [t for t in q.content if t.found and is_period(t.word)]
+    named = list(subject) + kind + [t for t in q.content if t.found and is_period(t.word)]
+    common = []
+    if q.listing or q.largest:
+        # "Which of the operations …": a common word may name the budget whose items are asked for.
+        titled = a.store.title_words(q.docs)
+        common = [t for t in q.content if t.found and t not in named and _names_budget(t) and t.stem not in titled]
     scope, subject = section_scope(a.store, q, subject)
     if subject:
         # Only deviations stated near the question's words are weighed.
         near = {pid for pid, _ in a.store.match(subject, limit=300, doc_ids=q.docs, any_term=True)}
         facts = a.store.facts("deviation", q.docs, passage_ids=near)
-        facts = [f for f in facts if in_scope(f.data["section"], scope)]
+        # A section the question names narrows them, unless none of them stands in it.
+        facts = [f for f in facts if in_scope(f.data["section"], scope)] or facts
         facts_all, subject = _label_scope(facts, subject)
         if subject:
             return _about(a, q, facts_all, subject)
@@ -47,24 +58,42 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         facts = a.store.facts("deviation", q.docs, direction=want, total=False, best=200)
         facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)
         facts = [f for f in facts if in_scope(f.data["section"], scope)]
+    titles: dict[tuple[int, str], str] = {}
     if asked:
-        titles: dict[tuple[int, str], str] = {}
         facts = [f for f in facts if not (under := _budgets_of(a, f, titles)) or under & asked]
     # Words that named the section may name one of its tables too ("… för perioden").
     facts, _ = _label_scope(facts, named)
+    if common:
+        # A common word may name the budget by its section too ("i driften": "6.1 Driftredovisning").
+        facts, _ = _label_scope(facts, common, lambda f: _section_title(a, f, titles))
     if not facts:
         return None
     return _listing(a, q, facts)
 
 
+def _names_budget(t: Term) -> bool:
+    """A common word of the question that may name the table, sub-heading or section its deviations
+    stand under ("operations" as "Driftredovisning"), though it names no item."""
+    return (
+        not t.word.isdigit()
+        and not _AGAINST_BUDGET.search(t.word)
+        and not is_cue_word(t.word)
+        and t.stem not in DEVIATION_WORDS
+        and not is_organisation(t.word)
+    )
+
+
 def _budgets_of(a: Answerer, f, titles: dict[tuple[int, str], str]) -> set[str]:
-    """The budgets a deviation stands under: its table or sub-heading, its column, its section
-    (section titles kept in `titles`, as many deviations share one)."""
-    data = f.data
-    key = (f.doc_id, data["section"])
+    """The budgets a deviation stands under: its table or sub-heading, its column, its section."""
+    return budgets(f"{f.data.get('label', '')} {f.data.get('col_label', '')} {_section_title(a, f, titles)}")
+
+
+def _section_title(a: Answerer, f, titles: dict[tuple[int, str], str]) -> str:
+    """The title of a deviation's section (kept in `titles`, as many deviations share one)."""
+    key = (f.doc_id, f.data["section"])
     if key not in titles:
         titles[key] = a.store.section_title(*key)
-    return budgets(f"{data.get('label', '')} {data.get('col_label', '')} {titles[key]}")
+    return titles[key]
 
 
 def _wanted(q: Question) -> str | None:
@@ -75,8 +104,9 @@ def _wanted(q: Question) -> str | None:
     return None
 
 
-def _label_scope(facts: list, subject: list) -> tuple[list, list]:
-    """Terms that name the table or sub-heading several deviations stand under narrow the list."""
+def _label_scope(facts: list, subject: list, also: Callable[[Any], str] | None = None) -> tuple[list, list]:
+    """Terms that name the table or sub-heading several deviations stand under (or what `also`
+    gives of a deviation) narrow the list."""
     from doksvar.lang.words import stems
 
     kept = []
@@ -86,7 +116,8 @@ def _label_scope(facts: list, subject: list) -> tuple[list, list]:
         under = [
             f
             for f in facts
-            if set(t.alternatives) & set(stems(f"{f.data.get('label', '')} {f.data.get('col_label', '')}"))
+            if set(t.alternatives)
+            & set(stems(f"{f.data.get('label', '')} {f.data.get('col_label', '')} {also(f) if also else ''}"))
         ]
         if len(under) >= 2:
             facts = under
@@ -103,13 +134,23 @@ AGAINST_BUDGET = 0.1
 what it is measured against: a result's surplus is no deviation from the budget until it is."""
 
 
+EXPLAINED = 0.05
+"""Preference, when the question asks why, for a deviation stated with its explanation."""
+FORECAST_ASKED = 0.15
+"""Preference for a forecast where the question asks for one: more than for the words of a
+deviation from budget, as an outcome so far is no answer to where the year will end."""
+
+
 def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | None:
     """The deviation of one named item, with its explanation."""
+    from doksvar.answer.score import asks_reason
     from doksvar.lang.frequency import generality_weight
 
     weights = {w: v * generality_weight(w) for w, v in term_weights(a.store, subject).items()}
     passages = a.store.passages({f.passage_id for f in facts})
     against_budget = bool(_AGAINST_BUDGET.search(q.swedish))
+    why = asks_reason(q)
+    forecast = _asks_forecast(q)
     best, best_score = None, 0.0
     for f in facts:
         data = f.data
@@ -123,6 +164,10 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
             score += 0.05
         if against_budget and _AGAINST_BUDGET.search(data["subject"]):
             score += AGAINST_BUDGET  # "avvikelse … mot budget", not a result's "överskott på 740 tkr"
+        if forecast and _is_forecast(a, f):
+            score += FORECAST_ASKED  # "väntas … när året är slut": the forecast, not the outcome so far
+        if why and data.get("explanation"):
+            score += EXPLAINED  # "Varför …": the sentence that states the deviation and its reason
         if score > best_score:
             best, best_score = f, score
     if best is None or best_score < 0.5:
@@ -174,11 +219,21 @@ def _direction(data: dict, english: bool) -> str:
 _FORECAST = re.compile(r"prognos\w*|helår\w*|beräknas|bedömer|bedöms|väntas|förväntas", re.I)
 
 
+def _asks_forecast(q: Question) -> bool:
+    """Whether the question asks for the forecast for the full year ("väntas", "för helåret")."""
+    return bool(_FORECAST.search(q.swedish) or FULL_YEAR.search(q.swedish))
+
+
+def _is_forecast(a: Answerer, f) -> bool:
+    """Whether a deviation's sentence states a forecast rather than an outcome."""
+    return bool(_FORECAST.search(a.ref(f.doc_id).text[f.start : f.end]))
+
+
 def _period_total(a: Answerer, q: Question, totals: list):
     """The whole's deviation the question asks about: the forecast for the full year where it
     asks for one, else the outcome so far; the first the report states."""
-    forecast = bool(_FORECAST.search(q.swedish) or FULL_YEAR.search(q.swedish))
-    fitting = [f for f in totals if bool(_FORECAST.search(a.ref(f.doc_id).text[f.start : f.end])) == forecast]
+    forecast = _asks_forecast(q)
+    fitting = [f for f in totals if _is_forecast(a, f) == forecast]
     return min(fitting or totals, key=lambda f: (f.doc_id, f.start))
 
 

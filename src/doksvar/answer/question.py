@@ -151,7 +151,8 @@ _EASED = re.compile(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\
 """A deficit or surplus made smaller: what "dämpade underskottet" is a positive deviation, what
 "minskade överskottet" a negative one."""
 _LARGEST = re.compile(
-    r"\b(störst\w*|högst\w*|mest|flest|largest|biggest|greatest|most|main|främst\w*|stor\w* avvikelse)\b"
+    r"\b(störst\w*|högst\w*|mest|flest|längst|largest|biggest|greatest|furthest|farthest|most|main|främst\w*"
+    r"|stor\w* avvikelse)\b"
 )
 _WHICH = re.compile(r"\s*(vilken|vilket|vilka|which)\b")
 _ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")

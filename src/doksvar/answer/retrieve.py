@@ -125,8 +125,8 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     out: list[Scored] = []
     for sp in pool:
         p = sp.passage
-        if p.kind == "title" or _cover_line(p):
-            continue  # the report's name says what it is, never what it says
+        if p.kind == "title" or _cover_line(p) or _caption(p):
+            continue  # the report's name says what it is, a table's caption what it holds: never what it says
         heading = stem_set(" ".join((sp.section_title, p.label, p.group)))
         whole = stem_set(p.text)
         # What the passage and its headings hold is the same for each of its sentences.
@@ -158,6 +158,14 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
             out.append(Scored(sp, (a, b), score, own_share + ctx_share + head_share, own_share))
     out.sort(key=lambda s: -s.score)
     return out
+
+
+_CAPTION = re.compile(r"(?:tabell|table|diagram|figur|figure|graf)\s*\d+(?:[.:-]\d+)*[.:]?\s", re.I)
+
+
+def _caption(p) -> bool:
+    """Whether a passage is a table's or chart's caption line ("Tabell 3. Driftredovisning (tkr)")."""
+    return len(p.text) <= COVER_LINE and "\n" not in p.text and bool(_CAPTION.match(p.text))
 
 
 def _cover_line(p) -> bool:

@@ -157,9 +157,11 @@ HANDLER_PRIOR = {"deviation": 0.04, "ranking": 0.04, "table": 0.02, "fact": 0.0}
 SURE = 1.2
 """Full coverage plus the kind (and year) asked: a score no other handler's evidence can beat by much."""
 
-# Below these nothing answers: "not in the report" wins.
+# Below these nothing answers: "not in the report" wins. A term found only as part of a compound
+# in a table's caption (AS_COMPOUND_PART * IN_TITLE) just reaches MIN_COVERAGE.
 MIN_COVERAGE = 0.45
 MIN_SCORE = 0.5
+_ROUNDING = 1e-9
 
 PARAGRAPH_REACH = 700
 _NUMBER = re.compile(r"\d")
@@ -551,4 +553,4 @@ def acceptable(c: Candidate) -> bool:
         return False
     if c.features.get("year", 0.0) <= YEAR_MISMATCH:
         return False  # a figure of another year is no answer, however well it matches
-    return c.coverage >= MIN_COVERAGE and c.score >= MIN_SCORE
+    return c.coverage >= MIN_COVERAGE - _ROUNDING and c.score >= MIN_SCORE - _ROUNDING

@@ -5,7 +5,7 @@ from __future__ import annotations
 from doksvar.answer.question import Question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
-from doksvar.lang.words import GENERIC, is_organisation, is_period, stem_set, stems
+from doksvar.lang.words import GENERIC, MONEY_KIND, is_organisation, is_period, stem_set, stems
 
 # A term found in more than this share of passages is the report's own subject, not an item.
 COMMON_SHARE = 0.3
@@ -18,17 +18,16 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
     # The organisation a report is by stands in its title ("KS-Kommunstab", "Nämnden för Intraservice").
     titled = store.title_words(q.docs)
     from doksvar.answer.intent import is_cue_word
-    from doksvar.lang.frequency import is_general
 
     for t in q.content:
         if (
             not t.found
             or is_cue_word(t.word)
-            or (t.word not in q.names and (is_general(t.word) or is_organisation(t.word)))
             or is_period(t.word)
             or t.word in GENERIC
             or t.stem in kind_words
             or any(t.stem.startswith(k) for k in kind_words if len(k) >= 5)
+            or (t.word not in q.names and _general(store, q, t))  # last: it may ask the index
         ):
             continue
         if set(t.alternatives[:1]) & titled and not t.word.isdigit():
@@ -38,6 +37,22 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
             continue
         out.append(t)
     return out
+
+
+def _general(store: Store, q: Question, t: Term) -> bool:
+    """A word of the organisation, or general Swedish that names none of the report's items."""
+    from doksvar.lang.frequency import is_general
+
+    return is_organisation(t.word) or (is_general(t.word) and not names_item(store, q, t))
+
+
+def names_item(store: Store, q: Question, t: Term) -> bool:
+    """Whether a common word ("hemtjänsten", "förskolan") names one of the report's items: a row of
+    its tables is named by it. Words as common as "lokalerna", and kinds of money figure
+    ("intäkter", every report's row), never do."""
+    from doksvar.lang.frequency import is_everyday
+
+    return not is_everyday(t.word) and not MONEY_KIND.match(t.stem) and store.names_row(t, q.docs)
 
 
 def section_scope(store: Store, q: Question, terms: list[Term]) -> tuple[set[str], list[Term]]:

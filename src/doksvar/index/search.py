@@ -13,6 +13,9 @@ from doksvar.index.schema import BM25_WEIGHTS
 from doksvar.lang.words import stem, stemmed_text, tokens
 from doksvar.model import Passage
 
+# Table rows holding a term that are read to see whether one is named by it.
+ROW_NAMES = 40
+
 # bm25() over the FTS columns with their weights, for ORDER BY.
 _BM25 = f"bm25(passages_fts, {', '.join(map(str, BM25_WEIGHTS))})"
 
@@ -161,6 +164,22 @@ class Searcher(Reader):
             if len(out) >= limit:
                 break
         return out
+
+    def names_row(self, term: Term, doc_ids: Collection[int] | None = None) -> bool:
+        """Whether a table row of the documents is named by the term: its label's first word is the
+        term ("Hemtjänst", "Bibliotek"), as a report's tables name the items it is about."""
+        expr = match_expression([term], "OR")
+        if not expr:
+            return False
+        # Its forms, not the compounds that hold it ("driftbidrag" is no row named "drift").
+        own = {term.stem, *(a for a in term.alternatives if len(a) <= len(term.stem) + 1)}
+        rows = self._ranked(expr, ROW_NAMES, doc_ids, tables=True)
+        for sp in self.passages(r[0] for r in rows).values():
+            label = sp.passage.text.split("\t", 1)[0]
+            first = next((w for w, _, _ in tokens(label)), "")
+            if first and stem(first) in own:
+                return True
+        return False
 
     def documents_holding(self, term: Term, limit: int | None = None) -> set[int]:
         """Ids of documents with a passage that holds the term; with `limit`, at most that many (the

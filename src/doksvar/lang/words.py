@@ -58,6 +58,10 @@ COST_STEM = re.compile(r"kost|netto|utgift|brutto")
 """Stems of the words that ask what something cost ("kostade", "kostnaden", "netto"): what kind of
 figure is asked, which a table in kronor holds in every row."""
 
+MONEY_KIND = re.compile(rf"(?:{COST_STEM.pattern}|intäk)")
+"""Stems of the words that name a kind of money figure ("kostnader", "intäkter"), which the genre's
+tables hold as rows of every report, not an item the report is about."""
+
 # The organisation a report is by, in the genre's words: "nämndens intäkter" asks about the report's
 # own figures, so these words say little about which figure.
 ORGANISATION = re.compile(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|förbund|verksamhetsområd)\w*$")
