@@ -1358,3 +1358,59 @@ def test_the_kind_of_item_asked_for_picks_the_table_of_its_deviations(board):
     r = board.ask("Which of the operations ended up furthest under budget?")
     assert r.answered and "600" in r.answer and "Bibliotek" in r.answer, r.answer
     assert "4 500" not in r.answer, r.answer
+
+
+def test_an_english_term_is_found_with_a_dash_or_a_space_between_its_words():
+    from doksvar.lang.terms import to_swedish
+
+    assert "sjukfrånvaro" in to_swedish("What was the sick-leave rate among staff?")
+    assert "årsarbetare" in to_swedish("How many full time equivalents were there?")
+    assert "årsarbetare" in to_swedish("How many full-time equivalents were there?")
+
+
+def test_when_inside_a_clause_is_a_time_not_the_question(make_store):
+    from doksvar.answer.question import read_question
+
+    store = make_store({"a.txt": "Årsredovisning 2025\n\n1 Ekonomi\n\nResultatet blev 4,1 mnkr.\n"})
+    assert read_question("Blir det plus när året är slut?", store.vocab).wants != "date"
+    assert read_question("När är inflyttningen planerad?", store.vocab).wants == "date"
+    assert read_question("Hur mycket kostade bron, och när blir den klar?", store.vocab).wants in ("date", "number")
+
+
+# A municipality's interim report: its committees are the items, a row under the committees' sum
+# that sums them with the finance function is the whole.
+MUNICIPALITY = """\
+Delårsrapport januari–augusti 2026, Ekeby kommun
+
+3 Ekonomi
+
+3.4 Nämndernas avvikelser
+
+Avvikelsen är budget minus prognos för helåret.
+
+Tabell 3. Nettokostnad per nämnd, mnkr
+Nämnd\tBudget helår\tPrognos helår\tAvvikelse
+Kommunstyrelsen\t168,4\t163,9\t4,5
+Utbildningsnämnden\t1 052,0\t1 061,3\t-9,3
+Socialnämnden\t246,5\t259,3\t-12,8
+Omsorgsnämnden\t688,0\t698,6\t-10,6
+Summa nämnder\t2 154,9\t2 183,1\t-28,2
+Finansförvaltning\t115,5\t102,2\t13,3
+Verksamhetens nettokostnad\t2 270,4\t2 285,3\t-14,9
+
+3.5 Kommentarer
+
+Socialnämnden visar en negativ avvikelse på 12,8 mnkr. Placeringarna av barn och unga har blivit
+fler och dyrare än budgeterat.
+"""
+
+
+def test_the_committees_of_a_municipality_are_its_items_and_their_sum_its_whole(make_store):
+    answers = Answerer(make_store({"ekeby-delar-2026.txt": MUNICIPALITY}))
+    # The row that sums every row above it is a total, not the largest item, whatever its label.
+    r = answers.ask("Which committee is heading for the biggest overspend, and by how much?")
+    assert r.answered and "Socialnämnden" in r.answer and "12,8" in r.answer, r.answer
+    assert not r.answer.split("1)")[1].startswith(" 14,9"), r.answer
+    # Why: the committee's own paragraph goes on with what lay behind it.
+    r = answers.ask("Socialnämnden went over budget – by how much, and what caused it?")
+    assert r.answered and "12,8" in r.answer and "Placeringarna" in r.answer, r.answer

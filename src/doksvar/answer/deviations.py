@@ -11,7 +11,7 @@ from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
 from doksvar.answer.question import Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
-from doksvar.lang.words import FULL_YEAR, is_organisation, is_period
+from doksvar.lang.words import FULL_YEAR, is_organisation, is_period, stem_set
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -33,7 +33,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     if q.listing or q.largest:
         # "Vilken verksamhet …", "Vilka poster …": the noun asked for is the kind of item, not one item;
         # it may name their table ("Vilka investeringar …" of "Tabell 5. Investeringar 2025").
-        kind = [t for t in q.content if t.found and t.stem == q.focus and _names_budget(t)]
+        kind = [t for t in q.content if t.found and t.stem == q.focus and _names_budget(t, kind=True)]
         subject = [t for t in subject if t.stem != q.focus]
     # Words for the period ("helåret", "perioden") name no item but may name a table.
     named = list(subject) + kind + [t for t in q.content if t.found and is_period(t.word)]
@@ -71,15 +71,17 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     return _listing(a, q, facts)
 
 
-def _names_budget(t: Term) -> bool:
+def _names_budget(t: Term, kind: bool = False) -> bool:
     """A common word of the question that may name the table, sub-heading or section its deviations
-    stand under ("operations" as "Driftredovisning"), though it names no item."""
+    stand under ("operations" as "Driftredovisning"), though it names no item. The organisation's
+    own word does not, unless it is the kind of item asked for ("Which committee …" of a municipality's
+    "Nettokostnad per nämnd")."""
     return (
         not t.word.isdigit()
         and not _AGAINST_BUDGET.search(t.word)
         and not is_cue_word(t.word)
         and t.stem not in DEVIATION_WORDS
-        and not is_organisation(t.word)
+        and (kind or not is_organisation(t.word))
     )
 
 
@@ -172,11 +174,18 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
             best, best_score = f, score
     if best is None or best_score < 0.5:
         return None
-    return _one(a, q, best, passages)
+    return _one(a, q, best, passages, subject)
 
 
-def _one(a: Answerer, q: Question, best, passages: dict) -> Answer:
+def _names_all(terms: list[Term], text: str) -> bool:
+    held = stem_set(text)
+    return all(any(alt in held for alt in t.alternatives) for t in terms)
+
+
+def _one(a: Answerer, q: Question, best, passages: dict, subject: list[Term] | None = None) -> Answer:
     """One deviation, with the sentence that states it and its explanation."""
+    from doksvar.answer.score import asks_reason
+
     doc_id, pid, data, s0, s1 = best.doc_id, best.passage_id, best.data, best.start, best.end
     ref = a.ref(doc_id)
     sp = passages.get(pid)
@@ -188,6 +197,10 @@ def _one(a: Answerer, q: Question, best, passages: dict) -> Answer:
             start = first
         if data.get("explanation"):
             end = max(end, data["explanation"][1])
+        elif subject and asks_reason(q) and _names_all(subject, ref.text[s0:s1]):
+            # "Gata och park visar en negativ avvikelse …": the item's own paragraph goes on with
+            # what lay behind its deviation.
+            end = next((b for a, b in sp.passage.sentences if a >= s1), end)
     if data["source"] == "table":
         from doksvar.answer.tables import table_citations
 

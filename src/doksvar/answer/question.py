@@ -101,7 +101,14 @@ _WANTS = [
             r"|why|what (?:caused|drove|explains))\b"
         ),
     ),
-    ("date", re.compile(r"\b(när|vilket datum|vilken dag|från och med när|when|what date)\b")),
+    # "När" asks when where it opens a clause; inside one it is a time clause ("… plus när året är slut?").
+    (
+        "date",
+        re.compile(
+            r"(?:^|[,;:–—]\s*|\s-\s*|\b(?:och|eller|and|or)\s+)(när|when)\b"
+            r"|\b(vilket datum|vilken dag|från och med när|what date)\b"
+        ),
+    ),
     (
         "purpose",
         re.compile(r"\b(till vad|vad ska \w+ (användas|används) till|syfte\w*|användas till|what is .* for)\b"),

@@ -291,6 +291,7 @@ def _table_deviations(doc: Document) -> list[Fact]:
             unit = default_unit
         column = columns[0]
         rows = len({c.row for c in table.cells if c.col == column and c.value})
+        summing = _sums(table, column)
         for cell in table.cells:
             if cell.col != column or cell.value is None or cell.value == 0:
                 continue
@@ -314,7 +315,7 @@ def _table_deviations(doc: Document) -> list[Fact]:
                         "cue": "table",
                         "match": [line_start, line_end],
                         "span_amount": [cell.start, cell.end],
-                        "total": bool(TOTAL_ROW.match(cell.row_label)) or rows == 1,
+                        "total": bool(TOTAL_ROW.match(cell.row_label)) or rows == 1 or cell.row in summing,
                         "subject": f"{cell.row_label} ({table.caption}, {cell.col_label})",
                         "explanation": None,
                         "label": table.caption,
@@ -328,6 +329,25 @@ def _table_deviations(doc: Document) -> list[Fact]:
                 )
             )
     return facts
+
+
+def _sums(table, column: int) -> set[int]:
+    """Rows whose figure in `column` is the sum of the item rows above it ("Verksamhetens
+    nettokostnad" under the committees' rows and "Summa nämnder"): a total, whatever its label."""
+    out: set[int] = set()
+    running, items = 0.0, 0
+    for cell in sorted((c for c in table.cells if c.col == column and c.value is not None), key=lambda c: c.row):
+        decimals = len(cell.text.rpartition(",")[2]) if "," in cell.text else 0
+        if TOTAL_ROW.match(cell.row_label) or (items >= SUMMED_ROWS and abs(cell.value - running) < 10**-decimals / 2):
+            out.add(cell.row)
+            continue
+        running += cell.value
+        items += 1
+    return out
+
+
+SUMMED_ROWS = 3
+"""Item rows a figure must sum to be read as their total: with fewer, a sum may be chance."""
 
 
 def _table_unit(text: str) -> str:

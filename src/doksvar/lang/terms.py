@@ -27,10 +27,16 @@ def _read_tsv(name: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=2)
 def _phrase_pattern(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    pairs = dict(_read_tsv(name))
+    # A space of a phrase stands for a hyphen too, and the other way round ("sick-leave", "full time").
+    pairs = {_joined(left): right for left, right in _read_tsv(name)}
     phrases = sorted(pairs, key=len, reverse=True)
-    alternation = "|".join(re.escape(p) for p in phrases)
+    alternation = "|".join(r"[\s-]+".join(re.escape(w) for w in p.split(" ")) for p in phrases)
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), pairs
+
+
+def _joined(phrase: str) -> str:
+    """A phrase as its phrase list holds it: lower case, words joined by one space."""
+    return " ".join(re.split(r"[\s-]+", phrase.lower()))
 
 
 def to_swedish(question: str, known: Callable[[str], bool] | None = None) -> str:
@@ -41,7 +47,7 @@ def to_swedish(question: str, known: Callable[[str], bool] | None = None) -> str
     pattern, pairs = _phrase_pattern("terms.tsv")
 
     def swedish(m: re.Match[str]) -> str:
-        choices = pairs[m.group().lower()].split("|")
+        choices = pairs[_joined(m.group())].split("|")
         return next((c for c in choices if known is not None and known(c)), choices[0])
 
     return pattern.sub(swedish, question)
@@ -54,7 +60,7 @@ def to_report_terms(question: str, known: Callable[[str], bool]) -> str:
     pattern, pairs = _phrase_pattern("phrases.tsv")
 
     def term(m: re.Match[str]) -> str:
-        choices = pairs[m.group().lower()].split("|")
+        choices = pairs[_joined(m.group())].split("|")
         return next((c for c in choices if known(c)), m.group())
 
     return pattern.sub(term, question)
