@@ -1414,3 +1414,27 @@ def test_the_committees_of_a_municipality_are_its_items_and_their_sum_its_whole(
     # Why: the committee's own paragraph goes on with what lay behind it.
     r = answers.ask("Socialnämnden went over budget – by how much, and what caused it?")
     assert r.answered and "12,8" in r.answer and "Placeringarna" in r.answer, r.answer
+
+
+def test_a_question_about_a_group_is_answered_with_that_group_s_figure_or_declined(make_store):
+    store = make_store(
+        {
+            "ekeby-bun-2025.txt": "Årsredovisning 2025 Barn- och utbildningsnämnden\n\n1 Resultat\n\n"
+            "Det genomsnittliga meritvärdet i årskurs 9 var 224,6.\n\n2 Personal\n\n"
+            "Den totala sjukfrånvaron bland de anställda minskade till 6,8 procent. Minskningen gäller främst "
+            "kvinnorna.\n\nTabell 7. Sjukfrånvaro bland anställda (%)\nGrupp\t2025\t2024\nKvinnor\t7,4\t7,9\n"
+            "Män\t4,6\t4,2\n29 år och yngre\t5,1\t5,5\nTotalt\t6,8\t7,1\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("Hur hög var sjukfrånvaron bland kvinnorna?")
+    assert r.answered and "7,4" in r.answer, r.answer
+    r = answers.ask("What was the sick leave rate among employees under 30?")
+    assert r.answered and "5,1" in r.answer, r.answer
+    # The report gives no figure for these groups: everyone's figure is no answer.
+    for question in (
+        "Vilket meritvärde fick flickorna i årskurs 9?",
+        "What is the sick leave rate among staff aged 50 or older?",
+    ):
+        r = answers.ask(question)
+        assert not r.answered, (question, r.answer)

@@ -28,12 +28,14 @@ from doksvar.lang.words import (
     COST_STEM,
     FULL_YEAR,
     GENERIC,
+    GROUP_STEMS,
     MONTHS,
     NUMBER_WORD,
     PART_OF_YEAR,
     PERIOD,
     YEAR_IN_TEXT,
     YEAR_PATTERN,
+    age_groups,
     is_organisation,
     is_period,
     stem_set,
@@ -136,6 +138,7 @@ def _names_other(text: str, q: Question) -> bool:
 
 
 FOCUS_MISSING = -0.3
+GROUP_MISSING = -0.5
 """The evidence lacks the noun the question counts ("hur många *bussar*")."""
 
 _QUANTIFIER = re.compile(r"samtliga|alla|ingen|inga|inget|hälften|halva", re.I)
@@ -385,6 +388,18 @@ def _main_term_missing(weights: dict[str, tuple[Term, float]], pieces: list[tupl
     return coverage({term.word: (term, 1.0)}, pieces) == 0.0
 
 
+def _group_missing(q: Question, text: str) -> bool:
+    """Whether the question asks about a group ("bland kvinnorna", "girls", "under 30") that the
+    answer and its quotes do not name (as a table may, "(M)", "(<=29 år)"): everyone's figure is
+    no answer about the group."""
+    from doksvar.answer.tables import label_stems
+
+    shown = stem_set(text) | label_stems(text)
+    if any(t.stem in GROUP_STEMS and not any(a in shown for a in (t.stem, *t.alternatives)) for t in q.content):
+        return True
+    return any(not ages & shown for ages in age_groups(f"{q.swedish} {q.text.lower()}"))
+
+
 def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -> Candidate:
     """The candidate's score on the one scale."""
     weights = subject_weights(a, q)
@@ -414,6 +429,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["subject"] = MAIN_TERM_MISSING
     if features_focus:
         features["focus"] = features_focus
+    if _group_missing(q, shown):
+        features["group"] = GROUP_MISSING
     if intent == handler and intent in ("deviation", "ranking"):
         features["intent"] = INTENT_MATCH
     if intent == "ranking":
@@ -549,7 +566,7 @@ def certain(c: Candidate) -> bool:
 
 def acceptable(c: Candidate) -> bool:
     """Whether a candidate is good enough to answer with, rather than saying the report lacks it."""
-    if c.features.get("kind") in (NO_FIGURE, NO_NAME):
+    if c.features.get("kind") in (NO_FIGURE, NO_NAME) or "group" in c.features:
         return False
     if c.features.get("year", 0.0) <= YEAR_MISMATCH:
         return False  # a figure of another year is no answer, however well it matches

@@ -23,6 +23,7 @@ from doksvar.lang.words import (
     PERIOD,
     TOTAL_ROW,
     YEAR_IN_TEXT,
+    age_groups,
     is_organisation,
     is_period,
     stem,
@@ -264,6 +265,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     asks_deviation = q.negative or q.positive or any("avvik" in t.stem for t in terms)
     period = bool(PERIOD.search(q.swedish))
     full_year = bool(FULL_YEAR.search(q.swedish + " " + q.text.lower()))
+    ages = age_groups(f"{q.swedish} {q.text}")  # "under 30" names the row "29 år och yngre"
     best: _Pick | None = None
     # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
     wider = [dataclasses.replace(t, alternatives=(*t.alternatives, *a.store.vocab.heads(t.stem))) for t in terms]
@@ -288,7 +290,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             row_shares = {t.word: label_share(t, r_stems) for t in terms if term_in_label(t, r_stems)}
             row_terms = set(row_shares)
             row_numbers = set(re.findall(r"\d+", row_label))
-            num_hits = sum(1 for n in q.numbers if n in row_numbers)
+            num_hits = sum(1 for n in q.numbers if n in row_numbers) + sum(1 for g in ages if g & row_numbers)
             is_total = bool(TOTAL_ROW.match(row_label))
             # A deviation question is answered by the table's deviation row ("Avvikelse").
             deviation_row = asks_deviation and bool(_DEVIATION_ROW.search(row_label))

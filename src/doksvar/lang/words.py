@@ -58,6 +58,27 @@ COST_STEM = re.compile(r"kost|netto|utgift|brutto")
 """Stems of the words that ask what something cost ("kostade", "kostnaden", "netto"): what kind of
 figure is asked, which a table in kronor holds in every row."""
 
+GROUP_STEMS = frozenset({"kvinn", "män", "männ", "manlig", "flick", "pojk"})
+"""Stems of the words for the groups a report's figures are broken down by (women, men, girls,
+boys): a question about one of them asks for that group's figure, not everyone's."""
+
+_AGE_GROUP = re.compile(
+    r"\b(?:under|över|over|above|below|aged)\s+(\d{2})\b(?!\s*(?:%|procent|percent|[tm]?n?kr|kronor|dagar|days"
+    r"|timmar|hours|minuter|minutes|veckor|weeks|månader|months))"
+    r"|\b(\d{2})\s*(?:år\s*)?(?:och|eller|or|and)\s*(?:yngre|äldre|under|över|older|younger|above|below)\b"
+)
+
+
+def age_groups(text: str) -> list[frozenset[str]]:
+    """The age groups a question names ("under 30", "50 år och äldre", "aged 50 or older"), each as
+    the ages a report may bound it by: "under 30" is its "29 år och yngre", "över 49" its "50 år och äldre"."""
+    out = []
+    for m in _AGE_GROUP.finditer(text.lower()):
+        age = int(m.group(1) or m.group(2))
+        out.append(frozenset({str(age - 1), str(age), str(age + 1)}))
+    return out
+
+
 MONEY_KIND = re.compile(rf"(?:{COST_STEM.pattern}|intäk)")
 """Stems of the words that name a kind of money figure ("kostnader", "intäkter"), which the genre's
 tables hold as rows of every report, not an item the report is about."""
