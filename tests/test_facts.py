@@ -32,6 +32,9 @@ def one(sentence: str, label: str = "") -> dict:
         ("Hemtjänsten gick 6,4 mnkr sämre än budget.", 6.4, "mkr", "negative"),
         ("Intäkterna blev 900 tkr sämre än budgeterat.", 900, "tkr", "negative"),
         ("Resultatet blev 1,5 mkr bättre än budget.", 1.5, "mkr", "positive"),
+        # The everyday words for a deficit.
+        ("Föregående år gick nämnden back med 8,3 mnkr.", 8.3, "mkr", "negative"),
+        ("Avfallsverksamheten redovisar en förlust på 860 tkr.", 860, "tkr", "negative"),
     ],
 )
 def test_deviation_sentences(sentence, amount, unit, direction):

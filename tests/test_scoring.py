@@ -1438,3 +1438,49 @@ def test_a_question_about_a_group_is_answered_with_that_group_s_figure_or_declin
     ):
         r = answers.ask(question)
         assert not r.answered, (question, r.answer)
+
+
+# A social services board whose deviation column is "nettokostnad minus budget": a cost over
+# budget is positive there, and the report says so in words only.
+SOCIAL = """\
+Verksamhetsberättelse 2025 – Socialnämnden, Ekeby kommun
+
+1 Sammanfattning
+
+Socialnämnden redovisar för 2025 ett underskott på 7,8 mnkr mot budget.
+
+5 Ekonomi
+
+5.1 Driftredovisning
+
+I tabellen redovisas avvikelsen som nettokostnad minus budget. Ett positivt belopp betyder att
+verksamheten kostat mer än budgeterat.
+
+Tabell 6. Driftredovisning per verksamhet 2025 (tkr)
+Verksamhet\tBudget 2025\tNettokostnad 2025\tAvvikelse
+Nämnd och ledning\t18 600\t17 940\t−660
+Barn och unga\t98 300\t107 650\t9 350
+Vuxna, missbruk\t41 200\t43 080\t1 880
+Ekonomiskt bistånd\t52 500\t49 730\t−2 770
+Summa\t210 600\t218 400\t7 800
+
+5.2 Kommentarer
+
+Barn och unga redovisar ett underskott på 9,4 mnkr. Underskottet förklaras främst av fler och dyrare
+placeringar på HVB.
+"""
+
+
+def test_a_table_s_own_sign_convention_is_read_from_its_budget_and_outcome_columns(make_store):
+    answers = Answerer(make_store({"ekeby-son-2025.txt": SOCIAL}))
+    r = answers.ask("Vilken verksamhet gick mest back i fjol?")
+    assert r.answered and "Barn och unga" in r.answer and "9 350" in r.answer, r.answer
+    r = answers.ask("Vilken verksamhet fick störst överskott mot budget?")
+    assert r.answered and "Ekonomiskt bistånd" in r.answer and "2 770" in r.answer, r.answer
+
+
+def test_an_everyday_word_names_an_item_with_the_rest_of_its_label(make_store):
+    # "barn" and "unga" are everyday words; "barn och unga" is a row of the report.
+    answers = Answerer(make_store({"ekeby-son-2025.txt": SOCIAL}))
+    r = answers.ask("Varför drog barn och unga över budgeten så kraftigt?")
+    assert r.answered and "placeringar" in r.answer, r.answer

@@ -43,10 +43,12 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         titled = a.store.title_words(q.docs)
         common = [t for t in q.content if t.found and t not in named and _names_budget(t) and t.stem not in titled]
     scope, subject = section_scope(a.store, q, subject)
+    facts = []
     if subject:
         # Only deviations stated near the question's words are weighed.
         near = {pid for pid, _ in a.store.match(subject, limit=300, doc_ids=q.docs, any_term=True)}
         facts = a.store.facts("deviation", q.docs, passage_ids=near)
+    if facts or (subject and not (q.listing or q.largest)):
         # A section the question names narrows them, unless none of them stands in it.
         facts = [f for f in facts if in_scope(f.data["section"], scope)] or facts
         facts_all, subject = _label_scope(facts, subject)
@@ -54,6 +56,8 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
             return _about(a, q, facts_all, subject)
         facts = facts_all
     else:
+        # No subject, or one no deviation is stated near ("Which part of the social services budget
+        # …" of a social services board's report): the items of the whole.
         want = _wanted(q)
         facts = a.store.facts("deviation", q.docs, direction=want, total=False, best=200)
         facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)

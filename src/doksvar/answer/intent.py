@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from doksvar.answer.question import EITHER_WAY, Question
+from doksvar.answer.question import EITHER_WAY, GOING_BACK, Question
 
 _RANKING = re.compile(
     r"\b(rank\w*|placer\w*|vilken plats|plats fick|plats hamnade|hamnade \w+ på|topplacering\w*|topp\w*)\b"
@@ -17,7 +17,7 @@ _DEVIATION = re.compile(
     r"|överst\w* \w*\s*budget\w*|översk\w* \w*\s*budget\w*|underst\w* \w*\s*budget\w*|överst[ie]g\w*|översk[ri]\w*d\w*"
     r"|överträff\w* \w*\s*budget\w*|undersk[ri]\w*d\w* \w*\s*budget\w*"
     r"|mer än budget\w*|mindre än budget\w*|lägre än budget\w*|högre än budget\w*|budgeterat"
-    rf"|{EITHER_WAY}"
+    rf"|{EITHER_WAY}|{GOING_BACK}"
     r"|\b(?:jämfört med|i förhållande till|mot|compared (?:with|to)|against) (?:sin |sina |den |its |the )?budget\w*"
     r"|\b(?:plus|minus)\s+(?:eller\s+(?:plus|minus)\s+)?(?:mot|jämfört med|i förhållande till)\s+\w*\s*budget)"
 )
@@ -63,7 +63,7 @@ _CUE_WORD = re.compile(
     r"(dyr\w*|billig\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
     r"|överträff\w*|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
     r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
-    r"|väntas|förväntas|beräknas|prognostiser\w*|redovisa[rdt]?\w*)"
+    r"|väntas|förväntas|beräknas|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*)"
 )
 
 

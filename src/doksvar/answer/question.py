@@ -138,12 +138,18 @@ _AGAINST_PLAN = rf"(?:[\w,]+\s+){{0,4}}?(?:mot|jämfört med|i förhållande til
 """What a plus or minus is measured against: "ett plus mot budget", "minus jämfört med budgeten"."""
 EITHER_WAY = r"\b(?:över|under|over) (?:eller|or) (?:över|under) (?:sin |sina |dess |its |the |their )?budget\w*"
 """Asked either way: "över eller under budget", "over or under its budget"."""
+GOING_BACK = (
+    r"\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?(?:back|med förlust|med minus)\b|\bförlust\w*"
+    r"|\b(?:hamnade|hamnar|landade|landar)\s+på\s+minus\b"
+)
+"""The everyday way of saying a deficit: "gick mest back", "gick med förlust", "hamnade på minus"."""
 _NEGATIVE = re.compile(
     rf"({EITHER_WAY}|negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare(?: än {_PLAN})?|\böverst\w*"
     r"|\böversk[ri]\w*"
     r"|underskott\w*"
     rf"|(?:mer|högre) än {_PLAN}"
     r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
+    rf"|{GOING_BACK}"
     rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*)"
 )

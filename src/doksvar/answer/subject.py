@@ -48,11 +48,17 @@ def _general(store: Store, q: Question, t: Term) -> bool:
 
 def names_item(store: Store, q: Question, t: Term) -> bool:
     """Whether a common word ("hemtjänsten", "förskolan") names one of the report's items: a row of
-    its tables is named by it. Words as common as "lokalerna", and kinds of money figure
-    ("intäkter", every report's row), never do."""
+    its tables is named by it. A word as common as "barn" does so only as part of a label the
+    question quotes whole ("barn och unga"); kinds of money figure ("intäkter", every report's
+    row) never do."""
     from doksvar.lang.frequency import is_everyday
 
-    return not is_everyday(t.word) and not MONEY_KIND.match(t.stem) and store.names_row(t, q.docs)
+    if MONEY_KIND.match(t.stem):
+        return False
+    if is_everyday(t.word):
+        # "barn och unga": an everyday word names an item only with the rest of its label.
+        return store.names_row(t, q.docs, within=q.swedish)
+    return store.names_row(t, q.docs)
 
 
 def section_scope(store: Store, q: Question, terms: list[Term]) -> tuple[set[str], list[Term]]:

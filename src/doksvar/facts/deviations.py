@@ -61,6 +61,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         re.compile(rf"(?s)(?:lägre|mindre|billigare|under){_AFTER_CUE}"),
         re.compile(rf"{AMOUNT}\s+(?:lägre|mindre|billigare|under)\s+(?:än\s+)?(?:\w+\s+){{0,2}}?{_BUDGET}", re.I),
     ),
+    # "gick back med 8,3 mnkr", "en förlust på 860 tkr": the everyday words for a deficit.
+    ("negative", re.compile("back"), re.compile(rf"\bback\s+med\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I)),
+    (
+        "negative",
+        re.compile("förlust"),
+        re.compile(rf"förlust\w*\s+{_GAP}(?:på|om|med|av)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I),
+    ),
     # "gick 6,4 mnkr sämre än budget": worse or better says the direction, for costs and income alike.
     ("negative", re.compile("sämre"), re.compile(rf"{AMOUNT}\s+sämre\s+än\s+(?:\w+\s+){{0,2}}?{_BUDGET}", re.I)),
     ("positive", re.compile("bättre"), re.compile(rf"{AMOUNT}\s+bättre\s+än\s+(?:\w+\s+){{0,2}}?{_BUDGET}", re.I)),
@@ -292,6 +299,7 @@ def _table_deviations(doc: Document) -> list[Fact]:
         column = columns[0]
         rows = len({c.row for c in table.cells if c.col == column and c.value})
         summing = _sums(table, column)
+        overrun_positive = _overrun_is_positive(table, column)
         for cell in table.cells:
             if cell.col != column or cell.value is None or cell.value == 0:
                 continue
@@ -311,7 +319,7 @@ def _table_deviations(doc: Document) -> list[Fact]:
                         "amount_text": cell.text.lstrip("-−– "),
                         "unit": unit,
                         "mkr": to_mkr(value, unit),
-                        "direction": "negative" if cell.value < 0 else "positive",
+                        "direction": "negative" if (cell.value < 0) != overrun_positive else "positive",
                         "cue": "table",
                         "match": [line_start, line_end],
                         "span_amount": [cell.start, cell.end],
@@ -329,6 +337,52 @@ def _table_deviations(doc: Document) -> list[Fact]:
                 )
             )
     return facts
+
+
+_BUDGET_COLUMN = re.compile(r"budget", re.I)
+_OUTCOME_COLUMN = re.compile(r"utfall|nettokostnad|bokslut|prognos|redovisat", re.I)
+_NOT_A_COST = re.compile(r"intäkt|resultat|skatt|statsbidrag|bidrag|ersättning|avgift", re.I)
+
+
+def _overrun_is_positive(table, column: int) -> bool:
+    """Whether the table's deviation column counts a cost over budget as positive ("nettokostnad
+    minus budget"), as some reports do, rather than negative ("budget minus utfall"): read from its
+    cost rows, whose outcome and budget the table gives beside the deviation."""
+    header = table.header
+    budget = next((i for i, h in enumerate(header) if i and i != column and _BUDGET_COLUMN.search(h)), None)
+    outcome = next(
+        (
+            i
+            for i, h in enumerate(header)
+            if i and i not in (column, budget) and _OUTCOME_COLUMN.search(h) and not _BUDGET_COLUMN.search(h)
+        ),
+        None,
+    )
+    if budget is None or outcome is None:
+        return False
+    by_row: dict[int, dict[int, float]] = {}
+    labels: dict[int, str] = {}
+    for c in table.cells:
+        if c.value is not None and c.col in (budget, outcome, column):
+            by_row.setdefault(c.row, {})[c.col] = c.value
+            labels[c.row] = c.row_label
+    positive = negative = 0
+    for row, values in by_row.items():
+        if len(values) < 3 or not values[column] or _NOT_A_COST.search(labels[row]):
+            continue
+        b, o, d = values[budget], values[outcome], values[column]
+        if abs(abs(d) - abs(o - b)) > max(1.0, abs(d)) * 0.05:
+            continue  # the deviation is not of these two columns
+        over = abs(o) - abs(b)  # a cost above its budget, however the table signs its costs
+        if over and (over > 0) == (d > 0):
+            positive += 1
+        elif over:
+            negative += 1
+    return positive >= SIGN_VOTES and positive >= 2 * negative
+
+
+SIGN_VOTES = 2
+"""Cost rows that must show a table's own sign convention before it is read the other way round."""
 
 
 def _sums(table, column: int) -> set[int]:

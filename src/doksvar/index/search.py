@@ -165,19 +165,23 @@ class Searcher(Reader):
                 break
         return out
 
-    def names_row(self, term: Term, doc_ids: Collection[int] | None = None) -> bool:
+    def names_row(self, term: Term, doc_ids: Collection[int] | None = None, within: str | None = None) -> bool:
         """Whether a table row of the documents is named by the term: its label's first word is the
-        term ("Hemtjänst", "Bibliotek"), as a report's tables name the items it is about."""
+        term ("Hemtjänst", "Bibliotek"), as a report's tables name the items it is about. With
+        `within`, only a label of several words that the text quotes whole ("barn och unga")."""
         expr = match_expression([term], "OR")
         if not expr:
             return False
         # Its forms, not the compounds that hold it ("driftbidrag" is no row named "drift").
         own = {term.stem, *(a for a in term.alternatives if len(a) <= len(term.stem) + 1)}
         rows = self._ranked(expr, ROW_NAMES, doc_ids, tables=True)
+        quoted = " ".join(w for w, _, _ in tokens(within.lower())) if within is not None else ""
         for sp in self.passages(r[0] for r in rows).values():
-            label = sp.passage.text.split("\t", 1)[0]
-            first = next((w for w, _, _ in tokens(label)), "")
-            if first and stem(first) in own:
+            label = [w.lower() for w, _, _ in tokens(sp.passage.text.split("\t", 1)[0])]
+            if within is not None:
+                if len(label) >= 2 and f" {' '.join(label)} " in f" {quoted} ":
+                    return True
+            elif label and stem(label[0]) in own:
                 return True
         return False
 
