@@ -1484,3 +1484,24 @@ def test_an_everyday_word_names_an_item_with_the_rest_of_its_label(make_store):
     answers = Answerer(make_store({"ekeby-son-2025.txt": SOCIAL}))
     r = answers.ask("Varför drog barn och unga över budgeten så kraftigt?")
     assert r.answered and "placeringar" in r.answer, r.answer
+
+
+def test_everyday_words_for_welfare_find_the_report_s_terms(make_store):
+    store = make_store(
+        {
+            "ekeby-son-2025.txt": "Verksamhetsberättelse 2025 Socialnämnden\n\n3 Ekonomiskt bistånd\n\n"
+            "Totalt fick 1 251 hushåll försörjningsstöd någon gång under året, att jämföra med 1 364 hushåll "
+            "2024.\n\nTabell 2. Ekonomiskt bistånd 2023–2025\nMått\t2023\t2024\t2025\n"
+            "Andel hushåll med långvarigt bistånd (%)\t41,8\t39,5\t36,2\n\n"
+            "4 Barn och unga\n\nAntalet orosanmälningar fortsatte att öka. Under 2025 kom 1 874 anmälningar in.\n"
+        }
+    )
+    answers = Answerer(store)
+    # "socialbidrag" is the everyday word for försörjningsstöd, "familjer" for the households counted.
+    r = answers.ask("hur många familjer fick socialbidrag 2025")
+    assert r.answered and "1 251" in r.answer, r.answer
+    r = answers.ask("What share of households were long-term welfare recipients in 2023?")
+    assert r.answered and "41,8" in r.answer, r.answer
+    # A keyword query that opens with "antal" asks for a figure.
+    r = answers.ask("antal orosanmälningar i år")
+    assert r.answered and "1 874" in r.answer, r.answer

@@ -124,7 +124,8 @@ _WANTS = [
         "number",
         re.compile(
             r"\b(hur (många|mycket|stor|stort|stora|hög|högt|höga|låg|lågt|lång|långt)|vad (var|blev|är|kostade|uppgick)"  # noqa: E501
-            r"|vilket (betyg|värde|resultat|belopp)|vilken (andel|nivå|summa)|hur rankas|andel|how (many|much|high|large|big)"  # noqa: E501
+            r"|vilket (betyg|värde|resultat|belopp)|vilken (andel|nivå|summa)|hur rankas|andel|antal|antalet"
+            r"|how (many|much|high|large|big)|number of"
             r"|what (was|is|were)|what did .* cost|kosta|kostar|kostade|kostat|vilke[nt] [\w-]*(?:värde|nivå|belopp|andel|summa|antal))\b"  # noqa: E501
         ),
     ),
