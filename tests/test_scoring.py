@@ -1505,3 +1505,17 @@ def test_everyday_words_for_welfare_find_the_report_s_terms(make_store):
     # A keyword query that opens with "antal" asks for a figure.
     r = answers.ask("antal orosanmälningar i år")
     assert r.answered and "1 874" in r.answer, r.answer
+
+
+def test_a_row_the_question_quotes_and_the_year_it_compares_with(make_store):
+    store = make_store(
+        {
+            "ekeby-son-2025.txt": "Verksamhetsberättelse 2025 Socialnämnden\n\n3 Ekonomiskt bistånd\n\n"
+            "Färre hushåll fick bistånd, men beloppet per hushåll steg.\n\n"
+            "Tabell 2. Ekonomiskt bistånd 2023–2025\nMått\t2023\t2024\t2025\n"
+            "Hushåll med bistånd, genomsnitt per månad\t742\t761\t703\n"
+            "Genomsnittligt bistånd per hushåll och månad (kr)\t4 955\t5 141\t5 199\n"
+        }
+    )
+    r = Answerer(store).ask("Har biståndet per hushåll och månad blivit större eller mindre sedan 2024?")
+    assert r.answered and "5 199" in r.answer and "5 141" in r.answer, r.answer

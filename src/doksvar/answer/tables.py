@@ -211,9 +211,12 @@ MIN_TABLE_SHARE = 0.5
 """A cell answers only when its row, column and caption hold this share of the question's weight."""
 
 
-_COMPARED = re.compile(r"\s+(?:jämfört med|jämfört mot|i jämförelse med|compared (?:with|to))\s+(?P<base>.+)$")
-"""What a figure is compared with ("… under perioden jämfört med motsvarande period föregående år"):
-the base names a second column, not the one asked for first."""
+_COMPARED = re.compile(
+    r"\s+(?:jämfört med|jämfört mot|i jämförelse med|compared (?:with|to))\s+(?P<base>.+)$"
+    r"|\s+(?:sedan|since)\s+(?P<since>(?:19|20)\d\d)\b.*$"
+)
+"""What a figure is compared with ("… under perioden jämfört med motsvarande period föregående år",
+"… större sedan 2024"): the base names a second column, not the one asked for first."""
 
 
 def _parts_compared(q: Question) -> tuple[Question, Question | None]:
@@ -231,7 +234,8 @@ def _parts_compared(q: Question) -> tuple[Question, Question | None]:
             years=tuple(y for y in q.years if str(y) in kept),
         )
 
-    return part(q.swedish[: m.start()]), part(m.group("base"))
+    # "Har biståndet blivit större sedan 2024?": the year it has changed since is the base.
+    return part(q.swedish[: m.start()]), part(m.group("base") or m.group("since"))
 
 
 def best_cell(a: Answerer, q: Question) -> _Pick | None:
@@ -266,6 +270,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     period = bool(PERIOD.search(q.swedish))
     full_year = bool(FULL_YEAR.search(q.swedish + " " + q.text.lower()))
     ages = age_groups(f"{q.swedish} {q.text}")  # "under 30" names the row "29 år och yngre"
+    asked = [stem(w) for w in words(q.swedish)]
     best: _Pick | None = None
     # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
     wider = [dataclasses.replace(t, alternatives=(*t.alternatives, *a.store.vocab.heads(t.stem))) for t in terms]
@@ -290,6 +295,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             row_shares = {t.word: label_share(t, r_stems) for t in terms if term_in_label(t, r_stems)}
             row_terms = set(row_shares)
             row_numbers = set(re.findall(r"\d+", row_label))
+            run = _common_run(row_label, asked)
             num_hits = sum(1 for n in q.numbers if n in row_numbers) + sum(1 for g in ages if g & row_numbers)
             is_total = bool(TOTAL_ROW.match(row_label))
             # A deviation question is answered by the table's deviation row ("Avvikelse").
@@ -319,6 +325,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                 if deviation_row:
                     share += 0.5
                 score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)
+                if run >= QUOTED_RUN:
+                    score += QUOTED_BONUS  # "bistånd per hushåll och månad": the row the question quotes
                 if is_total and not row_terms:
                     score -= 0.05
                 if share < MIN_TABLE_SHARE - 0.2:
@@ -328,6 +336,24 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     best = pick
     if best is None or best.score < MIN_TABLE_SHARE:
         return None
+    return best
+
+
+QUOTED_RUN = 3
+QUOTED_BONUS = 0.1
+"""A row whose label the question quotes, this many words in a row, is preferred by the bonus."""
+
+
+def _common_run(label: str, asked: list[str]) -> int:
+    """The most words of the label that the question says in the same order, one after another."""
+    own = [stem(w) for w in words(label)]
+    best = 0
+    for i in range(len(own)):
+        for j in range(len(asked)):
+            k = 0
+            while i + k < len(own) and j + k < len(asked) and own[i + k] == asked[j + k]:
+                k += 1
+            best = max(best, k)
     return best
 
 
