@@ -1519,3 +1519,21 @@ def test_a_row_the_question_quotes_and_the_year_it_compares_with(make_store):
     )
     r = Answerer(store).ask("Har biståndet per hushåll och månad blivit större eller mindre sedan 2024?")
     assert r.answered and "5 199" in r.answer and "5 141" in r.answer, r.answer
+
+
+def test_the_whole_of_the_budget_a_question_names_by_a_verb(make_store):
+    # "investerade" names the investment budget: its whole, not the operating result nor its items.
+    store = make_store(
+        {
+            "ekeby-rtj-2025.txt": "Årsredovisning 2025 Räddningstjänsten Ekeby\n\n1 Sammanfattning\n\n"
+            "Förbundet redovisar ett resultat på 2 140 tkr, vilket ger en positiv budgetavvikelse om 1 840 tkr.\n\n"
+            "2 Investeringar\n\nInvesteringsbudgeten för 2025 var 20 400 tkr och utfallet 15 670 tkr, alltså 4 730 tkr "
+            "lägre än budgeterat. Den stora skillnaden beror på att det nya höjdfordonet inte levererades.\n\n"
+            "Tabell 4. Investeringar 2025 (tkr)\nProjekt\tBudget\tUtfall\tAvvikelse\n"
+            "Höjdfordon\t9 800\t4 900\t4 900\nLarmcentral\t10 600\t10 770\t-170\n"
+            "Summa investeringar\t20 400\t15 670\t4 730\n"
+        }
+    )
+    r = Answerer(store).ask("Hur mycket mindre än planerat investerade förbundet 2025, och varför?")
+    assert r.answered and "4 730" in r.answer and "höjdfordonet" in r.answer, r.answer
+    assert "1 840" not in r.answer and "4 900" not in r.answer, r.answer

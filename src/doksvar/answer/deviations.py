@@ -27,8 +27,11 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     subject = subject_terms(a.store, q, DEVIATION_WORDS)
     asked = budgets(q.swedish)
     if asked:
-        # "driftbudgeten" names which budget, not an item of it: the deviations are read from that budget.
-        subject = [t for t in subject if not ("budget" in t.stem and budgets(t.stem))]
+        # "driftbudgeten", "investerade" name which budget, not an item of it: the deviations are read
+        # from that budget.
+        subject = [
+            t for t in subject if not ("budget" in t.stem and budgets(t.stem)) and not _BUDGET_WORD.fullmatch(t.word)
+        ]
     kind = []
     if q.listing or q.largest:
         # "Vilken verksamhet …", "Vilka poster …": the noun asked for is the kind of item, not one item;
@@ -73,6 +76,10 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     if not facts:
         return None
     return _listing(a, q, facts)
+
+
+_BUDGET_WORD = re.compile(r"(?:drift|investera|investering)\w{0,4}", re.I)
+"""A word that is only the name of a budget ("investerade", "investeringarna", "driften")."""
 
 
 def _names_budget(t: Term, kind: bool = False) -> bool:
@@ -266,7 +273,16 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         totals = [f for f in totals if f.data["direction"] == want]
     if not items and q.largest:
         items, totals = totals, []  # no item deviated: the largest deviation is the whole's
-    if totals and not (q.listing or q.largest or asked):
+    if asked and not (q.listing or q.largest):
+        # "Hur mycket mindre än planerat investerade förbundet?": the whole of the budget asked
+        # about, as its table's total row or a sentence gives it.
+        totals = [f for f in facts if f.data["total"] and (want is None or f.data["direction"] == want)]
+        titles: dict[tuple[int, str], str] = {}
+        totals = [f for f in totals if _budgets_of(a, f, titles) & asked] or totals
+        if totals:
+            total = _period_total(a, q, totals)
+            return _one(a, q, total, a.store.passages({total.passage_id}))
+    elif totals and not (q.listing or q.largest):
         # "Hur stort överskott redovisar förvaltningen?": the whole's deviation, not a list of items.
         total = _period_total(a, q, totals)
         return _one(a, q, total, a.store.passages({total.passage_id}))
