@@ -407,3 +407,23 @@ def test_wrapped_row_labels_in_a_table_of_layout_text():
 def test_a_numbered_heading_may_end_in_a_year():
     page = "Rapport 2025\n\n1 Förvaltningsberättelse\n\nText.\n\n1.1 Viktiga händelser under 2025\n\nMer text.\n"
     assert [s.number for s in _doc([page]).sections] == ["1", "1.1"]
+
+
+def test_a_row_set_in_under_a_row_of_figures_is_a_part_of_that_row():
+    page = (
+        "Personal\n\n"
+        "       Tabell 6. Personal, nyckeltal\n\n"
+        "                                                april     april     april\n"
+        "                                                 2024      2025      2026\n\n"
+        "       Årsarbetare                               53,6      55,9      55,2\n"
+        "       Sjukfrånvaro jan–apr, % av                 6,8       5,9       4,7\n"
+        "       ordinarie arbetstid\n"
+        "          kvinnor                                 7,9       6,6       5,3\n"
+        "          män                                     4,9       4,6       3,6\n"
+        "       Personalomsättning, %                     11,3       9,8       7,4\n"
+    )
+    doc = _doc([page])
+    labels = [c.row_label for t in doc.tables for c in t.cells if c.col_label.endswith("2026")]
+    assert "Sjukfrånvaro jan–apr, % av ordinarie arbetstid kvinnor" in labels, labels
+    assert "Sjukfrånvaro jan–apr, % av ordinarie arbetstid män" in labels, labels
+    assert "Personalomsättning, %" in labels and "Årsarbetare" in labels, labels

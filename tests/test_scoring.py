@@ -1537,3 +1537,21 @@ def test_the_whole_of_the_budget_a_question_names_by_a_verb(make_store):
     r = Answerer(store).ask("Hur mycket mindre än planerat investerade förbundet 2025, och varför?")
     assert r.answered and "4 730" in r.answer and "höjdfordonet" in r.answer, r.answer
     assert "1 840" not in r.answer and "4 900" not in r.answer, r.answer
+
+
+def test_how_long_it_takes_is_the_processing_time_and_a_yes_or_no_part_is_asked_apart(make_store):
+    store = make_store(
+        {
+            "ekeby-mbn-2026.txt": "Delårsrapport 2026 Miljö- och byggnadsnämnden\n\n1 Bygglov\n\n"
+            "Tabell 4. Bygglov, nyckeltal\nMått\tjan–apr 2025\tjan–apr 2026\n"
+            "Inkomna ansökningar\t186\t158\nHandläggningstid, median, veckor\t4,6\t3,8\n\n"
+            "Målet är en handläggningstid på högst 5,0 veckor.\n\n"
+            "2 Personal\n\nTabell 6. Sjukfrånvaro (%)\nGrupp\t2025\t2026\nKvinnor\t6,6\t5,3\nMän\t4,6\t3,6\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("hur lång tid tar ett bygglov nu för tiden, och klarar man målet?")
+    assert r.answered and "3,8" in r.answer, r.answer
+    # "jämfört med förra året": the column a year before the one answered.
+    r = answers.ask("Hur hög var sjukfrånvaron bland kvinnorna i år jämfört med förra året?")
+    assert r.answered and "5,3" in r.answer and "6,6" in r.answer, r.answer

@@ -454,7 +454,9 @@ class Answerer:
 _NAMES_KIND = re.compile(r"\b(?:vilken|vilket|vilka|which)\b|hur mycket \w+ (?:var|blev)")
 
 _SECOND_PART = re.compile(
-    r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:\w+\s+){0,2}?(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,})$",
+    r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:\w+\s+){0,2}?(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,}"
+    # "…, och klarar man målet?", "…, and did they reach it?": a question of yes or no, its verb first.
+    r"|\w+\s+(?:man|det|den|de|vi|they|it|we|\w+(?:en|et|na))\s+\w.{2,}\?)$",
     re.I,
 )
 

@@ -118,6 +118,12 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
     return _other_kinds(q, pick, row, kinds, have) or _other_years(q, pick, row)
 
 
+_YEAR_BEFORE = re.compile(
+    r"\b(?:förra året|i fjol|föregående år\w*|året (?:innan|före)|ett år tidigare|för ett år sedan|last year"
+    r"|the year before|previous year|a year earlier|a year ago)\b"
+)
+
+
 def _base_cell(a: Answerer, q: Question, pick: _Pick) -> Cell | None:
     """The cell of the same row in the column the question compares with ("… jämfört med motsvarande
     period föregående år"), when one column fits the comparison base best."""
@@ -125,6 +131,21 @@ def _base_cell(a: Answerer, q: Question, pick: _Pick) -> Cell | None:
     if base is None:
         return None
     header = pick.table.header
+    chosen = years_in(header[pick.cell.col]) if 0 < pick.cell.col < len(header) else frozenset()
+    if not base.years and chosen and _YEAR_BEFORE.search(base.swedish):
+        # "… jämfört med förra året": the column a year before the one chosen.
+        before = {y - 1 for y in chosen}
+        return next(
+            (
+                c
+                for c in a.store.cells(pick.table.id)
+                if c.row == pick.cell.row
+                and c.value is not None
+                and 0 < c.col < len(header)
+                and years_in(header[c.col]) == before
+            ),
+            None,
+        )
     best, best_fit = None, 0.0
     for c in a.store.cells(pick.table.id):
         if c.row != pick.cell.row or c.col == pick.cell.col or c.value is None or not 0 < c.col < len(header):
@@ -441,8 +462,9 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
     elif full_year and PERIOD.search(hl):
         fit -= 0.1
     asked_period = period and any(PERIOD.search(other.lower()) for other in header[1:])
-    if not q.years and not kinds and not asked_period and any(years_in(other) for other in header):
-        # No year asked, nor a period a column names: the latest year's actual figure.
+    in_header = {k for other in header[1:] for k, ws in _COLUMN_KINDS.items() if any(w in other.lower() for w in ws)}
+    if not q.years and not set(kinds) & in_header and not asked_period and any(years_in(other) for other in header):
+        # No year asked, nor a period or a kind of figure a column names: the latest year's actual figure.
         actual = [y for other in header if not re.search(r"prognos|budget", other, re.I) for y in years_in(other)]
         latest = max(actual, default=0)
         if latest and latest in said and not has_kind & {"prognos", "budget"}:

@@ -71,6 +71,9 @@ GROUP_LABEL_CHARS = 45
 ALIGNED = 2
 """Characters by which figures of one column may stand off from each other's edges."""
 CAPTION_CHARS = 40
+SUB_ROW_INDENT = 2
+"""How much further in a row's label starts than the row above for it to be a part of that row
+("   kvinnor" under "Sjukfrånvaro, %")."""
 """Characters from which a one-piece line over a table is its caption wherever it stands."""
 
 
@@ -978,6 +981,7 @@ def _table_blocks(
     group: str | None = None
     named = False  # the pending label stands apart above its rows: it names their group
     pending_at = 0  # where the pending label's line starts
+    parent: tuple[int, int] | None = None  # the last row of figures and where its label starts
     for ln in body:
         if _is_year_row(ln.text) and _segments(ln.text)[0][0] >= label_end - 1:
             continue  # the header repeated at the top of a new page
@@ -994,6 +998,7 @@ def _table_blocks(
                 group = label
                 named = id(ln) in set_apart
                 pending_at = _segments(ln.text)[0][0]
+                parent = None  # rows under a line of words alone are its group's, not a row's parts
             continue
         cells: list[tuple[str, list[int]]] = [("", []) for _ in columns]
         label_parts = []
@@ -1034,7 +1039,17 @@ def _table_blocks(
             rows.append(row)
             continue
         group = None
+        at = _segments(ln.text)[0][0]
+        if parent is not None and label and at >= parent[1] + SUB_ROW_INDENT:
+            # "   kvinnor  7,9  6,6" set in under "Sjukfrånvaro, % …  6,8  5,9": a part of that row
+            # (whose label may have gone on over a line since).
+            whole = rows[parent[0]][0][0]
+            row = [(f"{whole} {label}", [len(whole)])] + cells
+            _mark_row_moved(row)
+            rows.append(row)
+            continue
         rows.append([(label, [])] + cells)
+        parent = (len(rows) - 1, at) if label and any(text for text, _ in cells) else None
     if group_pending is not None:
         _keep_label(rows, group_pending, len(columns) + len(comment_heads), named)
     blocks.append(Block("rows", rows=rows, page=page))
