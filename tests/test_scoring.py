@@ -1555,3 +1555,25 @@ def test_how_long_it_takes_is_the_processing_time_and_a_yes_or_no_part_is_asked_
     # "jämfört med förra året": the column a year before the one answered.
     r = answers.ask("Hur hög var sjukfrånvaron bland kvinnorna i år jämfört med förra året?")
     assert r.answered and "5,3" in r.answer and "6,6" in r.answer, r.answer
+
+
+def test_a_full_year_question_is_not_answered_from_a_column_of_part_of_the_year(make_store):
+    store = make_store(
+        {
+            "ekeby-mbn-2026.txt": "Delårsrapport tertial 1 2026 Miljö- och byggnadsnämnden\n\n3 Ekonomi\n\n"
+            "Tabell 1. Resultaträkning (tkr)\nPost\tUtfall jan–apr 2026\tUtfall jan–apr 2025\tPrognos helår\n"
+            "Intäkter\t5 210\t5 480\t15 300\nResultat\t420\t790\t-1 850\n\n"
+            "4 Personal\n\nTabell 6. Personal\nMått\t2025\t2026\nVakanta tjänster\t2\t4\nÖverklagade beslut\t9\t14\n"
+        }
+    )
+    answers = Answerer(store)
+    # 2025's figure here is of January–April; the forecast column is of 2026.
+    r = answers.ask("What was the committee's result for the whole of 2025?")
+    assert not r.answered, r.answer
+    r = answers.ask("Hur stort resultat väntas för hela 2026?")
+    assert r.answered and "1 850" in r.answer, r.answer
+    # Everyday and English words for the report's terms.
+    r = answers.ask("Hur många tjänster står obesatta?")
+    assert r.answered and "4" in r.answer, r.answer
+    r = answers.ask("How many decisions were appealed in 2026?")
+    assert r.answered and "14" in r.answer, r.answer

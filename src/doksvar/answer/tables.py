@@ -20,6 +20,7 @@ from doksvar.lang.words import (
     FULL_YEAR,
     GENERIC,
     MONTHS,
+    PART_OF_YEAR,
     PERIOD,
     TOTAL_ROW,
     YEAR_IN_TEXT,
@@ -436,6 +437,9 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
     if q.years:
         if said and not said & set(q.years):
             return None, set()
+        dated = [y for other in header[1:] for y in years_in(other)]
+        if not said and dated and max(dated) not in q.years:
+            return None, set()  # a column beside dated ones is of the report's latest year ("Prognos helår")
         fit += 0.1 if said else 0.0
     months, named_months = _months(q.swedish), _months(hl)
     if months and named_months:
@@ -459,6 +463,8 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         fit += 0.05
     if full_year and FULL_YEAR.search(hl):
         fit += 0.1
+    elif full_year and PART_OF_YEAR.search(hl):
+        return None, set()  # "för hela 2025": a column of January–April is no answer
     elif full_year and PERIOD.search(hl):
         fit -= 0.1
     asked_period = period and any(PERIOD.search(other.lower()) for other in header[1:])

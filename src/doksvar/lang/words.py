@@ -93,10 +93,14 @@ MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|no
 
 # Words for the period a figure covers: "januari–mars" is the report's "perioden", "helåret" its
 # full-year columns. They pick a column or a table, never an item.
-FULL_YEAR = re.compile(r"\b(?:helår\w*|helåret|hela året|full[- ]year|årsprognos\w*)\b", re.I)
-"""The whole year, as a forecast or an outcome: "helår", "prognos helår", "full-year"."""
-PART_OF_YEAR = re.compile(r"\b(?:perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*|januari\s*[–-]\s*\w+)\b", re.I)
-"""A part of the year a report covers so far: "perioden", "januari–mars", "delåret"."""
+FULL_YEAR = re.compile(
+    r"\b(?:helår\w*|helåret|hela året|hela (?:19|20)\d\d|full[- ]year|årsprognos\w*"
+    r"|(?:the )?whole (?:of )?(?:the )?year|whole of (?:19|20)\d\d|entire year)\b",
+    re.I,
+)
+"""The whole year, as a forecast or an outcome: "helår", "prognos helår", "hela 2026", "full-year"."""
+PART_OF_YEAR = re.compile(r"\b(?:perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*|jan\w*\s*[–-]\s*\w+)\b", re.I)
+"""A part of the year a report covers so far: "perioden", "januari–mars", "jan–apr", "delåret"."""
 PERIOD = re.compile(
     rf"\b(?:{MONTHS}"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*"
