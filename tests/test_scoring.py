@@ -1577,3 +1577,22 @@ def test_a_full_year_question_is_not_answered_from_a_column_of_part_of_the_year(
     assert r.answered and "4" in r.answer, r.answer
     r = answers.ask("How many decisions were appealed in 2026?")
     assert r.answered and "14" in r.answer, r.answer
+
+
+def test_words_that_ask_for_a_forecast_choose_the_forecast_column(make_store):
+    store = make_store(
+        {
+            "ekeby-delar-2026.md": "# Delårsrapport januari–augusti 2026\n\n## 3.3 Balanskrav\n\n"
+            "Tabell 2. Balanskravsutredning, mnkr\n\n| Mnkr | Prognos 2026 | Bokslut 2025 |\n|---|---:|---:|\n"
+            "| Årets resultat | 43,7 | 52,3 |\n| Balanskravsresultat | 37,5 | 40,5 |\n\n"
+            "## 3.1 Resultat\n\nTabell 1. Resultaträkning, mnkr\n\n"
+            "| Mnkr | Utfall jan–aug 2026 | Budget helår 2026 | Prognos helår 2026 |\n|---|---:|---:|---:|\n"
+            "| Skatteintäkter | 1 302,4 | 1 958,0 | 1 949,6 |\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("Vad landar balanskravsresultatet på?")
+    assert r.answered and "37,5" in r.answer, r.answer
+    # "skattepengar" is the everyday word for skatteintäkter.
+    r = answers.ask("Hur mycket skattepengar tror kommunen att den får in under hela året?")
+    assert r.answered and "1 949,6" in r.answer, r.answer
