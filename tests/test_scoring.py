@@ -1596,3 +1596,31 @@ def test_words_that_ask_for_a_forecast_choose_the_forecast_column(make_store):
     # "skattepengar" is the everyday word for skatteintäkter.
     r = answers.ask("Hur mycket skattepengar tror kommunen att den får in under hela året?")
     assert r.answered and "1 949,6" in r.answer, r.answer
+
+
+def test_the_noun_a_question_counts_is_its_subject_however_common(make_store):
+    store = make_store(
+        {
+            "ekeby-delar-2026.txt": "Delårsrapport januari–augusti 2026 Ekeby kommun\n\n1 Befolkning\n\n"
+            "Ekeby hade 38 614 invånare den 30 juni 2026.\n\n2 Investeringar\n\n"
+            "Tabell 4. Investeringar, mnkr\nProjekt\tUtfall jan–aug 2026\tBudget helår 2026\n"
+            "VA-ledning Norrudden–Ekeby centrum\t9,7\t38,0\nNya Strandskolan\t30,1\t52,0\n"
+        }
+    )
+    r = Answerer(store).ask("How many people lived in Ekeby in June?")
+    assert r.answered and "38 614" in r.answer, r.answer
+
+
+def test_an_english_term_the_report_itself_uses_is_kept():
+    from doksvar.lang.terms import to_swedish
+    from doksvar.lang.words import stem
+
+    in_report = {"incident", "händ", "result", "resultat"}
+
+    def known(word: str) -> bool:
+        return stem(word) in in_report
+
+    # "major incidents" stand in the report in English: the question keeps them.
+    assert "incidents" in to_swedish("How many major incidents were there?", known)
+    # "result" is only a form of "resultat": translated, as before.
+    assert "resultat" in to_swedish("What was the result?", known)

@@ -264,8 +264,10 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     if names_what_it_cost(t for t, _ in out.values()):
         # "Vad kostade hemtjänsten": "kostade" says what kind of figure, "hemtjänsten" what it is of.
         out = {w: (t, v * ORGANISATION_SHARE if COST_STEM.match(t.stem) else v) for w, (t, v) in out.items()}
-    if all(is_everyday(w) and w not in q.names for w in out):
-        return {}  # "Hur gick det ekonomiskt?": everyday words alone name no subject
+    if all(is_everyday(w) and w not in q.names and t.stem != q.focus for w, (t, _) in out.items()):
+        # "Hur gick det ekonomiskt?": everyday words alone name no subject; the noun a question
+        # counts ("How many people lived …" as invånare) does, however common.
+        return {}
     return out
 
 

@@ -48,9 +48,22 @@ def to_swedish(question: str, known: Callable[[str], bool] | None = None) -> str
 
     def swedish(m: re.Match[str]) -> str:
         choices = pairs[_joined(m.group())].split("|")
+        if known is not None and _kept(m.group(), choices, known):
+            return m.group()  # the report says it in English itself ("major incidents")
         return next((c for c in choices if known is not None and known(c)), choices[0])
 
     return pattern.sub(swedish, question)
+
+
+def _kept(phrase: str, choices: list[str], known: Callable[[str], bool]) -> bool:
+    """Whether an English term is one the report itself uses: each of its words is in the report,
+    none is a Swedish word too ("men", "service"), and it is no form of its Swedish term ("result")."""
+    from doksvar.lang.frequency import SPECIFIC_ZIPF, zipf
+    from doksvar.lang.words import stem
+
+    ws = phrase.lower().split()
+    theirs = {stem(w) for c in choices for w in c.split()}
+    return all(known(w) and zipf(w) < SPECIFIC_ZIPF and stem(w) not in theirs for w in ws)
 
 
 def to_report_terms(question: str, known: Callable[[str], bool]) -> str:
