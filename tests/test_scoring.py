@@ -1624,3 +1624,22 @@ def test_an_english_term_the_report_itself_uses_is_kept():
     assert "incidents" in to_swedish("How many major incidents were there?", known)
     # "result" is only a form of "resultat": translated, as before.
     assert "resultat" in to_swedish("What was the result?", known)
+
+
+def test_a_table_with_a_deviation_for_the_period_and_one_for_the_year_answers_from_the_one_asked(make_store):
+    store = make_store(
+        {
+            "ekeby-von-delar-2026.md": "# Delårsrapport januari–augusti 2026\n\n## 5.1 Driftredovisning\n\n"
+            "Tabell 5. Driftredovisning per verksamhet, mnkr\n\n"
+            "| Verksamhet | Budget jan–aug | Utfall jan–aug | Avvikelse jan–aug | Budget 2026 | Prognos 2026 "
+            "| Avvikelse helår |\n|---|---:|---:|---:|---:|---:|---:|\n"
+            "| Hemtjänst | 189,4 | 195,5 | −6,1 | 286,0 | 295,4 | −9,4 |\n"
+            "| Särskilt boende | 340,0 | 346,2 | −6,2 | 512,0 | 519,2 | −7,2 |\n"
+            "| Hälso- och sjukvård | 60,1 | 59,2 | 0,9 | 90,0 | 89,0 | 1,0 |\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("Which service has the biggest overspend in the full-year forecast?")
+    assert r.answered and "Hemtjänst" in r.answer.split("2)")[0] and "9,4" in r.answer, r.answer
+    r = answers.ask("Vilken verksamhet har hittills i år störst underskott?")
+    assert r.answered and "Särskilt boende" in r.answer.split("2)")[0] and "6,2" in r.answer, r.answer

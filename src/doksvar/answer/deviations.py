@@ -11,7 +11,7 @@ from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
 from doksvar.answer.question import Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
-from doksvar.lang.words import FULL_YEAR, is_organisation, is_period, stem_set
+from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, is_organisation, is_period, stem_set
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -54,7 +54,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     if facts or (subject and not (q.listing or q.largest)):
         # A section the question names narrows them, unless none of them stands in it.
         facts = [f for f in facts if in_scope(f.data["section"], scope)] or facts
-        facts_all, subject = _label_scope(facts, subject)
+        facts_all, subject = _label_scope(_of_period(q, facts), subject)
         if subject:
             return _about(a, q, facts_all, subject)
         facts = facts_all
@@ -65,6 +65,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         facts = a.store.facts("deviation", q.docs, direction=want, total=False, best=200)
         facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)
         facts = [f for f in facts if in_scope(f.data["section"], scope)]
+    facts = _of_period(q, facts)
     titles: dict[tuple[int, str], str] = {}
     if asked:
         facts = [f for f in facts if not (under := _budgets_of(a, f, titles)) or under & asked]
@@ -241,6 +242,28 @@ def _direction(data: dict, english: bool) -> str:
 
 
 _FORECAST = re.compile(r"prognos\w*|helår\w*|beräknas|bedömer|bedöms|väntas|förväntas", re.I)
+
+
+_SO_FAR = re.compile(r"\b(?:hittills|so far|hitintills|fram till nu|to date)\b")
+
+
+def _of_period(q: Question, facts: list) -> list:
+    """A table's deviations from the one deviation column the question's period asks for: the full
+    year's ("Avvikelse helår") for a forecast or the whole year, the period's ("Avvikelse jan–aug")
+    for the time so far, else the table's first."""
+    forecast = _asks_forecast(q)
+    so_far = not forecast and bool(PART_OF_YEAR.search(q.swedish) or _SO_FAR.search(f"{q.swedish} {q.text.lower()}"))
+    columns: dict[str, dict[int, str]] = {}
+    for f in facts:
+        if f.data["source"] == "table":
+            columns.setdefault(f.data["label"], {})[f.data.get("column", 0)] = f.data.get("col_label") or ""
+    chosen: dict[str, int] = {}
+    for label, heads in columns.items():
+        full = [k for k, h in heads.items() if FULL_YEAR.search(h) or _FORECAST.search(h)]
+        part = [k for k, h in heads.items() if PART_OF_YEAR.search(h) and k not in full]
+        pick = full if forecast else part if so_far else []
+        chosen[label] = min(pick or heads)
+    return [f for f in facts if f.data["source"] != "table" or f.data.get("column", 0) == chosen[f.data["label"]]]
 
 
 def _asks_forecast(q: Question) -> bool:

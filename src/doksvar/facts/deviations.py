@@ -296,46 +296,56 @@ def _table_deviations(doc: Document) -> list[Fact]:
         if not unit:
             default_unit = _document_unit(doc.text) if default_unit is None else default_unit
             unit = default_unit
-        column = columns[0]
-        rows = len({c.row for c in table.cells if c.col == column and c.value})
-        summing = _sums(table, column)
-        overrun_positive = _overrun_is_positive(table, column)
-        for cell in table.cells:
-            if cell.col != column or cell.value is None or cell.value == 0:
-                continue
-            line_start = doc.text.rfind("\n", 0, cell.start) + 1
-            line_end = doc.text.find("\n", cell.end)
-            line_end = len(doc.text) if line_end < 0 else line_end
-            index = row_passage.get((t_index, line_start))
-            if index is None:
-                continue
-            value = abs(cell.value)
-            facts.append(
-                Fact(
-                    "deviation",
-                    index,
-                    {
-                        "amount": value,
-                        "amount_text": cell.text.lstrip("-−– "),
-                        "unit": unit,
-                        "mkr": to_mkr(value, unit),
-                        "direction": "negative" if (cell.value < 0) != overrun_positive else "positive",
-                        "cue": "table",
-                        "match": [line_start, line_end],
-                        "span_amount": [cell.start, cell.end],
-                        "total": bool(TOTAL_ROW.match(cell.row_label)) or rows == 1 or cell.row in summing,
-                        "subject": f"{cell.row_label} ({table.caption}, {cell.col_label})",
-                        "explanation": None,
-                        "label": table.caption,
-                        "section": table.section,
-                        "source": "table",
-                        "row_label": cell.row_label,
-                        "col_label": cell.col_label,
-                    },
-                    line_start,
-                    line_end,
-                )
+        for order, column in enumerate(columns):
+            facts.extend(_column_deviations(doc, table, t_index, column, order, unit, row_passage))
+    return facts
+
+
+def _column_deviations(
+    doc: Document, table, t_index: int, column: int, order: int, unit: str, row_passage: dict[tuple[int, int], int]
+) -> list[Fact]:
+    """The deviations of one deviation column of a table ("Avvikelse jan–aug", "Avvikelse helår")."""
+    facts: list[Fact] = []
+    rows = len({c.row for c in table.cells if c.col == column and c.value})
+    summing = _sums(table, column)
+    overrun_positive = _overrun_is_positive(table, column)
+    for cell in table.cells:
+        if cell.col != column or cell.value is None or cell.value == 0:
+            continue
+        line_start = doc.text.rfind("\n", 0, cell.start) + 1
+        line_end = doc.text.find("\n", cell.end)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        index = row_passage.get((t_index, line_start))
+        if index is None:
+            continue
+        value = abs(cell.value)
+        facts.append(
+            Fact(
+                "deviation",
+                index,
+                {
+                    "amount": value,
+                    "amount_text": cell.text.lstrip("-−– "),
+                    "unit": unit,
+                    "mkr": to_mkr(value, unit),
+                    "direction": "negative" if (cell.value < 0) != overrun_positive else "positive",
+                    "cue": "table",
+                    "match": [line_start, line_end],
+                    "span_amount": [cell.start, cell.end],
+                    "total": bool(TOTAL_ROW.match(cell.row_label)) or rows == 1 or cell.row in summing,
+                    "subject": f"{cell.row_label} ({table.caption}, {cell.col_label})",
+                    "explanation": None,
+                    "label": table.caption,
+                    "section": table.section,
+                    "source": "table",
+                    "row_label": cell.row_label,
+                    "col_label": cell.col_label,
+                    "column": order,
+                },
+                line_start,
+                line_end,
             )
+        )
     return facts
 
 
