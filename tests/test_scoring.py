@@ -1643,3 +1643,21 @@ def test_a_table_with_a_deviation_for_the_period_and_one_for_the_year_answers_fr
     assert r.answered and "Hemtjänst" in r.answer.split("2)")[0] and "9,4" in r.answer, r.answer
     r = answers.ask("Vilken verksamhet har hittills i år störst underskott?")
     assert r.answered and "Särskilt boende" in r.answer.split("2)")[0] and "6,2" in r.answer, r.answer
+
+
+def test_a_group_s_row_is_found_in_a_table_whose_caption_names_the_measure(make_store):
+    store = make_store(
+        {
+            "ekeby-ks-2025.txt": "Årsredovisning 2025 Kommunstyrelsen\n\n6 Personal\n\n"
+            "Tabell 2. Nyckeltal\nNyckeltal\t2024\t2025\nSjukfrånvaro, förvaltningen (%)\t5,1\t4,4\n"
+            "Personalomsättning (%)\t12,4\t9,8\n\n"
+            "Tabell 7. Sjukfrånvaro i procent av ordinarie arbetstid\nGrupp\t2024\t2025\n"
+            "Kvinnor\t5,6\t5,0\nMän\t3,7\t3,1\nÅldersgrupp under 30 år\t4,4\t3,6\n"
+            "Åldersgrupp 50 år och äldre\t5,7\t4,9\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("What was the sick leave rate among staff aged 50 or older in 2024?")
+    assert r.answered and "5,7" in r.answer, r.answer
+    r = answers.ask("sjukfrånvaro män 2025")
+    assert r.answered and "3,1" in r.answer, r.answer

@@ -19,6 +19,7 @@ from doksvar.lang.words import (
     COST_STEM,
     FULL_YEAR,
     GENERIC,
+    GROUP_STEMS,
     MONTHS,
     PART_OF_YEAR,
     PERIOD,
@@ -292,6 +293,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     period = bool(PERIOD.search(q.swedish))
     full_year = bool(FULL_YEAR.search(q.swedish + " " + q.text.lower()))
     ages = age_groups(f"{q.swedish} {q.text}")  # "under 30" names the row "29 år och yngre"
+    groups = {t.stem for t in q.content if t.stem in GROUP_STEMS}
     asked = [stem(w) for w in words(q.swedish)]
     best: _Pick | None = None
     # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
@@ -324,6 +326,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             deviation_row = asks_deviation and bool(_DEVIATION_ROW.search(row_label))
             if not row_terms and not num_hits and not (is_total or len(rows) == 1 or deviation_row):
                 continue
+            if (ages and not any(g & row_numbers for g in ages)) or (groups and not groups & r_stems):
+                continue  # "aged 50 or older", "kvinnor": only a row of that group answers
             for cell in cells:
                 col = cell.col
                 if col not in columns or cell.value is None:
