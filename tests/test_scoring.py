@@ -1661,3 +1661,20 @@ def test_a_group_s_row_is_found_in_a_table_whose_caption_names_the_measure(make_
     assert r.answered and "5,7" in r.answer, r.answer
     r = answers.ask("sjukfrånvaro män 2025")
     assert r.answered and "3,1" in r.answer, r.answer
+
+
+def test_plus_or_minus_asks_for_the_deviation_and_a_named_year_picks_its_statement(make_store):
+    store = make_store(
+        {
+            "ekeby-ks-2025.txt": "Årsredovisning 2025 Kommunstyrelsen, Ekeby kommun\n\n1 Sammanfattning\n\n"
+            "Ekonomiskt slutade året bättre än vi befarade. Kommunstyrelsens verksamheter redovisar sammantaget "
+            "ett överskott på 470 tkr. Året innan gick kommunstyrelsen med underskott.\n\n"
+            "5 Ekonomi\n\nKommunstyrelsens nettobudget för 2025 uppgick till 157 700 tkr. Nettokostnaden blev "
+            "157 230 tkr, vilket ger en positiv avvikelse mot budget på 470 tkr. I investeringstabellen är "
+            "avvikelsen budget minus utfall.\n\nTabell 4. Driftredovisning 2025 (tkr)\n"
+            "Avdelning\tBudget\tUtfall\tAvvikelse\nIT\t-40 000\t-41 200\t-1 200\nEkonomi\t-117 700\t-116 030\t1 670\n"
+            "Summa\t-157 700\t-157 230\t470\n"
+        }
+    )
+    r = Answerer(store).ask("Blev det plus eller minus för kommunstyrelsen 2025, och hur mycket?")
+    assert r.answered and "470" in r.answer and "positiv" in r.answer, r.answer

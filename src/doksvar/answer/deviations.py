@@ -280,8 +280,10 @@ def _period_total(a: Answerer, q: Question, totals: list):
     """The whole's deviation the question asks about: the forecast for the full year where it
     asks for one, else the outcome so far; the first the report states."""
     forecast = _asks_forecast(q)
-    fitting = [f for f in totals if _is_forecast(a, f) == forecast]
-    return min(fitting or totals, key=lambda f: (f.doc_id, f.start))
+    fitting = [f for f in totals if _is_forecast(a, f) == forecast] or totals
+    # A year asked: the statement that names it ("… för 2025 … en positiv avvikelse på 470 tkr").
+    dated = [f for f in fitting if any(str(y) in f.data["subject"] for y in q.years)]
+    return min(dated or fitting, key=lambda f: (f.doc_id, f.start))
 
 
 def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:

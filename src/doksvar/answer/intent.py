@@ -19,7 +19,8 @@ _DEVIATION = re.compile(
     r"|mer än budget\w*|mindre än budget\w*|lägre än budget\w*|högre än budget\w*|budgeterat"
     rf"|{EITHER_WAY}|{GOING_BACK}"
     r"|\b(?:jämfört med|i förhållande till|mot|compared (?:with|to)|against) (?:sin |sina |den |its |the )?budget\w*"
-    r"|\b(?:plus|minus)\s+(?:eller\s+(?:plus|minus)\s+)?(?:mot|jämfört med|i förhållande till)\s+\w*\s*budget)"
+    r"|\b(?:plus|minus)\s+(?:eller\s+(?:plus|minus)\s+)?(?:mot|jämfört med|i förhållande till)\s+\w*\s*budget"
+    r"|\bplus eller minus\b|\bminus eller plus\b)"
 )
 
 # Stems that say what kind of question it is rather than what it is about.
@@ -63,7 +64,7 @@ _CUE_WORD = re.compile(
     r"(dyr\w*|billig\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
     r"|överträff\w*|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
     r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
-    r"|väntas|förväntas|beräknas|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*)"
+    r"|väntas|förväntas|beräknas|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*|plus|minus)"
 )
 
 
