@@ -1678,3 +1678,16 @@ def test_plus_or_minus_asks_for_the_deviation_and_a_named_year_picks_its_stateme
     )
     r = Answerer(store).ask("Blev det plus eller minus för kommunstyrelsen 2025, och hur mycket?")
     assert r.answered and "470" in r.answer and "positiv" in r.answer, r.answer
+
+
+def test_an_everyday_word_finds_the_report_s_term_of_two_words(make_store):
+    # The report says "ekonomiskt bistånd", never "försörjningsstöd"; the question "socialbidrag".
+    store = make_store(
+        {
+            "ekeby-son-2025.txt": "Årsredovisning 2025 Socialnämnden\n\n3 Ekonomiskt bistånd\n\n"
+            "Tabell 2. Ekonomiskt bistånd\nMått\t2024\t2025\nHushåll med ekonomiskt bistånd\t1 364\t1 251\n"
+            "Utbetalt ekonomiskt bistånd (tkr)\t52 100\t49 730\n"
+        }
+    )
+    r = Answerer(store).ask("Hur många hushåll fick socialbidrag 2025?")
+    assert r.answered and "1 251" in r.answer, r.answer

@@ -230,8 +230,13 @@ class Question:
 def read_question(text: str, vocab: Vocabulary) -> Question:
     """Read a question against the index's vocabulary."""
     english = looks_english(text)
-    swedish = (to_swedish(text, lambda w: _indexed(stem(w), vocab)) if english else text).lower()
-    swedish = to_report_terms(swedish, lambda w: _indexed(stem(w), vocab))
+
+    # A term of several words is the report's when each of its words is ("särskilt boende").
+    def known(term: str) -> bool:
+        return all(_indexed(stem(w), vocab) for w in term.split())
+
+    swedish = (to_swedish(text, known) if english else text).lower()
+    swedish = to_report_terms(swedish, known)
     if english:
         swedish = _drop_untranslated(text, swedish, vocab)
     # "IT" in capitals is information technology, not the pronoun.
