@@ -1691,3 +1691,28 @@ def test_an_everyday_word_finds_the_report_s_term_of_two_words(make_store):
     )
     r = Answerer(store).ask("Hur många hushåll fick socialbidrag 2025?")
     assert r.answered and "1 251" in r.answer, r.answer
+
+
+GOALS = """\
+Årsredovisning 2025 – Tekniska nämnden, Ekeby kommun
+
+4 Mål
+
+4.1 Nämndens mål
+
+Tabell 1. Nämndens mål och bedömning 2025
+Nämndmål\tIndikatorer\tBedömning 2025\tBedömning 2024
+Snabb bygglovshantering\tHandläggningstid\tDelvis uppfyllt\tEj uppfyllt
+Trygga gator året runt\tNöjdhet med snöröjning\tEj uppfyllt\tUppfyllt
+Minskad energianvändning\tkWh per kvadratmeter\tUppfyllt\tDelvis uppfyllt
+Ekonomi i balans\tBudgetavvikelse\tEj uppfyllt\tUppfyllt
+"""
+
+
+def test_goals_are_listed_by_the_assessment_asked_for(make_store):
+    answers = Answerer(make_store({"ekeby-tn-2025.txt": GOALS}))
+    r = answers.ask("Vilka av nämndens mål missade man helt?")
+    assert r.answered and "Trygga gator" in r.answer and "Ekonomi i balans" in r.answer, r.answer
+    assert "Snabb bygglovshantering" not in r.answer and "energianvändning" not in r.answer, r.answer
+    r = answers.ask("Which goals were only partly met?")
+    assert r.answered and "Snabb bygglovshantering" in r.answer and "Trygga gator" not in r.answer, r.answer

@@ -163,7 +163,7 @@ class Answerer:
         return None
 
     def answer(self, q: Question) -> Answer:
-        from doksvar.answer import deviations, facts, rankings, tables
+        from doksvar.answer import deviations, facts, goals, rankings, tables
 
         if self.store.vocab.passage_count <= 1 and not self.store.documents():
             return answer(q.text, "none", frame("no_index", q.english), [], answered=False)
@@ -182,7 +182,7 @@ class Answerer:
         handlers = {
             "deviation": (deviations.answer_deviation, tables.answer_table, facts.answer_fact),
             "ranking": (rankings.answer_ranking, facts.answer_fact),
-            "fact": (tables.answer_table, facts.answer_fact),
+            "fact": (goals.answer_goals, tables.answer_table, facts.answer_fact),
         }[intent]
         proposed = []
         for handler in handlers:
