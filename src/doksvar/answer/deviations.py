@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from doksvar.answer.compose import answer, clip, frame
 from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
-from doksvar.answer.question import Question, budgets
+from doksvar.answer.question import BUDGET_NAMES, Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
 from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, is_organisation, is_period, stem_set
@@ -54,18 +54,16 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     if facts or (subject and not (q.listing or q.largest)):
         # A section the question names narrows them, unless none of them stands in it.
         facts = [f for f in facts if in_scope(f.data["section"], scope)] or facts
-        facts_all, subject = _label_scope(_of_period(q, facts), subject)
+        facts, subject = _label_scope(_of_period(q, facts), subject)
         if subject:
-            return _about(a, q, facts_all, subject)
-        facts = facts_all
+            return _about(a, q, facts, subject)
     else:
         # No subject, or one no deviation is stated near ("Which part of the social services budget
         # …" of a social services board's report): the items of the whole.
         want = _wanted(q)
         facts = a.store.facts("deviation", q.docs, direction=want, total=False, best=200)
         facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)
-        facts = [f for f in facts if in_scope(f.data["section"], scope)]
-    facts = _of_period(q, facts)
+        facts = _of_period(q, [f for f in facts if in_scope(f.data["section"], scope)])
     titles: dict[tuple[int, str], str] = {}
     if asked:
         facts = [f for f in facts if not (under := _budgets_of(a, f, titles)) or under & asked]
@@ -79,7 +77,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     return _listing(a, q, facts)
 
 
-_BUDGET_WORD = re.compile(r"(?:drift|investera|investering)\w{0,4}", re.I)
+_BUDGET_WORD = re.compile(rf"(?:{BUDGET_NAMES.pattern})\w{{0,4}}", re.I)
 """A word that is only the name of a budget ("investerade", "investeringarna", "driften")."""
 
 

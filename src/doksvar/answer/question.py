@@ -343,13 +343,13 @@ def directions(text: str) -> frozenset[str]:
     return frozenset(found | {"positive" if x == "under" else "negative" for x in eased})
 
 
-_BUDGETS = re.compile(r"drift|investering|investera")
+BUDGET_NAMES = re.compile(r"drift|investering|investera")
 
 
 def budgets(text: str) -> set[str]:
     """Which of a municipality's two budgets a text speaks of: operations ("driftbudget",
     "driftredovisning") and investments ("investeringsbudget", "nettoinvesteringar", "investerade")."""
-    return {"investering" if b == "investera" else b for b in _BUDGETS.findall(text.lower())}
+    return {"investering" if b == "investera" else b for b in BUDGET_NAMES.findall(text.lower())}
 
 
 def names_in(text: str) -> list[str]:

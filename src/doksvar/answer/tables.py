@@ -394,7 +394,7 @@ def _label_word(t: Term, q: Question) -> bool:
     return not is_general(t.word) or t.stem in _LABEL_ONLY
 
 
-_LABEL_ONLY = frozenset(stem(w) for w in ("manliga", "kvinnliga", "män", "kvinnor", "pojkar", "flickor"))
+_LABEL_ONLY = GROUP_STEMS
 """Everyday words a table says by a letter ("(M)", "(K)"): looked for in its labels though general."""
 
 _DEVIATION_ROW = re.compile(r"^(?:budget)?avvik|^differens|^återstår|^diff\b", re.I)

@@ -58,10 +58,6 @@ COST_STEM = re.compile(r"kost|netto|utgift|brutto")
 """Stems of the words that ask what something cost ("kostade", "kostnaden", "netto"): what kind of
 figure is asked, which a table in kronor holds in every row."""
 
-GROUP_STEMS = frozenset({"kvinn", "män", "männ", "manlig", "flick", "pojk"})
-"""Stems of the words for the groups a report's figures are broken down by (women, men, girls,
-boys): a question about one of them asks for that group's figure, not everyone's."""
-
 _AGE_GROUP = re.compile(
     r"\b(?:under|över|over|above|below|aged)\s+(\d{2})\b(?!\s*(?:%|procent|percent|[tm]?n?kr|kronor|dagar|days"
     r"|timmar|hours|minuter|minutes|veckor|weeks|månader|months))"
@@ -135,6 +131,12 @@ def stem(word: str) -> str:
     if word.isdigit():
         return word
     return _STEMMER.stemWord(word)
+
+
+GROUP_STEMS = frozenset(stem(w) for w in ("kvinnor", "kvinnliga", "män", "männen", "manliga", "flickor", "pojkar"))
+"""Stems of the words for the groups a report's figures are broken down by (women, men, girls,
+boys): a question about one of them asks for that group's figure, not everyone's; a table may say
+them by a letter ("(M)", "(K)")."""
 
 
 def stems(text: str) -> list[str]:
