@@ -96,6 +96,45 @@ def test_previous_place_is_not_a_ranking_of_its_own():
     assert [(r["rank"], r.get("previous"), r.get("change")) for r in found] == [(84, 134, 50)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "rank", "previous", "change"),
+    [
+        ("Kommunen hamnar på plats 212 av 290 kommuner, att jämföra med plats 168 året innan.", 212, 168, -44),
+        ("Staden placerade sig på plats 188 av 290, jämfört med plats 156 året innan.", 188, 156, -32),
+        (
+            "Där ligger kommunen på plats 97 av 290, en förbättring med 34 placeringar sedan 2025, "
+            "då den låg på plats 131.",
+            97,
+            131,
+            34,
+        ),
+    ],
+)
+def test_the_place_before_in_the_same_sentence_is_the_ranking_s_previous(sentence, rank, previous, change):
+    found = sentence_rankings(sentence)
+    assert [(r["rank"], r.get("previous"), r.get("change")) for r in found] == [(rank, previous, change)]
+
+
+@pytest.mark.parametrize(
+    ("after", "previous", "change"),
+    [
+        ("Ett år tidigare låg kommunen på plats 112, vilket innebär en förbättring med 38 placeringar.", 112, 38),
+        ("Föregående år låg kommunen på plats 138, och den har förbättrat sin placering med 64 steg.", 138, 64),
+        ("Det är en klättring med 21 placeringar jämfört med föregående år, då kommunen hamnade på plats 95.", 95, 21),
+        ("Det gäller särskilt bygglov. År 2024 var placeringen 61.", 61, -13),
+    ],
+)
+def test_the_place_before_in_the_next_sentences_is_no_ranking_of_its_own(after, previous, change):
+    from doksvar.facts.rankings import rankings
+    from doksvar.ingest.text import parse_text
+
+    ranking = "I Företagsbarometern 2025 hamnade kommunen på plats 74 av landets 290 kommuner."
+    text = f"Rapport 2025\n\n1 Omvärld\n\n{ranking} {after}\n"
+    doc = parse_text(text, "r.txt", "r.txt", "0")
+    found = [(f.data["rank"], f.data.get("previous"), f.data.get("change")) for f in rankings(doc)]
+    assert found == [(74, previous, change)]
+
+
 def test_targets_are_marked():
     found = sentence_rankings("Målet är att kommunen ska rankas på 50:e plats senast 2026.")
     assert found and found[0]["target"]

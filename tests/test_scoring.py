@@ -1716,3 +1716,30 @@ def test_goals_are_listed_by_the_assessment_asked_for(make_store):
     assert "Snabb bygglovshantering" not in r.answer and "energianvändning" not in r.answer, r.answer
     r = answers.ask("Which goals were only partly met?")
     assert r.answered and "Snabb bygglovshantering" in r.answer and "Trygga gator" not in r.answer, r.answer
+
+
+RANKING_CHANGE = """\
+Årsredovisning 2025
+
+1 Omvärld
+
+I Företagsbarometern, som presenterades i maj, hamnade kommunen på plats 74 av landets 290 kommuner. \
+Ett år tidigare låg kommunen på plats 112, en förbättring med 38 placeringar. Det är den bästa placeringen hittills.
+
+I kommunen finns 214 platser i särskilt boende.
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur många platser har kommunen klättrat i Företagsbarometern?",
+        "How many places did the municipality move up in the Företagsbarometern ranking?",
+        "Var hamnade kommunen i Företagsbarometern jämfört med året innan?",
+    ],
+)
+def test_a_change_of_place_is_asked_of_the_ranking(make_store, question):
+    r = Answerer(make_store({"omvarld-2025.txt": RANKING_CHANGE})).ask(question)
+    assert r.answered and r.intent == "ranking", (r.intent, r.answer)
+    assert "38" in r.answer and "112" in r.answer and "74" in r.answer, r.answer
+    assert any("112" in c.quote for c in r.citations)

@@ -9,8 +9,15 @@ from doksvar.answer.question import EITHER_WAY, GOING_BACK, Question
 _RANKING = re.compile(
     r"\b(rank\w*|placer\w*|vilken plats|plats fick|plats hamnade|hamnade \w+ på|topplacering\w*|topp\w*)\b"
     r"|^(?:var|hur) (?:hamnade|landade|kom)\b"
+    # "Hur många platser har kommunen klättrat …?": a change of place, not places of a service.
+    r"|\bhur många (?:platser|placeringar|steg)\b.{1,80}?"
+    r"\b(?:klättr|tapp|förbättr|försämr|backa|stig|steg|sjönk|sjunk|avancer)"
 )
-_RANKING_EN = re.compile(r"^where did\b.{1,60}?\b(?:land|end up|come|finish|place)\b")
+_RANKING_EN = re.compile(
+    r"^where did\b.{1,60}?\b(?:land|end up|come|finish|place)\b"
+    r"|\bhow many (?:places|positions|spots|steps)\b.{1,80}?"
+    r"\b(?:climb|improv|move|rise|rose|jump|fall|fell|drop|slip|los[te])"
+)
 """"Var hamnade Luleå …", "Where did Luleå land in …": a place in a ranking asked without the word."""
 _DEVIATION = re.compile(
     r"(avvikelse\w*|avvek|över budget|under budget|dyrare än|billigare än|överskott\w*|underskott\w*"
@@ -64,7 +71,8 @@ _CUE_WORD = re.compile(
     r"(dyr\w*|billig\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
     r"|överträff\w*|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
     r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
-    r"|väntas|förväntas|beräknas|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*|plus|minus)"
+    r"|väntas|förväntas|beräknas|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*|plus|minus"
+    r"|klättr\w*|tappa(?:r|de|t)?)"
 )
 
 

@@ -28,12 +28,12 @@ def place(data: dict, english: bool) -> str:
 
 
 def _change(data: dict, english: bool) -> str:
+    """ "klättrar 38 placeringar, från plats 112": the change as the report states it, and the place before."""
+    change = data.get("change") if data.get("change_said") else None
+    said = [frame("gained" if change > 0 else "lost", english, n=abs(change))] if change else []
     if data.get("previous"):
-        return frame("from", english, n=data["previous"])
-    change = data.get("change")
-    if not change:
-        return ""
-    return frame("gained" if change > 0 else "lost", english, n=abs(change))
+        said.append(frame("from", english, n=data["previous"]))
+    return ", ".join(said)
 
 
 def answer_ranking(a: Answerer, q: Question) -> Answer | None:

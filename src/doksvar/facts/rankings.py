@@ -33,6 +33,11 @@ _RANK_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile("plats"), re.compile(rf"\b(?P<rank>\d{{1,4}}):?[ae]\s+plats(?:en)?\b(?:\s+{_OF})?", re.I)),
     (re.compile("plats"), re.compile(rf"\b(?P<word>{_ORD})\s*plats(?:en|ering\w*)?\b(?:\s+{_OF})?", re.I)),
     (re.compile("placering"), re.compile(rf"\b(?P<word>{_ORD})placering\w*\b", re.I)),
+    # "År 2024 var placeringen 61."
+    (
+        re.compile("placering"),
+        re.compile(r"\bplaceringen\s+(?:var\s+|blev\s+)?(?P<rank>\d{1,4})\b(?!\s*(?:%|procent|,\d))", re.I),
+    ),
     (
         re.compile("först|etta|sist"),
         re.compile(
@@ -52,17 +57,27 @@ _TARGET = re.compile(
     r"\b(?:ska|skall|vill|ambition\w*|målet\s+är|sikta\w*)\b[^.]*\b(?:rank\w*|plats\w*|placering\w*)", re.I
 )
 _NUMBER_WORD = "|".join(NUMBER_WORDS)
+_PLACES = r"(?:placering\w*|platser|steg)\b"
+"""What a change of place is counted in: "38 placeringar", "26 steg", "tappat 12 platser"."""
 _DOWN = re.compile(
     rf"\b(?:tappar|tappade|tappat|backar|backade|backat|sjunker|sjönk|sjunkit|faller|föll|fallit|nedgång|försämring|tapp)\b"
-    rf"\D{{0,25}}?\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+placering\w*",
+    rf"\D{{0,25}}?\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+{_PLACES}",
     re.I,
 )
 _UP = re.compile(
-    rf"\b(?:klättrar|klättrade|klättrat|stiger|steg|stigit|ökar|ökade|ökat|förbättr\w*|avancera\w*|ökning|lyft\w*)\b"
-    rf"\D{{0,25}}?\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+placering\w*",
+    rf"\b(?:klättrar|klättrade|klättrat|klättring|stiger|steg|stigit|ökar|ökade|ökat|förbättr\w*|avancera\w*|ökning|lyft\w*)\b"
+    rf"\D{{0,25}}?\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+{_PLACES}",
     re.I,
 )
 _YEAR = re.compile(rf"\b({YEAR_PATTERN})\b")
+_EARLIER = re.compile(
+    r"\b(?:året\s+innan|året\s+före|föregående\s+år|förra\s+året|i\s+fjol|ett\s+år\s+tidigare|året\s+dessförinnan"
+    r"|då|jämfört\s+med|att\s+jämföra\s+med)\b",
+    re.I,
+)
+"""Words of a clause that gives the place a ranking had before ("Ett år tidigare låg kommunen på plats
+112", "…, jämfört med plats 156 året innan", "…, då kommunen låg på plats 71")."""
+_CLAUSE_END = re.compile(r"[,;:()–]")
 _NAME = re.compile(r"[A-ZÅÄÖ][\w&:'’.-]*(?:\s+(?:&\s+|och\s+|för\s+)?[A-ZÅÄÖ][\w&:'’.-]*)*")
 _LIST_WORD = re.compile(r"(?:index|ranking|rankning|undersökning|enkät|barometer|kamp|mätning|jämförelse)", re.I)
 _NOT_NAMES = {"sveriges", "sverige", "landets", "rikets", "kommunen", "kommunens", "staden", "regionen"}
@@ -118,7 +133,7 @@ def sentence_rankings(sentence: str) -> list[dict]:
             if rank == 0:
                 continue
             taken.append(m.span())
-            found.append({"rank": rank, "of": of, "match": [m.start(), m.end()]})
+            found.append({"rank": rank, "of": of, "match": [m.start(), m.end()], "earlier": _earlier(sentence, m)})
     # "kom först av 290" and "toppade rankningen" in one sentence are one place.
     merged: list[dict] = []
     for r in sorted(found, key=lambda r: r["match"][0]):
@@ -135,16 +150,51 @@ def sentence_rankings(sentence: str) -> list[dict]:
             twin["match"] = [min(twin["match"][0], r["match"][0]), max(twin["match"][1], r["match"][1])]
         else:
             merged.append(r)
+    merged = _with_earlier_places(merged)
     for r in merged:
         r["target"] = bool(_TARGET.search(sentence))
         change = _change(sentence)
         if change is not None:
             r["change"] = change
+            r["change_said"] = True
         prev = next((p for p in previous if p.start() > r["match"][0]), None)
         if prev:
             r["previous"] = int(prev.group("prev"))
+        if "previous" in r:
             r.setdefault("change", r["previous"] - r["rank"])
     return merged
+
+
+def _earlier(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the clause around a place says it was the place before ("året innan", "då …")."""
+    start = max((c.end() for c in _CLAUSE_END.finditer(sentence, 0, m.start())), default=0)
+    end = next((c.start() for c in _CLAUSE_END.finditer(sentence, m.end())), len(sentence))
+    return bool(_EARLIER.search(sentence[start:end]))
+
+
+def _with_earlier_places(found: list[dict]) -> list[dict]:
+    """A place the sentence gives as the one before ("…, att jämföra med plats 168 året innan") is the
+    previous place of the ranking stated before it, not a ranking of its own."""
+    out: list[dict] = []
+    for r in found:
+        if r["earlier"] and out and "previous" not in out[-1]:
+            out[-1]["previous"] = r["rank"]
+            continue
+        if not r["earlier"]:
+            del r["earlier"]  # kept only on a place that stands before its ranking's sentence
+        out.append(r)
+    return out
+
+
+def _before(r: dict, sentence: str, last: dict) -> bool:
+    """Whether the place `r` of a later sentence is the one the ranking `last` had before: said so
+    ("året innan"), or dated before it."""
+    if "previous" in last or r.get("of") not in (None, last.get("of")):
+        return False
+    if r.get("earlier"):
+        return True
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return bool(years) and last.get("year") is not None and max(years) < last["year"]
 
 
 def _change(sentence: str) -> int | None:
@@ -238,6 +288,15 @@ def _passage_rankings(
     for k, (a, b) in enumerate(spans):
         sentence = text[a:b]
         for r in found[k]:
+            if out and _before(r, sentence, out[-1].data):
+                # "Ett år tidigare låg kommunen på plats 112." / "År 2024 var placeringen 61."
+                last = out[-1].data
+                last["previous"] = r["rank"]
+                if r.get("change_said"):
+                    last["change"], last["change_said"] = r["change"], True
+                last.setdefault("change", r["rank"] - last["rank"])
+                last["change_span"] = [a, b]
+                continue
             if k + 1 < len(spans) and "change" not in r:
                 # "En nedgång med 16 placeringar ..." in the sentence after.
                 a2, b2 = spans[k + 1]
@@ -251,7 +310,7 @@ def _passage_rankings(
                 elif not later and '"' not in following:
                     change = _change(following)
                     if change is not None:
-                        r["change"] = change
+                        r["change"], r["change_said"] = change, True
                         r["change_span"] = [a2, b2]
             years = _YEAR.findall(sentence) or _YEAR.findall(text[passage.start : passage.end])
             r["year"] = int(years[0]) if years else None
