@@ -1743,3 +1743,53 @@ def test_a_change_of_place_is_asked_of_the_ranking(make_store, question):
     assert r.answered and r.intent == "ranking", (r.intent, r.answer)
     assert "38" in r.answer and "112" in r.answer and "74" in r.answer, r.answer
     assert any("112" in c.quote for c in r.citations)
+
+
+FORECASTS = """\
+Årsredovisning 2025 Tekniska nämnden
+
+1 Ekonomi
+
+Nämnden redovisar ett överskott mot budget på 1,3 mnkr. Utfallet blev bättre än prognoserna under året.
+
+1.1 Prognoser
+
+Tabell 2. Helårsprognoser och bokslut, avvikelse mot budget (mnkr)
+Verksamhet\tPrognos mars\tPrognos oktober\tBokslut
+Gator och vägar\t-1,0\t-2,6\t-0,4
+Parker\t0,5\t0,9\t1,7
+Totalt\t-0,5\t-1,7\t1,3
+"""
+
+
+def test_a_table_of_deviations_by_its_caption_answers_a_forecast_deficit(make_store):
+    """Every figure of a table captioned 'avvikelse mot budget' is a deviation, though no column says so."""
+    r = Answerer(make_store({"teknik-2025.txt": FORECASTS})).ask("Hur stort underskott räknade nämnden med i oktober?")
+    assert r.answered and "-1,7" in r.answer and "Prognos oktober" in r.answer, r.answer
+
+
+TARGET_BESIDE = """\
+Verksamhetsberättelse 2025 Servicenämnden
+
+1 Verksamhet
+
+1.1 Inköp
+
+Andelen elektroniska fakturor, alltså fakturor som kommer in digitalt till kommunen, steg under året till 91 procent. \
+Målvärdet på 95 procent nåddes ändå inte. Arbetet med leverantörerna fortsätter.
+
+Kundtjänsten besvarade 42 000 samtal under året.
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur stor andel av fakturorna kom in elektroniskt, och vilket var målet?",
+        "Did the share of electronic invoices reach its target?",
+    ],
+)
+def test_an_outcome_is_answered_with_the_target_stated_beside_it(make_store, question):
+    r = Answerer(make_store({"service-2025.txt": TARGET_BESIDE})).ask(question)
+    assert r.answered and "91" in r.answer and "95" in r.answer, r.answer
+    assert any("95 procent" in c.quote for c in r.citations)

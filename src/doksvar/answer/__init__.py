@@ -196,6 +196,8 @@ class Answerer:
             best = proposed[0].answer
             if asks_reason(q) and not gives_reason(best.answer):
                 best = self._with_reason(q, best)
+            if _ASKS_GOAL.search(f"{q.swedish} {q.text.lower()}") and not _GIVES_GOAL.search(best.answer):
+                best = self._with_goal(best)
             return self.label(_named_by_heading(best, q), q)
         return self.decline(q)
 
@@ -250,6 +252,31 @@ class Answerer:
         sentence, cites = best
         text = f"{result.answer} {clip(sentence, 0, 300)}"
         return dataclasses.replace(result, answer=text, citations=renumber([*result.citations, *cites]))
+
+    def _with_goal(self, result: Answer) -> Answer:
+        """An outcome's answer completed with the target the report states beside it ("… ökade till 86
+        procent. Målet på 90 procent nåddes därmed inte."): the sentence after the quoted one, or
+        the one before, when it gives a target with its figure."""
+        docs = {d.name: d.id for d in self.store.documents()}
+        for c in result.citations:
+            doc_id = docs.get(c.doc)
+            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
+            if doc_id is None or sp is None or sp.passage.kind == "row":
+                continue
+            p = sp.passage
+            at = next((i for i, (a, b) in enumerate(p.sentences) if a < c.end <= b), None)
+            if at is None:
+                continue
+            for k in (at + 1, at - 1):
+                if not 0 <= k < len(p.sentences) or p.sentences[k] in {(x.start, x.end) for x in result.citations}:
+                    continue
+                a, b = p.sentences[k]
+                sentence = p.text[a - p.start : b - p.start]
+                if _GIVES_GOAL.search(sentence):
+                    text = f"{result.answer} {clip(sentence, 0, 300)}"
+                    cites = renumber([*result.citations, *self.cite_whole(doc_id, a, b)])
+                    return dataclasses.replace(result, answer=text, citations=cites)
+        return result
 
     def _reasons_before(self, result: Answer) -> list[tuple[str, list[Citation]]]:
         """The reasons a summing-up sentence ("Sammantaget redovisar verksamheten ett underskott …")
@@ -460,6 +487,13 @@ _SECOND_PART = re.compile(
     re.I,
 )
 
+
+_ASKS_GOAL = re.compile(r"\b(?:målet|målvärdet|målnivån|target|goal)\b")
+"""A question that asks for a target beside the outcome ("…, och vilket var målet?", "Klarade man målet?")."""
+_GIVES_GOAL = re.compile(
+    r"\b(?:mål(?:et|värdet?|nivån)?|target)\b[^.]{0,40}?\d|\d[^.]{0,40}?\b(?:målet|målvärdet|målnivån|target)\b", re.I
+)
+"""A text that states a target with its figure ("Målet på 90 procent", "Målvärde 2026: 230")."""
 
 _FRAME = re.compile(r"avvik|^prognos|^utfall|^budget")
 """Stems of an answer's frame ("Största positiva avvikelsen", "Prognosavvikelse"), not of the item it names."""

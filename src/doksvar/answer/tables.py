@@ -290,6 +290,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     periods = [w for w in weights if is_period(w)]
     kinds = _kinds(q, terms)
     asks_deviation = q.negative or q.positive or any("avvik" in t.stem for t in terms)
+    said_deviation = {t.word for t in terms if t.word in q.direction or "avvik" in t.stem}
     period = bool(PERIOD.search(q.swedish))
     full_year = bool(FULL_YEAR.search(q.swedish + " " + q.text.lower()))
     ages = age_groups(f"{q.swedish} {q.text}")  # "under 30" names the row "29 år och yngre"
@@ -313,6 +314,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         if MONEY_UNIT.search(f"{caption} {' '.join(header)}"):
             in_context |= costs  # a table in kronor is of costs (or incomes): "Vad kostade hemtjänsten?"
         table_years = any(years_in(h) for h in header)
+        of_deviations = _of_deviations(caption, header)
         for cells in rows.values():
             row_label = cells[0].row_label
             r_stems = label_stems(row_label)
@@ -335,13 +337,15 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                 fit, col_terms = columns[col]
                 if fit is None:
                     continue
-                if asks_deviation and not deviation_row and not _is_deviation_column(cell.col_label):
+                if asks_deviation and not (deviation_row or of_deviations or _is_deviation_column(cell.col_label)):
                     continue  # a deviation is read from a deviation row or column, not from an outcome
                 if (q.negative or q.positive) and cell.value == 0:
                     continue  # no deviation either way
                 if q.years and not table_years and not set(q.years) & years_in(caption):
                     fit -= 0.2  # a table without years answers for its report's year only
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
+                if asks_deviation and of_deviations:
+                    explained |= said_deviation  # "underskott": what every figure of the table is
                 cap_terms = in_context - explained
                 named = sum(weights[w] * (row_shares[w] if w in row_shares else 1.0) for w in explained)
                 # "helåret", "vid utgången av" choose the column; only a row that names them ("Periodens
@@ -398,6 +402,17 @@ _LABEL_ONLY = GROUP_STEMS
 """Everyday words a table says by a letter ("(M)", "(K)"): looked for in its labels though general."""
 
 _DEVIATION_ROW = re.compile(r"^(?:budget)?avvik|^differens|^återstår|^diff\b", re.I)
+
+
+def _of_deviations(caption: str, header: list[str]) -> bool:
+    """Whether every figure of a table is a deviation from budget: its caption says so ("Prognos och
+    utfall, avvikelse mot budget (mnkr)") and no column is a budget or a deviation of its own."""
+    if not _DEVIATION_CAPTION.search(caption):
+        return False
+    return not any(_is_deviation_column(h) or "budget" in h.lower() for h in header[1:])
+
+
+_DEVIATION_CAPTION = re.compile(r"\bavvikelse\w* (?:mot|från|i förhållande till) budget|\bbudgetavvikelse", re.I)
 
 
 def _is_deviation_column(label: str) -> bool:
