@@ -144,3 +144,41 @@ def test_targets_are_marked():
 def test_percentages_and_counts_are_not_rankings():
     assert sentence_rankings("Andelen nöjda var 84 procent av de 290 svarande.") == []
     assert sentence_rankings("Det finns plats för 550 medarbetare.") == []
+
+
+def test_a_relative_clause_about_income_does_not_turn_an_overspend():
+    found = sentence_deviations(
+        "Städenheten, som finansieras genom ersättningar från de andra nämnderna, överskred budget med 430 tkr."
+    )
+    assert [(d["amount"], d["direction"]) for d in found] == [(430, "negative")]
+
+
+def test_a_signed_total_takes_the_direction_of_the_table_total_it_restates():
+    from doksvar.facts.deviations import deviations
+    from doksvar.ingest.text import parse_text
+
+    text = (
+        "Årsredovisning 2025\n\n1 Ekonomi\n\n"
+        "Verksamhet\tBudget 2025\tUtfall 2025\tAvvikelse\n"
+        "Gator\t10 000\t11 200\t-1 200\n"
+        "Parker\t5 000\t4 650\t350\n"
+        "Summa\t15 000\t15 850\t-850\n\n"
+        "Nämnden redovisar sammantaget en budgetavvikelse på -850 tkr.\n"
+    )
+    doc = parse_text(text, "r.txt", "r.txt", "0")
+    said = [f.data for f in deviations(doc) if f.data["source"] == "text"]
+    assert [(d["amount"], d["direction"], d["total"]) for d in said] == [(850, "negative", True)]
+
+
+def test_a_table_of_counts_states_no_deviation_in_money():
+    from doksvar.facts.deviations import deviations
+    from doksvar.ingest.text import parse_text
+
+    text = (
+        "Delårsrapport 2026\n\n1 Ekonomi\n\nNämndens kostnader redovisas i mnkr.\n\n"
+        "Tabell 6. Antal elever (genomsnitt)\n"
+        "Verksamhet\tBudget\tUtfall\tAvvikelse\n"
+        "Grundskola\t2 400\t2 431\t31\n"
+        "Gymnasieskola\t900\t880\t-20\n"
+    )
+    assert deviations(parse_text(text, "r.txt", "r.txt", "0")) == []

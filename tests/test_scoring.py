@@ -1793,3 +1793,76 @@ def test_an_outcome_is_answered_with_the_target_stated_beside_it(make_store, que
     r = Answerer(make_store({"service-2025.txt": TARGET_BESIDE})).ask(question)
     assert r.answered and "91" in r.answer and "95" in r.answer, r.answer
     assert any("95 procent" in c.quote for c in r.citations)
+
+
+FRONT_MATTER = """\
+---
+title: Delårsrapport januari–augusti 2026
+nämnd: Kultur- och fritidsnämnden
+kommun: Exempelby kommun
+---
+
+# 1 Sammanfattning
+
+Efter årets första åtta månader redovisar nämnden en negativ budgetavvikelse på 1,9 mnkr. \
+För helåret prognostiserar nämnden ett underskott på 3,4 mnkr.
+
+# 2 Ekonomi
+
+**Tabell 1. Resultaträkning jan–aug 2026 (mnkr)**
+
+| Post | Budget jan–aug | Utfall jan–aug | Avvikelse |
+|---|---|---|---|
+| Intäkter | 20,0 | 21,5 | 1,5 |
+| Personalkostnader | −40,0 | −44,6 | −4,6 |
+| Övriga kostnader | −30,0 | −28,8 | 1,2 |
+| Nettokostnad | −50,0 | −51,9 | −1,9 |
+
+**Tabell 2. Prognos per verksamhet, helår 2026 (mnkr)**
+
+| Verksamhet | Budget helår | Prognos helår | Prognosavvikelse |
+|---|---|---|---|
+| Bibliotek | 30,0 | 29,2 | 0,8 |
+| Simhall | 12,0 | 15,1 | −3,1 |
+| Fritidsgårdar | 18,0 | 19,1 | −1,1 |
+| Totalt | 60,0 | 63,4 | −3,4 |
+
+Simhallen väntas överskrida budget med 3,1 mnkr eftersom energikostnaderna har stigit.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Hur mycket minus väntas kultur- och fritidsnämnden gå för hela året?", "3,4"),
+        ("Which part of the budget is heading for the biggest overspend this year?", "3,1"),
+    ],
+)
+def test_the_organisation_named_in_front_matter_is_no_item_and_a_part_no_kind_of_cost(make_store, question, figure):
+    r = Answerer(make_store({"kfn-delar-2026.md": FRONT_MATTER})).ask(question)
+    assert r.answered and r.intent == "deviation" and figure in r.answer, (r.intent, r.answer)
+    assert "4,6" not in r.answer and "Personalkostnader" not in r.answer
+
+
+def test_a_year_named_only_as_a_comparison_is_not_the_year_of_the_figure(make_store):
+    report = (
+        "Årsredovisning 2025 Miljönämnden\n\n1 Ekonomi\n\n"
+        "Miljönämnden redovisar ett underskott mot budget på 640 tkr. Kostnaderna ökade jämfört med 2024.\n\n"
+        "2 Framtid\n\nFullmäktige har beslutat om en budgetram på 31,2 mnkr för Miljönämnden 2026, "
+        "vilket är 1,4 mnkr mer än 2025.\n"
+    )
+    r = Answerer(make_store({"miljo-2025.txt": report})).ask(
+        "Höll Miljönämnden budgeten 2025, eller gick den plus eller minus?"
+    )
+    assert r.answered and "640" in r.answer and "31,2" not in r.answer, r.answer
+
+
+def test_the_pupils_of_year_nine_in_everyday_words(make_store):
+    report = (
+        "Årsredovisning 2025\n\n1 Resultat\n\n"
+        "Nyckeltal\tMålvärde\tUtfall 2024\tUtfall 2025\n"
+        "Meritvärde årskurs 9\t225\t218,5\t221,0\n"
+        "Meritvärde årskurs 6\t210\t205,0\t207,5\n"
+    )
+    r = Answerer(make_store({"skola-2025.txt": report})).ask("Vilket meritvärde fick niorna 2025?")
+    assert r.answered and "221,0" in r.answer and "207,5" not in r.answer, r.answer

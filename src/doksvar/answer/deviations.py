@@ -265,8 +265,16 @@ def _of_period(q: Question, facts: list) -> list:
 
 
 def _asks_forecast(q: Question) -> bool:
-    """Whether the question asks for the forecast for the full year ("väntas", "för helåret")."""
-    return bool(_FORECAST.search(q.swedish) or FULL_YEAR.search(q.swedish))
+    """Whether the question asks for the forecast for the full year ("väntas", "för helåret",
+    "heading for")."""
+    return bool(
+        _FORECAST.search(q.swedish) or FULL_YEAR.search(q.swedish) or (q.english and _FORECAST_EN.search(q.text))
+    )
+
+
+_FORECAST_EN = re.compile(
+    r"\b(?:expect\w*|project\w*|forecast\w*|heading for|on course|on track|set to|predicted|estimated)\b", re.I
+)
 
 
 def _is_forecast(a: Answerer, f) -> bool:
@@ -311,6 +319,9 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         return _one(a, q, total, a.store.passages({total.passage_id}))
     if not items and not totals:
         return None
+    if (q.largest or q.listing) and _ASKS_PART.search(f"{q.swedish} {q.text.lower()}"):
+        # "Vilken verksamhet …", "Which part …": the activities, not the kinds of cost of the whole.
+        items = [f for f in items if not _of_a_kind_of_money(a, f)] or items
     items.sort(key=lambda f: -f.data["mkr"])
     if q.largest:
         items = items[: 3 if q.listing or _plural(q) else 1]
@@ -346,6 +357,30 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
     if len(items) > len(shown):
         parts.append(frame("more", q.english))
     return answer(q.text, "deviation", " ".join(parts), cites)
+
+
+_ASKS_PART = re.compile(
+    r"\b(?:del|delen|verksamhet\w*|område\w*|enhet\w*|avdelning\w*|part|area|activit\w*|service\w*|unit|department)\b"
+)
+"""A question after a part of the organisation ("Vilken del av verksamheten …", "Which part …")."""
+_MONEY_KIND = re.compile(
+    r"\b(?:summa\s+|övriga?\s+|totala?\s+)?"
+    r"(?:\w{3,}kostnad\w*|\w*intäkt\w*|\w*utgift\w*|köp av\b|avskrivning\w*|räntor)",
+    re.I,
+)
+"""A kind of money rather than a part of the organisation ("Personalkostnader", "Köp av verksamhet",
+"intäkterna"); a bare "kostnaderna" is said of any part."""
+
+
+def _of_a_kind_of_money(a: Answerer, f) -> bool:
+    """Whether a deviation is of a kind of cost or income of the whole: its row label names one, or
+    the clause that states its amount does ("…, vilket förklarar att personalkostnaderna överstiger
+    budget med 11,3 mnkr")."""
+    if f.data["source"] == "table":
+        return bool(_MONEY_KIND.match(f.data.get("row_label", "")))
+    text = a.ref(f.doc_id).text[f.start : f.data["span_amount"][0]]
+    clause = re.split(r"[,;:]", re.sub(r",\s+(?:som|vilket|vilka|där)\b[^,]*,", " ", text))[-1]
+    return bool(_MONEY_KIND.search(clause))
 
 
 _REFERS_BACK = re.compile(r"(?:utfallet|avvikelsen|resultatet|kostnaden|kostnaderna|det|detta|dessa|den|denna)\b", re.I)

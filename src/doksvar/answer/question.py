@@ -142,6 +142,8 @@ EITHER_WAY = r"\b(?:över|under|over) (?:eller|or) (?:över|under) (?:sin |sina 
 GOING_BACK = (
     r"\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?(?:back|med förlust|med minus)\b|\bförlust\w*"
     r"|\b(?:hamnade|hamnar|landade|landar)\s+på\s+minus\b"
+    # "Hur mycket minus väntas nämnden gå?", "gå minus": minus as what the year ends with.
+    r"|\bhur mycket minus\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?minus\b"
 )
 """The everyday way of saying a deficit: "gick mest back", "gick med förlust", "hamnade på minus"."""
 _NEGATIVE = re.compile(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import Question, budgets, counted_text, direction_fit, unit_fit
 from doksvar.answer.retrieve import figure_of_another
-from doksvar.answer.subject import found_in
+from doksvar.answer.subject import found_in, heads_title
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_everyday, is_general
 from doksvar.lang.terms import label_words
@@ -238,7 +238,7 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     titled = a.store.title_words(q.docs)
     deviation = q.negative or q.positive
     for t in q.content:
-        if is_cue_word(t.word) or t.stem in titled or t.word in q.direction:
+        if is_cue_word(t.word) or t.stem in titled or heads_title(t.stem, titled) or t.word in q.direction:
             continue
         if deviation and t.stem.startswith("budget"):
             continue  # "under budget", "mot budget": what kind of figure, not what it is about
@@ -511,9 +511,9 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     if q.years:
         # The years the answer states, else its quotes; the paragraph around only when neither does
         # (a table's paragraph is the whole table, with every year of its header).
-        said = years_in(result.answer) or years_in(quotes)
+        said = _stated_years(result.answer) or _stated_years(quotes)
         if not said:
-            said = years_in(" ".join(t for t, w in pieces if w >= IN_TITLE))
+            said = _stated_years(" ".join(t for t, w in pieces if w >= IN_TITLE))
         if said & set(q.years):
             features["year"] = YEAR_MATCH
         elif not _covers_period(a, q, result):
@@ -527,6 +527,20 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             # 2021 …"); it may still compare with them ("lägre än 2022"), so it only weighs less.
             features["year"] = YEAR_NAMED_OTHER
     return Candidate(result, handler, sum(features.values()), cov, features)
+
+
+_COMPARED_YEAR = re.compile(
+    r"\b(?:jämfört med|jämfört mot|att jämföra med|i jämförelse med|än|mot|från|sedan)\s+(?:år\s+|året\s+)?"
+    rf"(?:{YEAR_PATTERN})\b",
+    re.I,
+)
+"""A year named only as what a figure is compared with ("ökade med 4 470 tkr jämfört med 2024", "5,7 mnkr
+mer än 2025"): not the year the figure is of."""
+
+
+def _stated_years(text: str) -> set[int]:
+    """The years a text gives its figures for: every year it names but those it compares with."""
+    return set(years_in(_COMPARED_YEAR.sub(" ", text)))
 
 
 def _without_direction(q: Question) -> str:

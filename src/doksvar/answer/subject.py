@@ -30,13 +30,21 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
             or (t.word not in q.names and _general(store, q, t))  # last: it may ask the index
         ):
             continue
-        if set(t.alternatives[:1]) & titled and not t.word.isdigit():
+        if (set(t.alternatives[:1]) & titled or heads_title(t.stem, titled)) and not t.word.isdigit():
             continue
         df = max(store.vocab.doc_freq.get(a, 0) for a in t.alternatives)
         if count >= 20 and df / count > COMMON_SHARE and t.how == "exact":
             continue
         out.append(t)
     return out
+
+
+def heads_title(stem: str, titled: frozenset[str]) -> bool:
+    """Whether a stem is the first part of the organisation's name in the title: "fritid" of
+    "fritidsnämnd", asked as "kultur- och fritidsnämnden" of a report that says it only there."""
+    return len(stem) >= 4 and any(
+        w.startswith(stem) and w != stem and is_organisation(w[len(stem) :].lstrip("s")) for w in titled
+    )
 
 
 def _general(store: Store, q: Question, t: Term) -> bool:

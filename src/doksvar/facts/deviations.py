@@ -124,6 +124,7 @@ def _of_the_whole(sentence: str) -> bool:
     return all(is_period(w) or is_year(w) or w.lower() in ("året", "hela") for w in _FOR_WHAT.findall(sentence))
 
 
+_RELATIVE = re.compile(r",\s+(?:som|vilket|vilka|där)\b[^,]*,")
 _INCOME = re.compile(r"\bintäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
 _COST = re.compile(r"\bkostnad\w*|\butgift\w*|\butfall\w*\b", re.I)
 _DEVIATION_COLUMN = re.compile(
@@ -142,7 +143,9 @@ def direction_of(cue: str, sentence: str, amount_start: int, label: str) -> str:
         return "positive"
     if cue == "neutral":
         return "unknown"
-    before = sentence[:amount_start]
+    # What a relative clause says of the subject ("Måltidsservice, som finansieras genom ersättningar
+    # från …, överskred budget") is not what the deviation is of.
+    before = _RELATIVE.sub(" ", sentence[:amount_start])
     income = bool(_INCOME.search(before)) and not _COST.search(before)
     over = cue == "over"
     return ("positive" if over else "negative") if income else ("negative" if over else "positive")
@@ -238,7 +241,7 @@ def _restated_totals(facts: list[Fact]) -> None:
     totals = [f.data for f in facts if f.data["source"] == "table" and f.data["total"]]
     for f in facts:
         d = f.data
-        if d["source"] != "text" or d["total"]:
+        if d["source"] != "text" or (d["total"] and d["direction"] != "unknown"):
             continue
         for t in totals:
             if d["direction"] in ("unknown", t["direction"]) and _same_amount(d, t["mkr"]):
@@ -293,6 +296,8 @@ def _table_deviations(doc: Document) -> list[Fact]:
         if not columns:
             continue
         unit = _table_unit(table.caption + " " + " ".join(table.header))
+        if not unit and _COUNTED.search(table.caption + " " + " ".join(table.header)):
+            continue  # "Antal barn och elever": budgeted and actual counts, no money
         if not unit:
             default_unit = _document_unit(doc.text) if default_unit is None else default_unit
             unit = default_unit
@@ -412,6 +417,10 @@ def _sums(table, column: int) -> set[int]:
 
 SUMMED_ROWS = 3
 """Item rows a figure must sum to be read as their total: with fewer, a sum may be chance."""
+
+
+_COUNTED = re.compile(r"\b(?:antal|personer|årsarbetare|timmar|dagar|procent)\b|%", re.I)
+"""Words of a caption or header that say a table counts something other than money."""
 
 
 def _table_unit(text: str) -> str:

@@ -123,7 +123,7 @@ class Reader:
     def title_stems(self) -> dict[int, frozenset[str]]:
         """The stems of each document's title and cover (kept until the index changes): the lines
         before its first heading that are no sentences ("Barn- och utbildningsnämnden, Sjöviks
-        kommun") name the report and its organisation too."""
+        kommun") and the values of its front matter name the report and its organisation too."""
         docs = self.documents()
         if self._title_stems is None or self._title_stems[0] is not docs:
             cover: dict[int, list[str]] = {}
@@ -134,6 +134,9 @@ class Reader:
             )
             for doc_id, text in rows:
                 cover.setdefault(doc_id, []).append(text)
+            # Front matter names them too ("nämnd: Barn- och utbildningsnämnden", "kommun: Ekeby kommun").
+            for doc_id, meta in self.conn.execute("SELECT id, meta FROM documents WHERE meta != '[]'"):
+                cover.setdefault(doc_id, []).extend(v for _, v in json.loads(meta) if 0 < len(v) <= COVER_LINE)
             by_doc = {d.id: frozenset(stems(" ".join([d.title, *cover.get(d.id, [])]))) for d in docs}
             self._title_stems = (docs, by_doc, {})
         return self._title_stems[1]
