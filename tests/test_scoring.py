@@ -1866,3 +1866,56 @@ def test_the_pupils_of_year_nine_in_everyday_words(make_store):
     )
     r = Answerer(make_store({"skola-2025.txt": report})).ask("Vilket meritvärde fick niorna 2025?")
     assert r.answered and "221,0" in r.answer and "207,5" not in r.answer, r.answer
+
+
+DERIVED = """\
+Årsredovisning 2025 Tekniska nämnden
+
+1 Verksamhet
+
+Ett skyfall i juli gav 48 millimeter regn på två timmar. Totalt 23 källaröversvämningar anmäldes till kommunen.
+
+Under året gjordes 140 inspektioner av enskilda avlopp.
+
+2 Investeringar
+
+Investeringsbudgeten var 40 mnkr. Nämnden föreslår att 6,2 mnkr av de outnyttjade medlen förs över till 2026.
+
+3 Ekonomi
+
+Verksamhet (tkr)\tBudget 2025\tUtfall 2025\tAvvikelse
+Gator\t20 000\t19 100\t900
+Parker\t8 000\t8 300\t-300
+Summa\t28 000\t27 400\t600
+
+Investeringsprojekt (tkr)\tBudget 2025\tUtfall 2025\tÅterstår
+Ny bro\t12 000\t4 000\t8 000
+Cykelväg\t3 000\t2 500\t500
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Hur många översvämmade källare anmäldes efter skyfallet?", "23"),
+        ("Hur många enskilda avlopp inspekterade man?", "140"),
+        ("How much unspent money does the board want moved over to 2026?", "6,2"),
+        ("Which part of the technical department came in furthest under budget?", "900"),
+    ],
+)
+def test_words_a_report_says_otherwise_are_found_not_declined(make_store, question, figure):
+    """A verb whose noun the report uses ('översvämmade' källare, 'källaröversvämningar'), an English
+    word put into an everyday Swedish verb ('moved'), the organisation called a department."""
+    r = Answerer(make_store({"teknik-2025.txt": DERIVED})).ask(question)
+    assert r.answered and figure in r.answer, r.answer
+    if "part" in question:
+        assert "8 000" not in r.answer  # an investment project is no part of the organisation
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Höll parkerna budgeten 2025?", "Did the parks stay within their budget in 2025?"],
+)
+def test_a_budget_kept_or_not_is_a_deviation_question(make_store, question):
+    r = Answerer(make_store({"teknik-2025.txt": DERIVED})).ask(question)
+    assert r.answered and r.intent == "deviation" and "300" in r.answer, (r.intent, r.answer)

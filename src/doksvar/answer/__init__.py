@@ -444,8 +444,10 @@ class Answerer:
                 continue  # "vid utgången av", "helåret": when, not what
             if t.word in names or (q.english and t.word not in original and len(t.word) >= 4):
                 # A name ("Stockholm") is a subject however common it is; so is a report term an
-                # English question was translated into ("University" -> "universitet").
-                deciding.append(t)
+                # English question was translated into ("University" -> "universitet"), but not an
+                # everyday verb it was put into ("moved" -> "flyttade").
+                if t.word in names or not (_VERB_FORM.search(t.word) and form_zipf(t.word) >= GENERAL_ZIPF):
+                    deciding.append(t)
                 continue
             if t.stem == q.focus and _NAMES_KIND.search(q.swedish):
                 continue  # "Vilken kostnadspost …", "från vilket datum": the kind of answer, not its subject
@@ -477,6 +479,9 @@ class Answerer:
             body = body.split(".")[0] + "."
         return answer(q.text, "none", body, cites, answered=False)
 
+
+_VERB_FORM = re.compile(r"(?:ade|ades|de|te|at|ats|it|ar|er|as)$")
+"""Endings of Swedish verb forms ("flyttade", "minskat", "ökar")."""
 
 _NAMES_KIND = re.compile(r"\b(?:vilken|vilket|vilka|which)\b|hur mycket \w+ (?:var|blev)")
 

@@ -321,7 +321,14 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         return None
     if (q.largest or q.listing) and _ASKS_PART.search(f"{q.swedish} {q.text.lower()}"):
         # "Vilken verksamhet …", "Which part …": the activities, not the kinds of cost of the whole.
-        items = [f for f in items if not _of_a_kind_of_money(a, f)] or items
+        # An investment project is no part of the organisation either, unless investments are asked.
+        titles: dict[tuple[int, str], str] = {}
+        invest = "investering" in asked
+        items = [
+            f
+            for f in items
+            if not _of_a_kind_of_money(a, f) and (invest or "investering" not in _budgets_of(a, f, titles))
+        ] or items
     items.sort(key=lambda f: -f.data["mkr"])
     if q.largest:
         items = items[: 3 if q.listing or _plural(q) else 1]

@@ -87,4 +87,14 @@ def intent_of(q: Question) -> str:
         return "ranking"
     if _DEVIATION.search(q.swedish) or (q.direction and re.search(r"budget|planera", q.swedish)):
         return "deviation"
+    if _KEPT_BUDGET.search(q.swedish) or (q.english and _KEPT_BUDGET_EN.search(q.text.lower())):
+        return "deviation"
     return "fact"
+
+
+_KEPT_BUDGET = re.compile(
+    r"\b(?:höll|håller|hålla|hållit|klarade|klarar|klara|klarat)\s+(?:\w+\s+){0,4}?(?:budget\w*|ramen|budgetramen)\b"
+    r"|\binom (?:sin |sina |den |given |tilldelad )?(?:budget\w*|ramen|budgetramen)\b"
+)
+"""A budget kept, or not: "Höll nämnden budgeten?", "Klarade hemtjänsten sig inom ramen?"."""
+_KEPT_BUDGET_EN = re.compile(r"\b(?:within|keep to|kept to|stick to|stuck to|on) (?:its |the |their |his |her )?budget")

@@ -300,16 +300,25 @@ def _past_root(word: str, s: str, vocab: Vocabulary) -> str | None:
 
 
 _PARTICLE = re.compile(r"^(?:ut|in|upp|av|på|till|över|fram|bort|åter)(?=\w{5})")
-_VERB_ENDING = re.compile(r"(?:erade|erades|erat|ade|ades|ats|te|tes|de|des)$")
+_VERB_ENDING = re.compile(r"(?:erade|erades|erat|erar|eras|era|ade|ades|ats|te|tes|de|des)$")
 
 
 def _verb_root(word: str, vocab: Vocabulary) -> str | None:
     """The indexed stem a verb form the index lacks is made from: "utannonserade" is "annons"
-    (the report writes "annonser"), with its particle and ending taken off."""
+    (the report writes "annonser"), with its particle and ending taken off; or the noun the verb
+    makes, alone or in a compound ("översvämmade" källare are "källaröversvämningar",
+    "inspektera" is "inspektion")."""
     if not _VERB_ENDING.search(word):
         return None
     for form in (_PARTICLE.sub("", word), word):
         root = _VERB_ENDING.sub("", form)
         if len(root) >= 5 and stem(root) in vocab.doc_freq:
             return stem(root)
+    root = _VERB_ENDING.sub("", word)
+    if len(root) < 5:
+        return None
+    single = root[:-1] if root[-1] == root[-2] and root[-1] not in "aeiouyåäö" else root
+    for noun in (single + "ning", root + "ion", root + "ering", root + "ing"):
+        if len(noun) >= 8 and vocab.expand(stem(noun))[0]:
+            return stem(noun)
     return None
