@@ -1919,3 +1919,36 @@ def test_words_a_report_says_otherwise_are_found_not_declined(make_store, questi
 def test_a_budget_kept_or_not_is_a_deviation_question(make_store, question):
     r = Answerer(make_store({"teknik-2025.txt": DERIVED})).ask(question)
     assert r.answered and r.intent == "deviation" and "300" in r.answer, (r.intent, r.answer)
+
+
+STAFF = """\
+Delårsrapport augusti 2026 Kulturnämnden
+
+1 Nyckeltal
+
+Nyckeltal\tMålvärde\tUtfall 2024\tUtfall 2025\tUtfall 2026
+Antal besökare per årsarbetare\t900\t850\t870\t910
+Andel nöjda besökare (%)\t85\t80,5\t82,0\t86,4
+
+2 Personal
+
+Tabell 4. Antal årsarbetare per enhet, augusti
+Enhet\tAug 2025\tAug 2026
+Bibliotek\t41\t43
+Kulturskola\t28\t27
+Totalt\t69\t70
+"""
+
+
+def test_a_row_names_by_per_what_it_is_divided_by_not_what_it_counts(make_store):
+    r = Answerer(make_store({"kultur-2026.txt": STAFF})).ask(
+        "How many full-time staff does the board have now, and how many did it have a year ago?"
+    )
+    assert r.answered and "70" in r.answer and "69" in r.answer and "910" not in r.answer, r.answer
+
+
+def test_an_english_comparison_with_a_year_gives_the_latest_figure_beside_it(make_store):
+    r = Answerer(make_store({"kultur-2026.txt": STAFF})).ask(
+        "What share of visitors were satisfied this year, compared with 2024?"
+    )
+    assert r.answered and "86,4" in r.answer and "80,5" in r.answer, r.answer

@@ -130,6 +130,8 @@ def _base_cell(a: Answerer, q: Question, pick: _Pick) -> Cell | None:
     """The cell of the same row in the column the question compares with ("… jämfört med motsvarande
     period föregående år"), when one column fits the comparison base best."""
     _, base = _parts_compared(q)
+    if base is None and _YEAR_BEFORE.search(f"{q.swedish} {q.text.lower()}") and not q.years:
+        base = dataclasses.replace(q, swedish=f"{q.swedish} {q.text.lower()}")  # "…, och hur många var det i fjol?"
     if base is None:
         return None
     header = pick.table.header
@@ -246,7 +248,15 @@ def _parts_compared(q: Question) -> tuple[Question, Question | None]:
     """The question without what it compares with, and the comparison base as a question of its own."""
     m = _COMPARED.search(q.swedish)
     if m is None:
-        return q, None
+        english = _COMPARED.search(q.text) if q.english else None
+        if english is None:
+            return q, None
+        # "…this year, compared with 2024?": the translation keeps no "compared"; the base's years are
+        # taken from the question as asked.
+        base = english.group("base") or english.group("since") or ""
+        before = years_in(base)
+        main = dataclasses.replace(q, years=tuple(y for y in q.years if y not in before))
+        return main, dataclasses.replace(q, swedish=base.lower(), years=tuple(sorted(before)))
 
     def part(text: str) -> Question:
         kept = set(words(text))
@@ -319,6 +329,14 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             row_label = cells[0].row_label
             r_stems = label_stems(row_label)
             row_shares = {t.word: label_share(t, r_stems) for t in terms if term_in_label(t, r_stems)}
+            per = _PER.split(row_label, maxsplit=1)
+            if len(per) == 2:
+                # "Antal barn per årsarbetare" counts children: a word after "per" names what the
+                # figure is divided by, not what it measures.
+                measured = label_stems(per[0])
+                for t in terms:
+                    if t.word in row_shares and not term_in_label(t, measured):
+                        row_shares[t.word] *= PER_SHARE
             row_terms = set(row_shares)
             row_numbers = set(re.findall(r"\d+", row_label))
             run = _common_run(row_label, asked)
@@ -368,6 +386,10 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         return None
     return best
 
+
+_PER = re.compile(r"\s+per\s+", re.I)
+PER_SHARE = 0.3
+"""What a word counts toward a row that it names only after "per" ("Kostnad per elev" for "elever")."""
 
 QUOTED_RUN = 3
 QUOTED_BONUS = 0.1
