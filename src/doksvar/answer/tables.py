@@ -306,6 +306,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     ages = age_groups(f"{q.swedish} {q.text}")  # "under 30" names the row "29 år och yngre"
     groups = {t.stem for t in q.content if t.stem in GROUP_STEMS}
     asked = [stem(w) for w in words(q.swedish)]
+    asks_per = bool(_PER.search(q.swedish))  # "biståndet per hushåll": the question divides as the row does
     best: _Pick | None = None
     # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
     wider = [dataclasses.replace(t, alternatives=(*t.alternatives, *a.store.vocab.heads(t.stem))) for t in terms]
@@ -330,7 +331,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             r_stems = label_stems(row_label)
             row_shares = {t.word: label_share(t, r_stems) for t in terms if term_in_label(t, r_stems)}
             per = _PER.split(row_label, maxsplit=1)
-            if len(per) == 2:
+            if len(per) == 2 and not asks_per:
                 # "Antal barn per årsarbetare" counts children: a word after "per" names what the
                 # figure is divided by, not what it measures.
                 measured = label_stems(per[0])
