@@ -1952,3 +1952,40 @@ def test_an_english_comparison_with_a_year_gives_the_latest_figure_beside_it(mak
         "What share of visitors were satisfied this year, compared with 2024?"
     )
     assert r.answered and "86,4" in r.answer and "80,5" in r.answer, r.answer
+
+
+WHOLE_YEAR = """\
+Delårsrapport april 2026 Hälso- och sjukvårdsnämnden
+
+1 Sammanfattning
+
+Nämnden redovisar ett underskott mot budget på 41,2 mnkr för perioden januari–april.
+
+Nämnden prognostiserar ett underskott på 96,5 mnkr för helåret. År 2025 slutade med ett underskott på 120,3 mnkr.
+
+2 Verksamhet
+
+Antalet ambulansuppdrag uppgick till 8 412 under perioden.
+
+Nyckeltal\tMålvärde\tUtfall jan–apr 2026
+Andel besök inom 90 dagar (%)\t90\t71
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        ("Will the health board end the year in the red, and by how much?", "96,5", "41,2"),
+        ("Gick nämnden bättre eller sämre än planerat under årets första fyra månader?", "41,2", "96,5"),
+    ],
+)
+def test_the_year_s_end_and_better_or_worse_than_planned(make_store, question, figure, not_figure):
+    r = Answerer(make_store({"hsn-2026.txt": WHOLE_YEAR})).ask(question)
+    assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer
+
+
+def test_how_many_times_counts_no_noun_called_times(make_store):
+    r = Answerer(make_store({"hsn-2026.txt": WHOLE_YEAR})).ask(
+        "How many times did the ambulances go out during the period?"
+    )
+    assert r.answered and "8 412" in r.answer, r.answer

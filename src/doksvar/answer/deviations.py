@@ -273,7 +273,9 @@ def _asks_forecast(q: Question) -> bool:
 
 
 _FORECAST_EN = re.compile(
-    r"\b(?:expect\w*|project\w*|forecast\w*|heading for|on course|on track|set to|predicted|estimated)\b", re.I
+    r"\b(?:expect\w*|project\w*|forecast\w*|heading for|on course|on track|set to|predicted|estimated"
+    r"|end the year|by year-end|at year-end|for the whole year|for the full year)\b",
+    re.I,
 )
 
 

@@ -137,7 +137,10 @@ _PLAN = (
 )
 _AGAINST_PLAN = rf"(?:[\w,]+\s+){{0,4}}?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
 """What a plus or minus is measured against: "ett plus mot budget", "minus jämfört med budgeten"."""
-EITHER_WAY = r"\b(?:över|under|over) (?:eller|or) (?:över|under) (?:sin |sina |dess |its |the |their )?budget\w*"
+EITHER_WAY = (
+    r"\b(?:över|under|over) (?:eller|or) (?:över|under) (?:sin |sina |dess |its |the |their )?budget\w*"
+    r"|\b(?:bättre|sämre) eller (?:bättre|sämre) än (?:planerat|beräknat|budget\w*)"
+)
 """Asked either way: "över eller under budget", "over or under its budget"."""
 GOING_BACK = (
     r"\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?(?:back|med förlust|med minus)\b|\bförlust\w*"
@@ -401,7 +404,9 @@ COMMON_ENGLISH = 5.5
 """Zipf from which an English word is too common to be respelt as Swedish ("will" is no "vill")."""
 
 
-COUNTED_EN = re.compile(r"\bhow many ([\w-]+)(?= (?:did|do|does|were|was|are|is|have|has|had|will|would|can|could)\b)")
+COUNTED_EN = re.compile(
+    r"\bhow many (?!times\b)([\w-]+)(?= (?:did|do|does|were|was|are|is|have|has|had|will|would|can|could)\b)"
+)
 """What an English question counts, a noun standing alone: "How many e-books did …" (not a
 noun phrase, whose head may be named in other words: "How many swimming-school occasions …")."""
 

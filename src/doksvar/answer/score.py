@@ -240,6 +240,8 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     for t in q.content:
         if is_cue_word(t.word) or t.stem in titled or heads_title(t.stem, titled) or t.word in q.direction:
             continue
+        if t.word in ("fjol", "ifjol"):
+            continue  # "i fjol": when, said as no report says it
         if deviation and t.stem.startswith("budget"):
             continue  # "under budget", "mot budget": what kind of figure, not what it is about
         if t.found:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer
-from doksvar.answer.question import Question
+from doksvar.answer.question import COUNTS, Question
 from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
 from doksvar.lang.terms import expand_label, synonyms
@@ -388,6 +388,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     return best
 
 
+_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\b")
 _PER = re.compile(r"\s+per\s+", re.I)
 PER_SHARE = 0.3
 """What a word counts toward a row that it names only after "per" ("Kostnad per elev" for "elever")."""
@@ -546,8 +547,13 @@ _COUNT_COLUMN = re.compile(r"\b(?:antal|st|stycken|personer|besök\w*)\b", re.I)
 def _extra_words(row_label: str, terms: list[Term], q: Question) -> int:
     """Qualifiers of the row that the question does not ask for ("kvinnor" when asked for all)."""
     count = 0
+    # "31 december": the day the figure is counted at, not a qualifier the question leaves out.
+    dates = {w for m in _DATE.finditer(row_label.lower()) for w in m.groups()}
+    counts = bool(COUNTS.search(q.swedish))
     for w in expand_label(words(row_label)):
         s = stem(w)
+        if w in dates or (counts and w == "antal"):
+            continue
         if w.isdigit():
             if w not in q.numbers:
                 count += 2  # an age band or a code the question did not ask for

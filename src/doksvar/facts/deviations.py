@@ -107,7 +107,7 @@ _TOTAL = re.compile(
 )
 """A deviation's sentence that speaks of the whole: its result or its own overall surplus
 ("Överskottet mot budget blir …")."""
-_SAYS = re.compile(r"^(\w+)\s+(?:redovisar|visar|uppvisar)\b")
+_SAYS = re.compile(r"^(\w+)\s+(?:redovisar|visar|uppvisar|prognostiserar|beräknar|bedömer)\b")
 """A sentence whose subject reports or shows something: the organisation's own, when the subject is it."""
 _FOR_WHAT = re.compile(r"\bför\s+(\w+)", re.I)
 
