@@ -182,3 +182,17 @@ def test_a_table_of_counts_states_no_deviation_in_money():
         "Gymnasieskola\t900\t880\t-20\n"
     )
     assert deviations(parse_text(text, "r.txt", "r.txt", "0")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("För helåret prognostiseras ett överskridande på 12,5 mnkr.", 12.5),
+        ("Kostnaderna överskrider budget, och för helåret beräknas överskridandet till 8,0 mnkr.", 8.0),
+        ("Ambulansen har ett litet överskott för perioden men prognosen för helåret är -3,5 mnkr.", 3.5),
+        ("Hemtjänsten väntas gå med underskott, och för helåret prognostiseras -4,1 mnkr.", 4.1),
+    ],
+)
+def test_an_overrun_said_as_a_noun_or_a_forecast_by_its_minus_is_a_deficit(sentence, amount):
+    found = [(d["amount"], d["direction"]) for d in sentence_deviations(sentence)]
+    assert (amount, "negative") in found, found

@@ -49,6 +49,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         re.compile("överskott"),
         re.compile(rf"överskott\w*\s+{_GAP}(?:på|om|med|av)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I),
     ),
+    (
+        # "ett överskridande på 40,0 mnkr": an overrun said as a noun (of costs, as the genre says it)
+        "negative",
+        re.compile("överskridande"),
+        re.compile(rf"överskridande\w*\s+{_GAP}(?:på|om|med|av|till)\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I),
+    ),
+    (
+        # "prognosen för helåret är -21,0 mnkr", "för helåret prognostiseras -14,0 mnkr": a forecast
+        # deviation given by its sign, a minus for a deficit as the genre writes it
+        "negative",
+        re.compile(r"prognos"),
+        re.compile(
+            r"(?:prognos\w*\s+(?:för\s+(?:hel)?året\s+)?(?:är|blir|uppgår\s+till|landar\s+på)|prognostiseras)"
+            rf"\s+(?=[-−–]){AMOUNT}",
+            re.I,
+        ),
+    ),
     ("negative", re.compile("underskott"), re.compile(rf"{AMOUNT}\s+(?:i\s+)?underskott", re.I)),
     ("positive", re.compile("överskott"), re.compile(rf"{AMOUNT}\s+(?:i\s+)?överskott", re.I)),
     (
