@@ -1989,3 +1989,33 @@ def test_how_many_times_counts_no_noun_called_times(make_store):
         "How many times did the ambulances go out during the period?"
     )
     assert r.answered and "8 412" in r.answer, r.answer
+
+
+EVENTS = """\
+Årsredovisning 2025 Kommunstyrelsen
+
+1 Händelser
+
+Den 3 juli drabbades Norrby av ett skyfall, med 48 millimeter regn på två timmar. Ett sextiotal fastigheter fick \
+vatten i källaren. Kommunens kostnader för räddningsinsatser och sanering uppgick till 1 870 tkr.
+
+2 Personal
+
+Tabell 3. Personalnyckeltal 2024–2025
+Nyckeltal\t2024\t2025
+Sjukfrånvaro kvinnor (%)\t8,2\t7,9
+Sjukfrånvaro män (%)\t4,9\t4,4
+Personalomsättning (%)\t9,0\t8,1
+"""
+
+
+def test_what_something_cost_is_answered_with_the_sum_the_paragraph_goes_on_to(make_store):
+    r = Answerer(make_store({"ks-2025.txt": EVENTS})).ask("Vad kostade skyfallet i Norrby?")
+    assert r.answered and "1 870" in r.answer, r.answer
+
+
+def test_a_group_compared_with_another_gives_both_rows(make_store):
+    r = Answerer(make_store({"ks-2025.txt": EVENTS})).ask(
+        "How high was sick leave among male staff in 2025, and how does that compare with female staff?"
+    )
+    assert r.answered and "4,4" in r.answer and "7,9" in r.answer, r.answer

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from doksvar.answer import Answerer
     from doksvar.model import Answer
 
+_ASKS_COST = re.compile(r"\b(?:kostade|kostar|kostat|kostnaden|kostnaderna|cost|costs|spent|spend)\b")
+"""A question after what something cost, which a sum of money answers."""
+MONEY = re.compile(r"\d\s?(?:mdkr|mnkr|mkr|tkr|kkr|miljoner|miljarder|kronor|kr)\b", re.I)
+
 MIN_COVERAGE = 0.45
 MAX_SENTENCE = 300
 
@@ -130,6 +134,12 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         leads = True  # "Företagen fick svara på en skala 1–6. Betyget blev 2,41.": the figure comes next
     if q.wants == "date" and not has_date(sentence) and has_date(following):
         leads = True
+    if _ASKS_COST.search(f"{q.swedish} {q.text.lower()}") and not MONEY.search(sentence):
+        # "Vad kostade skyfallet?" – "Den 19 augusti drabbades Stensjö av ett skyfall … Kommunens
+        # kostnader för … uppgick till 2 340 tkr": the sum comes within the next two sentences.
+        for c, d in spans[at + 1 : at + 3]:
+            if MONEY.search(best.stored.passage.text[c - best.stored.passage.start : d - best.stored.passage.start]):
+                return a, d
     if q.wants == "consequence" and not CONSEQUENCE.search(sentence):
         # "Lantmäteriet ändrade sättet … Från att ha haft … Detta har inneburit långa förseningar": what
         # it led to is told within the next two sentences.

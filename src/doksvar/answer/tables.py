@@ -102,8 +102,34 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     for other in others:
         shown.append(f"{other.col_label}: {other.text}")
         cites += table_citations(a, doc_id, "", t_start, other.start, other.end)
-    body = f"{row_label}, " + "; ".join(shown) + (f" ({caption})" if caption else "")
+    groups = []
+    for other in _other_groups(a, q, pick):
+        groups.append(f"{other.row_label}, {other.col_label}: {other.text}")
+        cites += table_citations(a, doc_id, "", t_start, other.start, other.end)
+    body = f"{row_label}, " + "; ".join(shown + groups) + (f" ({caption})" if caption else "")
     return answer(q.text, "table", body, cites)
+
+
+def _other_groups(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
+    """The same figure of the other groups the question names ("… among male staff, and how does
+    that compare with female staff?"): the rows labelled alike but for the group, same column."""
+    asked = {t.stem for t in q.content if t.stem in GROUP_STEMS}
+    own = label_stems(pick.cell.row_label)
+    if len(asked) < 2 or not own & asked:
+        return []
+
+    def ungrouped(stems_: frozenset[str]) -> set[str]:
+        return {x for x in stems_ if not any(x.startswith(g) and len(x) - len(g) <= 3 for g in GROUP_STEMS)}
+
+    rest = ungrouped(own)
+    out = []
+    for c in a.store.cells(pick.table.id):
+        if c.col != pick.cell.col or c.row == pick.cell.row or c.value is None:
+            continue
+        other = label_stems(c.row_label)
+        if other & asked and not other & own & GROUP_STEMS and ungrouped(other) == rest:
+            out.append(c)
+    return out
 
 
 def _companions(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
