@@ -2019,3 +2019,27 @@ def test_a_group_compared_with_another_gives_both_rows(make_store):
         "How high was sick leave among male staff in 2025, and how does that compare with female staff?"
     )
     assert r.answered and "4,4" in r.answer and "7,9" in r.answer, r.answer
+
+
+FINANCES = """\
+Årsredovisning 2025 Exempelby kommun
+
+1 Finansiell analys
+
+Tabell 6. Resultat jämfört med budget 2025 (mnkr)
+Post\tBudget 2025\tUtfall 2025\tAvvikelse
+Skatteintäkter\t980,0\t991,4\t11,4
+Generella statsbidrag och utjämning\t310,0\t306,2\t-3,8
+Verksamhetens nettokostnad\t-1 250,0\t-1 262,5\t-12,5
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        ("How much more tax money came in than the municipality had counted on in its budget?", "11,4", "980,0"),
+    ],
+)
+def test_municipal_finance_in_english_against_the_budget(make_store, question, figure, not_figure):
+    r = Answerer(make_store({"exempelby-2025.txt": FINANCES})).ask(question)
+    assert r.answered and figure in r.answer and (not_figure is None or not_figure not in r.answer), r.answer

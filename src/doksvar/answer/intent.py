@@ -87,9 +87,15 @@ def intent_of(q: Question) -> str:
         return "ranking"
     if _DEVIATION.search(q.swedish) or (q.direction and re.search(r"budget|planera", q.swedish)):
         return "deviation"
-    if _KEPT_BUDGET.search(q.swedish) or (q.english and _KEPT_BUDGET_EN.search(q.text.lower())):
+    if against_budget(q):
         return "deviation"
     return "fact"
+
+
+def against_budget(q: Question) -> bool:
+    """Whether a question measures against the budget in words that name no deviation ("Höll nämnden
+    budgeten?", "How much more … than it had counted on in its budget?")."""
+    return bool(_KEPT_BUDGET.search(q.swedish) or (q.english and _KEPT_BUDGET_EN.search(q.text.lower())))
 
 
 _KEPT_BUDGET = re.compile(
@@ -97,4 +103,9 @@ _KEPT_BUDGET = re.compile(
     r"|\binom (?:sin |sina |den |given |tilldelad )?(?:budget\w*|ramen|budgetramen)\b"
 )
 """A budget kept, or not: "Höll nämnden budgeten?", "Klarade hemtjänsten sig inom ramen?"."""
-_KEPT_BUDGET_EN = re.compile(r"\b(?:within|keep to|kept to|stick to|stuck to|on) (?:its |the |their |his |her )?budget")
+_KEPT_BUDGET_EN = re.compile(
+    r"\b(?:within|keep to|kept to|stick to|stuck to|on) (?:its |the |their |his |her )?budget"
+    # "How much more tax money came in than the municipality had counted on in its budget?"
+    r"|\b(?:more|less|higher|lower|bigger|smaller|cheaper|dearer)\b.{0,60}?\bthan\b.{0,60}?"
+    r"\b(?:budget\w*|planned|expected|counted on|reckoned|forecast)"
+)

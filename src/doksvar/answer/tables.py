@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer
+from doksvar.answer.intent import against_budget
 from doksvar.answer.question import COUNTS, Question
 from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
@@ -325,7 +326,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     total = sum(weights.values()) or 1.0
     periods = [w for w in weights if is_period(w)]
     kinds = _kinds(q, terms)
-    asks_deviation = q.negative or q.positive or any("avvik" in t.stem for t in terms)
+    asks_deviation = q.negative or q.positive or any("avvik" in t.stem for t in terms) or against_budget(q)
     said_deviation = {t.word for t in terms if t.word in q.direction or "avvik" in t.stem}
     period = bool(PERIOD.search(q.swedish))
     full_year = bool(FULL_YEAR.search(q.swedish + " " + q.text.lower()))
