@@ -2043,3 +2043,34 @@ Verksamhetens nettokostnad\t-1 250,0\t-1 262,5\t-12,5
 def test_municipal_finance_in_english_against_the_budget(make_store, question, figure, not_figure):
     r = Answerer(make_store({"exempelby-2025.txt": FINANCES})).ask(question)
     assert r.answered and figure in r.answer and (not_figure is None or not_figure not in r.answer), r.answer
+
+
+MEASURES = """\
+Delårsrapport augusti 2026 Socialnämnden
+
+1 Ekonomi
+
+Placeringarna av barn och unga blir dyrare än budgeterat eftersom fler barn placerats på HVB. \
+För helåret prognostiseras ett underskott på 6,2 mnkr för placeringar.
+
+I Öppna jämförelser för barn och unga hamnade kommunen på plats 140 av 290.
+
+Tabell 3. Åtgärder och förväntad effekt 2026 (tkr)
+Åtgärd\tFörväntad effekt 2026
+Hemtagning av HVB-placeringar\t1 400
+Minskad inhyrd personal\t900
+Översyn av försörjningsstöd\t600
+Summa\t2 900
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        ("Vilken sparåtgärd väntas ge mest pengar i år?", "1 400", "2 900"),
+        ("Varför blir placeringarna av barn så dyra, och hur stort blir minuset för helåret?", "6,2", "Plats"),
+    ],
+)
+def test_the_row_with_the_most_and_placements_that_are_no_ranking(make_store, question, figure, not_figure):
+    r = Answerer(make_store({"son-2026.txt": MEASURES})).ask(question)
+    assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer

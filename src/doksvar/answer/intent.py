@@ -7,7 +7,9 @@ import re
 from doksvar.answer.question import EITHER_WAY, GOING_BACK, Question
 
 _RANKING = re.compile(
-    r"\b(rank\w*|placer\w*|vilken plats|plats fick|plats hamnade|hamnade \w+ på|topplacering\w*|topp\w*)\b"
+    # "placeringar", "placerade barn" are a social service's placements of children, not places in a list.
+    r"\b(rank\w*|placering|placeringen|placera[rdt]?\w* sig|vilken plats|plats fick|plats hamnade|hamnade \w+ på"
+    r"|topplacering\w*|topp\w*)\b"
     r"|^(?:var|hur) (?:hamnade|landade|kom)\b"
     # "Hur många platser har kommunen klättrat …?": a change of place, not places of a service.
     r"|\bhur många (?:platser|placeringar|steg)\b.{1,80}?"

@@ -91,6 +91,7 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     pick = best_cell(a, q)
     if pick is None:
         return None
+    pick = _extreme_row(a, q, pick)
     doc_id, caption, t_start = pick.table.doc_id, pick.table.caption, pick.table.start
     row_label, col_label, text = pick.cell.row_label, pick.cell.col_label, pick.cell.text
     c_start, c_end = pick.cell.start, pick.cell.end
@@ -109,6 +110,32 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
         cites += table_citations(a, doc_id, "", t_start, other.start, other.end)
     body = f"{row_label}, " + "; ".join(shown + groups) + (f" ({caption})" if caption else "")
     return answer(q.text, "table", body, cites)
+
+
+_TOP = re.compile(r"\b(?:störst\w*|högst\w*|mest|flest|längst\w*|largest|biggest|greatest|highest|most|longest)\b")
+_BOTTOM = re.compile(r"\b(?:minst\w*|lägst\w*|färst|kortast\w*|smallest|lowest|least|fewest|shortest)\b")
+
+
+def _extreme_row(a: Answerer, q: Question, pick: _Pick) -> _Pick:
+    """ "Vilken enhet har högst sjukfrånvaro?", "Which measure is expected to save the most?": the row
+    with the largest (or smallest) figure of the chosen column, not a total; among the rows the
+    question names when it names two or more."""
+    asked = f"{q.swedish} {q.text.lower()}"
+    top, bottom = bool(_TOP.search(asked)), bool(_BOTTOM.search(asked))
+    if q.which != "one" or top == bottom:
+        return pick
+    cells = [
+        c
+        for c in a.store.cells(pick.table.id)
+        if c.col == pick.cell.col and c.value is not None and not TOTAL_ROW.match(c.row_label)
+    ]
+    terms = [t for t in q.content if t.found]
+    named = [c for c in cells if any(term_in_label(t, label_stems(c.row_label)) for t in terms)]
+    cells = named if len(named) >= 2 else cells
+    if len(cells) < 2:
+        return pick
+    best = (max if top else min)(cells, key=lambda c: c.value)
+    return dataclasses.replace(pick, row_label=best.row_label, cell=best)
 
 
 def _other_groups(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
