@@ -2074,3 +2074,46 @@ Summa\t2 900
 def test_the_row_with_the_most_and_placements_that_are_no_ranking(make_store, question, figure, not_figure):
     r = Answerer(make_store({"son-2026.txt": MEASURES})).ask(question)
     assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer
+
+
+PERIOD_AND_YEAR = """\
+Delårsrapport augusti 2026 Socialnämnden
+
+1 Ekonomi
+
+Tabell 1. Driftredovisning per verksamhet jan–aug 2026 (tkr)
+Verksamhet\tBudget jan–aug\tUtfall jan–aug\tAvvikelse
+Barn och unga\t40 000\t44 800\t-4 800
+Vuxna\t20 000\t21 100\t-1 100
+Läkemedel\t3 000\t3 450\t-450
+Summa\t63 000\t69 350\t-6 350
+
+Tabell 2. Helårsprognos per verksamhet 2026 (tkr)
+Verksamhet\tBudget 2026\tPrognos 2026\tPrognosavvikelse
+Barn och unga\t60 000\t67 100\t-7 100
+Vuxna\t30 000\t31 500\t-1 500
+Summa\t90 000\t98 600\t-8 600
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figures", "not_figure"),
+    [
+        ("Vilken verksamhet har dragit över budgeten mest hittills i år?", ["4 800"], "7 100"),
+        ("Hur mycket har läkemedlen kostat hittills i år, och vad hade man räknat med?", ["3 450", "3 000"], None),
+    ],
+)
+def test_so_far_the_period_s_figures_and_what_was_counted_on(make_store, question, figures, not_figure):
+    r = Answerer(make_store({"son-2026.txt": PERIOD_AND_YEAR})).ask(question)
+    assert r.answered and all(f in r.answer for f in figures), r.answer
+    assert not_figure is None or not_figure not in r.answer, r.answer
+
+
+def test_a_noun_inflected_without_its_e_is_one_word_not_two(make_store):
+    """'läkemedlen' is 'läkemedel' (an -el noun drops its e), not 'läke' and 'medlen'."""
+    from doksvar.answer.question import read_question
+
+    store = make_store({"son-2026.txt": PERIOD_AND_YEAR})
+    q = read_question("Hur mycket kostade läkemedlen?", store.vocab)
+    found = [(t.word, "läkemedel" in t.alternatives, t.how) for t in q.content if t.word.startswith("läke")]
+    assert found == [("läkemedlen", True, "exact")]  # a form of the word, not a guess at a typo

@@ -279,6 +279,14 @@ _FORECAST_EN = re.compile(
 )
 
 
+def _of_forecast(a: Answerer, f) -> bool:
+    """Whether a deviation is a forecast's: its table, column or sentence says so."""
+    if f.data["source"] == "table":
+        where = f"{f.data.get('label', '')} {f.data.get('col_label', '')}"
+        return bool(_FORECAST.search(where) or FULL_YEAR.search(where))
+    return _is_forecast(a, f)
+
+
 def _is_forecast(a: Answerer, f) -> bool:
     """Whether a deviation's sentence states a forecast rather than an outcome."""
     return bool(_FORECAST.search(a.ref(f.doc_id).text[f.start : f.end]))
@@ -321,6 +329,9 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         return _one(a, q, total, a.store.passages({total.passage_id}))
     if not items and not totals:
         return None
+    if items and _SO_FAR.search(f"{q.swedish} {q.text.lower()}") and not _asks_forecast(q):
+        # "… mest hittills i år": the period's deviations, not the year's forecast beside them.
+        items = [f for f in items if not _of_forecast(a, f)] or items
     if (q.largest or q.listing) and _ASKS_PART.search(f"{q.swedish} {q.text.lower()}"):
         # "Vilken verksamhet …", "Which part …": the activities, not the kinds of cost of the whole.
         # An investment project is no part of the organisation either, unless investments are asked.

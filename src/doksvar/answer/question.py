@@ -132,7 +132,7 @@ _WANTS = [
 ]
 # What a figure is measured against: the budget, or the plan ("över sin budget", "lägre än planerat").
 _PLAN = (
-    r"(?:(?:sin|sina|dess|den|det|vad som)\s+)?(?:budget\w*|planera\w*|planen|(?:för)?väntat"
+    r"(?:(?:sin|sina|dess|den|det|vad som)\s+)?(?:budget\w*|planera\w*|planen|(?:för)?väntat|tänkt|beräknat"
     r"|(?:man |vi |\w+en )?(?:hade )?räkna(?:t|de) med)"
 )
 _AGAINST_PLAN = rf"(?:[\w,]+\s+){{0,4}}?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
@@ -153,7 +153,7 @@ _NEGATIVE = re.compile(
     rf"({EITHER_WAY}|negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare(?: än {_PLAN})?|\böverst\w*"
     r"|\böversk[ri]\w*"
     r"|underskott\w*"
-    rf"|(?:mer|högre) än {_PLAN}"
+    rf"|(?:mer|högre) än {_PLAN}|\bdr(?:a|ar|og|agit)\s+över\s+{_PLAN}"
     r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
     rf"|{GOING_BACK}"
     rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"

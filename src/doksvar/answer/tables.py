@@ -516,16 +516,22 @@ def _kinds(q: Question, terms: list[Term]) -> list[str]:
     kinds = [k for k in _COLUMN_KINDS if any(s.startswith(k) or k in s for s in named)]
     if "prognos" not in kinds and _EXPECTED.search(f"{q.swedish} {q.text.lower()}"):
         kinds.append("prognos")  # "Vad landar … på", "tror kommunen", "expected to": the forecast
-    if set(kinds) & {"budget", "mål"} and "utfall" not in kinds and _PLAN_AFTER.search(f"{q.swedish} {q.text.lower()}"):
+    after = _PLAN_AFTER.search(f"{q.swedish} {q.text.lower()}")
+    if after and not set(kinds) & {"budget", "mål"} and _PLANNED.search(after.group()):
+        kinds.append("budget")  # "…, och vad hade man räknat med?": what was budgeted
+    if set(kinds) & {"budget", "mål"} and "utfall" not in kinds and after:
         kinds.insert(0, "utfall")  # "…, och vilket var målet?": the outcome first, then the target
     return kinds
 
 
+_PLANNED = re.compile(r"räkna(?:t|de) med|tänkt|planerat")
 _EXPECTED = re.compile(
     r"\b(?:väntas|förväntas|beräknas|bedöms|tror|landar|räknar (?:\w+ )?med|expected|expects|projected|forecast\w*)\b"
 )
 """Words that ask for what a forecast says, though they do not name it."""
-_PLAN_AFTER = re.compile(r"\b(?:och|and|jämfört med|compared (?:with|to))\b[^?]*\b(?:budget|mål|target)")
+_PLAN_AFTER = re.compile(
+    r"\b(?:och|and|jämfört med|compared (?:with|to))\b[^?]*\b(?:budget|mål|target|räkna(?:t|de) med|tänkt|planerat)"
+)
 """The plan a question asks about after the figure itself ("… och vad var budgeten?", "…, compared
 with the target?")."""
 

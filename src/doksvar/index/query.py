@@ -61,6 +61,10 @@ LEFT_ENDINGS = frozenset({"e", "n", "s", "t", "en", "et", "er", "ar", "or", "na"
 """Swedish inflection endings the stemmer leaves on a long word (definite, plural, genitive)."""
 
 
+_SYNCOPE = re.compile(r"[bcdfgkmpstv][lrn]$")
+"""A stem that ends as an -el, -er or -en noun does without its e ("läkemedl", "cykl", "vintr")."""
+
+
 class Vocabulary:
     """The index's stems and words, for compound and typo look-ups."""
 
@@ -101,6 +105,12 @@ class Vocabulary:
                 if shorter in self.doc_freq and shorter not in alts:
                     alts.append(shorter)
                     how = "exact"
+        if how == "missing" and _SYNCOPE.search(s) and len(s) >= 5:
+            # An -el, -er, -en noun inflected without its e: "läkemedlen" is "läkemedel", "vintrar" "vinter".
+            full = f"{s[:-1]}e{s[-1]}"
+            if full in self.doc_freq:
+                alts.append(full)
+                how = "exact"
         if len(s) >= 4 and not s.isdigit():
             # Compounds: "avvik" in "budgetavvik", "frånvaro" in "sjukfrånvaron".
             found = self._holding(s)

@@ -100,7 +100,7 @@ PART_OF_YEAR = re.compile(r"\b(?:perioden?|period\w*|delår\w*|tertial\w*|kvarta
 PERIOD = re.compile(
     rf"\b(?:{MONTHS}"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*"
-    r"|helår\w*|helåret|utgången|årsskiftet|fjol|ifjol)\b",
+    r"|helår\w*|helåret|utgången|årsskiftet|fjol|ifjol|hittills|hitintills)\b",
     re.I,
 )
 
