@@ -2117,3 +2117,38 @@ def test_a_noun_inflected_without_its_e_is_one_word_not_two(make_store):
     q = read_question("Hur mycket kostade läkemedlen?", store.vocab)
     found = [(t.word, "läkemedel" in t.alternatives, t.how) for t in q.content if t.word.startswith("läke")]
     assert found == [("läkemedlen", True, "exact")]  # a form of the word, not a guess at a typo
+
+
+BEST_AND_WHICH = """\
+Årsredovisning 2025 Trafiknämnden
+
+1 Ekonomi
+
+Nämnden redovisar ett underskott mot budget på 6,0 mnkr.
+
+Tabell 2. Nettokostnad per trafikslag 2025 (mnkr)
+Trafikslag\tBudget\tUtfall\tAvvikelse
+Buss\t400,0\t407,5\t-7,5
+Tåg\t120,0\t120,3\t-0,3
+Skolskjuts\t60,0\t58,2\t1,8
+Summa\t580,0\t586,0\t-6,0
+
+2 Investeringar
+
+Tabell 4. Investeringar 2025 (mnkr)
+Projekt\tBudget\tUtfall\tÅterstår
+Depå Norrby\t10,0\t11,6\t-1,6
+Laddstationer\t8,0\t5,5\t2,5
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        ("Vilken trafik gick bäst mot budgeten, och hur mycket plus blev det?", "1,8", "7,5"),
+        ("Vilket investeringsprojekt drog över sin budget, och med hur mycket?", "1,6", "7,5"),
+    ],
+)
+def test_best_against_budget_and_which_project_went_over(make_store, question, figure, not_figure):
+    r = Answerer(make_store({"trafik-2025.txt": BEST_AND_WHICH})).ask(question)
+    assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer

@@ -67,6 +67,9 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     titles: dict[tuple[int, str], str] = {}
     if asked:
         facts = [f for f in facts if not (under := _budgets_of(a, f, titles)) or under & asked]
+        # Those stated under the budget asked, when there are any: "Vilket investeringsprojekt …"
+        # lists no operating item whose section happens not to name its budget.
+        facts = [f for f in facts if _budgets_of(a, f, titles) & asked] or facts
     # Words that named the section may name one of its tables too ("… för perioden").
     facts, _ = _label_scope(facts, named)
     if common:
@@ -314,7 +317,9 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         totals = [f for f in totals if f.data["direction"] == want]
     if not items and q.largest:
         items, totals = totals, []  # no item deviated: the largest deviation is the whole's
-    if asked and not (q.listing or q.largest):
+    # "Vilket investeringsprojekt drog över sin budget?": which item, not the whole.
+    which_item = bool(q.which) and bool(q.focus) and not _OF_THE_WHOLE.match(q.focus)
+    if asked and not (q.listing or q.largest or which_item):
         # "Hur mycket mindre än planerat investerade förbundet?": the whole of the budget asked
         # about, as its table's total row or a sentence gives it.
         totals = [f for f in facts if f.data["total"] and (want is None or f.data["direction"] == want)]
@@ -323,7 +328,7 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         if totals:
             total = _period_total(a, q, totals)
             return _one(a, q, total, a.store.passages({total.passage_id}))
-    elif totals and not (q.listing or q.largest):
+    elif totals and not (q.listing or q.largest or which_item):
         # "Hur stort överskott redovisar förvaltningen?": the whole's deviation, not a list of items.
         total = _period_total(a, q, totals)
         return _one(a, q, total, a.store.passages({total.passage_id}))
@@ -334,14 +339,11 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         items = [f for f in items if not _of_forecast(a, f)] or items
     if (q.largest or q.listing) and _ASKS_PART.search(f"{q.swedish} {q.text.lower()}"):
         # "Vilken verksamhet …", "Which part …": the activities, not the kinds of cost of the whole.
-        # An investment project is no part of the organisation either, unless investments are asked.
+        items = [f for f in items if not _of_a_kind_of_money(a, f)] or items
+    if (q.largest or q.listing) and "investering" not in asked:
+        # An investment project's money left is no deviation of the operations, unless investments are asked.
         titles: dict[tuple[int, str], str] = {}
-        invest = "investering" in asked
-        items = [
-            f
-            for f in items
-            if not _of_a_kind_of_money(a, f) and (invest or "investering" not in _budgets_of(a, f, titles))
-        ] or items
+        items = [f for f in items if "investering" not in _budgets_of(a, f, titles)] or items
     items.sort(key=lambda f: -f.data["mkr"])
     if q.largest:
         items = items[: 3 if q.listing or _plural(q) else 1]
@@ -379,6 +381,8 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
     return answer(q.text, "deviation", " ".join(parts), cites)
 
 
+_OF_THE_WHOLE = re.compile(r"(?:result|avvik|budgetavvik|underskot|överskot|prognos|utfall|budget|nettokostnad)")
+"""What "vilket/vilken" asks about when it asks for the whole's figure ("Vilket resultat …")."""
 _ASKS_PART = re.compile(
     r"\b(?:del|delen|verksamhet\w*|område\w*|enhet\w*|avdelning\w*|part|area|activit\w*|service\w*|unit|department)\b"
 )

@@ -157,20 +157,23 @@ _NEGATIVE = re.compile(
     r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
     rf"|{GOING_BACK}"
     rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
-    rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*)"
+    rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*"
+    rf"|sämst\s+(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
 )
 _POSITIVE = re.compile(
     rf"({EITHER_WAY}|positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare(?: än {_PLAN})?|\bunderst\w*"
     rf"|(?:mindre|lägre) än {_PLAN}"
     r"|\bundersk[ri]\w*d\w*|\böverträff\w*|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|less than budgeted"
     rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
-    rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*)"
+    rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*"
+    rf"|bäst\s+(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
 )
 _EASED = re.compile(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\s+(?:\w+\s+)?(under|över)skott\w*")
 """A deficit or surplus made smaller: what "dämpade underskottet" is a positive deviation, what
 "minskade överskottet" a negative one."""
 _LARGEST = re.compile(
     r"\b(störst\w*|högst\w*|mest|flest|längst|largest|biggest|greatest|furthest|farthest|most|main|främst\w*"
+    r"|bäst (?=mot|jämfört|i förhållande)|sämst (?=mot|jämfört|i förhållande)"
     r"|stor\w* avvikelse)\b"
 )
 _WHICH = re.compile(r"\s*(vilken|vilket|vilka|which)\b")
