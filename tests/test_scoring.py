@@ -2152,3 +2152,36 @@ Laddstationer\t8,0\t5,5\t2,5
 def test_best_against_budget_and_which_project_went_over(make_store, question, figure, not_figure):
     r = Answerer(make_store({"trafik-2025.txt": BEST_AND_WHICH})).ask(question)
     assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "base"),
+    [
+        ("När öppnade lärcentret?", "lärcentret", "lärcentrum"),
+        ("Hur länge var läckan öppen?", "läckan", "läck"),
+    ],
+)
+def test_a_definite_form_the_stemmer_leaves_whole_is_found_as_its_word(make_store, question, word, base):
+    """'lärcentret' is 'lärcentrum', 'läckan' is 'läcka', where the report says them so."""
+    from doksvar.answer.question import read_question
+
+    report = (
+        "Rapport 2025\n\n1 Händelser\n\nLärcentrum Norr invigdes i januari. "
+        "En läcka på ledningen i juli varade i nio dagar.\n"
+    )
+    store = make_store({"r-2025.txt": report})
+    terms = {t.word: t for t in read_question(question, store.vocab).content}
+    assert base in terms[word].alternatives and terms[word].how == "exact", terms[word]
+
+
+def test_an_internal_rent_in_percent_is_asked_in_english(make_store):
+    report = (
+        "Delårsrapport 2026 Servicenämnden\n\n1 Priser\n\nTabell 4. Interna priser 2025 och 2026\n"
+        "Pris\tEnhet\tPris 2025\tPris 2026\tFörändring (%)\n"
+        "Internhyra, genomsnitt\tkr/kvm och år\t1 210\t1 265\t4,5\n"
+        "Lokalvård\tkr/kvm och år\t250\t259\t3,6\n"
+    )
+    r = Answerer(make_store({"sn-2026.txt": report})).ask(
+        "What is the average internal rent per square metre in 2026 and by how many percent did it rise?"
+    )
+    assert r.answered and "1 265" in r.answer, r.answer

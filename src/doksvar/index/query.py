@@ -105,6 +105,14 @@ class Vocabulary:
                 if shorter in self.doc_freq and shorter not in alts:
                     alts.append(shorter)
                     how = "exact"
+        if how == "missing" and len(s) >= 6:
+            # Definite forms the stemmer leaves whole: "lärcentret" of "lärcentrum", "gymnasiet" of
+            # "gymnasium", "läckan" of "läcka".
+            for base in ([s[:-2] + "um"] if s.endswith("et") else []) + ([s[:-2]] if s.endswith("an") else []):
+                if base in self.doc_freq:
+                    alts.append(base)
+                    how = "exact"
+                    break
         if how == "missing" and _SYNCOPE.search(s) and len(s) >= 5:
             # An -el, -er, -en noun inflected without its e: "läkemedlen" is "läkemedel", "vintrar" "vinter".
             full = f"{s[:-1]}e{s[-1]}"
