@@ -140,6 +140,16 @@ class Answerer:
             return whole  # a long answer to the whole (a list with its figures) needs no second telling
         return _joined(q.text, whole, other)
 
+    def _cited_prose(self, result: Answer):
+        """(document id, citation, its stored passage) for each citation of prose: what the report
+        says next to a quote is read from there (a table row's neighbours are other rows)."""
+        docs = {d.name: d.id for d in self.store.documents()}
+        for c in result.citations:
+            doc_id = docs.get(c.doc)
+            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
+            if doc_id is not None and sp is not None and sp.passage.kind != "row":
+                yield doc_id, c, sp
+
     def _next_to(self, whole: Answer, q: Question, own: list[Term]) -> Answer | None:
         """The sentence after the first part's answer, when it holds the second part's own words (half
         of them at least):
@@ -147,12 +157,7 @@ class Answerer:
         where the report goes on ("Under hösten infördes köpstopp …")."""
         if not own:
             return None
-        docs = {d.name: d.id for d in self.store.documents()}
-        for c in whole.citations:
-            doc_id = docs.get(c.doc)
-            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
-            if doc_id is None or sp is None or sp.passage.kind == "row":
-                continue
+        for doc_id, c, sp in self._cited_prose(whole):
             p = sp.passage
             after = [(a, b) for a, b in p.sentences if a >= c.end][:2]
             for a, b in after:
@@ -257,12 +262,7 @@ class Answerer:
         """An outcome's answer completed with the target the report states beside it ("… ökade till 86
         procent. Målet på 90 procent nåddes därmed inte."): the sentence after the quoted one, or
         the one before, when it gives a target with its figure."""
-        docs = {d.name: d.id for d in self.store.documents()}
-        for c in result.citations:
-            doc_id = docs.get(c.doc)
-            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
-            if doc_id is None or sp is None or sp.passage.kind == "row":
-                continue
+        for doc_id, c, sp in self._cited_prose(result):
             p = sp.passage
             at = next((i for i, (a, b) in enumerate(p.sentences) if a < c.end <= b), None)
             if at is None:
@@ -315,15 +315,10 @@ class Answerer:
         from doksvar.answer.question import directions
         from doksvar.answer.score import gives_reason
 
-        docs = {d.name: d.id for d in self.store.documents()}
         other = {"positive": "negative", "negative": "positive"}
         asked = {d for d, on in (("positive", q.positive), ("negative", q.negative)) if on}
         quoted = {(c.start, c.end) for c in result.citations}
-        for c in result.citations:
-            doc_id = docs.get(c.doc)
-            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
-            if doc_id is None or sp is None or sp.passage.kind == "row":
-                continue  # a table's row: what follows the table speaks of the whole table
+        for doc_id, c, sp in self._cited_prose(result):  # what follows a table speaks of the whole table
             spans = sp.passage.sentences
             # The sentence the quote ends in: a quote may begin a sentence earlier, where its item is named.
             at = next((i for i, (a, b) in enumerate(spans) if a < c.end <= b), None)

@@ -342,8 +342,8 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         items = [f for f in items if not _of_a_kind_of_money(a, f)] or items
     if (q.largest or q.listing) and "investering" not in asked:
         # An investment project's money left is no deviation of the operations, unless investments are asked.
-        titles: dict[tuple[int, str], str] = {}
-        items = [f for f in items if "investering" not in _budgets_of(a, f, titles)] or items
+        under: dict[tuple[int, str], str] = {}
+        items = [f for f in items if "investering" not in _budgets_of(a, f, under)] or items
     items.sort(key=lambda f: -f.data["mkr"])
     if q.largest:
         items = items[: 3 if q.listing or _plural(q) else 1]

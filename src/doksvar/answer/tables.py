@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -134,7 +134,7 @@ def _extreme_row(a: Answerer, q: Question, pick: _Pick) -> _Pick:
     cells = named if len(named) >= 2 else cells
     if len(cells) < 2:
         return pick
-    best = (max if top else min)(cells, key=lambda c: c.value)
+    best = (max if top else min)(cells, key=lambda c: c.value or 0.0)
     return dataclasses.replace(pick, row_label=best.row_label, cell=best)
 
 
@@ -482,7 +482,7 @@ _LABEL_ONLY = GROUP_STEMS
 _DEVIATION_ROW = re.compile(r"^(?:budget)?avvik|^differens|^återstår|^diff\b", re.I)
 
 
-def _of_deviations(caption: str, header: list[str]) -> bool:
+def _of_deviations(caption: str, header: Sequence[str]) -> bool:
     """Whether every figure of a table is a deviation from budget: its caption says so ("Prognos och
     utfall, avvikelse mot budget (mnkr)") and no column is a budget or a deviation of its own."""
     if not _DEVIATION_CAPTION.search(caption):
