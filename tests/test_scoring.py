@@ -2185,3 +2185,40 @@ def test_an_internal_rent_in_percent_is_asked_in_english(make_store):
         "What is the average internal rent per square metre in 2026 and by how many percent did it rise?"
     )
     assert r.answered and "1 265" in r.answer, r.answer
+
+
+STAFF_UNITS = """\
+Årsredovisning 2025 Vård- och omsorgsnämnden
+
+1 Personal
+
+Tabell 7. Personalnyckeltal
+Nyckeltal\t2024\t2025
+Sjukfrånvaro totalt, %\t8,8\t8,1
+Sjukfrånvaro särskilt boende, %\t9,9\t9,4
+Personalomsättning, %\t11,0\t10,2
+
+Vård- och omsorgsnämndens medarbetare hade en sjukfrånvaro på 8,1 procent 2025.
+
+2 Verksamhet
+
+Hemtjänsten utförde 412 000 timmar under året. Särskilt boende hade 318 platser.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Hur hög var sjukfrånvaron bland personalen i hemtjänsten 2025?", None),
+        ("What was the sick leave rate among home care staff in 2025?", None),
+        ("Hur hög var sjukfrånvaron bland personalen på särskilt boende 2025?", "9,4"),
+        ("Hur hög var sjukfrånvaron bland vård- och omsorgsnämndens medarbetare 2025?", "8,1"),
+    ],
+)
+def test_a_figure_asked_of_some_staff_is_theirs_or_declined(make_store, question, figure):
+    """Everyone's sick leave is no answer about the home care staff; a unit's own row is."""
+    r = Answerer(make_store({"von-2025.txt": STAFF_UNITS})).ask(question)
+    if figure is None:
+        assert not r.answered, r.answer
+    else:
+        assert r.answered and figure in r.answer, r.answer

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import Question, budgets, counted_text, direction_fit, unit_fit
 from doksvar.answer.retrieve import figure_of_another
-from doksvar.answer.subject import found_in, heads_title
+from doksvar.answer.subject import COMMON_SHARE, found_in, heads_title
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_everyday, is_general
 from doksvar.lang.terms import label_words
@@ -39,6 +39,7 @@ from doksvar.lang.words import (
     is_organisation,
     is_period,
     stem_set,
+    words,
     years_in,
 )
 from doksvar.model import Answer
@@ -404,6 +405,43 @@ def _group_missing(q: Question, text: str) -> bool:
     return any(not ages & shown for ages in age_groups(f"{q.swedish} {q.text.lower()}"))
 
 
+_AMONG = re.compile(
+    r"\b(?:bland|among)\s+(.+?)(?=[?,.;]|\s+(?:och|and|under|during|i år|this year|förra|last|in \d|år \d"
+    r"|mellan|between|jämfört|compared|har|hade|var|blev|is|was|were|has|had|\w+(?:ats|ades|ade))\b|$)"
+)
+"""The staff or unit a figure is asked of ("sjukfrånvaron bland personalen i hemtjänsten", "among
+staff at the LSS group homes")."""
+
+
+def _qualifier_missing(a: Answerer, q: Question, weights: dict, shown: str) -> bool:
+    """Whether the question asks a figure of some staff or unit ("bland personalen i hemtjänsten",
+    "among home care staff") whose own words the answer and its quotes do not hold: the whole
+    organisation's figure, or another unit's, is no answer about them (as everyone's is none about a
+    group)."""
+    from doksvar.answer.question import read_question
+    from doksvar.answer.tables import label_stems
+
+    phrases = [m.group(1) for m in _AMONG.finditer(q.text.lower())]
+    if not phrases:
+        return False
+    # The phrase's words as the question's terms have them (an English phrase put into Swedish).
+    asked = {t.word for p in phrases for t in read_question(f"what about {p}?", a.store.vocab).content} | {
+        w for p in phrases for w in words(p)
+    }
+    vocab = a.store.vocab
+
+    def everywhere(t: Term) -> bool:
+        """The report's own subject, in a third of its passages ("stadsrevisionens medarbetare")."""
+        df = max((vocab.doc_freq.get(alt, 0) for alt in t.alternatives), default=0)
+        return vocab.passage_count >= 20 and df / vocab.passage_count > COMMON_SHARE
+
+    qualifier = [t for w, (t, _) in weights.items() if w in asked and not is_everyday(w) and not everywhere(t)]
+    if not qualifier:
+        return False
+    held = stem_set(shown) | label_stems(shown)
+    return any(not any(alt in held for alt in (t.stem, *t.alternatives)) for t in qualifier)
+
+
 def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -> Candidate:
     """The candidate's score on the one scale."""
     weights = subject_weights(a, q)
@@ -433,7 +471,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["subject"] = MAIN_TERM_MISSING
     if features_focus:
         features["focus"] = features_focus
-    if _group_missing(q, shown):
+    if _group_missing(q, shown) or (handler in ("table", "fact") and _qualifier_missing(a, q, weights, shown)):
         features["group"] = GROUP_MISSING
     if intent == handler and intent in ("deviation", "ranking"):
         features["intent"] = INTENT_MATCH
