@@ -11,7 +11,7 @@ from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
 from doksvar.answer.question import BUDGET_NAMES, Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
-from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, is_organisation, is_period, stem_set
+from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, RELATIVE_CLAUSE, is_organisation, is_period, stem_set
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -260,7 +260,7 @@ def _of_period(q: Question, facts: list) -> list:
             columns.setdefault(f.data["label"], {})[f.data.get("column", 0)] = f.data.get("col_label") or ""
     chosen: dict[str, int] = {}
     for label, heads in columns.items():
-        full = [k for k, h in heads.items() if FULL_YEAR.search(h) or _FORECAST.search(h)]
+        full = [k for k, h in heads.items() if _of_the_year(h)]
         part = [k for k, h in heads.items() if PART_OF_YEAR.search(h) and k not in full]
         pick = full if forecast else part if so_far else []
         chosen[label] = min(pick or heads)
@@ -285,9 +285,14 @@ _FORECAST_EN = re.compile(
 def _of_forecast(a: Answerer, f) -> bool:
     """Whether a deviation is a forecast's: its table, column or sentence says so."""
     if f.data["source"] == "table":
-        where = f"{f.data.get('label', '')} {f.data.get('col_label', '')}"
-        return bool(_FORECAST.search(where) or FULL_YEAR.search(where))
+        return _of_the_year(f"{f.data.get('label', '')} {f.data.get('col_label', '')}")
     return _is_forecast(a, f)
+
+
+def _of_the_year(heading: str) -> bool:
+    """Whether a table's caption or column is of the full year or its forecast ("Avvikelse helår",
+    "Prognosavvikelse")."""
+    return bool(FULL_YEAR.search(heading) or _FORECAST.search(heading))
 
 
 def _is_forecast(a: Answerer, f) -> bool:
@@ -317,13 +322,13 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         totals = [f for f in totals if f.data["direction"] == want]
     if not items and q.largest:
         items, totals = totals, []  # no item deviated: the largest deviation is the whole's
+    titles: dict[tuple[int, str], str] = {}  # section titles, read once for all the checks below
     # "Vilket investeringsprojekt drog över sin budget?": which item, not the whole.
     which_item = bool(q.which) and bool(q.focus) and not _OF_THE_WHOLE.match(q.focus)
     if asked and not (q.listing or q.largest or which_item):
         # "Hur mycket mindre än planerat investerade förbundet?": the whole of the budget asked
         # about, as its table's total row or a sentence gives it.
         totals = [f for f in facts if f.data["total"] and (want is None or f.data["direction"] == want)]
-        titles: dict[tuple[int, str], str] = {}
         totals = [f for f in totals if _budgets_of(a, f, titles) & asked] or totals
         if totals:
             total = _period_total(a, q, totals)
@@ -342,8 +347,7 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         items = [f for f in items if not _of_a_kind_of_money(a, f)] or items
     if (q.largest or q.listing) and "investering" not in asked:
         # An investment project's money left is no deviation of the operations, unless investments are asked.
-        under: dict[tuple[int, str], str] = {}
-        items = [f for f in items if "investering" not in _budgets_of(a, f, under)] or items
+        items = [f for f in items if "investering" not in _budgets_of(a, f, titles)] or items
     items.sort(key=lambda f: -f.data["mkr"])
     if q.largest:
         items = items[: 3 if q.listing or _plural(q) else 1]
@@ -403,7 +407,7 @@ def _of_a_kind_of_money(a: Answerer, f) -> bool:
     if f.data["source"] == "table":
         return bool(_MONEY_KIND.match(f.data.get("row_label", "")))
     text = a.ref(f.doc_id).text[f.start : f.data["span_amount"][0]]
-    clause = re.split(r"[,;:]", re.sub(r",\s+(?:som|vilket|vilka|där)\b[^,]*,", " ", text))[-1]
+    clause = re.split(r"[,;:]", RELATIVE_CLAUSE.sub(" ", text))[-1]
     return bool(_MONEY_KIND.search(clause))
 
 

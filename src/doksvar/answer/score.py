@@ -15,6 +15,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
@@ -413,22 +414,30 @@ _AMONG = re.compile(
 staff at the LSS group homes")."""
 
 
+@lru_cache(maxsize=64)
+def _among_words(question: str, vocab) -> frozenset[str]:
+    """The words of a question's "bland … / among …" phrases, as written and as the question's terms
+    have them (an English phrase put into Swedish); read once per question, not per candidate."""
+    from doksvar.answer.question import read_question
+
+    phrases = [m.group(1) for m in _AMONG.finditer(question.lower())]
+    return frozenset(
+        {t.word for p in phrases for t in read_question(f"what about {p}?", vocab).content}
+        | {w for p in phrases for w in words(p)}
+    )
+
+
 def _qualifier_missing(a: Answerer, q: Question, weights: dict, shown: str) -> bool:
     """Whether the question asks a figure of some staff or unit ("bland personalen i hemtjänsten",
     "among home care staff") whose own words the answer and its quotes do not hold: the whole
     organisation's figure, or another unit's, is no answer about them (as everyone's is none about a
     group)."""
-    from doksvar.answer.question import read_question
     from doksvar.answer.tables import label_stems
 
-    phrases = [m.group(1) for m in _AMONG.finditer(q.text.lower())]
-    if not phrases:
-        return False
-    # The phrase's words as the question's terms have them (an English phrase put into Swedish).
-    asked = {t.word for p in phrases for t in read_question(f"what about {p}?", a.store.vocab).content} | {
-        w for p in phrases for w in words(p)
-    }
     vocab = a.store.vocab
+    asked = _among_words(q.text, vocab)
+    if not asked:
+        return False
 
     def everywhere(t: Term) -> bool:
         """The report's own subject, in a third of its passages ("stadsrevisionens medarbetare")."""

@@ -25,6 +25,7 @@ from doksvar.lang.words import (
     PART_OF_YEAR,
     PERIOD,
     TOTAL_ROW,
+    YEAR_BEFORE,
     YEAR_IN_TEXT,
     age_groups,
     is_organisation,
@@ -174,10 +175,7 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
     return _other_kinds(q, pick, row, kinds, have) or _other_years(q, pick, row)
 
 
-_YEAR_BEFORE = re.compile(
-    r"\b(?:förra året|i fjol|föregående år\w*|året (?:innan|före)|ett år tidigare|för ett år sedan|last year"
-    r"|the year before|previous year|a year earlier|a year ago)\b"
-)
+_YEAR_BEFORE = re.compile(rf"\b(?:{YEAR_BEFORE}|last year|the year before|previous year|a year earlier|a year ago)\b")
 
 
 def _base_cell(a: Answerer, q: Question, pick: _Pick) -> Cell | None:

@@ -13,7 +13,7 @@ import re
 
 from doksvar.facts import Fact, folded
 from doksvar.facts.amounts import AMOUNT, number, to_mkr, unit_of
-from doksvar.lang.words import TOTAL_ROW, is_organisation, is_period, is_year
+from doksvar.lang.words import RELATIVE_CLAUSE, TOTAL_ROW, is_organisation, is_period, is_year
 from doksvar.model import Document, Passage
 
 _BUDGET = r"(?:budget\w*|planera\w*|beräkna\w*|prognos\w*|förväntat|plan)"
@@ -141,7 +141,6 @@ def _of_the_whole(sentence: str) -> bool:
     return all(is_period(w) or is_year(w) or w.lower() in ("året", "hela") for w in _FOR_WHAT.findall(sentence))
 
 
-_RELATIVE = re.compile(r",\s+(?:som|vilket|vilka|där)\b[^,]*,")
 _INCOME = re.compile(r"\bintäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
 _COST = re.compile(r"\bkostnad\w*|\butgift\w*|\butfall\w*\b", re.I)
 _DEVIATION_COLUMN = re.compile(
@@ -162,7 +161,7 @@ def direction_of(cue: str, sentence: str, amount_start: int, label: str) -> str:
         return "unknown"
     # What a relative clause says of the subject ("Måltidsservice, som finansieras genom ersättningar
     # från …, överskred budget") is not what the deviation is of.
-    before = _RELATIVE.sub(" ", sentence[:amount_start])
+    before = RELATIVE_CLAUSE.sub(" ", sentence[:amount_start])
     income = bool(_INCOME.search(before)) and not _COST.search(before)
     over = cue == "over"
     return ("positive" if over else "negative") if income else ("negative" if over else "positive")

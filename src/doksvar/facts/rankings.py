@@ -8,7 +8,7 @@ from collections import Counter
 
 from doksvar.facts import Fact, folded
 from doksvar.facts.amounts import NUMBER_WORDS, ORDINALS
-from doksvar.lang.words import SWEDISH_STOP, YEAR_PATTERN
+from doksvar.lang.words import SWEDISH_STOP, YEAR_BEFORE, YEAR_PATTERN
 from doksvar.model import Document, Passage
 
 _OF = r"(?:av|bland)\s+(?:(?:de|alla|landets|Sveriges|rikets|samtliga|totalt|[A-ZÅÄÖ]\w+s)\s+){0,2}(?P<of>\d{1,4}(?:\s\d{3})?)(?!\s?%|,\d)"  # noqa: E501
@@ -70,11 +70,7 @@ _UP = re.compile(
     re.I,
 )
 _YEAR = re.compile(rf"\b({YEAR_PATTERN})\b")
-_EARLIER = re.compile(
-    r"\b(?:året\s+innan|året\s+före|föregående\s+år|förra\s+året|i\s+fjol|ett\s+år\s+tidigare|året\s+dessförinnan"
-    r"|då|jämfört\s+med|att\s+jämföra\s+med)\b",
-    re.I,
-)
+_EARLIER = re.compile(rf"\b(?:{YEAR_BEFORE}|då|jämfört\s+med|att\s+jämföra\s+med)\b", re.I)
 """Words of a clause that gives the place a ranking had before ("Ett år tidigare låg kommunen på plats
 112", "…, jämfört med plats 156 året innan", "…, då kommunen låg på plats 71")."""
 _CLAUSE_END = re.compile(r"[,;:()–]")

@@ -87,6 +87,17 @@ ORGANISATION = re.compile(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|b
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 """The Swedish month names, as a regular-expression alternation."""
 
+RELATIVE_CLAUSE = re.compile(r",\s+(?:som|vilket|vilka|där)\b[^,]*,")
+"""A relative clause set off by commas ("Måltidsservice, som finansieras genom …, överskred"): what it
+says of the subject is not what the sentence states."""
+
+YEAR_BEFORE = (
+    r"förra\s+året|i\s+fjol|föregående\s+år\w*|året\s+(?:innan|före|dessförinnan)|ett\s+år\s+tidigare"
+    r"|för\s+ett\s+år\s+sedan"
+)
+"""The year before, in the genre's words ("året innan", "i fjol"), as a regular-expression alternation:
+a question's comparison base, or the place a ranking had before."""
+
 # Words for the period a figure covers: "januari–mars" is the report's "perioden", "helåret" its
 # full-year columns. They pick a column or a table, never an item.
 FULL_YEAR = re.compile(
