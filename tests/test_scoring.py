@@ -2222,3 +2222,195 @@ def test_a_figure_asked_of_some_staff_is_theirs_or_declined(make_store, question
         assert not r.answered, r.answer
     else:
         assert r.answered and figure in r.answer, r.answer
+
+
+ABBREVIATED = """\
+Årsredovisning 2025 Utbildningsnämnden
+
+1 Vuxenutbildning
+
+Nämnden ansvarar för kommunal vuxenutbildning och utbildning i svenska för invandrare (SFI).
+Tillsynen gjordes av IVO (Inspektionen för vård och omsorg) under våren.
+
+1.1 Resultat
+
+Andelen SFI-studerande som klarat kurs C steg till 61,2 procent.
+IVO lämnade två påpekanden om dokumentationen.
+Kommunens medarbetare svarade i enkäten om Hållbart medarbetarengagemang (HME) med 79 poäng.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Hur stor andel av dem som läser svenska för invandrare klarade C-kursen?", "61,2"),
+        ("Hur många påpekanden lämnade Inspektionen för vård och omsorg?", "två"),
+    ],
+)
+def test_an_abbreviation_the_report_defines_is_found_by_its_words(make_store, question, figure):
+    """A question in the long words is answered where the report goes on with the short form."""
+    r = Answerer(make_store({"utb-2025.txt": ABBREVIATED})).ask(question)
+    assert r.answered and figure in r.answer, r.answer
+
+
+def test_abbreviations_are_read_where_the_report_defines_them():
+    from doksvar.facts.abbreviations import spelled_out
+
+    assert spelled_out("utbildning i svenska för invandrare".split(), "SFI") == ["svenska", "för", "invandrare"]
+    assert spelled_out("Sveriges Kommuner och Regioner".split(), "SKR") == ["Sveriges", "Kommuner", "och", "Regioner"]
+    assert spelled_out("Nöjd kundindex".split(), "NKI") == ["Nöjd", "kundindex"]
+    assert spelled_out("ledamoten Anna Sibinska".split(), "MP") == []  # a party, not the name's initials
+    assert spelled_out("för den nya magnetkameran".split(), "MR") == []
+
+
+def test_the_bare_word_and_its_inflected_form_are_one_word(make_store):
+    """The stemmer reads the s of "kurs" as a genitive ("kur") but keeps it in "kursen" ("kurs")."""
+    from doksvar.answer.question import read_question
+
+    store = make_store({"utb-2025.txt": ABBREVIATED})
+    terms = {t.word: t for t in read_question("Hur många klarade kursen?", store.vocab).content}
+    assert "kur" in terms["kursen"].alternatives, terms["kursen"]
+
+
+RANKED_IN_A_TABLE = """\
+Delårsrapport 2026 Socialnämnden
+
+1 Jämförelser
+
+Tabell 8. Jämförelse med riket, placering bland 290 kommuner
+Mått\tÖsterby 2025\tRiket 2025\tPlacering 2025\tPlacering 2024
+Kostnad ekonomiskt bistånd per invånare (kr)\t1 720\t2 050\t118\t151
+Väntetid bostad LSS (dagar)\t142\t117\t208\t176
+
+Kommunen har klättrat i jämförelsen för ekonomiskt bistånd.
+
+2 Tillsyn
+
+Skolinspektionen genomförde tillsyn av Östergymnasiet under våren. \
+I beslutet konstaterades brister i elevhälsans arbete.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figures", "not_figure"),
+    [
+        (
+            "Vilken placering fick kommunen för väntetiden till LSS-bostad, och vilken plats hade den året innan?",
+            ("208", "176"),
+            "142",
+        ),
+        (
+            "Where does the municipality rank on welfare costs per resident, and where was it the year before?",
+            ("118", "151"),
+            "1 720",
+        ),
+    ],
+)
+def test_a_place_in_a_table_of_rankings_answers_a_ranking_question(make_store, question, figures, not_figure):
+    """A ranking asked of a table with both the measure and its place: the place columns answer."""
+    r = Answerer(make_store({"son-2026.txt": RANKED_IN_A_TABLE})).ask(question)
+    assert r.answered and all(f in r.answer for f in figures) and not_figure not in r.answer, r.answer
+
+
+def test_what_an_inspection_found_is_said_in_the_sentence_after(make_store):
+    """An everyday verb ("granskade") is no compound of two words; the problems ("brister") found
+    are told in the sentence after the one that names the inspection."""
+    r = Answerer(make_store({"son-2026.txt": RANKED_IN_A_TABLE})).ask(
+        "Vad hittade Skolinspektionen för problem när de granskade Östergymnasiet?"
+    )
+    assert r.answered and "elevhälsans" in r.answer, r.answer
+
+
+LEFT_OF_THE_BUDGET = """\
+Årsredovisning 2025 Tekniska nämnden
+
+1 Året i korthet
+
+Två större projekt är försenade, bland annat etapp 2 av det nya reningsverket vid Västersjön.
+
+2 Investeringar
+
+Tabell 5. Investeringsprojekt 2025 (tkr)
+Projekt\tBudget 2025\tUtfall 2025\tÅterstår
+Nytt reningsverk Västersjön, etapp 2\t42 000\t27 350\t14 650
+Ny förskola Ängen\t11 500\t12 180\t-680
+
+3 Jämförelser
+
+Tabell 7. Kommunen i nationella jämförelser
+Mätning\tResultat senaste mätning\tResultat föregående mätning\tPlacering senaste\tPlacering föregående
+E-post besvarad inom en arbetsdag (%)\t88\t81\t47\t96
+Gott bemötande vid telefonkontakt (%)\t84\t83\t102\t110
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figures", "not_figure"),
+    [
+        ("Hur mycket av årets pengar till reningsverket vid Västersjön blev inte använda?", ("14 650",), "27 350"),
+        ("Hur mycket pengar finns kvar av investeringen i förskolan Ängen?", ("-680",), "12 180"),
+        (
+            "Vilken placering fick kommunen för svar på e-post inom en arbetsdag, "
+            "och vilken plats hade den förra gången?",
+            ("47", "96"),
+            "88",
+        ),
+    ],
+)
+def test_what_is_left_of_a_budget_and_the_place_the_time_before(make_store, question, figures, not_figure):
+    """Money left unspent is the column of what remains, not a sentence that names the project with
+    a number of another kind; a place compared with the time before is the 'föregående' column."""
+    r = Answerer(make_store({"tn-2025.txt": LEFT_OF_THE_BUDGET})).ask(question)
+    assert r.answered and all(f in r.answer for f in figures) and not_figure not in r.answer, r.answer
+
+
+TABLE_AND_COMMENT = """\
+Delårsrapport 2026 Utbildningsnämnden
+
+1 Ekonomi
+
+Tabell 3. Budget, prognos och prognosavvikelse per verksamhet, helår 2026 (mnkr)
+Verksamhet\tBudget helår\tPrognos helår\tPrognosavvikelse
+Grundskola\t310,0\t311,2\t-1,2
+Skolskjuts\t24,0\t26,7\t-2,7
+Summa\t334,0\t337,9\t-3,9
+
+1.1 Skolskjuts
+
+Skolskjutsen förväntas gå med minus 2,7 mnkr. \
+Det nya avtalet som gäller från den 1 juli innebär cirka 14 procent högre priser.
+
+1.2 Balanskravsresultat
+
+Tabell 4. Balanskravsutredning (mnkr)
+Post\tPrognos 2026\tBokslut 2025
+Årets resultat\t43,7\t50,5
+Balanskravsresultat\t37,5\t40,5
+
+Vid avstämningen räknas realisationsvinster bort. \
+Årets resultat minskas därför med realisationsvinsten från markförsäljningen på 6,2 mnkr. \
+Balanskravsresultatet för 2026 beräknas till 37,5 mnkr.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "reason"),
+    [
+        ("Hur mycket mer än budgeterat väntas skolskjutsen kosta för helåret, och vad ligger bakom?", "2,7", "avtalet"),
+        (
+            "How much more than budgeted is school transport expected to cost this year, and what is behind it?",
+            "2,7",
+            "avtalet",
+        ),
+        (
+            "Vad landar balanskravsresultatet på, och varför är det lägre än årets resultat?",
+            "37,5",
+            "realisationsvinsten",
+        ),
+    ],
+)
+def test_a_table_figure_is_explained_where_the_prose_restates_it(make_store, question, figure, reason):
+    """The reason for a table's figure stands beside the sentence that restates the figure: the one
+    after it, or the one before that says "därför"."""
+    r = Answerer(make_store({"bun-2026.txt": TABLE_AND_COMMENT})).ask(question)
+    assert r.answered and figure in r.answer and reason in r.answer, r.answer

@@ -12,7 +12,7 @@ from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
-from doksvar.lang.words import GENERIC, is_organisation, is_period, stem_set, stems, words
+from doksvar.lang.words import COST_STEM, GENERIC, is_organisation, is_period, stem_set, stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -101,7 +101,7 @@ class Answerer:
     def _each(self, q: Question, whole: Answer | None, parts: tuple[str, str]) -> Answer:
         """A two-part question no passage answers whole (or asking two kinds of answer): each part on
         its own, joined; `whole` is the whole question's answer when it was asked already."""
-        from doksvar.answer.score import subject_weights
+        from doksvar.answer.score import asks_reason, gives_reason, subject_weights
 
         questions = [dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts]
         # A part with no subject of its own ("… och vad händer med pengarna?") speaks of the other
@@ -112,6 +112,9 @@ class Answerer:
             q2 = questions[1]
             own = _asked_of(q2, [t for t in q2.content if t.found])
             answers[1] = self._next_to(answers[0], q2, own) or answers[1]
+            if not answers[1].answered and asks_reason(q2) and not gives_reason(answers[0].answer):
+                # "Vad landar X på, och varför är det lägre …?": the reason for the first part's figure.
+                return dataclasses.replace(self._with_reason(q, answers[0]), question=q.text)
         found = [a for a in answers if a.answered]
         if not found:
             return whole if whole is not None else self.answer(q)
@@ -186,7 +189,7 @@ class Answerer:
 
         handlers = {
             "deviation": (deviations.answer_deviation, tables.answer_table, facts.answer_fact),
-            "ranking": (rankings.answer_ranking, facts.answer_fact),
+            "ranking": (rankings.answer_ranking, tables.answer_table, facts.answer_fact),
             "fact": (goals.answer_goals, tables.answer_table, facts.answer_fact),
         }[intent]
         proposed = []
@@ -214,7 +217,11 @@ class Answerer:
 
         sections = {c.section for c in result.citations}
         quoted = {(c.start, c.end) for c in result.citations}
-        found = self._reasons_before(result) or [r for r in [self._reason_after(q, result)] if r is not None]
+        found = (
+            self._reasons_before(result)
+            or [r for r in [self._reason_after(q, result)] if r is not None]
+            or self._restated(result)
+        )
         if found:
             text = " ".join([result.answer] + [clip(sentence, 0, 300) for sentence, _ in found])
             return dataclasses.replace(
@@ -277,6 +284,43 @@ class Answerer:
                     cites = renumber([*result.citations, *self.cite_whole(doc_id, a, b)])
                     return dataclasses.replace(result, answer=text, citations=cites)
         return result
+
+    def _restated(self, result: Answer) -> list[tuple[str, list[Citation]]]:
+        """Where the prose restates a table's figure ("Skolskjutsen förväntas gå med minus 2,7 mnkr."),
+        the sentence and the one that explains it: the one before when it gives a reason ("… minskas
+        därför med realisationsvinsten …"), else the one after. Reports comment a table's figures so."""
+        from doksvar.answer.score import gives_reason
+
+        m = _TABLE_ANSWER.match(result.answer)
+        docs = {d.name: d.id for d in self.store.documents()}
+        doc_id = docs.get(result.citations[0].doc) if result.citations else None
+        if result.intent != "table" or m is None or doc_id is None:
+            return []
+        item = {w for w in stems(m.group("label")) if len(w) >= 4 and not is_period(w)}
+        figure = m.group("figure").lstrip("-−–+ ")
+        text = self.ref(doc_id).text
+        for at in re.finditer(rf"(?<![\d,]){re.escape(figure)}(?![\d]|,\d)", text):
+            sp = self.store.passage_at(doc_id, at.start())
+            if sp is None or sp.passage.kind in ("row", "title"):
+                continue
+            p = sp.passage
+            spans = p.sentences
+            k = next((i for i, (a, b) in enumerate(spans) if a <= at.start() < b), None)
+            if k is None:
+                continue
+            a, b = spans[k]
+            held = set(stems(p.text[a - p.start : b - p.start])) | set(stems(f"{sp.section_title} {p.label}"))
+            if not item or not any(any(h.startswith(w) or w.startswith(h) for h in held if len(h) >= 4) for w in item):
+                continue
+            chosen = [(a, b)]
+            before = spans[k - 1] if k > 0 else None
+            after = spans[k + 1] if k + 1 < len(spans) else None
+            if before and _EXPLAINS.search(p.text[before[0] - p.start : before[1] - p.start]):
+                chosen.insert(0, before)
+            elif after and not gives_reason(p.text[a - p.start : b - p.start]):
+                chosen.append(after)
+            return [(clip(p.text[x - p.start : y - p.start], 0, 300), self.cite_whole(doc_id, x, y)) for x, y in chosen]
+        return []
 
     def _reasons_before(self, result: Answer) -> list[tuple[str, list[Citation]]]:
         """The reasons a summing-up sentence ("Sammantaget redovisar verksamheten ett underskott …")
@@ -437,6 +481,8 @@ class Answerer:
                 continue  # what kind of question, or the report's own organisation ("nämnden")
             if is_period(t.word):
                 continue  # "vid utgången av", "helåret": when, not what
+            if COST_STEM.match(t.stem):
+                continue  # "kostnad" ("cost"): what kind of figure, not what it is of
             if t.word in names or (q.english and t.word not in original and len(t.word) >= 4):
                 # A name ("Stockholm") is a subject however common it is; so is a report term an
                 # English question was translated into ("University" -> "universitet"), but not an
@@ -498,6 +544,12 @@ _GIVES_GOAL = re.compile(
 _FRAME = re.compile(r"avvik|^prognos|^utfall|^budget")
 """Stems of an answer's frame ("Största positiva avvikelsen", "Prognosavvikelse"), not of the item it names."""
 _FORECAST = re.compile(r"\b(?:prognos\w*|väntas|förväntas|beräknas|helåret|helår)\b")
+_TABLE_ANSWER = re.compile(r"(?P<label>[^,:]+),[^:]*:\s*(?P<figure>[-−–+]?\s?\d[\d \u00a0]*(?:,\d+)?)")
+"""A table cell's answer: "Skolskjuts, Prognosavvikelse: −2,7; …", its row label and figure."""
+_EXPLAINS = re.compile(
+    r"\b(?:beror|berodde|förklaras|på grund av|till följd av|eftersom|därför|därmed|vilket innebär)\b", re.I
+)
+"""A sentence before a figure that explains it ("… minskas därför med realisationsvinsten …")."""
 _SUMMING_UP = re.compile(
     r"^(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|allt som allt|summa summarum)\b", re.I
 )

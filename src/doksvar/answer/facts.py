@@ -148,6 +148,15 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
                 best.stored.passage.text[c - best.stored.passage.start : d - best.stored.passage.start]
             ):
                 return a, d
+    # Words the heading above says need not stand in the sentence.
+    said = stem_set(sentence) | stem_set(f"{best.stored.section_title} {best.stored.passage.label}")
+    lacking = [t for t in q.content if t.found and not t.word.isdigit() and not any(a in said for a in t.alternatives)]
+    then = stem_set(following)
+    if q.wants not in ("number", "date") and any(any(a in then for a in t.alternatives) for t in lacking):
+        # "… genomförde tillsyn av Strandvallsgymnasiet under våren. I beslutet konstaterades brister …":
+        # what the question asks that the sentence does not say, the next one goes on to. (A figure
+        # or a date is the sentence's own: the next one's words make it no more the figure asked.)
+        leads = True
     if q.years and years_in(sentence) and not years_in(sentence) & set(q.years):
         # "Vid utgången av 2021 uppgick andelen till 60 procent. Vid utgången av 2023 hade motsvarande
         # siffra ökat …": the year asked comes in the next sentence.

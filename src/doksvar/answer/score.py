@@ -64,6 +64,9 @@ KIND_MATCH = 0.15
 KIND_MISMATCH = -0.3
 NO_FIGURE = -0.31
 """A question for a figure ("Hur många …", "Vad kostade …") whose evidence states none: never an answer."""
+_ASKS_MONEY = re.compile(r"\b(?:pengar\w*|kronor|money|funds)\b")
+"""A question after a sum of money, which a figure in another unit does not answer."""
+_MONEY_WORD = re.compile(r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b", re.I)
 INTENT_MATCH = 0.12
 DIRECTION_MATCH = 0.1
 DIRECTION_MISMATCH = -0.15
@@ -172,12 +175,13 @@ PARAGRAPH_REACH = 700
 _NUMBER = re.compile(r"\d")
 _PLACE = re.compile(
     r"\bplats(?:en)?\s+(?:nummer\s+)?\d+|\b\d+:?(?:e|a)\s+plats|\bplacering\w*\s+\d+|\b\d+\s+av\s+\d+"
-    r"|\brank\w*\s+(?:som\s+)?(?:nummer\s+)?\d+|\bförsta\s?plats\w*|\bförst\b|\betta\b|\btopp",
+    r"|\brank\w*\s+(?:som\s+)?(?:nummer\s+)?\d+|\bförsta\s?plats\w*|\bförst\b|\betta\b|\btopp"
+    r"|\b(?:placering|plats|rank)\w*(?: \w+){0,2}: \d+",  # a table's column of places: "Placering senaste: 47"
     re.I,
 )
 _ASKS_REASON = re.compile(
-    r"\b(?:varför|vad beror|beror det|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
-    r"|why|explain\w*|reason|what (?:caused|drove))\b"
+    r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
+    r"|why|explain\w*|reason|what (?:caused|drove)|(?:is|was|are|were|lies|lay) behind)\b"
 )
 _LISTED = re.compile(r"\b1\) ")
 _ASKS_LIST = re.compile(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)
@@ -498,6 +502,9 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             for m in NUMBER_WORD.finditer(counted)
         )
         features["kind"] = KIND_MATCH if figure else NO_FIGURE
+        if figure and _ASKS_MONEY.search(f"{q.swedish} {q.text.lower()}") and not _MONEY_WORD.search(shown):
+            # "Hur mycket av årets pengar … blev inte använda?": "etapp 2 av vattenverket" is no sum of money.
+            features["kind"] = NO_FIGURE
         if (
             figure
             and intent != "deviation"

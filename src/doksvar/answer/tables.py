@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer
-from doksvar.answer.intent import against_budget
+from doksvar.answer.intent import against_budget, intent_of
 from doksvar.answer.question import COUNTS, Question
 from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
@@ -175,7 +175,13 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
     return _other_kinds(q, pick, row, kinds, have) or _other_years(q, pick, row)
 
 
-_YEAR_BEFORE = re.compile(rf"\b(?:{YEAR_BEFORE}|last year|the year before|previous year|a year earlier|a year ago)\b")
+_YEAR_BEFORE = re.compile(
+    rf"\b(?:{YEAR_BEFORE}|förra\s+gången|förra\s+mätningen|föregående\s+mätning\w*|last year|the year before"
+    r"|previous year|a year earlier|a year ago|last time|(?:the\s+)?previous (?:survey|measurement|one))\b"
+)
+_LATEST = re.compile(r"\b(?:senaste|aktuell\w*|nuvarande|latest|current)\b", re.I)
+_PREVIOUS = re.compile(r"\b(?:föregående|förra|tidigare|previous|prior)\b", re.I)
+"""Column headers of the latest measurement and of the one before ("Placering senaste", "Placering föregående")."""
 
 
 def _base_cell(a: Answerer, q: Question, pick: _Pick) -> Cell | None:
@@ -188,6 +194,21 @@ def _base_cell(a: Answerer, q: Question, pick: _Pick) -> Cell | None:
         return None
     header = pick.table.header
     chosen = years_in(header[pick.cell.col]) if 0 < pick.cell.col < len(header) else frozenset()
+    if not base.years and not chosen and _YEAR_BEFORE.search(base.swedish) and 0 < pick.cell.col < len(header):
+        # "Placering senaste" compared with the time before: the column "Placering föregående".
+        latest = _LATEST.sub(" ", header[pick.cell.col].lower()).split()
+        previous = [
+            c
+            for c in a.store.cells(pick.table.id)
+            if c.row == pick.cell.row
+            and c.value is not None
+            and 0 < c.col < len(header)
+            and c.col != pick.cell.col
+            and _PREVIOUS.search(header[c.col])
+            and _PREVIOUS.sub(" ", header[c.col].lower()).split() == latest
+        ]
+        if previous and latest != header[pick.cell.col].lower().split():
+            return previous[0]
     if not base.years and chosen and _YEAR_BEFORE.search(base.swedish):
         # "… jämfört med förra året": the column a year before the one chosen.
         before = {y - 1 for y in chosen}
@@ -283,6 +304,7 @@ _COLUMN_KINDS = {
     "prognos": ("prognos",),
     "mål": ("mål", "target"),
     "avvik": ("avvik", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
+    "plac": ("placering", "plats", "rank"),
 }
 MIN_TABLE_SHARE = 0.5
 """A cell answers only when its row, column and caption hold this share of the question's weight."""
@@ -519,9 +541,18 @@ def _kinds(q: Question, terms: list[Term]) -> list[str]:
         kinds.append("budget")  # "…, och vad hade man räknat med?": what was budgeted
     if set(kinds) & {"budget", "mål"} and "utfall" not in kinds and after:
         kinds.insert(0, "utfall")  # "…, och vilket var målet?": the outcome first, then the target
+    if "avvik" not in kinds and _REMAINS.search(f"{q.swedish} {q.text.lower()}"):
+        kinds.append("avvik")  # "Hur mycket av årets pengar blev inte använt?": the column of what remains
+    if "plac" not in kinds and intent_of(q) == "ranking":
+        kinds.append("plac")  # "Var hamnade …, och vilken plats hade man året innan?": a column of places
     return kinds
 
 
+_REMAINS = re.compile(
+    r"\b(?:finns|blev|är|var) kvar\b|\båterst\w*|\binte (?:blev |har )?(?:an|för)?(?:vän[dt]|bruka)\w*|\boanvänd\w*"
+    r"|\bunspent\b|\bleft over\b|\bunused\b|\bremain\w*"
+)
+"""What is left of a budget ("blev kvar", "inte använt", "unspent"): a column of what remains."""
 _PLANNED = re.compile(r"räkna(?:t|de) med|tänkt|planerat")
 _EXPECTED = re.compile(
     r"\b(?:väntas|förväntas|beräknas|bedöms|tror|landar|räknar (?:\w+ )?med|expected|expects|projected|forecast\w*)\b"
@@ -566,6 +597,10 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         fit -= 0.1
     if "avvik" in has_kind and "avvik" not in kinds:
         fit -= 0.1
+    if "plac" in kinds and "plac" not in has_kind:
+        return None, set()  # a ranking asked: the value measured is not its place
+    if "plac" in has_kind and "plac" not in kinds:
+        fit -= 0.1
     if period and PERIOD.search(hl):
         fit += 0.05
     if full_year and FULL_YEAR.search(hl):
@@ -575,7 +610,7 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
     elif full_year and PERIOD.search(hl):
         fit -= 0.1
     asked_period = period and any(PERIOD.search(other.lower()) for other in header[1:])
-    in_header = {k for other in header[1:] for k, ws in _COLUMN_KINDS.items() if any(w in other.lower() for w in ws)}
+    in_header = in_header_kinds(header)
     if not q.years and not set(kinds) & in_header and not asked_period and any(years_in(other) for other in header):
         # No year asked, nor a period or a kind of figure a column names: the latest year's actual figure.
         actual = [y for other in header if not re.search(r"prognos|budget", other, re.I) for y in years_in(other)]
@@ -588,6 +623,11 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         # "Hur många …" of a table with both amounts and counts: the count column.
         fit += 0.15 if _COUNT_COLUMN.search(h) else -0.15
     return fit, named
+
+
+def in_header_kinds(header: Sequence[str]) -> set[str]:
+    """The kinds of column a table's header names beside its row labels."""
+    return {k for other in header[1:] for k, ws in _COLUMN_KINDS.items() if any(w in other.lower() for w in ws)}
 
 
 _MONTH = re.compile(rf"\b(?:{MONTHS})\b")

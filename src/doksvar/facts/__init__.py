@@ -1,4 +1,5 @@
-"""Facts read from report language at index time: budget deviations and rankings."""
+"""Facts read from report language at index time: budget deviations, rankings and the
+abbreviations a report defines."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ class Fact:
     """One extracted fact and the span of text it stands in."""
 
     kind: str
-    """"deviation" or "ranking"."""
+    """"deviation", "ranking" or "abbreviation"."""
     passage: int
     """Index of the passage in Document.passages."""
     data: dict
@@ -34,8 +35,9 @@ def folded(text: str) -> str:
 
 
 def extract_facts(doc: Document) -> list[Fact]:
-    """Every deviation and ranking stated in the document."""
+    """Every deviation, ranking and abbreviation stated in the document."""
+    from doksvar.facts.abbreviations import abbreviations
     from doksvar.facts.deviations import deviations
     from doksvar.facts.rankings import rankings
 
-    return deviations(doc) + rankings(doc)
+    return deviations(doc) + rankings(doc) + abbreviations(doc)

@@ -79,6 +79,16 @@ class Vocabulary:
         self._expanded: dict[str, tuple[tuple[str, ...], str]] = {}
         self.surface = [w for w in self.stems_sorted if len(w) >= 4 and not w.isdigit()]
         self.passage_count = conn.execute("SELECT count(*) FROM passages").fetchone()[0] or 1
+        self.spelled_out: dict[tuple[str, ...], tuple[str, ...]] = {}
+        """The stems of the words each abbreviation of the reports stands for ("svensk", "invandr")
+        -> the stems of its short forms ("sfi",)."""
+        for short, long in conn.execute(
+            "SELECT DISTINCT json_extract(data, '$.short'), json_extract(data, '$.long') FROM facts "
+            "WHERE kind = 'abbreviation'"
+        ):
+            key = tuple(stem(w) for w in words(long) if not is_stop(w, english=False))
+            if key and stem(short.lower()) in self.doc_freq:
+                self.spelled_out[key] = (*self.spelled_out.get(key, ()), stem(short.lower()))
 
     def expand(self, s: str) -> tuple[tuple[str, ...], str]:
         """Stems standing for stem `s`: exact, then compounds that hold it as a part (kept once
@@ -132,6 +142,12 @@ class Vocabulary:
             if heads:
                 alts.extend(heads[:3])
                 how = "compound"
+        # The stemmer takes off an s it reads as a genitive: "kursen" is stemmed "kurs", the bare "kurs"
+        # "kur"; each is a form of the other (last, after the word's own stem and its compounds).
+        for other in (stem(s), s + "s"):
+            if other != s and len(other) >= 3 and stem(other) == stem(s) and other in self.doc_freq:
+                alts.append(other)
+                how = "exact" if how == "missing" else how
         return tuple(dict.fromkeys(alts)), how
 
     def _holding(self, part: str) -> list[str]:
@@ -216,7 +232,7 @@ def _vague_head(part: str) -> bool:
 def _parts(word: str, vocab: Vocabulary) -> list[Term]:
     """A compound the index does not hold, as its parts when the index holds each of them:
     "telefoniavtalet" is found where the report writes "avtal … telefoni"."""
-    from doksvar.lang.frequency import compound_parts, form_zipf, zipf
+    from doksvar.lang.frequency import GENERAL_ZIPF, compound_parts, form_zipf, zipf
 
     def indexed(part: str) -> tuple[str, ...]:
         return vocab.expand(stem(part))[0] if len(part) >= 3 else ()
@@ -227,6 +243,8 @@ def _parts(word: str, vocab: Vocabulary) -> list[Term]:
         # that only stands inside the report's compounds ("svidaretjänst" of "tillsvidaretjänst") is no part.
         return (form_zipf(part) > 0 and bool(indexed(part))) or (len(part) >= 6 and stem(part) in vocab.doc_freq)
 
+    if _VERB_ENDING.search(word) and form_zipf(word) >= GENERAL_ZIPF:
+        return []  # an everyday verb ("granskade") is no compound of "gran" and "skade"
     split = compound_parts(word, known)
     if split is None and form_zipf(word) == 0:
         # A compound whose head is a word of Swedish the report lacks ("kostnadspost",
@@ -285,6 +303,23 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
                     alts, _ = vocab.expand(fixed)
                     how = "fuzzy" if alts else "missing"
         terms.append(Term(w, s, alts, how))
+    return _abbreviated(terms, vocab)
+
+
+def _abbreviated(terms: list[Term], vocab: Vocabulary) -> list[Term]:
+    """The terms with the words of an abbreviation the reports define also found as its short form:
+    "svenska för invandrare" in a question is found where the report says "SFI"."""
+    if not vocab.spelled_out or len(terms) < 2:
+        return terms
+    stems = [t.stem for t in terms]
+    for long, shorts in vocab.spelled_out.items():
+        n = len(long)
+        for i in range(len(stems) - n + 1):
+            if tuple(stems[i : i + n]) == long:
+                for k in range(i, i + n):
+                    t = terms[k]
+                    alts = tuple(dict.fromkeys((*t.alternatives, *shorts)))
+                    terms[k] = Term(t.word, t.stem, alts, t.how if t.found else "synonym")
     return terms
 
 

@@ -1,0 +1,99 @@
+"""Abbreviations a report defines where it first uses them: "svenska för invandrare (SFI)",
+"Inspektionen för vård och omsorg (IVO)", "SKR (Sveriges Kommuner och Regioner)".
+
+A reader asks in the long words ("Hur många läser svenska för invandrare?") what the report goes on
+to say by the short form ("Andelen SFI-studerande …"); the definition links the two."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from doksvar.lang.words import is_stop, words
+
+if TYPE_CHECKING:
+    from doksvar.facts import Fact
+    from doksvar.model import Document
+
+SHORT = r"[A-ZÅÄÖ]{2,6}"
+_LONG_FIRST = re.compile(rf"((?:[^\W\d_][\w-]*\s+){{1,7}})\(({SHORT})\)")
+"""Words followed by the short form in brackets: "svenska för invandrare (SFI)"."""
+_SHORT_FIRST = re.compile(rf"(?<![\w-])({SHORT})\s+\(([^\W\d_][^()\d]{{4,80}}?)\)")
+"""The short form followed by its words in brackets: "SKR (Sveriges Kommuner och Regioner)"."""
+MAX_WORDS = 7
+
+
+def abbreviations(doc: Document) -> list[Fact]:
+    """Each abbreviation the document's prose defines, once per document, as a fact of kind
+    "abbreviation" with its short form and the words it stands for."""
+
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for k, p in enumerate(doc.passages):
+        if p.kind == "row" or "(" not in p.text:
+            continue
+        for m in _LONG_FIRST.finditer(p.text):
+            short, long = m.group(2), spelled_out(m.group(1).split(), m.group(2))
+            if long and short not in seen:
+                seen.add(short)
+                out.append(_fact(k, p.start, m, short, long))
+        for m in _SHORT_FIRST.finditer(p.text):
+            short, said = m.group(1), m.group(2).split()
+            long = spelled_out(said, short)
+            if long and len(long) == len(said) and short not in seen:
+                seen.add(short)
+                out.append(_fact(k, p.start, m, short, long))
+    return out
+
+
+def _fact(k: int, start: int, m: re.Match, short: str, long: list[str]) -> Fact:
+    from doksvar.facts import Fact
+
+    data = {"short": short, "long": " ".join(long)}
+    return Fact("abbreviation", k, data, start + m.start(), start + m.end())
+
+
+def spelled_out(before: list[str], short: str) -> list[str]:
+    """The last words of `before` that `short` abbreviates, or []: each word that is no function
+    word gives its first letter, in order, and may give more from inside it, where a compound's part
+    starts ("Nöjd kundindex" is NKI); a function word may give its first letter ("svenska för
+    invandrare" is SFI) or none ("Inspektionen för vård och omsorg" is IVO)."""
+    letters = short.lower()
+    for n in range(1, min(MAX_WORDS, len(before)) + 1):
+        phrase = [w.strip(",.;:") for w in before[-n:]]
+        tokens = [w for p in phrase for w in words(p)]
+        if len(tokens) < 2 or is_stop(tokens[0], english=False):
+            continue
+        if _fits(letters, tokens):
+            return phrase
+    return []
+
+
+def _fits(letters: str, tokens: list[str]) -> bool:
+    """Whether `letters` are taken from `tokens` as `spelled_out` says, every letter used."""
+    if not tokens:
+        return not letters
+    first, rest = tokens[0], tokens[1:]
+    function = is_stop(first, english=False)
+    if function and _fits(letters, rest):
+        return True
+    if not letters or letters[0] != first[0]:
+        return False
+    # The first letter, then optionally letters from inside the word (a compound's later parts).
+    for used in range(1, len(letters) + 1):
+        inner = letters[1:used]
+        if _in_order(inner, first[1:]) and _fits(letters[used:], rest):
+            return True
+    return False
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether `letters` stand in `word` in this order (the inner letters of a compound's parts);
+    a letter inside a word counts only after the word's first four."""
+    at = 3
+    for ch in letters:
+        at = word.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
