@@ -2231,11 +2231,13 @@ ABBREVIATED = """\
 
 Nämnden ansvarar för kommunal vuxenutbildning och utbildning i svenska för invandrare (SFI).
 Tillsynen gjordes av IVO (Inspektionen för vård och omsorg) under våren.
+Nämnden fullgör kommunens uppgifter enligt lagen (2003:778) om skydd mot olyckor (LSO).
 
 1.1 Resultat
 
 Andelen SFI-studerande som klarat kurs C steg till 61,2 procent.
 IVO lämnade två påpekanden om dokumentationen.
+Tillsynsplanen omfattade 40 tillsyner enligt LSO, vilket innebär att 85 procent av planen genomfördes.
 Kommunens medarbetare svarade i enkäten om Hållbart medarbetarengagemang (HME) med 79 poäng.
 """
 
@@ -2245,6 +2247,7 @@ Kommunens medarbetare svarade i enkäten om Hållbart medarbetarengagemang (HME)
     [
         ("Hur stor andel av dem som läser svenska för invandrare klarade C-kursen?", "61,2"),
         ("Hur många påpekanden lämnade Inspektionen för vård och omsorg?", "två"),
+        ("Hur stor del av tillsynen enligt lagen om skydd mot olyckor hann man med?", "85"),
     ],
 )
 def test_an_abbreviation_the_report_defines_is_found_by_its_words(make_store, question, figure):
@@ -2414,3 +2417,107 @@ def test_a_table_figure_is_explained_where_the_prose_restates_it(make_store, que
     after it, or the one before that says "därför"."""
     r = Answerer(make_store({"bun-2026.txt": TABLE_AND_COMMENT})).ask(question)
     assert r.answered and figure in r.answer and reason in r.answer, r.answer
+
+
+UNDER_BUDGET = """\
+Årsredovisning 2025 Samhällsbyggnadsnämnden
+
+1 Ekonomi
+
+Tabell 3. Driftredovisning per verksamhet 2025 (tkr)
+Verksamhet\tBudget\tUtfall\tAvvikelse
+Gator och parker\t-21 000\t-21 600\t-600
+Fastighet och lokaler\t-11 500\t-10 230\t1 270
+Förskola\t-8 000\t-7 650\t350
+Summa\t-40 500\t-39 480\t1 020
+
+1.1 Fastighet och lokaler
+
+Fastighetsverksamheten redovisar nämndens största överskott, 1 270 tkr. \\
+Omläggningen av taket på Brännbacka skola har flyttats till sommaren 2026 sedan upphandlingen inte gav några anbud.
+
+2 Investeringar
+
+Tabell 5. Investeringar 2025 (tkr)
+Projekt\tBudget\tUtfall\tAvvikelse
+Forsnäs vattenverk, etapp 1\t38 000\t21 450\t16 550
+Renovering av Kvarnbron\t4 800\t1 150\t3 650
+
+Nämnden föreslår att 16 550 tkr för vattenverket ombudgeteras till 2026.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "words"),
+    [
+        ("Which investment project had the most money left unspent at year end?", "16 550", ("Forsnäs",)),
+        (
+            "Which part of the board's operations ended up furthest under budget, and what was behind the surplus?",
+            "1 270",
+            ("taket",),
+        ),
+        ("How much unspent investment money does the board want carried over to 2026?", "16 550", ("ombudgeteras",)),
+        ("Vad har förskoleverksamheten kostat netto under året?", "7 650", ()),
+    ],
+)
+def test_money_left_unspent_and_the_part_a_compound_names(make_store, question, figure, words):
+    """'Unspent' asks the positive deviations of investments; the reason for the largest deviation is
+    where the prose restates it; 'förskoleverksamheten' is the row 'Förskola', not every 'verksamhet'."""
+    r = Answerer(make_store({"sbn-2025.txt": UNDER_BUDGET})).ask(question)
+    assert r.answered and figure in r.answer and all(w in r.answer for w in words), r.answer
+
+
+EVENTS_AND_STAFF = """\
+Årsredovisning 2025 Arbetsmarknadsnämnden
+
+1 Händelser
+
+– Oktober: IVO riktade kritik mot nämnden efter en tillsyn. \
+I 14 av 40 granskade ärenden hade utredningstiden överskridits.
+– November: Nämnden beslutade att starta ett nytt jobbtorg.
+
+2 Ekonomi
+
+Tabell 2. Driftredovisning per verksamhet 2025 (tkr)
+Verksamhet\tBudget 2025\tUtfall 2025\tAvvikelse
+Arbetsmarknadsinsatser\t38 400\t35 920\t2 480
+Gång- och cykelväg Norrby–Söderby\t8 600\t2 140\t6 460
+
+Under 2025 deltog 703 personer i arbetsmarknadsinsatserna.
+
+Cykelvägen Norrby–Söderby är försenad eftersom markåtkomsten inte är löst.
+
+3 Personal
+
+Tabell 8. Personal och sjukfrånvaro per verksamhet
+Verksamhet\tTillsvidareanställda\tSjukfrånvaro (%)
+Måltidsservice\t172\t6,1
+Lokalvård\t95\t7,9
+
+Sjukfrånvaron är fortsatt högre bland kvinnor, 7,6 procent, än bland män, 4,5 procent.
+
+4 Jämförelser
+
+Placeringarna avser rangordningen bland landets 290 kommuner, där plats 1 är bäst.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answered", "wanted", "unwanted"),
+    [
+        ("Vad fick nämnden kritik för av IVO?", True, "utredningstiden", None),
+        ("Hur mycket var kvinnorna respektive männen sjukskrivna under 2025?", True, "4,5", None),
+        ("Hur många personer var med i arbetsmarknadsinsatserna under 2025?", True, "703", "35 920"),
+        ("Vad får skolorna betala för en lunch från måltidsservice?", False, None, "172"),
+        ("Why has the cycle path between Norrby and Söderby been held up?", True, "markåtkomsten", None),
+        ("Vilken placering fick kommunen bland landets kommuner?", None, None, "Plats 1"),
+    ],
+)
+def test_what_an_answer_must_hold_to_be_one(make_store, question, answered, wanted, unwanted):
+    """What the criticism was comes in the sentence after the one naming it; 'männen' are the report's
+    'män'; a head count is no sum of money nor a cost a count; a table gives no reason; 'plats 1 är bäst'
+    explains a list, it is no place."""
+    r = Answerer(make_store({"ain-2025.txt": EVENTS_AND_STAFF})).ask(question)
+    assert answered is None or r.answered == answered, r.answer
+    assert wanted is None or wanted in r.answer, r.answer
+    assert unwanted is None or unwanted not in r.answer, r.answer

@@ -202,7 +202,7 @@ class Answerer:
         proposed.sort(key=lambda c: -c.score)
         if proposed and acceptable(proposed[0]):
             best = proposed[0].answer
-            if asks_reason(q) and not gives_reason(best.answer):
+            if asks_reason(q) and (not gives_reason(best.answer) or _names_only_subject(q, best.answer)):
                 best = self._with_reason(q, best)
             if _ASKS_GOAL.search(f"{q.swedish} {q.text.lower()}") and not _GIVES_GOAL.search(best.answer):
                 best = self._with_goal(best)
@@ -291,13 +291,16 @@ class Answerer:
         därför med realisationsvinsten …"), else the one after. Reports comment a table's figures so."""
         from doksvar.answer.score import gives_reason
 
-        m = _TABLE_ANSWER.match(result.answer)
+        m = (_TABLE_ANSWER if result.intent == "table" else _FIRST_DEVIATION).search(result.answer)
         docs = {d.name: d.id for d in self.store.documents()}
         doc_id = docs.get(result.citations[0].doc) if result.citations else None
-        if result.intent != "table" or m is None or doc_id is None:
+        if result.intent not in ("table", "deviation") or m is None or doc_id is None:
             return []
-        item = {w for w in stems(m.group("label")) if len(w) >= 4 and not is_period(w)}
-        figure = m.group("figure").lstrip("-−–+ ")
+        label = m.group("label") or m.groupdict().get("label2") or ""
+        figure = (m.group("figure") or m.groupdict().get("figure2") or "").lstrip("-−–+ ")
+        item = {w for w in stems(label) if len(w) >= 4 and not is_period(w)}
+        if not figure:
+            return []
         text = self.ref(doc_id).text
         for at in re.finditer(rf"(?<![\d,]){re.escape(figure)}(?![\d]|,\d)", text):
             sp = self.store.passage_at(doc_id, at.start())
@@ -546,6 +549,12 @@ _FRAME = re.compile(r"avvik|^prognos|^utfall|^budget")
 _FORECAST = re.compile(r"\b(?:prognos\w*|väntas|förväntas|beräknas|helåret|helår)\b")
 _TABLE_ANSWER = re.compile(r"(?P<label>[^,:]+),[^:]*:\s*(?P<figure>[-−–+]?\s?\d[\d \u00a0]*(?:,\d+)?)")
 """A table cell's answer: "Skolskjuts, Prognosavvikelse: −2,7; …", its row label and figure."""
+_FIRST_DEVIATION = re.compile(
+    r"^(?:[^:]*: 1\) )?(?P<figure>\d[\d \u00a0]*(?:,\d+)?) \w+ – (?P<label>[^(:]+?) \("
+    r"|^(?P<label2>[^(:]+?) \([^)]*(?:\)[^)]*)?\): (?P<figure2>\d[\d \u00a0]*(?:,\d+)?) \w+"
+)
+"""A deviation's answer, one or the first of a list: "… 1) 1 270 tkr – Fastighet och lokaler (Tabell 3 …",
+"Skolskjuts (Tabell 3 …, Prognosavvikelse): 2,7 mkr (negativ avvikelse)"."""
 _EXPLAINS = re.compile(
     r"\b(?:beror|berodde|förklaras|på grund av|till följd av|eftersom|därför|därmed|vilket innebär)\b", re.I
 )
@@ -566,6 +575,14 @@ def _after_deviation(p, span: tuple[int, int]) -> bool:
         if directions(text) or "avvik" in text.lower():
             return True
     return False
+
+
+def _names_only_subject(q: Question, text: str) -> bool:
+    """Whether the reason a text gives is the question's own subject: "Underskottet förklaras helt av
+    ekonomiskt bistånd, som överskred sin budget …" says where, not why, to "Why did welfare go over?"."""
+    from doksvar.answer.retrieve import restates
+
+    return restates(text, [t for t in q.content if t.found])
 
 
 def _asked_of(q: Question, terms: list[Term]) -> list[Term]:

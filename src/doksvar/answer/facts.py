@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from doksvar.answer.compose import answer, clip
 from doksvar.answer.question import Question, counted_text
 from doksvar.answer.retrieve import BACK_REFERENCE, CONSEQUENCE, Scored, has_date, has_number, score_sentences
-from doksvar.lang.words import stem_set, years_in
+from doksvar.lang.words import stem, stem_set, words, years_in
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -157,11 +157,32 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         # what the question asks that the sentence does not say, the next one goes on to. (A figure
         # or a date is the sentence's own: the next one's words make it no more the figure asked.)
         leads = True
+    if q.wants in ("", "purpose", "consequence") and (_continues(q, following) or len(sentence) < SHORT_SENTENCE):
+        # "IVO riktade kritik mot nämnden efter en tillsyn. Kritiken gällde att …": what the event was
+        # about, the next sentence tells of it by name or by "den", "det".
+        leads = True
     if q.years and years_in(sentence) and not years_in(sentence) & set(q.years):
         # "Vid utgången av 2021 uppgick andelen till 60 procent. Vid utgången av 2023 hade motsvarande
         # siffra ökat …": the year asked comes in the next sentence.
         leads = leads or bool(years_in(following) & set(q.years))
     return spans[at + 1] if leads else None
+
+
+SHORT_SENTENCE = 140
+"""A sentence this short that answers a question after what happened names the event; what it was
+about the next sentence of its paragraph tells."""
+_BACK = frozenset({"det", "den", "detta", "denna", "dessa", "de", "där", "då"})
+"""Words that open a sentence going on about the one before."""
+
+
+def _continues(q: Question, following: str) -> bool:
+    """Whether a sentence goes on about the one before: it opens by pointing back, or with a word of
+    the question ("Kritiken gällde …")."""
+    first = next(iter(words(following)), "")
+    if first in _BACK:
+        return True
+    s = stem(first)
+    return any(s in t.alternatives or s == t.stem for t in q.content if t.found and len(first) >= 4)
 
 
 ANCHORED = 0.8

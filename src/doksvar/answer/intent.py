@@ -107,6 +107,7 @@ _KEPT_BUDGET = re.compile(
 """A budget kept, or not: "Höll nämnden budgeten?", "Klarade hemtjänsten sig inom ramen?"."""
 _KEPT_BUDGET_EN = re.compile(
     r"\b(?:within|keep to|kept to|stick to|stuck to|on) (?:its |the |their |his |her )?budget"
+    r"|\bunspent\b|\bunderspen\w*|\boverspen\w*"  # money left of, or spent beyond, a budget
     # "How much more tax money came in than the municipality had counted on in its budget?"
     r"|\b(?:more|less|higher|lower|bigger|smaller|cheaper|dearer)\b.{0,60}?\bthan\b.{0,60}?"
     r"\b(?:budget\w*|planned|expected|counted on|reckoned|forecast)"

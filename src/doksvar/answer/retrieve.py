@@ -179,7 +179,7 @@ def _cover_line(p) -> bool:
     )
 
 
-def _restates(sentence: str, terms: list[Term]) -> bool:
+def restates(sentence: str, terms: list[Term]) -> bool:
     """Whether the question's subject stands only in the sentence's reason: "Den positiva avvikelsen
     beror på lägre kostnader för räkenskapsrevision" gives no reason *why* those costs were lower."""
     m = _REASON.search(sentence)
@@ -218,7 +218,7 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
     elif q.wants == "reason":
-        bonus += 0.3 if _REASON.search(sentence) and not _restates(sentence, terms) else 0.0
+        bonus += 0.3 if _REASON.search(sentence) and not restates(sentence, terms) else 0.0
     elif q.wants == "purpose":
         bonus += 0.3 if _PURPOSE.search(sentence) else 0.0
     elif q.wants == "consequence":

@@ -64,9 +64,17 @@ KIND_MATCH = 0.15
 KIND_MISMATCH = -0.3
 NO_FIGURE = -0.31
 """A question for a figure ("Hur många …", "Vad kostade …") whose evidence states none: never an answer."""
-_ASKS_MONEY = re.compile(r"\b(?:pengar\w*|kronor|money|funds)\b")
+_ASKS_MONEY = re.compile(
+    r"\b(?:pengar\w*|kronor|kr|money|funds|betala\w*|kostar|kostade|kostat|pay|pays|paid|cost|costs|price)\b"
+)
 """A question after a sum of money, which a figure in another unit does not answer."""
-_MONEY_WORD = re.compile(r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b", re.I)
+_COUNTED = re.compile(r"\b(?:antal\w*|st|stycken|personer|deltagare|number)\b", re.I)
+_MONEY_NOUN = re.compile(r"\b(?:pengar\w*|kronor|kr|money|funds)\b")
+_MONEY_UNIT = re.compile(r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b", re.I)
+_MONEY_WORD = re.compile(
+    r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b|pris|avgift|taxa|kostnad|budget|intäkt|utfall",
+    re.I,
+)
 INTENT_MATCH = 0.12
 DIRECTION_MATCH = 0.1
 DIRECTION_MISMATCH = -0.15
@@ -264,10 +272,12 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             weight = max(weight, rarity)  # a name is a subject however common the word
         elif is_organisation(t.word) or t.word in GENERIC:
             continue  # the report's own organisation, or a word of the genre: every passage is about it
-        if t.found:
+        heads = vocab.heads(t.stem) if t.found else []
+        if heads and (t.how != "compound" or set(heads) & set(t.alternatives)):
             # Evidence holding only the head of a compound ("Avvikelse" for "budgetavvikelse")
-            # covers it as a compound part does.
-            t = dataclasses.replace(t, alternatives=(*t.alternatives, *vocab.heads(t.stem)))
+            # covers it as a compound part does; not where the head is the part the report says
+            # everywhere ("verksamhet" of "förskoleverksamheten").
+            t = dataclasses.replace(t, alternatives=(*t.alternatives, *heads))
         out[t.word] = (t, weight)
     if names_what_it_cost(t for t, _ in out.values()):
         # "Vad kostade hemtjänsten": "kostade" says what kind of figure, "hemtjänsten" what it is of.
@@ -480,6 +490,14 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     quotes = " ".join(c.quote for c in result.citations)
     shown = f"{result.answer} {quotes}"
     features = {"coverage": cov, "prior": HANDLER_PRIOR.get(handler, 0.0)}
+    # "Vad får skolorna betala …?" asks a sum; "Varför betalades bara nio bidrag ut?" asks why, and
+    # "How many days … did the municipality pay for?" how many.
+    both = f"{q.swedish} {q.text.lower()}"
+    asks_money = (
+        q.wants != "reason"
+        and bool(_ASKS_MONEY.search(both))
+        and (not _COUNTS.search(both) or bool(_MONEY_NOUN.search(both)))
+    )
     if gap:
         features["subject"] = MAIN_TERM_MISSING
     if features_focus:
@@ -502,8 +520,15 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             for m in NUMBER_WORD.finditer(counted)
         )
         features["kind"] = KIND_MATCH if figure else NO_FIGURE
-        if figure and _ASKS_MONEY.search(f"{q.swedish} {q.text.lower()}") and not _MONEY_WORD.search(shown):
-            # "Hur mycket av årets pengar … blev inte använda?": "etapp 2 av vattenverket" is no sum of money.
+        if (
+            figure
+            and handler == "table"
+            and not asks_money
+            and _COUNTS.search(f"{q.swedish} {q.text.lower()}")
+            and _MONEY_UNIT.search(result.answer)
+            and not _COUNTED.search(result.answer)
+        ):
+            # "Hur många personer var med i insatserna?": a table in tkr tells what they cost, not how many.
             features["kind"] = NO_FIGURE
         if (
             figure
@@ -514,12 +539,18 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             features["kind"] = A_DIFFERENCE
     elif q.wants == "reason":
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
+        if handler == "table" and intent == "fact":
+            features["kind"] = KIND_MISMATCH  # "Varför har cykelvägen försenats?": a table's figure gives no why
     elif q.wants == "date":
         # A table's cell is a figure: the year in its column header dates the figure, it is no date.
         dated = _DATE.search(result.answer if handler == "table" else shown)
         features["kind"] = (
             KIND_MATCH if dated and not (handler == "table" and not _DAY.search(result.answer)) else KIND_MISMATCH
         )
+    if handler in ("table", "fact") and asks_money and not _MONEY_WORD.search(shown):
+        # "Hur mycket av årets pengar … blev inte använda?", "Vad får skolorna betala för en lunch?":
+        # "etapp 2 av vattenverket", a head count, is no sum of money.
+        features["kind"] = NO_FIGURE
     # A budgeted figure, or the reason for one, is not what happened ("Det budgeterade minusresultatet
     # beror på …" gives no reason for coming out better than budgeted).
     planned = _TARGET.search(quotes) or (

@@ -525,8 +525,13 @@ def _weight(word: str, q: Question) -> float:
 
     if word in q.names:
         return 1.0
-    share = ORGANISATION_SHARE if is_organisation(word) or word in GENERIC else 1.0
+    share = ORGANISATION_SHARE if is_organisation(word) or word in GENERIC or _MOVED.fullmatch(word) else 1.0
     return generality_weight(word) * share
+
+
+_MOVED = re.compile(r"klättr\w*|tappa\w*|rank\w*|placer\w*|topp\w*")
+"""Words of a ranking question that say it asks a place, or how the place moved, not of what: a table's
+column of places answers them."""
 
 
 def _kinds(q: Question, terms: list[Term]) -> list[str]:
@@ -555,7 +560,8 @@ _REMAINS = re.compile(
 """What is left of a budget ("blev kvar", "inte använt", "unspent"): a column of what remains."""
 _PLANNED = re.compile(r"räkna(?:t|de) med|tänkt|planerat")
 _EXPECTED = re.compile(
-    r"\b(?:väntas|förväntas|beräknas|bedöms|tror|landar|räknar (?:\w+ )?med|expected|expects|projected|forecast\w*)\b"
+    r"\b(?:väntas|förväntas|beräknas|bedöms|tror|landar|räknar (?:\w+ )?med"
+    r"|expect|expected|expects|projected|forecast\w*)\b"
 )
 """Words that ask for what a forecast says, though they do not name it."""
 _PLAN_AFTER = re.compile(

@@ -13,7 +13,7 @@ from doksvar.lang.words import is_stop, words
 
 if TYPE_CHECKING:
     from doksvar.facts import Fact
-    from doksvar.model import Document
+    from doksvar.model import Document, Passage
 
 SHORT = r"[A-ZÅÄÖ]{2,6}"
 _LONG_FIRST = re.compile(rf"((?:[^\W\d_][\w-]*\s+){{1,7}})\(({SHORT})\)")
@@ -21,6 +21,7 @@ _LONG_FIRST = re.compile(rf"((?:[^\W\d_][\w-]*\s+){{1,7}})\(({SHORT})\)")
 _SHORT_FIRST = re.compile(rf"(?<![\w-])({SHORT})\s+\(([^\W\d_][^()\d]{{4,80}}?)\)")
 """The short form followed by its words in brackets: "SKR (Sveriges Kommuner och Regioner)"."""
 MAX_WORDS = 7
+_LAW_NUMBER = re.compile(r"\s*\(\d{4}:\d+\)")
 
 
 def abbreviations(doc: Document) -> list[Fact]:
@@ -32,25 +33,27 @@ def abbreviations(doc: Document) -> list[Fact]:
     for k, p in enumerate(doc.passages):
         if p.kind == "row" or "(" not in p.text:
             continue
-        for m in _LONG_FIRST.finditer(p.text):
+        # "lagen (2003:778) om skydd mot olyckor (LSO)": a law's number stands between its words.
+        text = _LAW_NUMBER.sub("", p.text)
+        for m in _LONG_FIRST.finditer(text):
             short, long = m.group(2), spelled_out(m.group(1).split(), m.group(2))
             if long and short not in seen:
                 seen.add(short)
-                out.append(_fact(k, p.start, m, short, long))
-        for m in _SHORT_FIRST.finditer(p.text):
+                out.append(_fact(k, p, short, long))
+        for m in _SHORT_FIRST.finditer(text):
             short, said = m.group(1), m.group(2).split()
             long = spelled_out(said, short)
             if long and len(long) == len(said) and short not in seen:
                 seen.add(short)
-                out.append(_fact(k, p.start, m, short, long))
+                out.append(_fact(k, p, short, long))
     return out
 
 
-def _fact(k: int, start: int, m: re.Match, short: str, long: list[str]) -> Fact:
+def _fact(k: int, passage: Passage, short: str, long: list[str]) -> Fact:
     from doksvar.facts import Fact
 
     data = {"short": short, "long": " ".join(long)}
-    return Fact("abbreviation", k, data, start + m.start(), start + m.end())
+    return Fact("abbreviation", k, data, passage.start, passage.end)
 
 
 def spelled_out(before: list[str], short: str) -> list[str]:

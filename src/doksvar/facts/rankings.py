@@ -52,6 +52,10 @@ _RANK_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
     ),
 ]
+_SCALE = re.compile(
+    r"\s+(?:är|innebär|betyder|motsvarar|=)\s+(?:den\s+|det\s+)?(?:bäst\w*|sämst\w*|högst\w*|lägst\w*)", re.I
+)
+"""What follows a place that explains the list's scale: "plats 1 är bäst", "placering 1 innebär lägst kostnad"."""
 _PREVIOUS = re.compile(r"\bfrån\s+(?:plats\s+)?(?:nummer\s+)?(?P<prev>\d{1,4})(?::?[ae])?(?:\s+plats)?\b", re.I)
 _TARGET = re.compile(
     r"\b(?:ska|skall|vill|ambition\w*|målet\s+är|sikta\w*)\b[^.]*\b(?:rank\w*|plats\w*|placering\w*)", re.I
@@ -110,6 +114,8 @@ def sentence_rankings(sentence: str) -> list[dict]:
                 continue
             if any(p.start() <= m.start() < p.end() + 1 for p in previous):
                 continue  # "förbättring från plats 134": the earlier place, not this one
+            if _SCALE.match(sentence, m.end()):
+                continue  # "där plats 1 är bäst": how the list is read, no place of anyone's
             groups = m.groupdict()
             if groups.get("rank"):
                 rank = int(groups["rank"])

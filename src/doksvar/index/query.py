@@ -150,6 +150,21 @@ class Vocabulary:
                 how = "exact" if how == "missing" else how
         return tuple(dict.fromkeys(alts)), how
 
+    def rarer_first(self, s: str) -> tuple[str, str] | None:
+        """A compound the index lacks whose first part it says more rarely than its head, as (first
+        part, head): "förskoleverksamheten" is the report's "förskola" and "verksamhet", and the
+        "förskola" names it; "budgetavvikelsen" is an "avvikelse" (None)."""
+        if s in self.doc_freq or len(s) < 7 or s.isdigit() or self._holding(s):
+            return None
+        heads = [v for v in self._suffixes(s) if len(v) >= 5 and len(v) >= len(s) // 2]
+        if not heads:
+            return None
+        first = s[: len(s) - len(heads[0])]
+        if first.endswith("s") and stem(first[:-1]) in self.doc_freq:
+            first = first[:-1]  # the linking s of "byggnadsverksamheten"
+        df = self.doc_freq.get(stem(first), 0)
+        return (first, heads[0]) if len(first) >= 4 and 0 < df < self.doc_freq[heads[0]] else None
+
     def _holding(self, part: str) -> list[str]:
         """The long stems that hold `part` and are longer than it, in alphabetical order."""
         text, out, i = self._long_text, [], 0
@@ -277,6 +292,14 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         seen.add(w)
         s = stem(w)
         alts, how = vocab.expand(s)
+        pair = vocab.rarer_first(s) if how == "compound" else None
+        if pair is not None:
+            # "förskoleverksamheten": the förskola's row, not every "verksamhet", answers.
+            first, _ = pair
+            part = Term(w[: len(first)], stem(first), vocab.expand(stem(first))[0], "part")
+            terms.extend([part, Term(w, s, alts, how)] if part.word not in seen else [Term(w, s, alts, how)])
+            seen.add(part.word)
+            continue
         # A synonym stands for the forms the report has of it too ("flyttnetto" for "Flyttnettot").
         others = tuple(dict.fromkeys(x for y in synonyms(w) for x in _forms(stem(y), vocab) if x not in alts))
         if others:
