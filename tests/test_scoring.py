@@ -2521,3 +2521,64 @@ def test_what_an_answer_must_hold_to_be_one(make_store, question, answered, want
     assert answered is None or r.answered == answered, r.answer
     assert wanted is None or wanted in r.answer, r.answer
     assert unwanted is None or unwanted not in r.answer, r.answer
+
+
+REASON_AND_ROW = """\
+Delårsrapport 2026 Kultur- och fritidsnämnden
+
+1 Ekonomi
+
+Tabell 1. Driftredovisning per verksamhet januari–augusti 2026 (tkr)
+Verksamhet\tBudget jan–aug 2026\tUtfall jan–aug 2026\tAvvikelse
+Bibliotek\t21 400\t20 790\t610
+Idrottsanläggningar\t27 940\t28 760\t−820
+Summa\t49 340\t49 550\t−210
+
+1.1 Kommentarer
+
+Även idrottsanläggningarna ligger över budget, främst på grund av dyrare el och en kall inledning på året.
+Elpriset blev 1,12 kronor per kWh, medan budgeten byggde på 0,85 kronor per kWh.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "reason"),
+    [
+        ("Why are the sports facilities running over budget, and by how much?", "820", "el"),
+        ("Vad kostade elen per kilowattimme, och vad hade man räknat med i budgeten?", "1,12", "0,85"),
+    ],
+)
+def test_a_reason_asked_with_its_amount_gets_both(make_store, question, figure, reason):
+    """A reason given without the amount asked with it is joined by the row that states the amount;
+    'kilowattimme' is the report's kWh."""
+    r = Answerer(make_store({"kfn-2026.txt": REASON_AND_ROW})).ask(question)
+    assert r.answered and figure in r.answer and reason in r.answer, r.answer
+
+
+COMPANY_BUDGET = """\
+Årsredovisning 2025 AB Ekbyhem
+
+1 Resultat
+
+Tabell 2. Resultat jämfört med budget 2025 (tkr)
+Post\tUtfall 2025\tBudget 2025\tAvvikelse
+Hyresintäkter bostäder\t421 350\t418 900\t2 450
+Underhållskostnader\t−46 800\t−58 000\t11 200
+Räntekostnader\t−71 840\t−66 300\t−5 540
+
+Räntekostnaderna uppgick till 71 840 tkr, vilket är 5 540 tkr mer än budgeterat. \\
+Det beror på att marknadsräntorna steg under våren.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Maintenance spending ended up well below plan last year. How big was the gap?", "11 200"),
+        ("Hur mycket mer än väntat fick bolaget betala i ränta, och vad låg bakom det?", "5 540"),
+    ],
+)
+def test_a_deviation_said_against_the_plan_in_everyday_words(make_store, question, figure):
+    """'below plan', 'mer än väntat' measure against the budget; 'maintenance' is underhåll."""
+    r = Answerer(make_store({"ekbyhem-2025.txt": COMPANY_BUDGET})).ask(question)
+    assert r.answered and figure in r.answer, r.answer

@@ -201,13 +201,36 @@ class Answerer:
                 break  # no later handler can beat evidence that covers everything asked
         proposed.sort(key=lambda c: -c.score)
         if proposed and acceptable(proposed[0]):
-            best = proposed[0].answer
+            best = self._with_figure(q, proposed[0].answer, proposed[1:])
             if asks_reason(q) and (not gives_reason(best.answer) or _names_only_subject(q, best.answer)):
                 best = self._with_reason(q, best)
             if _ASKS_GOAL.search(f"{q.swedish} {q.text.lower()}") and not _GIVES_GOAL.search(best.answer):
                 best = self._with_goal(best)
             return self.label(_named_by_heading(best, q), q)
         return self.decline(q)
+
+    def _with_figure(self, q: Question, best: Answer, others: list) -> Answer:
+        """A reason asked with its amount ("…, and by how much?") and given without it ("Även
+        idrottsanläggningarna ligger över budget, främst på grund av dyrare el"): the figure of the
+        runner-up that states one (the table's row) goes first."""
+        from doksvar.answer.retrieve import has_number
+        from doksvar.answer.score import acceptable, asks_reason, gives_reason
+
+        if not (asks_reason(q) and _ASKS_AMOUNT.search(f"{q.swedish} {q.text.lower()}")):
+            return best
+        if has_number(best.answer) or not gives_reason(best.answer):
+            return best
+        quoted = {(c.start, c.end) for c in best.citations}
+        for c in others:
+            figure = c.answer
+            if (
+                acceptable(c)
+                and figure.intent in ("table", "deviation")
+                and has_number(figure.answer)
+                and not quoted & {(x.start, x.end) for x in figure.citations}
+            ):
+                return _joined(q.text, figure, best)
+        return best
 
     def _with_reason(self, q: Question, result: Answer) -> Answer:
         """A figure's answer completed with the sentence that explains it, from the same section."""
@@ -537,6 +560,10 @@ _SECOND_PART = re.compile(
 )
 
 
+_ASKS_AMOUNT = re.compile(
+    r"\b(?:hur mycket|hur stor\w*|med hur mycket|hur långt|how much|by how much|how big|how far|how large)\b"
+)
+"""A question after an amount ("…, och hur stort är minuset?")."""
 _ASKS_GOAL = re.compile(r"\b(?:målet|målvärdet|målnivån|target|goal)\b")
 """A question that asks for a target beside the outcome ("…, och vilket var målet?", "Klarade man målet?")."""
 _GIVES_GOAL = re.compile(
