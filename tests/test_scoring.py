@@ -2582,3 +2582,57 @@ def test_a_deviation_said_against_the_plan_in_everyday_words(make_store, questio
     """'below plan', 'mer än väntat' measure against the budget; 'maintenance' is underhåll."""
     r = Answerer(make_store({"ekbyhem-2025.txt": COMPANY_BUDGET})).ask(question)
     assert r.answered and figure in r.answer, r.answer
+
+
+FIELD_OF_THE_BOARD = """\
+Delårsrapport januari–augusti 2026 Äldrenämnden
+
+1 Ekonomi
+
+Prognosen för helåret pekar på ett underskott om 14,5 mnkr, motsvarande 1,6 procent av nämndens budget.
+
+1.1 Särskilt boende
+
+För helåret beräknas särskilt boende överskrida budgeten med 3 500 tkr.
+
+2 Händelser
+
+25 augusti 2026: En ny utbildningsomgång för undersköterskor startade med 24 deltagare.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Is elderly care heading for a loss for the whole of 2026, and how big?", "14,5"),
+        ("Hur mycket räknar man med att de särskilda boendena går över budget för hela året?", "3 500"),
+    ],
+)
+def test_the_board_s_own_field_asks_about_the_whole(make_store, question, figure):
+    """'elderly care' (äldreomsorg) of Äldrenämnden's report asks about the report as a whole; 'heading
+    for a loss' is a forecast deficit; 'särskilda' boenden are the report's 'särskilt' boende."""
+    r = Answerer(make_store({"aln-2026.txt": FIELD_OF_THE_BOARD})).ask(question)
+    assert r.answered and figure in r.answer, r.answer
+
+
+HOME_CARE = """\
+Delårsrapport 2026 Äldrenämnden
+
+1 Ekonomi
+
+1.1 Hemtjänst
+
+Underskottet inom hemtjänsten beror främst på att antalet utförda timmar ökade med 7,1 procent, \
+fler brukare med omfattande behov och glesbygdens långa restider.
+
+Hemtjänsten har högre kostnader än budgeterat och redovisar en negativ avvikelse om 8 650 tkr för perioden.
+"""
+
+
+def test_an_overrun_asked_with_its_reason_gets_both_from_two_paragraphs(make_store):
+    """How much over budget and why, stated in two paragraphs of one section: both are answered."""
+    r = Answerer(make_store({"aln-2026.txt": HOME_CARE})).ask(
+        "Jag läste att hemtjänsten dragit över budget. Hur mycket mer än planerat har den kostat "
+        "hittills i år, och vad beror det på?"
+    )
+    assert r.answered and "8 650" in r.answer and "timmar" in r.answer, r.answer

@@ -491,6 +491,7 @@ class Answerer:
         that says what kind of question it is ("avvikelse") never does; a compound the index
         lacks was already looked for by its parts."""
         from doksvar.answer.intent import is_cue_word
+        from doksvar.answer.score import domains
         from doksvar.lang.frequency import GENERAL_ZIPF, SPECIFIC_ZIPF, form_zipf, zipf
 
         content = q.content
@@ -502,6 +503,7 @@ class Answerer:
         counted_en = {w for m in COUNTED_EN.finditer(q.swedish) for w in words(m.group(1))} if q.english else set()
         # "Hur mycket betalade nämnden i hyra …": what is measured decides, however everyday the word.
         measured = {m.group(1) for m in _MEASURED.finditer(q.swedish)} - GENERIC
+        fields = domains(self.store.title_words(q.docs))
         for t in q.missing():
             if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction or is_organisation(t.word):
                 continue  # what kind of question, or the report's own organisation ("nämnden")
@@ -509,6 +511,8 @@ class Answerer:
                 continue  # "vid utgången av", "helåret": when, not what
             if COST_STEM.match(t.stem):
                 continue  # "kostnad" ("cost"): what kind of figure, not what it is of
+            if any(t.stem.startswith(d) for d in fields):
+                continue  # "äldreomsorg" of Äldrenämnden's report: the organisation's own field
             if t.word in names or (q.english and t.word not in original and len(t.word) >= 4):
                 # A name ("Stockholm") is a subject however common it is; so is a report term an
                 # English question was translated into ("University" -> "universitet"), but not an
@@ -635,6 +639,7 @@ _MEASURED = re.compile(r"\bhur mycket\b(?:\s+\w+){0,3}?\s+i\s+(\w+)")
 
 
 MAX_JOINED = 700
+
 """The longest answer two parts make together when the whole question's answer already covers both."""
 
 

@@ -282,10 +282,32 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     if names_what_it_cost(t for t, _ in out.values()):
         # "Vad kostade hemtjänsten": "kostade" says what kind of figure, "hemtjänsten" what it is of.
         out = {w: (t, v * ORGANISATION_SHARE if COST_STEM.match(t.stem) else v) for w, (t, v) in out.items()}
+    fields = domains(titled)
+    if out and all(any(t.stem.startswith(d) for d in fields) for t, _ in out.values()):
+        # "Is elderly care heading for a loss?" of Äldrenämnden's report: the organisation's own field
+        # ("äldreomsorg", "socialtjänsten") asks about the report as a whole.
+        return {}
     if all(is_everyday(w) and w not in q.names and t.stem != q.focus for w, (t, _) in out.items()):
         # "Hur gick det ekonomiskt?": everyday words alone name no subject; the noun a question
         # counts ("How many people lived …" as invånare) does, however common.
         return {}
+    return out
+
+
+_ORGANS = ("nämnd", "förvaltning", "styrels", "förbund")
+_FIELDS = ("omsorg", "tjänst", "vård", "verksam")
+
+
+def domains(titled: frozenset[str]) -> list[str]:
+    """The stems naming the field of the organisation a report's title names: "äldreomsorg" and
+    "äldrevård" of Äldrenämnden, "socialtjänst" of Socialnämnden."""
+    out: list[str] = []
+    for w in titled:
+        for organ in _ORGANS:
+            at = w.find(organ)
+            if at >= 4:
+                for first in {w[:at], w[:at].rstrip("s")}:
+                    out.extend(first + field for field in _FIELDS)
     return out
 
 

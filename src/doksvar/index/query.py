@@ -144,8 +144,15 @@ class Vocabulary:
                 how = "compound"
         # The stemmer takes off an s it reads as a genitive: "kursen" is stemmed "kurs", the bare "kurs"
         # "kur"; each is a form of the other (last, after the word's own stem and its compounds).
-        for other in (stem(s), s + "s"):
-            if other != s and len(other) >= 3 and stem(other) == stem(s) and other in self.doc_freq:
+        # An adjective's neuter: "särskild" boende of the question is the report's "särskilt" boende.
+        neuter = [s[:-1] + "t"] if s.endswith("d") and len(s) >= 6 else []
+        for other in (stem(s), s + "s", *neuter):
+            if (
+                other != s
+                and len(other) >= 3
+                and other in self.doc_freq
+                and (stem(other) == stem(s) or other in neuter)
+            ):
                 alts.append(other)
                 how = "exact" if how == "missing" else how
         return tuple(dict.fromkeys(alts)), how
