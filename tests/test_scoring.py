@@ -2636,3 +2636,27 @@ def test_an_overrun_asked_with_its_reason_gets_both_from_two_paragraphs(make_sto
         "hittills i år, och vad beror det på?"
     )
     assert r.answered and "8 650" in r.answer and "timmar" in r.answer, r.answer
+
+
+YEAR_IN_THE_SECOND_PART = """\
+Delårsrapport januari–augusti 2026 Äldrenämnden
+
+1 Sammanfattning
+
+Tabell 1. Nyckeltal i sammandrag
+Nyckeltal\tJan–aug 2025\tJan–aug 2026
+Utförda hemtjänsttimmar\t412 600\t441 900
+Personer med hemtjänst\t1 120\t1 164
+
+Antalet utförda hemtjänsttimmar har ökat med 7,1 procent jämfört med samma period förra året.
+"""
+
+
+def test_a_year_named_only_in_the_second_part_is_the_comparison(make_store):
+    """ "…, och hur många var det under samma månader 2025?": this year's figure first, then 2025's; a
+    change in percent is no count."""
+    r = Answerer(make_store({"aln-2026.txt": YEAR_IN_THE_SECOND_PART})).ask(
+        "Hur många timmar hemtjänst utfördes under årets första åtta månader, "
+        "och hur många var det under samma månader 2025?"
+    )
+    assert r.answered and "441 900" in r.answer and "412 600" in r.answer, r.answer

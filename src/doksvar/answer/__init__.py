@@ -12,7 +12,7 @@ from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question
 from doksvar.index.query import Term
 from doksvar.index.store import Store
-from doksvar.lang.words import COST_STEM, GENERIC, is_organisation, is_period, stem_set, stems, words
+from doksvar.lang.words import COST_STEM, GENERIC, YEAR_IN_TEXT, is_organisation, is_period, stem_set, stems, words
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -91,7 +91,7 @@ class Answerer:
             if parts is not None and _different_kinds(parts, self.store.vocab):
                 # "När startade säsongen, och hur många anställdes?": a date and a figure, asked apart.
                 return self._each(q, None, parts)
-            whole = self.answer(q)
+            whole = self.answer(q if parts is None else _latest_first(q, parts))
             if parts is None:
                 return whole
             if not whole.answered:
@@ -134,6 +134,18 @@ class Answerer:
         # When the second part adds nothing the answer lacks, it is the first part that may be unanswered.
         covered = all(any(alt in quoted for alt in t.alternatives) for t in own)
         nearby = None if covered else self._next_to(whole, q2, _asked_of(q2, own))
+        if (
+            nearby is None
+            and q2.years
+            and not q1.years
+            and _OWN_QUESTION.match(parts[1])
+            and not subject_weights(self, q2)
+        ):
+            # "…, och hur många var det under samma månader 2025?": the first part's subject in that year.
+            other = self.answer(dataclasses.replace(q1, years=q2.years))
+            if other.answered and other.answer != whole.answer:
+                return _joined(q.text, whole, other)
+            return whole
         if nearby is None and not covered and not subject_weights(self, q2):
             return whole  # the second part has no subject of its own: alone it would ask about the whole report
         other = nearby or self.answer(q1 if covered else q2)
@@ -651,6 +663,20 @@ def _named_by_heading(result: Answer, q: Question) -> Answer:
 
     title = heading_naming(result, q)
     return result if title is None else dataclasses.replace(result, answer=f"{title}: {result.answer}")
+
+
+def _latest_first(q: Question, parts: tuple[str, str]) -> Question:
+    """A question whose years stand only in its second part ("Hur många timmar utfördes i år, och hur
+    många var det under samma månader 2025?") asks first for the latest figure; the year is the
+    second part's, its comparison."""
+    if not q.years or YEAR_IN_TEXT.search(parts[0]) or not _OWN_QUESTION.match(parts[1]):
+        return q
+    return dataclasses.replace(q, years=())
+
+
+_OWN_QUESTION = re.compile(r"(?:hur|vad|vilk\w+|när|how|what|which|when)\b", re.I)
+"""The second part of a question that is a question of its own ("Hur många var det …"), not the
+rest of the first ("… buss och tåg när priserna höjdes …")."""
 
 
 def _two_parts(text: str) -> tuple[str, str] | None:

@@ -95,7 +95,9 @@ A_DIFFERENCE = -0.15
 for the amount itself ("Hur stora intäkter hade nämnden?")."""
 _DIFFERENCE = re.compile(
     r"\d(?:[\d\u00a0\u202f ,]*\d)?\s*(?:%|procent|tkr|mkr|mnkr|kr|kronor|miljoner kronor|tusen kronor)?\s+"
-    r"(?:högre|lägre|mer|mindre|större|bättre|sämre|fler|färre)\s+än\b",
+    r"(?:högre|lägre|mer|mindre|större|bättre|sämre|fler|färre)\s+än\b"
+    # "… har ökat med 7,1 procent": a change, not the figure itself
+    r"|\b(?:ökat|ökade|minskat|minskade|stigit|steg|sjunkit|sjönk)\s+med\s+(?:\w+\s+)?\d[\d ,]*\s*(?:%|procent)",
     re.I,
 )
 _ASKS_DIFFERENCE = re.compile(
