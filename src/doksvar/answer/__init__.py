@@ -651,7 +651,6 @@ _MEASURED = re.compile(r"\bhur mycket\b(?:\s+\w+){0,3}?\s+i\s+(\w+)")
 
 
 MAX_JOINED = 700
-
 """The longest answer two parts make together when the whole question's answer already covers both."""
 
 

@@ -71,10 +71,8 @@ _ASKS_MONEY = re.compile(
 _COUNTED = re.compile(r"\b(?:antal\w*|st|stycken|personer|deltagare|number)\b", re.I)
 _MONEY_NOUN = re.compile(r"\b(?:pengar\w*|kronor|kr|money|funds)\b")
 _MONEY_UNIT = re.compile(r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b", re.I)
-_MONEY_WORD = re.compile(
-    r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b|pris|avgift|taxa|kostnad|budget|intäkt|utfall",
-    re.I,
-)
+_MONEY_WORD = re.compile(rf"{_MONEY_UNIT.pattern}|pris|avgift|taxa|kostnad|budget|intäkt|utfall", re.I)
+"""Evidence of a sum of money: a unit of money, or the name of a figure in kronor ("Pris 2026")."""
 INTENT_MATCH = 0.12
 DIRECTION_MATCH = 0.1
 DIRECTION_MISMATCH = -0.15
@@ -300,9 +298,11 @@ _ORGANS = ("nämnd", "förvaltning", "styrels", "förbund")
 _FIELDS = ("omsorg", "tjänst", "vård", "verksam")
 
 
-def domains(titled: frozenset[str]) -> list[str]:
+@lru_cache(maxsize=64)
+def domains(titled: frozenset[str]) -> tuple[str, ...]:
     """The stems naming the field of the organisation a report's title names: "äldreomsorg" and
-    "äldrevård" of Äldrenämnden, "socialtjänst" of Socialnämnden."""
+    "äldrevård" of Äldrenämnden, "socialtjänst" of Socialnämnden (worked out once per set of titles:
+    every candidate is weighed against them)."""
     out: list[str] = []
     for w in titled:
         for organ in _ORGANS:
@@ -310,7 +310,7 @@ def domains(titled: frozenset[str]) -> list[str]:
             if at >= 4:
                 for first in {w[:at], w[:at].rstrip("s")}:
                     out.extend(first + field for field in _FIELDS)
-    return out
+    return tuple(out)
 
 
 _FIGURE_KIND = re.compile(r"avvik|budget|utfall|prognos|verksam")
@@ -548,7 +548,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             figure
             and handler == "table"
             and not asks_money
-            and _COUNTS.search(f"{q.swedish} {q.text.lower()}")
+            and _COUNTS.search(both)
             and _MONEY_UNIT.search(result.answer)
             and not _COUNTED.search(result.answer)
         ):

@@ -616,7 +616,7 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
     elif full_year and PERIOD.search(hl):
         fit -= 0.1
     asked_period = period and any(PERIOD.search(other.lower()) for other in header[1:])
-    in_header = in_header_kinds(header)
+    in_header = _header_kinds(header)
     if not q.years and not set(kinds) & in_header and not asked_period and any(years_in(other) for other in header):
         # No year asked, nor a period or a kind of figure a column names: the latest year's actual figure.
         actual = [y for other in header if not re.search(r"prognos|budget", other, re.I) for y in years_in(other)]
@@ -631,7 +631,7 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
     return fit, named
 
 
-def in_header_kinds(header: Sequence[str]) -> set[str]:
+def _header_kinds(header: Sequence[str]) -> set[str]:
     """The kinds of column a table's header names beside its row labels."""
     return {k for other in header[1:] for k, ws in _COLUMN_KINDS.items() if any(w in other.lower() for w in ws)}
 

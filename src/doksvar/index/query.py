@@ -79,16 +79,18 @@ class Vocabulary:
         self._expanded: dict[str, tuple[tuple[str, ...], str]] = {}
         self.surface = [w for w in self.stems_sorted if len(w) >= 4 and not w.isdigit()]
         self.passage_count = conn.execute("SELECT count(*) FROM passages").fetchone()[0] or 1
-        self.spelled_out: dict[tuple[str, ...], tuple[str, ...]] = {}
-        """The stems of the words each abbreviation of the reports stands for ("svensk", "invandr")
-        -> the stems of its short forms ("sfi",)."""
+        self.spelled_out: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
+        """The abbreviations the reports define, by the first stem of the words they stand for:
+        "svensk" -> {("svensk", "invandr"): ("sfi",)}."""
         for short, long in conn.execute(
             "SELECT DISTINCT json_extract(data, '$.short'), json_extract(data, '$.long') FROM facts "
             "WHERE kind = 'abbreviation'"
         ):
             key = tuple(stem(w) for w in words(long) if not is_stop(w, english=False))
             if key and stem(short.lower()) in self.doc_freq:
-                self.spelled_out[key] = (*self.spelled_out.get(key, ()), stem(short.lower()))
+                by_key = self.spelled_out.setdefault(key[0], {})
+                by_key[key] = (*by_key.get(key, ()), stem(short.lower()))
+        self._rarer_first: dict[str, tuple[str, str] | None] = {}
 
     def expand(self, s: str) -> tuple[tuple[str, ...], str]:
         """Stems standing for stem `s`: exact, then compounds that hold it as a part (kept once
@@ -160,7 +162,15 @@ class Vocabulary:
     def rarer_first(self, s: str) -> tuple[str, str] | None:
         """A compound the index lacks whose first part it says more rarely than its head, as (first
         part, head): "förskoleverksamheten" is the report's "förskola" and "verksamhet", and the
-        "förskola" names it; "budgetavvikelsen" is an "avvikelse" (None)."""
+        "förskola" names it; "budgetavvikelsen" is an "avvikelse" (None). Kept once looked up, as
+        `expand` keeps its stems."""
+        if s not in self._rarer_first:
+            if len(self._rarer_first) >= 10_000:
+                self._rarer_first.clear()
+            self._rarer_first[s] = self._find_rarer_first(s)
+        return self._rarer_first[s]
+
+    def _find_rarer_first(self, s: str) -> tuple[str, str] | None:
         if s in self.doc_freq or len(s) < 7 or s.isdigit() or self._holding(s):
             return None
         heads = [v for v in self._suffixes(s) if len(v) >= 5 and len(v) >= len(s) // 2]
@@ -339,12 +349,12 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
 def _abbreviated(terms: list[Term], vocab: Vocabulary) -> list[Term]:
     """The terms with the words of an abbreviation the reports define also found as its short form:
     "svenska för invandrare" in a question is found where the report says "SFI"."""
-    if not vocab.spelled_out or len(terms) < 2:
+    if len(terms) < 2 or not vocab.spelled_out:
         return terms
     stems = [t.stem for t in terms]
-    for long, shorts in vocab.spelled_out.items():
-        n = len(long)
-        for i in range(len(stems) - n + 1):
+    for i, first in enumerate(stems):
+        for long, shorts in vocab.spelled_out.get(first, {}).items():
+            n = len(long)
             if tuple(stems[i : i + n]) == long:
                 for k in range(i, i + n):
                     t = terms[k]
