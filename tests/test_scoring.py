@@ -2660,3 +2660,85 @@ def test_a_year_named_only_in_the_second_part_is_the_comparison(make_store):
         "och hur många var det under samma månader 2025?"
     )
     assert r.answered and "441 900" in r.answer and "412 600" in r.answer, r.answer
+
+
+SECOND_FIGURE = """\
+Delårsrapport januari–augusti 2026 Socialnämnden Norrå
+
+1 Sammanfattning
+
+Nämnden följer sin budget för perioden.
+
+2 Mottagande av nyanlända
+
+Norrås kommuntal för 2026 är 24 nyanlända med uppehållstillstånd. \
+Fram till och med augusti har kommunen tagit emot nio personer, de flesta i familjer. \
+Samtliga vuxna deltar i etableringsprogrammet.
+
+3 Vuxenutbildning
+
+Andelen elever i svenska för invandrare som klarade kurs C ökade till 61,5 procent. \
+Målet för året är 65 procent. Elevantalet har minskat sedan förra året.
+
+4 Kollektivtrafik
+
+Skärgårdsbåten Måsen trafikerar linjen mellan Norrå och Holmö. \
+Resandet ökade med 4,2 procent till 212 tusen resor, det högsta antalet sedan linjen öppnade.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        # A second part with no subject of its own asks the figure the report gives next.
+        (
+            "How many refugees has Norrå been assigned to settle this year, and how many of them have come so far?",
+            ["24", "nio"],
+        ),
+        # "Siktat på" is the target.
+        ("Hur stor andel av SFI-eleverna klarade kurs C, och vad har man siktat på?", ["61,5", "65"]),
+        # "åkte" counts travellers, "förra året" says when: neither is a subject the report must name.
+        ("Hur många åkte med Måsen förra året?", ["212"]),
+    ],
+)
+def test_what_a_question_asks_besides_its_subject_is_answered_not_declined(make_store, question, figures):
+    r = Answerer(make_store({"sn-2026.txt": SECOND_FIGURE})).ask(question)
+    assert r.answered and all(f in r.answer for f in figures), r.answer
+
+
+ROW_WITH_BUDGET = """\
+Årsredovisning 2025 Fritidsnämnden Holmö
+
+1 Investeringar
+
+Tabell 3. Investeringar 2025 (tkr)
+Projekt\tBudget\tUtfall\tAvvikelse
+Konstgräsplan Holmövallen\t3 800\t3 350\t450
+Belysning motionsspår Bergå\t1 900\t240\t1 660
+Summa\t5 700\t3 590\t2 110
+
+2 Verksamhetsmått
+
+Tabell 4. Besök januari–augusti 2025 och 2026
+Mått\tJan–aug 2025\tJan–aug 2026\tFörändring %
+Besök i badhuset\t96 400\t88 100\t−8,6
+Besök i sporthallen\t41 200\t44 900\t9,0
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        # Spent against budgeted: the row's figures under their headers, not the deviation alone.
+        (
+            "How much was actually spent on the lighting of the Bergå trail, against what was budgeted?",
+            ["240", "1 900"],
+        ),
+        ("Hur mycket kostade konstgräsplanen på Holmövallen jämfört med budget?", ["3 350", "3 800"]),
+        # "Under perioden" of a table of two such periods: this year's.
+        ("Hur många besök hade badhuset under perioden?", ["88 100"]),
+    ],
+)
+def test_a_table_row_answers_with_what_the_question_compares(make_store, question, figures):
+    r = Answerer(make_store({"fn-2025.txt": ROW_WITH_BUDGET})).ask(question)
+    assert r.answered and all(f in r.answer for f in figures), r.answer

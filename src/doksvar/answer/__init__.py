@@ -146,8 +146,15 @@ class Answerer:
             if other.answered and other.answer != whole.answer:
                 return _joined(q.text, whole, other)
             return whole
-        if nearby is None and not covered and not subject_weights(self, q2):
-            return whole  # the second part has no subject of its own: alone it would ask about the whole report
+        if nearby is None and not subject_weights(self, q2):
+            # The second part has no subject of its own: alone it would ask about the whole report.
+            # Asking a figure ("…, och hur många av dem har kommit hittills?"), it is the figure the
+            # report gives next.
+            after = self._figure_after(whole, q2) if q2.wants == "number" and not (own and covered) else None
+            if after is not None:
+                return _joined(q.text, whole, after)
+            if not covered:
+                return whole
         other = nearby or self.answer(q1 if covered else q2)
         if not other.answered or {c.start for c in other.citations} & {c.start for c in whole.citations}:
             return whole
@@ -180,6 +187,24 @@ class Answerer:
                 held = stem_set(sentence)
                 if sum(any(alt in held for alt in t.alternatives) for t in own) * 2 >= len(own):
                     return answer(q.text, "fact", clip(sentence, 0, 300), [self.cite(doc_id, a, b)])
+        return None
+
+    def _figure_after(self, whole: Answer, q: Question) -> Answer | None:
+        """The first sentence after the answer's first quote in its paragraph that the answer does
+        not quote, when it states a figure (in digits or words): "Västbys kommuntal för 2026 är 12
+        nyanlända." – "Fram till och med augusti har kommunen tagit emot sju personer …"."""
+        from doksvar.answer.retrieve import has_number
+
+        first = next(self._cited_prose(whole), None)
+        if first is None:
+            return None
+        doc_id, c, sp = first
+        p = sp.passage
+        quoted = {(x.start, x.end) for x in whole.citations}
+        for a, b in [(a, b) for a, b in p.sentences if a >= c.end and (a, b) not in quoted][:1]:
+            sentence = p.text[a - p.start : b - p.start]
+            if has_number(sentence, words=True) and sentence not in whole.answer:
+                return answer(q.text, "fact", clip(sentence, 0, 300), [self.cite(doc_id, a, b)])
         return None
 
     def answer(self, q: Question) -> Answer:
@@ -504,7 +529,7 @@ class Answerer:
         lacks was already looked for by its parts."""
         from doksvar.answer.intent import is_cue_word
         from doksvar.answer.score import domains
-        from doksvar.lang.frequency import GENERAL_ZIPF, SPECIFIC_ZIPF, form_zipf, zipf
+        from doksvar.lang.frequency import GENERAL_ZIPF, SPECIFIC_ZIPF, form_zipf, is_past_verb, zipf
 
         content = q.content
         if not content:
@@ -534,7 +559,9 @@ class Answerer:
                 continue
             if t.stem == q.focus and _NAMES_KIND.search(q.swedish):
                 continue  # "Vilken kostnadspost …", "från vilket datum": the kind of answer, not its subject
-            counted = ((t.stem == q.focus or t.word in counted_en) and COUNTS.search(q.swedish)) or t.word in measured
+            counted = (
+                (t.stem == q.focus or t.word in counted_en) and COUNTS.search(q.swedish) and not is_past_verb(t.word)
+            ) or t.word in measured
             if not counted and (len(t.word) < 5 or form_zipf(t.word) >= GENERAL_ZIPF):
                 # Everyday language in any form ("dämpade" as "dämpa") is no subject; the noun asked
                 # for ("Hur många bussar") decides however common it is.

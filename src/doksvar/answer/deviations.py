@@ -215,10 +215,19 @@ def _one(a: Answerer, q: Question, best, passages: dict, subject: list[Term] | N
             # what lay behind its deviation.
             end = next((b for a, b in sp.passage.sentences if a >= s1), end)
     if data["source"] == "table":
-        from doksvar.answer.tables import table_citations
+        from doksvar.answer.tables import row_rest, table_citations
 
         text = f"{data['subject']}: {_amount(data)} ({_direction(data, q.english)})"
-        cites = table_citations(a, doc_id, data["label"], _table_start(a, doc_id, s0), *data["span_amount"])
+        t_start = _table_start(a, doc_id, s0)
+        cites = table_citations(a, doc_id, data["label"], t_start, *data["span_amount"])
+        table_id = a.store.table_holding(doc_id, data["span_amount"][0])
+        cells = a.store.cells(table_id) if table_id is not None else ()
+        cell = next((c for c in cells if c.start == data["span_amount"][0]), None)
+        rest = row_rest(a, q, table_id, cell) if table_id is not None and cell is not None else []
+        if rest:
+            text += " – " + "; ".join(f"{c.col_label}: {c.text}" for c in rest)
+            for c in rest:
+                cites += table_citations(a, doc_id, "", t_start, c.start, c.end)
         return answer(q.text, "deviation", text, cites)
     span_text = ref.text[start:end]
     amount = data["span_amount"][0] - start

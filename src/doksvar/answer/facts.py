@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from doksvar.answer.compose import answer, clip
 from doksvar.answer.question import Question, counted_text
 from doksvar.answer.retrieve import BACK_REFERENCE, CONSEQUENCE, Scored, has_date, has_number, score_sentences
-from doksvar.lang.words import stem, stem_set, words, years_in
+from doksvar.lang.words import is_period, stem, stem_set, words, years_in
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -195,7 +195,13 @@ def _anchored(q: Question, best: Scored) -> bool:
     p = best.stored.passage
     sentence = p.text[best.span[0] - p.start : best.span[1] - p.start]
     kind = (q.wants == "number" and has_number(sentence)) or (q.wants == "date" and has_date(sentence))
-    return best.coverage >= ANCHORED and kind and _anchor(q, best) is not None
+    if not kind or _anchor(q, best) is None:
+        return False
+    if best.coverage >= ANCHORED:
+        return True
+    # Words that say when ("förra året") need not stand there: every other word of the question does.
+    held = stem_set(p.text)
+    return all(any(alt in held for alt in t.alternatives) for t in q.content if t.found and not is_period(t.word))
 
 
 def _anchor(q: Question, best: Scored) -> tuple[int, int] | None:

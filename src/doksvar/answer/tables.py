@@ -102,6 +102,8 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     base = _base_cell(a, q, pick)
     if base is not None and all(o.col != base.col for o in others):
         others.append(base)
+    if not others:
+        others = row_rest(a, q, pick.table.id, pick.cell)
     for other in others:
         shown.append(f"{other.col_label}: {other.text}")
         cites += table_citations(a, doc_id, "", t_start, other.start, other.end)
@@ -111,6 +113,27 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
         cites += table_citations(a, doc_id, "", t_start, other.start, other.end)
     body = f"{row_label}, " + "; ".join(shown + groups) + (f" ({caption})" if caption else "")
     return answer(q.text, "table", body, cites)
+
+
+_ASKS_MORE = re.compile(
+    r"\b(?:respektive|jämfört|jämförelse|compared|against|versus|(?:mot|än) (?:budget|mål|plan)\w*"
+    r"|(?:och|and) (?:hur (?:mycket|många|stor\w*)|how (?:much|many|large|big)|vad (?:var|blev)|what (?:was|were)))\b"
+)
+"""A question that asks more figures than one: "…, och hur mycket …", "… against what was budgeted";
+not one that asks the figure and its reason ("…, och vad beror det på?")."""
+ROW_REST = 5
+"""The most other figures of a row an answer adds: a wider row is a table to read, not an answer."""
+
+
+def row_rest(a: Answerer, q: Question, table_id: int, cell: Cell) -> list[Cell]:
+    """The other figures of a cell's row, when the question asks more than the one figure in words
+    no column kind names ("How much was spent …, against what was budgeted?"); none for a row too
+    wide to be an answer."""
+    if not _ASKS_MORE.search(f"{q.swedish} {q.text.lower()}"):
+        return []
+    rest = [c for c in a.store.cells(table_id) if c.row == cell.row and c.col != cell.col]
+    rest = [c for c in rest if c.value is not None and c.col_label]
+    return rest if len(rest) <= ROW_REST else []
 
 
 _TOP = re.compile(r"\b(?:störst\w*|högst\w*|mest|flest|längst\w*|largest|biggest|greatest|highest|most|longest)\b")
@@ -617,9 +640,20 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         fit -= 0.1
     asked_period = period and any(PERIOD.search(other.lower()) for other in header[1:])
     in_header = _header_kinds(header)
-    if not q.years and not set(kinds) & in_header and not asked_period and any(years_in(other) for other in header):
-        # No year asked, nor a period or a kind of figure a column names: the latest year's actual figure.
-        actual = [y for other in header if not re.search(r"prognos|budget", other, re.I) for y in years_in(other)]
+    if (
+        not q.years
+        and not set(kinds) & in_header
+        and (not asked_period or PERIOD.search(hl))
+        and any(years_in(other) for other in header)
+    ):
+        # No year asked, nor a kind of figure a column names: the latest year's actual figure (of the
+        # period asked, "under perioden", when columns name periods).
+        actual = [
+            y
+            for other in header
+            if not re.search(r"prognos|budget", other, re.I) and (not asked_period or PERIOD.search(other.lower()))
+            for y in years_in(other)
+        ]
         latest = max(actual, default=0)
         if latest and latest in said and not has_kind & {"prognos", "budget"}:
             fit += 0.1

@@ -82,6 +82,13 @@ def is_general(word: str) -> bool:
     return zipf(word) >= GENERAL_ZIPF
 
 
+def is_past_verb(word: str) -> bool:
+    """Whether a word is a common verb in the past ("åkte", "slutade"), not a noun: "Hur många åkte
+    med tåget?" counts travellers, it does not ask for "åkte". A participle ("boende") is a noun."""
+    low = word.lower()
+    return bool(re.search(r"(?:ade|te|de)$", low)) and not low.endswith("nde") and form_zipf(low) >= GENERAL_ZIPF
+
+
 def is_everyday(word: str) -> bool:
     """Whether a word, in its most common form, is so common in Swedish that alone it names nothing
     a question is about ("användes" as "använda")."""

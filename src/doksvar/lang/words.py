@@ -116,9 +116,16 @@ PERIOD = re.compile(
 )
 
 
+_RELATIVE_TIME = frozenset(
+    ("året", "förra", "föregående", "innevarande", "nästa", "kommande", "senaste", "dessförinnan")
+)
+"""Words that say when rather than what ("förra året", "föregående mätning"; not "årets", as in "årets resultat")."""
+
+
 def is_period(word: str) -> bool:
-    """Whether a word names a reporting period ("mars", "perioden", "helåret", "tertialrapporten")."""
-    return bool(PERIOD.fullmatch(word))
+    """Whether a word names a reporting period ("mars", "perioden", "helåret", "tertialrapporten") or
+    places one ("förra", "föregående")."""
+    return bool(PERIOD.fullmatch(word)) or word.lower() in _RELATIVE_TIME
 
 
 def is_organisation(word: str) -> bool:
