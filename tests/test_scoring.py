@@ -2742,3 +2742,78 @@ Besök i sporthallen\t41 200\t44 900\t9,0
 def test_a_table_row_answers_with_what_the_question_compares(make_store, question, figures):
     r = Answerer(make_store({"fn-2025.txt": ROW_WITH_BUDGET})).ask(question)
     assert r.answered and all(f in r.answer for f in figures), r.answer
+
+
+PEOPLE_AND_PLACES = """\
+Verksamhetsberättelse 2025 Revisorerna i Holmå kommun
+
+1 Organisation
+
+1.1 Revisorerna
+
+Revisorerna är sju till antalet och väljs av fullmäktige för fyra år.
+Under våren avgick en av revisorerna av personliga skäl. \
+Fullmäktige valde Anna Berglund (S) som ny revisor från den 1 juni 2025.
+
+1.2 Kostnader
+
+Tabell 1. Revisionens kostnader 2025 (tkr)
+Post\tBudget\tUtfall
+Arvoden revisorer\t900\t948
+Sakkunnigt biträde\t2 100\t2 240
+
+2 Digitalisering
+
+Den nya webbportalen för medborgarförslag kostade 640 tkr och lanserades i mars.
+
+3 Trafik
+
+Tågtrafiken mellan Holmå och Norrby hade 412 tusen resor under 2025, en ökning med 3 procent.
+
+4 Idrott
+
+Den nya bandyplanen vid Holmåvallen kostade 3 400 tkr och invigdes i december.
+
+5 Skolor
+
+Ombyggnaden av gymnasieskolan i Holmå kostade 12,4 mnkr.
+
+6 Parker
+
+Nya planteringar i stadsparken kostade 310 tkr.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "unwanted"),
+    [
+        # "Vem …?" asks for a person: the sentence that names one, not a figure of the same subject.
+        ("Vem tog över efter revisorn som hoppade av under året?", "Anna Berglund", "948"),
+        ("Vem har ersatt revisorn som slutade?", "Anna Berglund", "948"),
+        # English words of the genre the report says in Swedish ("journeys", "trains": resor, tåg).
+        ("How many journeys were made on the trains in 2025?", "412", None),
+        # An English word is the first part of a report's compound when the rest is a word ("bandy" +
+        # "planen"); "gym" is no part of "gymnasieskolan".
+        ("How much did the bandy rink cost?", "3 400", None),
+        ("How much did the gym cost?", None, "12,4"),
+    ],
+)
+def test_who_and_english_words_found_as_the_report_says_them(make_store, question, wanted, unwanted):
+    r = Answerer(make_store({"rev-2025.txt": PEOPLE_AND_PLACES})).ask(question)
+    if wanted is None:
+        assert not r.answered, r.answer
+    else:
+        assert r.answered and wanted in r.answer, r.answer
+    if unwanted is not None:
+        assert unwanted not in r.answer, r.answer
+
+
+def test_an_english_word_is_no_prefix_of_an_unrelated_compound(make_store):
+    """ "plant" is not read as the start of "planteringar" (the rest is no word); "bandy" is of "bandyplanen"."""
+    from doksvar.answer.question import read_question
+
+    store = make_store({"rev-2025.txt": PEOPLE_AND_PLACES})
+    plant = read_question("How much did the new plant cost?", store.vocab)
+    assert not any(a.startswith("plantering") for t in plant.content for a in t.alternatives), plant.content
+    bandy = read_question("How much did the bandy rink cost?", store.vocab)
+    assert any(a.startswith("bandyplan") for t in bandy.content for a in t.alternatives), bandy.content

@@ -9,7 +9,7 @@ from functools import lru_cache
 from doksvar.facts.amounts import AMOUNT, unit_of
 from doksvar.index.query import Term, Vocabulary, analyse
 from doksvar.lang.cognates import cognates
-from doksvar.lang.frequency import zipf
+from doksvar.lang.frequency import SPECIFIC_ZIPF, form_zipf, zipf
 from doksvar.lang.terms import to_report_terms, to_swedish
 from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, words
 
@@ -120,6 +120,8 @@ _WANTS = [
             r"|vad har .{0,80}? inneburit|what (?:are|were|have been) the (?:consequences|effects)|consequences)\b"
         ),
     ),
+    # "Vem tog över efter …?", "Who leads …?": a person, named.
+    ("person", re.compile(r"(?:^|[,;:.?]\s*|\b(?:och|and)\s+)(vem|vilka personer|vilken person|who)\b")),
     (
         "number",
         re.compile(
@@ -379,6 +381,10 @@ _OPENER = re.compile(
 
 _PAST_VERB = re.compile(r"\w{3}(?:ades|ade|des|tes|ats)$")
 """Past and passive verb forms ("tilldelades", "drabbades", "anställde")."""
+_AUXILIARY = frozenset(
+    "har hade är var blev blir kommer ska skulle kan kunde fick får has have had were was did do does will".split()
+)
+"""Verbs that lead another verb ("Hur många har slutat …?", "How many have left …?")."""
 _ADJECTIVE = re.compile(r"(?:isk|ig|lig|al|ell|iv|är)(?:t|a|e)?$")
 """Endings of Swedish adjectives ("kommunalt", "positiva", "årlig"): in "Vilket kommunalt bolag …"
 the noun after it is what is asked for."""
@@ -389,12 +395,31 @@ def _focus(swedish: str) -> str:
     m = _OPENER.search(swedish)
     if not m:
         return ""
-    content = [w for w in words(m.group(1)) if not is_stop(w) and not w.isdigit()]
+    said = words(m.group(1))
+    if said and said[0] in _AUXILIARY:
+        return ""  # "Hur många har sagt upp sig?": a verb follows, what is counted is not named
+    content = [w for w in said if not is_stop(w) and not w.isdigit()]
     if content and _PAST_VERB.search(content[0]):
         return ""  # "Vilka tilldelades priset?": a verb, the one asked for is not named
     if len(content) >= 2 and _ADJECTIVE.search(content[0]):
         return stem(content[1])
     return stem(content[0]) if content else ""
+
+
+def _english_part(word: str, report_stem: str, vocab: Vocabulary) -> bool:
+    """Whether an English word is a report word, a Swedish word it begins ("admin" in
+    "administration"), or the first part of a compound of the report, the rest a word ("extra" in
+    "extrakostnader"; not "train" in "traineeprogram")."""
+    s = stem(word)
+    if s.startswith(report_stem) or form_zipf(report_stem) >= SPECIFIC_ZIPF:
+        return True
+    for first in (word, s):
+        rest = report_stem[len(first) :] if report_stem.startswith(first) else ""
+        # The rest may follow a linking "s" ("verksamhetsplan").
+        parts = [part for part in (rest, rest[1:] if rest.startswith("s") else "") if len(part) >= 3]
+        if any(part in vocab.doc_freq or form_zipf(part) >= SPECIFIC_ZIPF for part in parts):
+            return True
+    return False
 
 
 def _indexed(s: str, vocab: Vocabulary) -> bool:
@@ -435,7 +460,7 @@ def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
         if bare and bare not in translated and bare not in counted and bare.isascii() and not bare.isdigit():
             # An English word is found as a word of the report or the first part of one of its
             # compounds ("extremist" in "extremistmiljö"), never inside one ("spend" in "miljöspendanalys").
-            alts = [a for a in vocab.expand(stem(bare))[0] if a.startswith(stem(bare)) or stem(bare).startswith(a)]
+            alts = [a for a in vocab.expand(stem(bare))[0] if _english_part(bare, a, vocab)]
             if not alts and not is_stop(bare):
                 # "projects" -> "projekt": the Swedish spelling of the same root, when the report uses it.
                 swedish_form = (

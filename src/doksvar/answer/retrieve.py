@@ -14,7 +14,7 @@ from doksvar.index.read import COVER_LINE
 from doksvar.index.rows import StoredPassage
 from doksvar.index.store import Store
 from doksvar.lang.frequency import generality_weight
-from doksvar.lang.words import CARDINAL, MONTHS, YEAR_PATTERN, is_period, is_year, stem_set, years_in
+from doksvar.lang.words import CARDINAL, MONTHS, PERSON_NAME, YEAR_PATTERN, is_period, is_year, stem_set, years_in
 
 _NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
 _MONTHS = MONTHS + "|january|february|march|may|june|july|august|october"
@@ -112,6 +112,20 @@ DIRECTION_SHARE = 0.3
 DIRECTION_BONUS = 0.15
 
 
+IN_PASSAGE = 0.5
+"""What a question word counts for a sentence when it stands elsewhere in the sentence's paragraph."""
+IN_HEADING = 0.3
+"""… and when it stands only in the paragraph's section title, label or row group."""
+FOCUS_BONUS = 0.2
+"""Bonus of a sentence that names what the question asks about right after its opening words."""
+ROW_PENALTY = 0.15
+"""A table row read as a sentence: the table handler answers from its cells."""
+GOAL_PENALTY = 0.2
+"""A goal table's row: what was aimed at, seldom what happened."""
+LONG_SENTENCE, LONG_PENALTY = 400, 0.1
+"""A sentence longer than this is a run of list items or a table read as prose."""
+
+
 def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None = None) -> list[Scored]:
     """Every sentence of the candidate passages, best first."""
     terms = [t for t in q.content if t.found]
@@ -146,15 +160,16 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
                 else:
                     head += in_heading
             own_share, ctx_share, head_share = own / total, ctx / total, head / total
-            score = own_share + 0.5 * ctx_share + 0.3 * head_share + _kind_bonus(q, sentence, p.text, terms)
+            score = own_share + IN_PASSAGE * ctx_share + IN_HEADING * head_share
+            score += _kind_bonus(q, sentence, p.text, terms)
             if focus is not None and matches(focus, own_stems):
-                score += 0.2
+                score += FOCUS_BONUS
             if p.kind == "row":
-                score -= 0.15
+                score -= ROW_PENALTY
             elif p.kind == "goal":
-                score -= 0.2
-            if len(sentence) > 400:
-                score -= 0.1
+                score -= GOAL_PENALTY
+            if len(sentence) > LONG_SENTENCE:
+                score -= LONG_PENALTY
             out.append(Scored(sp, (a, b), score, own_share + ctx_share + head_share, own_share))
     out.sort(key=lambda s: -s.score)
     return out
@@ -217,6 +232,8 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
         bonus += UNIT_BONUS * unit_fit(q, sentence)  # "uttryckt i kronor": "180 000 kronor", not "0,2 mkr"
     elif q.wants == "date":
         bonus += 0.4 if _DATE.search(sentence) else -0.2
+    elif q.wants == "person":
+        bonus += 0.3 if PERSON_NAME.search(sentence[1:]) else 0.0  # a name, not the sentence's first word
     elif q.wants == "reason":
         bonus += 0.3 if _REASON.search(sentence) and not restates(sentence, terms) else 0.0
     elif q.wants == "purpose":

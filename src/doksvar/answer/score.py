@@ -34,6 +34,7 @@ from doksvar.lang.words import (
     NUMBER_WORD,
     PART_OF_YEAR,
     PERIOD,
+    PERSON_NAME,
     YEAR_IN_TEXT,
     YEAR_PATTERN,
     age_groups,
@@ -565,6 +566,10 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
         if handler == "table" and intent == "fact":
             features["kind"] = KIND_MISMATCH  # "Varför har cykelvägen försenats?": a table's figure gives no why
+    elif q.wants == "person":
+        # "Vem tog över …?": a name; a table's figure names no one.
+        has_name = handler != "table" and PERSON_NAME.search(result.answer[1:]) is not None
+        features["kind"] = KIND_MATCH if has_name else KIND_MISMATCH
     elif q.wants == "date":
         # A table's cell is a figure: the year in its column header dates the figure, it is no date.
         dated = _DATE.search(result.answer if handler == "table" else shown)

@@ -248,3 +248,8 @@ NUMBER_WORD = re.compile(
 """A quantity written as a word ("Fyra rekommendationer lämnas …"); "en"/"ett" are articles, not figures."""
 CARDINAL = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|hundra|tusen)\b", re.I)
 """A number written as a word ("Fyra rekommendationer"): a figure a 'hur många' question can have."""
+
+
+_NAME_WORD = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+PERSON_NAME = re.compile(rf"\b{_NAME_WORD} {_NAME_WORD}\b")
+"""A person's name as reports write it ("Sara Holmgren", "Lars-Göran Eklund"): two capitalised words."""
