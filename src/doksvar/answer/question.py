@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from doksvar.facts.amounts import AMOUNT, unit_of
-from doksvar.index.query import Term, Vocabulary, analyse
+from doksvar.index.query import Term, analyse
+from doksvar.index.vocabulary import Vocabulary
 from doksvar.lang.cognates import cognates
 from doksvar.lang.frequency import SPECIFIC_ZIPF, form_zipf, zipf
 from doksvar.lang.terms import to_report_terms, to_swedish

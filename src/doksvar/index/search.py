@@ -6,10 +6,11 @@ import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from doksvar.index.query import Term, Vocabulary, analyse, marks, match_expression, selective
+from doksvar.index.query import Term, analyse, marks, match_expression, selective
 from doksvar.index.read import Reader
 from doksvar.index.rows import StoredPassage
 from doksvar.index.schema import BM25_WEIGHTS
+from doksvar.index.vocabulary import Vocabulary
 from doksvar.lang.words import stem, stemmed_text, tokens
 from doksvar.model import Passage
 
