@@ -2817,3 +2817,36 @@ def test_an_english_word_is_no_prefix_of_an_unrelated_compound(make_store):
     assert not any(a.startswith("plantering") for t in plant.content for a in t.alternatives), plant.content
     bandy = read_question("How much did the bandy rink cost?", store.vocab)
     assert any(a.startswith("bandyplan") for t in bandy.content for a in t.alternatives), bandy.content
+
+
+FORECAST_IN_EVERYDAY_WORDS = """\
+Delårsrapport januari–augusti 2026 Kulturnämnden Bredå
+
+1 Ekonomi
+
+1.1 Resultat och prognos
+
+Nämnden redovisar för perioden ett överskott på 0,8 mnkr mot den periodiserade budgeten.
+Kulturnämnden prognostiserar för helåret ett underskott på 2,6 mnkr mot budget.
+Underskottet beror främst på högre energikostnader i konsthallen.
+
+1.2 Verksamhet
+
+Biblioteken hade 212 000 besök under perioden. Konsthallen visade fyra utställningar.
+Konsthallen visar en negativ avvikelse på 0,4 mnkr för perioden.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        # "ser ut att gå back" is the forecast of the whole's deficit, not a list of the period's;
+        # "ser" is no subject.
+        ("Hur mycket ser kulturnämnden ut att gå back med i år?", "2,6", "0,4"),
+        # "inom sin egen budget" measures against the budget as "inom budgeten" does.
+        ("Höll sig kulturnämnden inom sin egen budget under perioden, eller blev det minus?", "0,8", "2,6"),
+    ],
+)
+def test_a_deviation_asked_in_everyday_words(make_store, question, figure, not_figure):
+    r = Answerer(make_store({"kn-2026.txt": FORECAST_IN_EVERYDAY_WORDS})).ask(question)
+    assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer

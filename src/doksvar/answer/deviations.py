@@ -251,7 +251,9 @@ def _direction(data: dict, english: bool) -> str:
     return words[data["direction"]][1 if english else 0]
 
 
-_FORECAST = re.compile(r"prognos\w*|helår\w*|beräknas|bedömer|bedöms|väntas|förväntas", re.I)
+_FORECAST = re.compile(
+    r"prognos\w*|helår\w*|beräknas|bedömer|bedöms|väntas|förväntas|(?:ser|såg) ut att|på väg att|landa[rt]? på", re.I
+)
 
 
 _SO_FAR = re.compile(r"\b(?:hittills|so far|hitintills|fram till nu|to date)\b")

@@ -73,7 +73,7 @@ _CUE_WORD = re.compile(
     r"(dyr\w*|billig\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
     r"|överträff\w*|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
     r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
-    r"|väntas|förväntas|beräknas|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*|plus|minus"
+    r"|väntas|förväntas|beräknas|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*|plus|minus|ser|såg"
     r"|klättr\w*|tappa(?:r|de|t)?)"
 )
 
@@ -102,7 +102,8 @@ def against_budget(q: Question) -> bool:
 
 _KEPT_BUDGET = re.compile(
     r"\b(?:höll|håller|hålla|hållit|klarade|klarar|klara|klarat)\s+(?:\w+\s+){0,4}?(?:budget\w*|ramen|budgetramen)\b"
-    r"|\binom (?:sin |sina |den |given |tilldelad )?(?:budget\w*|ramen|budgetramen)\b"
+    r"|\binom (?:sin |sina |den |dess )?(?:egen |egna |givna |given |tilldelad |tilldelade )?"
+    r"(?:budget\w*|ramen|budgetramen)\b"
 )
 """A budget kept, or not: "Höll nämnden budgeten?", "Klarade hemtjänsten sig inom ramen?"."""
 _KEPT_BUDGET_EN = re.compile(

@@ -129,16 +129,31 @@ _SAYS = re.compile(r"^(\w+)\s+(?:redovisar|visar|uppvisar|prognostiserar|beräkn
 _FOR_WHAT = re.compile(r"\bför\s+(\w+)", re.I)
 
 
-def _of_the_whole(sentence: str) -> bool:
+def _of_the_whole(sentence: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether a deviation's sentence is of the whole: the result's, or the organisation's own
     when it names nothing it is for but the period ("Förvaltningen visar överskott på 19,5 miljoner
-    kronor för perioden"; not "Nämnden redovisar en negativ avvikelse på 1,3 mkr för elkostnader")."""
+    kronor för perioden"; not "Nämnden redovisar en negativ avvikelse på 1,3 mkr för elkostnader").
+    `own` holds the names the report's cover gives its organisation ("kulturnämnden")."""
     if _TOTAL.match(sentence):
         return True
     m = _SAYS.match(sentence)
-    if m is None or not is_organisation(m.group(1).lower()):
+    if m is None or not (is_organisation(m.group(1).lower()) or m.group(1).lower() in own):
         return False
     return all(is_period(w) or is_year(w) or w.lower() in ("året", "hela") for w in _FOR_WHAT.findall(sentence))
+
+
+_OWN_NAME = re.compile(r"\w{3,}(?:nämnd|förvaltning|styrelse|förbund|bolag)\w{0,3}", re.I)
+"""A board's, an administration's or a company's name as one word ("Kulturnämnden", "Kommunstyrelsen")."""
+COVER = 600
+"""How far into a report its cover and title run: where it names its own organisation."""
+
+
+def own_names(doc: Document) -> frozenset[str]:
+    """The names the report gives its own organisation on its cover and in its title ("Delårsrapport
+    2026 Kulturnämnden"): a sentence of that name's deviation is the whole's."""
+    first = min((s.start for s in doc.sections), default=len(doc.text))
+    cover = f"{doc.title} {doc.text[: min(first, COVER)]}"
+    return frozenset(m.group().lower() for m in _OWN_NAME.finditer(cover))
 
 
 _INCOME = re.compile(r"\bintäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
@@ -224,6 +239,7 @@ def deviations(doc: Document) -> list[Fact]:
     """All deviations of a document, from its prose and its tables."""
     facts: list[Fact] = []
     text = doc.text
+    own = own_names(doc)
 
     def text_of(a: int, b: int) -> str:
         return text[a:b]
@@ -239,7 +255,7 @@ def deviations(doc: Document) -> list[Fact]:
                 dev["match"] = [a + dev["match"][0], a + dev["match"][1]]
                 if dev["direction"] == "unknown":
                     dev["direction"] = _direction_from_figures(passage, text)
-                dev["total"] = k == 0 and _of_the_whole(sentence)
+                dev["total"] = k == 0 and _of_the_whole(sentence, own)
                 dev["subject"] = _subject(passage, k, text)
                 dev["explanation"] = explanation_span(spans, k, text_of)
                 dev["label"] = passage.label
