@@ -2850,3 +2850,41 @@ Konsthallen visar en negativ avvikelse på 0,4 mnkr för perioden.
 def test_a_deviation_asked_in_everyday_words(make_store, question, figure, not_figure):
     r = Answerer(make_store({"kn-2026.txt": FORECAST_IN_EVERYDAY_WORDS})).ask(question)
     assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer
+
+
+SUMMARY_AND_BODY = """\
+Årsberättelse 2025 Tekniska nämnden Ekå
+
+1 Året i korthet
+
+- Tekniska nämndens kostnader uppgick till 48 300 tkr mot en budget på 47 880 tkr, vilket ger ett underskott på 420 tkr.
+- Antalet gatlampor som bytts till LED ökade till 2 140.
+
+2 Verksamhet
+
+2.1 Fritid
+
+Fritidsgården redovisar ett överskott mot budget på 90 tkr, främst till följd av vakanta tjänster under våren.
+
+3 Ekonomi
+
+3.1 Driftredovisning
+
+Utfallet blev 48 300 tkr, vilket innebär en negativ avvikelse på -420 tkr mot budget.
+
+Kostnaderna ökade med 6,2 procent jämfört med 2024.
+
+3.2 Förklaringar till avvikelser
+
+Vinterväghållningen kostade mer än planerat. Det förklaras av den snörika vintern, som krävde fler plogningar.
+"""
+
+
+def test_a_summary_s_figure_is_explained_where_the_body_states_it(make_store):
+    """A deficit answered from the summary ("i korthet") is explained by the chapter that states its
+    figure, not by another section's reason for a surplus."""
+    r = Answerer(make_store({"tn-2025.txt": SUMMARY_AND_BODY})).ask(
+        "Why did the board end up spending more than its budget, and by how much?"
+    )
+    assert r.answered and "420" in r.answer and "snörika" in r.answer, r.answer
+    assert "vakanta" not in r.answer, r.answer

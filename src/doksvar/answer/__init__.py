@@ -143,7 +143,7 @@ class Answerer:
         ):
             # "…, och hur många var det under samma månader 2025?": the first part's subject in that year.
             other = self.answer(dataclasses.replace(q1, years=q2.years))
-            if other.answered and other.answer != whole.answer:
+            if other.answered and not _says_nothing_new(whole, other):
                 return _joined(q.text, whole, other)
             return whole
         if nearby is None and not subject_weights(self, q2):
@@ -276,6 +276,11 @@ class Answerer:
         from doksvar.answer.score import gives_reason
 
         sections = {c.section for c in result.citations}
+        # A summary restates what the report's own sections explain: their reasons are the summary's.
+        summary = all(_SUMMARY.search(c.title) for c in result.citations if c.title)
+        # The chapter that states the figure explains it, often under a heading of its own ("7.2
+        # Förklaringar till avvikelser"); a summary's figure is stated again in the body.
+        stated = self._sections_stating(result) if summary else sections
         quoted = {(c.start, c.end) for c in result.citations}
         found = (
             self._reasons_before(result)
@@ -295,7 +300,16 @@ class Answerer:
         forecast = bool(_FORECAST.search(q.swedish))
         deviation = result.intent == "deviation" or q.positive or q.negative
         best, best_score = None, float("-inf")
-        for s in score_sentences(self.store, dataclasses.replace(q, wants="reason"))[:40]:
+        asked_reason = dataclasses.replace(q, wants="reason")
+        candidates = score_sentences(self.store, asked_reason)[:40]
+        if deviation and stated:
+            # The chapter's own sentences, though they use none of the question's words.
+            seen = {(s.stored.id, s.span) for s in candidates}
+            chapter = self._chapter_passages(result, stated)
+            candidates += [
+                s for s in score_sentences(self.store, asked_reason, chapter) if (s.stored.id, s.span) not in seen
+            ]
+        for s in candidates:
             p = s.stored.passage
             sentence = p.text[s.span[0] - p.start : s.span[1] - p.start]
             if s.span in quoted or not gives_reason(sentence):
@@ -304,7 +318,8 @@ class Answerer:
             # speaks of it even when the sentence itself says "Området".
             heading = set(stems(f"{p.label} {p.group}"))
             named = sum(1 for t in subject if any(a in heading for a in t.alternatives))
-            if s.own == 0 and not named:
+            in_stated = deviation and any(_same_chapter(p.section, x) for x in stated)
+            if s.own == 0 and not named and not in_stated:
                 continue
             # The item the answer found ("Ekonomi" of a table row) named where the reason is given.
             about = len(item & (heading | set(stems(sentence))))
@@ -315,15 +330,45 @@ class Answerer:
                 score += 0.15  # a paragraph's first sentence states its point
             if forecast and _FORECAST.search(sentence):
                 score += 0.3  # "väntas … för helåret": the reason for a forecast is given with the forecast
+            if in_stated:
+                score += 0.4
+            if deviation and _opposite(q, result, sentence):
+                score -= 0.4  # a surplus's reason explains no deficit, nor the other way round
             if score > best_score:
                 cites = self.cite_whole(s.stored.doc_id, *s.span)
-                if any(_related(cites[0].section, x) for x in sections):
+                if in_stated or any(_related(cites[0].section, x) for x in sections):
                     best, best_score = (sentence, cites), score
         if best is None:
             return result
         sentence, cites = best
         text = f"{result.answer} {clip(sentence, 0, 300)}"
         return dataclasses.replace(result, answer=text, citations=renumber([*result.citations, *cites]))
+
+    def _chapter_passages(self, result: Answer, sections: set[str]) -> list:
+        """The prose passages of the chapters that hold `sections`, in the answer's documents."""
+        docs = {d.name: d.id for d in self.store.documents()}
+        out = []
+        for doc_id in {docs[c.doc] for c in result.citations if c.doc in docs}:
+            for sp in self.store.document_passages(doc_id):
+                if sp.passage.kind != "row" and any(_same_chapter(sp.passage.section, x) for x in sections):
+                    out.append(sp)
+        return out
+
+    def _sections_stating(self, result: Answer) -> set[str]:
+        """The sections outside the summary whose prose states the answer's figure ("-186 tkr" in
+        "7.1 Driftredovisning" of the summary's "underskott på 186 tkr")."""
+        docs = {d.name: d.id for d in self.store.documents()}
+        out: set[str] = set()
+        for figure in {f.lstrip("-−–+") for f in _FIGURE.findall(result.answer)}:
+            for c in result.citations:
+                doc_id = docs.get(c.doc)
+                if doc_id is None:
+                    continue
+                for at in re.finditer(rf"(?<![\d,]){re.escape(figure)}(?![\d]|,\d)", self.ref(doc_id).text):
+                    sp = self.store.passage_at(doc_id, at.start())
+                    if sp is not None and sp.passage.kind != "row" and not _SUMMARY.search(sp.section_title):
+                        out.add(sp.passage.section)
+        return out
 
     def _with_goal(self, result: Answer) -> Answer:
         """An outcome's answer completed with the target the report states beside it ("… ökade till 86
@@ -614,6 +659,12 @@ _GIVES_GOAL = re.compile(
 )
 """A text that states a target with its figure ("Målet på 90 procent", "Målvärde 2026: 230")."""
 
+_SUMMARY = re.compile(
+    r"i korthet|sammanfattning|i sammandrag|översikt|viktiga händelser|har ordet|inledning|summary|overview", re.I
+)
+"""Titles of a report's summary sections, which restate what its body explains."""
+_FIGURE = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?=\s*(?:tkr|mnkr|mkr|miljoner|kr\b|procent|%))")
+"""A figure with its unit ("186 tkr", "-1,3 mnkr")."""
 _FRAME = re.compile(r"avvik|^prognos|^utfall|^budget")
 """Stems of an answer's frame ("Största positiva avvikelsen", "Prognosavvikelse"), not of the item it names."""
 _FORECAST = re.compile(r"\b(?:prognos\w*|väntas|förväntas|beräknas|helåret|helår)\b")
@@ -647,6 +698,15 @@ def _after_deviation(p, span: tuple[int, int]) -> bool:
     return False
 
 
+def _opposite(q: Question, result: Answer, sentence: str) -> bool:
+    """Whether a sentence states only the opposite deviation of the one asked or answered."""
+    from doksvar.answer.question import directions
+
+    asked = {"negative"} if q.negative else {"positive"} if q.positive else directions(result.answer)
+    said = directions(sentence)
+    return len(asked) == 1 and bool(said) and not said & asked
+
+
 def _names_only_subject(q: Question, text: str) -> bool:
     """Whether the reason a text gives is the question's own subject: "Underskottet förklaras helt av
     ekonomiskt bistånd, som överskred sin budget …" says where, not why, to "Why did welfare go over?"."""
@@ -666,6 +726,22 @@ def _different_kinds(parts: tuple[str, str], vocab) -> bool:
     a reason goes with the figure it explains."""
     kinds = {read_question(p, vocab).wants for p in parts}
     return len(kinds) == 2 and "" not in kinds and "reason" not in kinds
+
+
+def _says_nothing_new(whole: Answer, other: Answer) -> bool:
+    """Whether an answer to a question's second part repeats the first's: its figures are all in it
+    already ("2024: 9,3" of a table row whose answer gave that year too)."""
+    from doksvar.answer.retrieve import has_number
+
+    figures = re.findall(r"\d[\d\s]*(?:,\d+)?", other.answer)
+    return other.answer == whole.answer or (
+        has_number(other.answer) and all(f.strip() in whole.answer for f in figures if f.strip())
+    )
+
+
+def _same_chapter(section: str, other: str) -> bool:
+    """Whether two numbered sections stand in one chapter ("7.1" and "7.2"); unnumbered ones never."""
+    return bool(section) and bool(other) and section.split(".")[0] == other.split(".")[0]
 
 
 def _related(section: str, other: str) -> bool:

@@ -27,6 +27,7 @@ from doksvar.lang.words import (
     TOTAL_ROW,
     YEAR_BEFORE,
     YEAR_IN_TEXT,
+    YEAR_PATTERN,
     age_groups,
     is_organisation,
     is_period,
@@ -335,7 +336,7 @@ MIN_TABLE_SHARE = 0.5
 
 _COMPARED = re.compile(
     r"\s+(?:jämfört med|jämfört mot|i jämförelse med|compared (?:with|to))\s+(?P<base>.+)$"
-    r"|\s+(?:sedan|since)\s+(?P<since>(?:19|20)\d\d)\b.*$"
+    rf"|\s+(?:sedan|since)\s+(?P<since>{YEAR_PATTERN})\b.*$"
 )
 """What a figure is compared with ("… under perioden jämfört med motsvarande period föregående år",
 "… större sedan 2024"): the base names a second column, not the one asked for first."""
@@ -682,6 +683,10 @@ _COUNT = re.compile(r"\b(?:hur många|how many|antal\w*)\b", re.I)
 _COUNT_COLUMN = re.compile(r"\b(?:antal|st|stycken|personer|besök\w*)\b", re.I)
 
 
+_OF_ALL = frozenset(("totalt", "total", "summa", "år", "hela", "samtliga", "alla", "sammanlagt", "sammantaget"))
+"""Words of a row label that name the whole of what is counted, no part of it."""
+
+
 def _extra_words(row_label: str, terms: list[Term], q: Question) -> int:
     """Qualifiers of the row that the question does not ask for ("kvinnor" when asked for all)."""
     count = 0
@@ -696,8 +701,8 @@ def _extra_words(row_label: str, terms: list[Term], q: Question) -> int:
             if w not in q.numbers:
                 count += 2  # an age band or a code the question did not ask for
             continue
-        if len(w) < 2 or w in ("totalt", "total", "summa", "år"):
-            continue
+        if len(w) < 2 or w in _OF_ALL or is_organisation(w):
+            continue  # "Sjukfrånvaro hela förvaltningen": the whole, which a question naming no part asks
         if not any(s in t.alternatives or t.word.startswith(w) or w.startswith(t.stem) for t in terms):
             count += 1
     return count

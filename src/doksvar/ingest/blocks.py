@@ -49,9 +49,10 @@ def build_document(
 
 
 LINK_LINE = re.compile(r"^!?\[[^\]]*\]\([^()\s]*\)$")
-# A row that sums others ("Summa pågående projekt", "Totalt") names what it sums itself: it takes
-# no row group's name before its own.
-TOTAL_ROW = re.compile(r"^(?:summa|s:a|totalt?)\b", re.I)
+# A row that sums others by name ("Summa pågående projekt", "Totalt") names what it sums itself: it
+# takes no row group's name before its own. Narrower than lang.words.TOTAL_ROW, whose "Nettokostnad"
+# and "Resultat" rows sum a table but may sit in a group that names them.
+SUM_ROW = re.compile(r"^(?:summa|s:a|totalt?)\b", re.I)
 
 
 class _Builder:
@@ -184,7 +185,7 @@ class _Builder:
             if g is not None:
                 group = g
                 continue
-            label = f"{group} {texts[0]}".strip() if group and not TOTAL_ROW.match(texts[0]) else texts[0]
+            label = f"{group} {texts[0]}".strip() if group and not SUM_ROW.match(texts[0]) else texts[0]
             for col in range(1, len(texts)):
                 col_label = header[col] if col < len(header) else ""
                 cells.append(

@@ -47,7 +47,9 @@ DAMAGE_DETAIL = 120
 
 
 def pdf_pages(data: bytes, name: str, on_page: PageProgress | None = None) -> list[str]:
-    """The layout text of each page, in reading order; IngestError when the PDF cannot be read for text."""
+    """The layout text of each page, in reading order; IngestError when the PDF cannot be read for text.
+    Indexing reads whole documents (parse_pdf); this page by page view is what the reading-order
+    checks compare with poppler's text of each page (tests/test_pdf.py, tests/test_every_word.py)."""
     return ["\n".join(ln.text for ln in page) for page in _read(data, name, on_page)[1]]
 
 

@@ -101,8 +101,8 @@ a question's comparison base, or the place a ranking had before."""
 # Words for the period a figure covers: "januari–mars" is the report's "perioden", "helåret" its
 # full-year columns. They pick a column or a table, never an item.
 FULL_YEAR = re.compile(
-    r"\b(?:helår\w*|helåret|hela året|hela (?:19|20)\d\d|full[- ]year|årsprognos\w*"
-    r"|(?:the )?whole (?:of )?(?:the )?year|whole of (?:19|20)\d\d|entire year)\b",
+    rf"\b(?:helår\w*|helåret|hela året|hela {YEAR_PATTERN}|full[- ]year|årsprognos\w*"
+    rf"|(?:the )?whole (?:of )?(?:the )?year|whole of {YEAR_PATTERN}|entire year)\b",
     re.I,
 )
 """The whole year, as a forecast or an outcome: "helår", "prognos helår", "hela 2026", "full-year"."""
