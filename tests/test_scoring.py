@@ -2888,3 +2888,48 @@ def test_a_summary_s_figure_is_explained_where_the_body_states_it(make_store):
     )
     assert r.answered and "420" in r.answer and "snörika" in r.answer, r.answer
     assert "vakanta" not in r.answer, r.answer
+
+
+WHOLE_AND_PARTS = """\
+Delårsrapport januari–augusti 2026 Socialnämnden Åby
+
+7 Personal
+
+7.1 Sjukfrånvaro
+
+Sjukfrånvaron fortsätter att minska men är högre än målet på 7,0 procent.
+
+Tabell 9. Personalnyckeltal 2024–2026
+Nyckeltal\t2024\t2025\tJan–aug 2026
+Sjukfrånvaro hela förvaltningen (%)\t8,9\t8,4\t7,8
+Sjukfrånvaro individ- och familjeomsorg (%)\t9,6\t9,1\t8,3
+Sjukfrånvaro funktionsstöd (%)\t9,3\t8,8\t8,5
+"""
+
+
+def test_a_row_of_the_whole_answers_a_question_naming_no_part_once(make_store):
+    """Asked for the staff's sick leave, the row for the whole administration, not one of its parts;
+    the year asked second is given once."""
+    r = Answerer(make_store({"sn-2026.txt": WHOLE_AND_PARTS})).ask(
+        "What is the staff sick leave rate so far this year, and what was it back in 2024?"
+    )
+    assert r.answered and "7,8" in r.answer and "8,9" in r.answer, r.answer
+    assert "8,5" not in r.answer and r.answer.count("8,9") == 1, r.answer
+
+
+def test_avvek_is_the_past_of_avvika_a_deviation_not_a_missing_subject(make_store):
+    """ "… och hur mycket avvek de från budget?" asks the deviation column, it names nothing absent."""
+    report = """\
+Årsredovisning 2025 Räddningstjänstförbundet Ås
+
+2 Ekonomi
+
+Tabell 1. Resultaträkning i sammandrag (tkr)
+Post\tBudget 2025\tUtfall 2025\tAvvikelse\tUtfall 2024
+Verksamhetens intäkter\t14 200\t16 480\t2 280\t15 020
+Verksamhetens kostnader\t-96 400\t-97 150\t-750\t-93 880
+"""
+    r = Answerer(make_store({"rtj-2025.txt": report})).ask(
+        "Hur stora intäkter hade förbundet 2025 och hur mycket avvek de från budget?"
+    )
+    assert r.answered and "16 480" in r.answer and "2 280" in r.answer, r.answer

@@ -70,7 +70,7 @@ DEVIATION_WORDS = frozenset(
 
 
 _CUE_WORD = re.compile(
-    r"(dyr\w*|billig\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
+    r"(dyr\w*|billig\w*|avvek\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
     r"|överträff\w*|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
     r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
     r"|väntas|förväntas|beräknas|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*|plus|minus|ser|såg"

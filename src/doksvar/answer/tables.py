@@ -561,7 +561,8 @@ column of places answers them."""
 def _kinds(q: Question, terms: list[Term]) -> list[str]:
     """The kinds of column the question names; "X …, och vad var budgeten?" asks for the outcome first."""
     # A kind is named whether or not the report has the word as such ("målet" of "Målvärde 2025").
-    named = {t.stem for t in (*terms, *q.content)}
+    # "avvek" is the past of "avvika": the deviation column as well.
+    named = {"avvik" if t.stem.startswith("avvek") else t.stem for t in (*terms, *q.content)}
     kinds = [k for k in _COLUMN_KINDS if any(s.startswith(k) or k in s for s in named)]
     if "prognos" not in kinds and _EXPECTED.search(f"{q.swedish} {q.text.lower()}"):
         kinds.append("prognos")  # "Vad landar … på", "tror kommunen", "expected to": the forecast
