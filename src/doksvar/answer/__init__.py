@@ -37,6 +37,10 @@ class Answerer:
 
     # ------------------------------------------------------------------ helpers for the handlers
 
+    def doc_ids(self) -> dict[str, int]:
+        """Each indexed document's id by the name its citations give."""
+        return {d.name: d.id for d in self.store.documents()}
+
     def ref(self, doc_id: int) -> DocRef:
         """A document's name, text and seams; the cache is checked against the document's hash,
         since another process may have re-indexed it since."""
@@ -165,7 +169,7 @@ class Answerer:
     def _cited_prose(self, result: Answer):
         """(document id, citation, its stored passage) for each citation of prose: what the report
         says next to a quote is read from there (a table row's neighbours are other rows)."""
-        docs = {d.name: d.id for d in self.store.documents()}
+        docs = self.doc_ids()
         for c in result.citations:
             doc_id = docs.get(c.doc)
             sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
@@ -346,7 +350,7 @@ class Answerer:
 
     def _chapter_passages(self, result: Answer, sections: set[str]) -> list:
         """The prose passages of the chapters that hold `sections`, in the answer's documents."""
-        docs = {d.name: d.id for d in self.store.documents()}
+        docs = self.doc_ids()
         out = []
         for doc_id in {docs[c.doc] for c in result.citations if c.doc in docs}:
             for sp in self.store.document_passages(doc_id):
@@ -357,7 +361,7 @@ class Answerer:
     def _sections_stating(self, result: Answer) -> set[str]:
         """The sections outside the summary whose prose states the answer's figure ("-186 tkr" in
         "7.1 Driftredovisning" of the summary's "underskott på 186 tkr")."""
-        docs = {d.name: d.id for d in self.store.documents()}
+        docs = self.doc_ids()
         out: set[str] = set()
         for figure in {f.lstrip("-−–+") for f in _FIGURE.findall(result.answer)}:
             for c in result.citations:
@@ -397,7 +401,7 @@ class Answerer:
         from doksvar.answer.score import gives_reason
 
         m = (_TABLE_ANSWER if result.intent == "table" else _FIRST_DEVIATION).search(result.answer)
-        docs = {d.name: d.id for d in self.store.documents()}
+        docs = self.doc_ids()
         doc_id = docs.get(result.citations[0].doc) if result.citations else None
         if result.intent not in ("table", "deviation") or m is None or doc_id is None:
             return []
@@ -435,7 +439,7 @@ class Answerer:
         sums up: the sentences giving reasons before it under the same heading, the nearest two."""
         from doksvar.answer.score import gives_reason
 
-        docs = {d.name: d.id for d in self.store.documents()}
+        docs = self.doc_ids()
         for c in result.citations:
             doc_id = docs.get(c.doc)
             if doc_id is None or not _SUMMING_UP.match(c.quote):

@@ -341,7 +341,7 @@ def _translated(q: Question, word: str) -> bool:
 
 def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
     """What the answer's citations show a reader, each piece with how much it counts."""
-    docs = {d.name: d.id for d in a.store.documents()}
+    docs = a.doc_ids()
     pieces: list[tuple[str, float]] = []
     for c in result.citations:
         pieces.append((c.quote, IN_QUOTE))
@@ -373,7 +373,7 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
 def _budgets_shown(a: Answerer, result: Answer) -> set[str]:
     """The budgets (operations, investments) the answer's citations stand under: their section
     titles, sub-headings and, for a table's cell, its table's caption and header."""
-    docs = {d.name: d.id for d in a.store.documents()}
+    docs = a.doc_ids()
     texts = []
     for c in result.citations:
         texts.append(c.title)
