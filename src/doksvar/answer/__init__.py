@@ -10,6 +10,7 @@ from collections.abc import Collection
 from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
 from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question
+from doksvar.facts.amounts import AMOUNT
 from doksvar.index.query import Term
 from doksvar.index.store import Store
 from doksvar.lang.words import COST_STEM, GENERIC, YEAR_IN_TEXT, is_organisation, is_period, stem_set, stems, words
@@ -280,11 +281,6 @@ class Answerer:
         from doksvar.answer.score import gives_reason
 
         sections = {c.section for c in result.citations}
-        # A summary restates what the report's own sections explain: their reasons are the summary's.
-        summary = all(_SUMMARY.search(c.title) for c in result.citations if c.title)
-        # The chapter that states the figure explains it, often under a heading of its own ("7.2
-        # Förklaringar till avvikelser"); a summary's figure is stated again in the body.
-        stated = self._sections_stating(result) if summary else sections
         quoted = {(c.start, c.end) for c in result.citations}
         found = (
             self._reasons_before(result)
@@ -303,10 +299,16 @@ class Answerer:
         item = {w for w in item - asked - titles if not is_cue_word(w) and not _FRAME.search(w)}
         forecast = bool(_FORECAST.search(q.swedish))
         deviation = result.intent == "deviation" or q.positive or q.negative
+        # A deviation is explained in the chapter that states it, often under a heading of its own
+        # ("7.2 Förklaringar till avvikelser"); a summary's ("i korthet") where the body states its figure.
+        stated: set[str] = set()
+        if deviation:
+            summary = all(_SUMMARY.search(c.title) for c in result.citations if c.title)
+            stated = self._sections_stating(result) if summary else sections
         best, best_score = None, float("-inf")
         asked_reason = dataclasses.replace(q, wants="reason")
         candidates = score_sentences(self.store, asked_reason)[:40]
-        if deviation and stated:
+        if stated:
             # The chapter's own sentences, though they use none of the question's words.
             seen = {(s.stored.id, s.span) for s in candidates}
             chapter = self._chapter_passages(result, stated)
@@ -322,7 +324,7 @@ class Answerer:
             # speaks of it even when the sentence itself says "Området".
             heading = set(stems(f"{p.label} {p.group}"))
             named = sum(1 for t in subject if any(a in heading for a in t.alternatives))
-            in_stated = deviation and any(_same_chapter(p.section, x) for x in stated)
+            in_stated = any(_same_chapter(p.section, x) for x in stated)
             if s.own == 0 and not named and not in_stated:
                 continue
             # The item the answer found ("Ekonomi" of a table row) named where the reason is given.
@@ -362,13 +364,12 @@ class Answerer:
         """The sections outside the summary whose prose states the answer's figure ("-186 tkr" in
         "7.1 Driftredovisning" of the summary's "underskott på 186 tkr")."""
         docs = self.doc_ids()
+        figures = {m.group("amount").lstrip("-−–+ ") for m in re.finditer(AMOUNT, result.answer)}
         out: set[str] = set()
-        for figure in {f.lstrip("-−–+") for f in _FIGURE.findall(result.answer)}:
-            for c in result.citations:
-                doc_id = docs.get(c.doc)
-                if doc_id is None:
-                    continue
-                for at in re.finditer(rf"(?<![\d,]){re.escape(figure)}(?![\d]|,\d)", self.ref(doc_id).text):
+        for doc_id in {docs[c.doc] for c in result.citations if c.doc in docs}:
+            text = self.ref(doc_id).text
+            for figure in figures:
+                for at in re.finditer(rf"(?<![\d,]){re.escape(figure)}(?![\d]|,\d)", text):
                     sp = self.store.passage_at(doc_id, at.start())
                     if sp is not None and sp.passage.kind != "row" and not _SUMMARY.search(sp.section_title):
                         out.add(sp.passage.section)
@@ -667,8 +668,6 @@ _SUMMARY = re.compile(
     r"i korthet|sammanfattning|i sammandrag|översikt|viktiga händelser|har ordet|inledning|summary|overview", re.I
 )
 """Titles of a report's summary sections, which restate what its body explains."""
-_FIGURE = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?=\s*(?:tkr|mnkr|mkr|miljoner|kr\b|procent|%))")
-"""A figure with its unit ("186 tkr", "-1,3 mnkr")."""
 _FRAME = re.compile(r"avvik|^prognos|^utfall|^budget")
 """Stems of an answer's frame ("Största positiva avvikelsen", "Prognosavvikelse"), not of the item it names."""
 _FORECAST = re.compile(r"\b(?:prognos\w*|väntas|förväntas|beräknas|helåret|helår)\b")

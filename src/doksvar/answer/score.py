@@ -566,10 +566,6 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["kind"] = KIND_MATCH if _REASON.search(" ".join(t for t, _ in pieces[:3]) + quotes) else 0.0
         if handler == "table" and intent == "fact":
             features["kind"] = KIND_MISMATCH  # "Varför har cykelvägen försenats?": a table's figure gives no why
-    elif q.wants == "person":
-        # "Vem tog över …?": a name; a table's figure names no one.
-        has_name = handler != "table" and PERSON_NAME.search(result.answer[1:]) is not None
-        features["kind"] = KIND_MATCH if has_name else KIND_MISMATCH
     elif q.wants == "date":
         # A table's cell is a figure: the year in its column header dates the figure, it is no date.
         dated = _DATE.search(result.answer if handler == "table" else shown)
@@ -622,8 +618,10 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["lead"] = LEADS_IN  # "… består främst av följande delar:" introduces what answers
     if _ASKS_NAME.search(f"{q.swedish} {q.text.lower()}"):
         named = f"{heading_naming(result, q) or ''}: {result.answer}"  # the answer as it will be shown
-        if not _names_other(named, q):
-            features["kind"] = NO_NAME
+        if not _names_other(named, q) or (q.wants == "person" and handler == "table"):
+            features["kind"] = NO_NAME  # "Vem tog över …?": a table's figure names no one
+        elif q.wants == "person" and PERSON_NAME.search(result.answer[1:]):
+            features["kind"] = KIND_MATCH  # "… valde Sara Holmgren (C) som ny revisor"
     if q.years:
         # The years the answer states, else its quotes; the paragraph around only when neither does
         # (a table's paragraph is the whole table, with every year of its header).
