@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip, frame
 from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
@@ -16,7 +16,10 @@ from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, RELATIVE_CLAUSE, is_orga
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
     from doksvar.index.query import Term
+    from doksvar.index.rows import Deviation, StoredFact
     from doksvar.model import Answer, Citation
+
+    Found = StoredFact[Deviation]
 
 MAX_ANSWER = 760
 ITEM_WIDTH = 150
@@ -50,10 +53,10 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     if subject:
         # Only deviations stated near the question's words are weighed.
         near = {pid for pid, _ in a.store.match(subject, limit=300, doc_ids=q.docs, any_term=True)}
-        facts = a.store.facts("deviation", q.docs, passage_ids=near)
+        facts = a.store.deviations(q.docs, passage_ids=near)
     if facts or (subject and not (q.listing or q.largest)):
         # A section the question names narrows them, unless none of them stands in it.
-        facts = [f for f in facts if in_scope(f.data["section"], scope)] or facts
+        facts = [f for f in facts if in_scope(f.data.section, scope)] or facts
         facts, subject = _label_scope(_of_period(q, facts), subject)
         if subject:
             return _about(a, q, facts, subject)
@@ -61,9 +64,9 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         # No subject, or one no deviation is stated near ("Which part of the social services budget
         # …" of a social services board's report): the items of the whole.
         want = _wanted(q)
-        facts = a.store.facts("deviation", q.docs, direction=want, total=False, best=200)
-        facts += a.store.facts("deviation", q.docs, direction=want, total=True, best=20)
-        facts = _of_period(q, [f for f in facts if in_scope(f.data["section"], scope)])
+        facts = a.store.deviations(q.docs, direction=want, total=False, best=200)
+        facts += a.store.deviations(q.docs, direction=want, total=True, best=20)
+        facts = _of_period(q, [f for f in facts if in_scope(f.data.section, scope)])
     titles: dict[tuple[int, str], str] = {}
     if asked:
         facts = [f for f in facts if not (under := _budgets_of(a, f, titles)) or under & asked]
@@ -98,14 +101,14 @@ def _names_budget(t: Term, kind: bool = False) -> bool:
     )
 
 
-def _budgets_of(a: Answerer, f, titles: dict[tuple[int, str], str]) -> set[str]:
+def _budgets_of(a: Answerer, f: Found, titles: dict[tuple[int, str], str]) -> set[str]:
     """The budgets a deviation stands under: its table or sub-heading, its column, its section."""
-    return budgets(f"{f.data.get('label', '')} {f.data.get('col_label', '')} {_section_title(a, f, titles)}")
+    return budgets(f"{f.data.label} {f.data.col_label} {_section_title(a, f, titles)}")
 
 
-def _section_title(a: Answerer, f, titles: dict[tuple[int, str], str]) -> str:
+def _section_title(a: Answerer, f: Found, titles: dict[tuple[int, str], str]) -> str:
     """The title of a deviation's section (kept in `titles`, as many deviations share one)."""
-    key = (f.doc_id, f.data["section"])
+    key = (f.doc_id, f.data.section)
     if key not in titles:
         titles[key] = a.store.section_title(*key)
     return titles[key]
@@ -119,7 +122,9 @@ def _wanted(q: Question) -> str | None:
     return None
 
 
-def _label_scope(facts: list, subject: list, also: Callable[[Any], str] | None = None) -> tuple[list, list]:
+def _label_scope(
+    facts: list[Found], subject: list, also: Callable[[Found], str] | None = None
+) -> tuple[list[Found], list]:
     """Terms that name the table or sub-heading several deviations stand under (or what `also`
     gives of a deviation) narrow the list."""
     from doksvar.lang.words import stems
@@ -131,8 +136,7 @@ def _label_scope(facts: list, subject: list, also: Callable[[Any], str] | None =
         under = [
             f
             for f in facts
-            if set(t.alternatives)
-            & set(stems(f"{f.data.get('label', '')} {f.data.get('col_label', '')} {also(f) if also else ''}"))
+            if set(t.alternatives) & set(stems(f"{f.data.label} {f.data.col_label} {also(f) if also else ''}"))
         ]
         if len(under) >= 2:
             facts = under
@@ -156,7 +160,7 @@ FORECAST_ASKED = 0.15
 deviation from budget, as an outcome so far is no answer to where the year will end."""
 
 
-def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | None:
+def _about(a: Answerer, q: Question, facts: list[Found], subject: list) -> Answer | None:
     """The deviation of one named item, with its explanation."""
     from doksvar.answer.score import asks_reason
     from doksvar.lang.frequency import generality_weight
@@ -170,18 +174,18 @@ def _about(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
     for f in facts:
         data = f.data
         sp = passages.get(f.passage_id)
-        texts = [(data["subject"], 1.0), (data.get("row_label", ""), 1.0)]
+        texts = [(data.subject, 1.0), (data.row_label, 1.0)]
         if sp:
             texts.append((sp.passage.text, 0.8))
             texts.append((sp.passage.label, 0.3))
         score = overlap(subject, weights, texts)
-        if q.negative and data["direction"] == "negative" or q.positive and data["direction"] == "positive":
+        if q.negative and data.direction == "negative" or q.positive and data.direction == "positive":
             score += 0.05
-        if against_budget and _AGAINST_BUDGET.search(data["subject"]):
+        if against_budget and _AGAINST_BUDGET.search(data.subject):
             score += AGAINST_BUDGET  # "avvikelse … mot budget", not a result's "överskott på 740 tkr"
         if forecast and _is_forecast(a, f):
             score += FORECAST_ASKED  # "väntas … när året är slut": the forecast, not the outcome so far
-        if why and data.get("explanation"):
+        if why and data.explanation:
             score += EXPLAINED  # "Varför …": the sentence that states the deviation and its reason
         if score > best_score:
             best, best_score = f, score
@@ -195,7 +199,7 @@ def _names_all(terms: list[Term], text: str) -> bool:
     return all(any(alt in held for alt in t.alternatives) for t in terms)
 
 
-def _one(a: Answerer, q: Question, best, passages: dict, subject: list[Term] | None = None) -> Answer:
+def _one(a: Answerer, q: Question, best: Found, passages: dict, subject: list[Term] | None = None) -> Answer:
     """One deviation, with the sentence that states it and its explanation."""
     from doksvar.answer.score import asks_reason
 
@@ -203,26 +207,26 @@ def _one(a: Answerer, q: Question, best, passages: dict, subject: list[Term] | N
     ref = a.ref(doc_id)
     sp = passages.get(pid)
     start, end = s0, s1
-    if sp and data["source"] == "text":
+    if sp and data.source == "text":
         # From the passage's first sentence (which may name the item) to the explanation.
         first = sp.passage.sentences[0][0] if sp.passage.sentences else s0
         if s0 - first <= 250:
             start = first
-        if data.get("explanation"):
-            end = max(end, data["explanation"][1])
+        if data.explanation:
+            end = max(end, data.explanation[1])
         elif subject and asks_reason(q) and _names_all(subject, ref.text[s0:s1]):
             # "Gata och park visar en negativ avvikelse …": the item's own paragraph goes on with
             # what lay behind its deviation.
             end = next((b for a, b in sp.passage.sentences if a >= s1), end)
-    if data["source"] == "table":
+    if data.source == "table":
         from doksvar.answer.tables import row_rest, table_citations
 
-        text = f"{data['subject']}: {_amount(data)} ({_direction(data, q.english)})"
+        text = f"{data.subject}: {_amount(data)} ({_direction(data, q.english)})"
         t_start = _table_start(a, doc_id, s0)
-        cites = table_citations(a, doc_id, data["label"], t_start, *data["span_amount"])
-        table_id = a.store.table_holding(doc_id, data["span_amount"][0])
+        cites = table_citations(a, doc_id, data.label, t_start, *data.span_amount)
+        table_id = a.store.table_holding(doc_id, data.span_amount[0])
         cells = a.store.cells(table_id) if table_id is not None else ()
-        cell = next((c for c in cells if c.start == data["span_amount"][0]), None)
+        cell = next((c for c in cells if c.start == data.span_amount[0]), None)
         rest = row_rest(a, q, table_id, cell) if table_id is not None and cell is not None else []
         if rest:
             text += " – " + "; ".join(f"{c.col_label}: {c.text}" for c in rest)
@@ -230,10 +234,10 @@ def _one(a: Answerer, q: Question, best, passages: dict, subject: list[Term] | N
                 cites += table_citations(a, doc_id, "", t_start, c.start, c.end)
         return answer(q.text, "deviation", text, cites)
     span_text = ref.text[start:end]
-    amount = data["span_amount"][0] - start
+    amount = data.span_amount[0] - start
     lead = f"{_amount(data)} ({_direction(data, q.english)}): "
     text = lead + clip(span_text, amount, MAX_ANSWER - len(lead))
-    cites = [a.cite(doc_id, start, end, tuple(data["span_amount"]))]
+    cites = [a.cite(doc_id, start, end, data.span_amount)]
     return answer(q.text, "deviation", text, cites)
 
 
@@ -242,13 +246,13 @@ def _table_start(a: Answerer, doc_id: int, offset: int) -> int:
     return offset if start is None else start
 
 
-def _direction(data: dict, english: bool) -> str:
+def _direction(data: Deviation, english: bool) -> str:
     words = {
         "negative": ("negativ avvikelse", "negative deviation"),
         "positive": ("positiv avvikelse", "positive deviation"),
         "unknown": ("avvikelse", "deviation"),
     }
-    return words[data["direction"]][1 if english else 0]
+    return words[data.direction][1 if english else 0]
 
 
 _FORECAST = re.compile(
@@ -259,7 +263,7 @@ _FORECAST = re.compile(
 _SO_FAR = re.compile(r"\b(?:hittills|so far|hitintills|fram till nu|to date)\b")
 
 
-def _of_period(q: Question, facts: list) -> list:
+def _of_period(q: Question, facts: list[Found]) -> list[Found]:
     """A table's deviations from the one deviation column the question's period asks for: the full
     year's ("Avvikelse helår") for a forecast or the whole year, the period's ("Avvikelse jan–aug")
     for the time so far, else the table's first."""
@@ -267,15 +271,15 @@ def _of_period(q: Question, facts: list) -> list:
     so_far = not forecast and bool(PART_OF_YEAR.search(q.swedish) or _SO_FAR.search(f"{q.swedish} {q.text.lower()}"))
     columns: dict[str, dict[int, str]] = {}
     for f in facts:
-        if f.data["source"] == "table":
-            columns.setdefault(f.data["label"], {})[f.data.get("column", 0)] = f.data.get("col_label") or ""
+        if f.data.source == "table":
+            columns.setdefault(f.data.label, {})[f.data.column] = f.data.col_label or ""
     chosen: dict[str, int] = {}
     for label, heads in columns.items():
         full = [k for k, h in heads.items() if _of_the_year(h)]
         part = [k for k, h in heads.items() if PART_OF_YEAR.search(h) and k not in full]
         pick = full if forecast else part if so_far else []
         chosen[label] = min(pick or heads)
-    return [f for f in facts if f.data["source"] != "table" or f.data.get("column", 0) == chosen[f.data["label"]]]
+    return [f for f in facts if f.data.source != "table" or f.data.column == chosen[f.data.label]]
 
 
 def _asks_forecast(q: Question) -> bool:
@@ -293,10 +297,10 @@ _FORECAST_EN = re.compile(
 )
 
 
-def _of_forecast(a: Answerer, f) -> bool:
+def _of_forecast(a: Answerer, f: Found) -> bool:
     """Whether a deviation is a forecast's: its table, column or sentence says so."""
-    if f.data["source"] == "table":
-        return _of_the_year(f"{f.data.get('label', '')} {f.data.get('col_label', '')}")
+    if f.data.source == "table":
+        return _of_the_year(f"{f.data.label} {f.data.col_label}")
     return _is_forecast(a, f)
 
 
@@ -306,7 +310,7 @@ def _of_the_year(heading: str) -> bool:
     return bool(FULL_YEAR.search(heading) or _FORECAST.search(heading))
 
 
-def _is_forecast(a: Answerer, f) -> bool:
+def _is_forecast(a: Answerer, f: Found) -> bool:
     """Whether a deviation's sentence states a forecast rather than an outcome."""
     return bool(_FORECAST.search(a.ref(f.doc_id).text[f.start : f.end]))
 
@@ -317,20 +321,20 @@ def _period_total(a: Answerer, q: Question, totals: list):
     forecast = _asks_forecast(q)
     fitting = [f for f in totals if _is_forecast(a, f) == forecast] or totals
     # A year asked: the statement that names it ("… för 2025 … en positiv avvikelse på 470 tkr").
-    dated = [f for f in fitting if any(str(y) in f.data["subject"] for y in q.years)]
+    dated = [f for f in fitting if any(str(y) in f.data.subject for y in q.years)]
     return min(dated or fitting, key=lambda f: (f.doc_id, f.start))
 
 
-def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
+def _listing(a: Answerer, q: Question, facts: list[Found]) -> Answer | None:
     """All deviations of the asked direction, largest first, with the total ahead of them; the
     total alone where the question asks about the whole (and not about one of its budgets, whose
     items name it)."""
     want = _wanted(q)
     asked = budgets(q.swedish)
-    items = [f for f in facts if not f.data["total"] and (want is None or f.data["direction"] == want)]
-    totals = [f for f in facts if f.data["total"] and f.data["source"] == "text"]
+    items = [f for f in facts if not f.data.total and (want is None or f.data.direction == want)]
+    totals = [f for f in facts if f.data.total and f.data.source == "text"]
     if want:
-        totals = [f for f in totals if f.data["direction"] == want]
+        totals = [f for f in totals if f.data.direction == want]
     if not items and q.largest:
         items, totals = totals, []  # no item deviated: the largest deviation is the whole's
     titles: dict[tuple[int, str], str] = {}  # section titles, read once for all the checks below
@@ -339,7 +343,7 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
     if asked and not (q.listing or q.largest or which_item):
         # "Hur mycket mindre än planerat investerade förbundet?": the whole of the budget asked
         # about, as its table's total row or a sentence gives it.
-        totals = [f for f in facts if f.data["total"] and (want is None or f.data["direction"] == want)]
+        totals = [f for f in facts if f.data.total and (want is None or f.data.direction == want)]
         totals = [f for f in totals if _budgets_of(a, f, titles) & asked] or totals
         if totals:
             total = _period_total(a, q, totals)
@@ -359,7 +363,7 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
     if (q.largest or q.listing) and "investering" not in asked:
         # An investment project's money left is no deviation of the operations, unless investments are asked.
         items = [f for f in items if "investering" not in _budgets_of(a, f, titles)] or items
-    items.sort(key=lambda f: -f.data["mkr"])
+    items.sort(key=lambda f: -f.data.mkr)
     if q.largest:
         items = items[: 3 if q.listing or _plural(q) else 1]
     key = ("largest_" + want if want else "largest") if q.largest else (want or "deviations")
@@ -372,25 +376,25 @@ def _listing(a: Answerer, q: Question, facts: list) -> Answer | None:
         d = f.data
         sentence = a.ref(f.doc_id).text[f.start : f.end]
         parts.append(
-            f"{frame('total', q.english)} {d['amount_text']} {d['unit']} – "
-            f"{clip(sentence, d['span_amount'][0] - f.start, ITEM_WIDTH, lead=0.8)}"
+            f"{frame('total', q.english)} {d.amount_text} {d.unit} – "
+            f"{clip(sentence, d.span_amount[0] - f.start, ITEM_WIDTH, lead=0.8)}"
         )
-        cites.append(a.cite(f.doc_id, f.start, f.end, tuple(d["span_amount"])))
+        cites.append(a.cite(f.doc_id, f.start, f.end, d.span_amount))
     shown = items[:MAX_ITEMS]
     for k, f in enumerate(shown, 1):
         d = f.data
         start = _naming_start(a, f)
         sentence = a.ref(f.doc_id).text[start : f.end]
         width = ITEM_WIDTH if sum(map(len, parts)) < MAX_ANSWER - 2 * ITEM_WIDTH else 60
-        if d["source"] == "table":
-            about = f"{d['row_label']} ({d['label']}, {d['col_label']})"
+        if d.source == "table":
+            about = f"{d.row_label} ({d.label}, {d.col_label})"
         else:
-            about = clip(sentence, d["span_amount"][0] - start, width + (f.start - start), lead=0.8)
+            about = clip(sentence, d.span_amount[0] - start, width + (f.start - start), lead=0.8)
         line = f"{k}) {_amount(d)} – {about}"
         if sum(map(len, parts)) + len(line) > MAX_ANSWER:
             line = f"{k}) {_amount(d)}"
         parts.append(line)
-        cites.append(a.cite(f.doc_id, start, f.end, tuple(d["span_amount"])))
+        cites.append(a.cite(f.doc_id, start, f.end, d.span_amount))
     if len(items) > len(shown):
         parts.append(frame("more", q.english))
     return answer(q.text, "deviation", " ".join(parts), cites)
@@ -411,13 +415,13 @@ _MONEY_KIND = re.compile(
 "intäkterna"); a bare "kostnaderna" is said of any part."""
 
 
-def _of_a_kind_of_money(a: Answerer, f) -> bool:
+def _of_a_kind_of_money(a: Answerer, f: Found) -> bool:
     """Whether a deviation is of a kind of cost or income of the whole: its row label names one, or
     the clause that states its amount does ("…, vilket förklarar att personalkostnaderna överstiger
     budget med 11,3 mnkr")."""
-    if f.data["source"] == "table":
-        return bool(_MONEY_KIND.match(f.data.get("row_label", "")))
-    text = a.ref(f.doc_id).text[f.start : f.data["span_amount"][0]]
+    if f.data.source == "table":
+        return bool(_MONEY_KIND.match(f.data.row_label))
+    text = a.ref(f.doc_id).text[f.start : f.data.span_amount[0]]
     clause = re.split(r"[,;:]", RELATIVE_CLAUSE.sub(" ", text))[-1]
     return bool(_MONEY_KIND.search(clause))
 
@@ -426,19 +430,19 @@ _REFERS_BACK = re.compile(r"(?:utfallet|avvikelsen|resultatet|kostnaden|kostnade
 """A deviation's sentence that names its item only by pointing back ("Utfallet blev dock 13,5 mkr")."""
 
 
-def _naming_start(a: Answerer, f) -> int:
+def _naming_start(a: Answerer, f: Found) -> int:
     """Where a deviation's item is named: its own sentence, or the one before it in the same
     passage when its own only points back ("Strategiskt markinköp budgeterades till 4 mkr. Utfallet
     blev dock 13,5 mkr …")."""
-    if f.data["source"] != "text" or not _REFERS_BACK.match(a.ref(f.doc_id).text[f.start : f.start + 20]):
+    if f.data.source != "text" or not _REFERS_BACK.match(a.ref(f.doc_id).text[f.start : f.start + 20]):
         return f.start
     sp = a.store.passage_at(f.doc_id, f.start)
     before = [x for x, y in sp.passage.sentences if y <= f.start] if sp is not None else []
     return before[-1] if before else f.start
 
 
-def _amount(d: dict) -> str:
-    return f"{d['amount_text']} {d['unit']}".strip()
+def _amount(d: Deviation) -> str:
+    return f"{d.amount_text} {d.unit}".strip()
 
 
 def _plural(q: Question) -> bool:

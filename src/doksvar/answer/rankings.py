@@ -12,6 +12,7 @@ from doksvar.answer.subject import overlap, subject_terms
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
+    from doksvar.index.rows import Ranking, StoredFact
     from doksvar.model import Answer, Citation
 
 MAX_ANSWER = 760
@@ -19,20 +20,20 @@ NEAR = 0.9
 MAX_ITEMS = 12
 
 
-def place(data: dict, english: bool) -> str:
+def place(data: Ranking, english: bool) -> str:
     """ "plats 270 av 290" / "place 270 of 290", with the change when it is known."""
-    text = f"{frame('place', english)} {data['rank']}"
-    if data.get("of"):
-        text += f" {frame('of', english)} {data['of']}"
+    text = f"{frame('place', english)} {data.rank}"
+    if data.of:
+        text += f" {frame('of', english)} {data.of}"
     return text
 
 
-def _change(data: dict, english: bool) -> str:
+def _change(data: Ranking, english: bool) -> str:
     """ "klättrar 38 placeringar, från plats 112": the change as the report states it, and the place before."""
-    change = data.get("change") if data.get("change_said") else None
+    change = data.change if data.change_said else None
     said = [frame("gained" if change > 0 else "lost", english, n=abs(change))] if change else []
-    if data.get("previous"):
-        said.append(frame("from", english, n=data["previous"]))
+    if data.previous:
+        said.append(frame("from", english, n=data.previous))
     return ", ".join(said)
 
 
@@ -41,22 +42,22 @@ def answer_ranking(a: Answerer, q: Question) -> Answer | None:
     named = bool(subject) and not (q.listing and _plural(q))
     if named:
         near = {pid for pid, _ in a.store.match(subject, limit=300, doc_ids=q.docs, any_term=True)}
-        facts = a.store.facts("ranking", q.docs, passage_ids=near, direction="place")
+        facts = a.store.rankings(q.docs, passage_ids=near, direction="place")
     else:
-        facts = a.store.facts("ranking", q.docs, direction="place", best=400)
+        facts = a.store.rankings(q.docs, direction="place", best=400)
     if not facts:
         return None
     if q.first:
-        facts = [f for f in facts if f.data["rank"] == 1] or facts
+        facts = [f for f in facts if f.data.rank == 1] or facts
     if q.years:
-        dated = [f for f in facts if f.data.get("year") in q.years]
+        dated = [f for f in facts if f.data.year in q.years]
         facts = dated or facts
     if named:
         return _named(a, q, facts, subject)
     return _all(a, q, facts)
 
 
-def _named(a: Answerer, q: Question, facts: list, subject: list) -> Answer | None:
+def _named(a: Answerer, q: Question, facts: list[StoredFact[Ranking]], subject: list) -> Answer | None:
     weights = term_weights(a.store, subject)
     passages = a.store.passages({f.passage_id for f in facts})
     scored = []
@@ -68,7 +69,7 @@ def _named(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
             sentence = sp.passage.text[f.start - sp.passage.start : f.end - sp.passage.start]
         else:
             sentence = a.ref(f.doc_id).text[f.start : f.end]
-        texts = [(sentence, 1.0), (d.get("list", ""), 1.0)]
+        texts = [(sentence, 1.0), (d.list, 1.0)]
         if sp:
             texts += [(sp.passage.text, 0.7), (sp.passage.group, 0.4), (sp.section_title, 0.2)]
         scored.append((overlap(subject, weights, texts), f))
@@ -82,26 +83,26 @@ def _named(a: Answerer, q: Question, facts: list, subject: list) -> Answer | Non
         d = f.data
         sentence = a.ref(f.doc_id).text[f.start : f.end]
         head = place(d, q.english)
-        if d.get("list"):
-            head += f" – {d['list']}"
+        if d.list:
+            head += f" – {d.list}"
         change = _change(d, q.english)
-        parts.append(f"{head}{', ' + change if change else ''}. {clip(sentence, d['match'][0] - f.start, 260)}")
-        cites.append(a.cite(f.doc_id, f.start, f.end, tuple(d["match"])))
-        if d.get("change_span"):
-            cites.append(a.cite(f.doc_id, *d["change_span"]))
+        parts.append(f"{head}{', ' + change if change else ''}. {clip(sentence, d.match[0] - f.start, 260)}")
+        cites.append(a.cite(f.doc_id, f.start, f.end, d.match))
+        if d.change_span:
+            cites.append(a.cite(f.doc_id, *d.change_span))
     return answer(q.text, "ranking", " ".join(parts), cites)
 
 
-def _all(a: Answerer, q: Question, facts: list) -> Answer | None:
+def _all(a: Answerer, q: Question, facts: list[StoredFact[Ranking]]) -> Answer | None:
     """Every ranking, best place first (by share of the list when its length is known)."""
-    facts = sorted(facts, key=lambda f: (f.data["rank"] / (f.data["of"] or 290), f.data["rank"]))
+    facts = sorted(facts, key=lambda f: (f.data.rank / (f.data.of or 290), f.data.rank))
     parts = [frame("rankings", q.english) + ":"]
     cites: list[Citation] = []
     for k, f in enumerate(facts[:MAX_ITEMS], 1):
         d = f.data
         line = f"{k}) {place(d, q.english)}"
-        if d.get("list"):
-            line += f" – {d['list']}"
+        if d.list:
+            line += f" – {d.list}"
         change = _change(d, q.english)
         if change:
             line += f" ({change})"
@@ -109,9 +110,9 @@ def _all(a: Answerer, q: Question, facts: list) -> Answer | None:
         if sum(map(len, parts)) + len(line) > MAX_ANSWER:
             break
         parts.append(line)
-        cites.append(a.cite(f.doc_id, f.start, f.end, tuple(d["match"])))
-        if d.get("change_span"):
-            cites.append(a.cite(f.doc_id, *d["change_span"]))
+        cites.append(a.cite(f.doc_id, f.start, f.end, d.match))
+        if d.change_span:
+            cites.append(a.cite(f.doc_id, *d.change_span))
     return answer(q.text, "ranking", " ".join(parts).rstrip(";") + ".", cites)
 
 

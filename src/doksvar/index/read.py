@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from doksvar.index.query import marks
-from doksvar.index.rows import StoredDocument, StoredFact, StoredPassage, StoredTable
+from doksvar.index.rows import Deviation, Ranking, StoredDocument, StoredFact, StoredPassage, StoredTable
 from doksvar.lang.words import stems
 from doksvar.model import Cell, Passage, Section
 
@@ -289,19 +289,40 @@ class Reader:
 
     # ------------------------------------------------------------------ facts
 
-    def facts(
+    def deviations(
         self,
-        kind: str,
         doc_ids: Collection[int] | None = None,
         passage_ids: Collection[int] | None = None,
         direction: str | None = None,
         total: bool | None = None,
         best: int | None = None,
-    ) -> list[StoredFact]:
-        """The extracted facts of one kind ("deviation" or "ranking").
+    ) -> list[StoredFact[Deviation]]:
+        """The deviations from budget found at indexing, by document, passage, direction
+        ("positive", "negative") and whether the whole's; `best` keeps that many, largest first."""
+        rows = self._facts("deviation", doc_ids, passage_ids, direction, total, best)
+        return [StoredFact(d, p, Deviation.read(json.loads(x)), s, e) for d, p, x, s, e in rows]
 
-        Filters by document, passage, direction (deviations) and total; `best` keeps that many,
-        largest deviation or best ranking place first."""
+    def rankings(
+        self,
+        doc_ids: Collection[int] | None = None,
+        passage_ids: Collection[int] | None = None,
+        direction: str | None = None,
+        best: int | None = None,
+    ) -> list[StoredFact[Ranking]]:
+        """The ranking places found at indexing, by document, passage and direction ("place" for an
+        outcome, "target" for a place aimed at); `best` keeps that many, best place first."""
+        rows = self._facts("ranking", doc_ids, passage_ids, direction, None, best)
+        return [StoredFact(d, p, Ranking.read(json.loads(x)), s, e) for d, p, x, s, e in rows]
+
+    def _facts(
+        self,
+        kind: str,
+        doc_ids: Collection[int] | None,
+        passage_ids: Collection[int] | None,
+        direction: str | None,
+        total: bool | None,
+        best: int | None,
+    ) -> list[tuple]:
         # Of a few passages, the facts are found through the passages: the kind alone would scan them all.
         by_passage = " INDEXED BY facts_passage" if passage_ids is not None else ""
         sql = f'SELECT doc_id, passage_id, data, start, "end" FROM facts{by_passage} WHERE kind = ?'
@@ -321,7 +342,7 @@ class Reader:
             params.append(best)
         else:
             sql += " ORDER BY id"
-        return [StoredFact(d, p, json.loads(x), s, e) for d, p, x, s, e in self.conn.execute(sql, params)]
+        return self.conn.execute(sql, params).fetchall()
 
 
 def _stored(row: tuple) -> StoredPassage:
