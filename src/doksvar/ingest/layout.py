@@ -71,10 +71,24 @@ GROUP_LABEL_CHARS = 45
 ALIGNED = 2
 """Characters by which figures of one column may stand off from each other's edges."""
 CAPTION_CHARS = 40
+"""Characters from which a one-piece line over a table is its caption wherever it stands."""
 SUB_ROW_INDENT = 2
 """How much further in a row's label starts than the row above for it to be a part of that row
 ("   kvinnor" under "Sjukfrånvaro, %")."""
-"""Characters from which a one-piece line over a table is its caption wherever it stands."""
+LAYOUT_MIN_LINES = 20
+"""Lines of text a file needs before its indents can tell a layout rendering from plain text."""
+LAYOUT_INDENTED = 0.3
+"""Share of a file's lines set in by three spaces or more from which it is a layout rendering."""
+LAYOUT_COUNTERS = 3
+"""Page counters on lines of their own ("4 (10)") from which a file is a layout rendering."""
+PROSE_LINE = 50
+"""Characters of a one-piece line from which it is running text, not a table's header."""
+EDGE_LINES = 3
+"""Lines at the top and at the foot of a page where running headers and footers stand."""
+RUNNING_PAGES = 3
+"""Pages a line must recur on, at least, to be a running header or footer."""
+RUNNING_CHARS = 120
+"""Characters a running header or footer has at most: a longer line is text."""
 
 
 @dataclass
@@ -125,11 +139,11 @@ def looks_like_layout(text: str) -> bool:
     if "\f" in text:
         return True
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    if len(lines) < 20 or "\t" in text:
+    if len(lines) < LAYOUT_MIN_LINES or "\t" in text:
         return False
     indented = sum(1 for ln in lines if ln.startswith("   "))
     footers = sum(1 for ln in lines if re.match(r"^\s*\d{1,4}\s*\(\d{1,4}\)\s*$", ln))
-    return indented > len(lines) * 0.3 or footers >= 3
+    return indented > len(lines) * LAYOUT_INDENTED or footers >= LAYOUT_COUNTERS
 
 
 def layout_blocks(pages: list[str]) -> list[Block]:
@@ -151,7 +165,7 @@ def _standalone_words(lines: list[Line]) -> frozenset[str]:
     """Words that stand on their own in running text (lines of prose, not table headers)."""
     counts: Counter[str] = Counter()
     for ln in lines:
-        if len(ln.stripped) > 50 and len(_segments(ln.text)) == 1:
+        if len(ln.stripped) > PROSE_LINE and len(_segments(ln.text)) == 1:
             counts.update(re.findall(r"[a-zåäö]+", ln.stripped))
     return frozenset(counts)
 
@@ -183,19 +197,19 @@ def page_furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
     counted: Counter[str] = Counter()  # beside a page counter, at the same edge of the page
     for page in pages:
         content = [i for i, ln in enumerate(page) if ln.text.strip()]
-        for block in (content[:3], content[-3:]):
+        for block in (content[:EDGE_LINES], content[-EDGE_LINES:]):
             shapes = {_edge_shape(page[i].text) for i in block}
             if any(COUNTER.search(page[i].text) for i in block):
                 counted.update(shapes)
-        edges.update({_edge_shape(page[i].text) for i in set(content[:3] + content[-3:])})
-    threshold = max(3, len(pages) // 2)
-    running = {shape for shape, n in edges.items() if n >= threshold and len(shape) < 120}
-    running |= {shape for shape, n in counted.items() if n >= 3 and len(shape) < 120}
+        edges.update({_edge_shape(page[i].text) for i in set(content[:EDGE_LINES] + content[-EDGE_LINES:])})
+    threshold = max(RUNNING_PAGES, len(pages) // 2)
+    running = {shape for shape, n in edges.items() if n >= threshold and len(shape) < RUNNING_CHARS}
+    running |= {shape for shape, n in counted.items() if n >= RUNNING_PAGES and len(shape) < RUNNING_CHARS}
     running.discard("")
     out: set[tuple[int, int]] = set()
     for p, page in enumerate(pages):
         content_idx = [i for i, ln in enumerate(page) if ln.text.strip()]
-        for block in (content_idx[:3], content_idx[-3:]):
+        for block in (content_idx[:EDGE_LINES], content_idx[-EDGE_LINES:]):
             with_counter = any(COUNTER.search(page[i].text) for i in block)
             for i in block:
                 ln = page[i]
@@ -205,7 +219,7 @@ def page_furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
                 if not (
                     PAGE_NUMBER.match(ln.text)
                     or shape in running
-                    and (edges[shape] >= threshold or with_counter and counted[shape] >= 3)
+                    and (edges[shape] >= threshold or with_counter and counted[shape] >= RUNNING_PAGES)
                 ):
                     continue
                 if not (p == 0 and i == content_idx[0] and not PAGE_NUMBER.match(ln.text)):
@@ -840,57 +854,91 @@ def _table_blocks(
     header_lines: list[Line], body: list[Line], words: frozenset[str] = frozenset(), apart: set[int] | None = None
 ) -> list[Block]:
     """A caption paragraph (if the table has one) and the table as a rows block. `apart` holds the
-    body lines that vertical space sets apart from the line above (a row group's name below it)."""
+    body lines that vertical space sets apart from the line above (a row group's name below it).
+
+    In steps: comments in a column of words are read apart; the columns are measured from the
+    figures; the header's first lines may be the caption; the header's words go to their columns;
+    each body line becomes a row, or names the rows below it, or goes on a row's label."""
     page = (body or header_lines)[0].page
     set_apart = {id(body[k]) for k in apart or () if k < len(body)}
     comments: dict[int, list[list[str]]] = {}
     comment_heads: list[list[str]] = []
     if any(_comment_start(ln.text) is not None for ln in body):
         header_lines, body, comments, comment_heads = _split_comments(header_lines, body, set_apart)
-    no_comment: list[list[str]] = [[] for _ in comment_heads]
     # A first row of years is the header: "Nyckeltal  2019  2020  2021".
     year_header = body[0] if body and _is_year_row(body[0].text) else None
     if year_header is not None:
         body = body[1:]
-    numeric = [ln for ln in body if _is_numeric_row(ln.text) and not _is_year_row(ln.text)] or body
-    figures = [_numeric_segments(ln.text) for ln in numeric]
-    segs = [seg for row in figures for seg in row]
-    label_end = min((s for s, _, _ in segs), default=0)
-    lefts = _cluster([s for s, _, _ in segs])
-    spans = _figure_columns(figures) if segs else []
-    # Figures line up on their left edges (a word processor's default) or on their right.
-    left_aligned = len(lefts) < len(spans)
-    if left_aligned:
-        anchors = [
-            s
-            for ln in header_lines + ([year_header] if year_header else [])
-            for s, _, _ in _segments(ln.text)
-            if s >= label_end - 1 and len(_segments(ln.text)) >= 2
-        ]
-        columns = [_Column(a) for a in _cluster([s for s, _, _ in segs] + anchors)]
-    else:
-        columns = spans
-    # Where the row labels end: header words left of that stand over the label column.
-    label_ends = [
-        e
-        for ln in body
-        for s, e, piece in _segments(ln.text)
-        if not (_is_numeric_row(ln.text) and s >= label_end - 1) and not NUMBER_CELL.match(piece)
-    ]
-    label_end_ = max(label_ends, default=0)
-    # The edges between the label column and the columns of figures: where a gap between them
-    # is crossed by the fewest pieces of the header, in the middle of the widest such stretch.
-    spread = [(a, b) for ln in header_lines + ([year_header] if year_header else []) for a, b, _ in _segments(ln.text)]
-    bounds = [(min(label_end_, label_end - 1), label_end)]
-    bounds += [(columns[k - 1].hi, columns[k].lo) for k in range(1, len(columns))]
-    edges = [_edge(spread, lo, hi, k == 0) for k, (lo, hi) in enumerate(bounds)] if columns and not left_aligned else []
+    grid = _Grid.measure(header_lines + ([year_header] if year_header else []), body)
+    caption_lines, heads = _caption_and_header(grid, header_lines, year_header, body)
+    blocks: list[Block] = []
+    if caption_lines:
+        text, seams = "", []
+        for ln in caption_lines:
+            if text:
+                seams.append(len(text))
+                text += " "
+            text += clean_inline(ln.stripped)[0]
+        blocks.append(Block("para", text, seams, page=caption_lines[0].page))
+    header_cells = [_join_pieces(pieces, words) for pieces in _header_pieces(grid, heads) + comment_heads]
+    rows = _body_rows(grid, body, header_cells, comments, len(comment_heads), set_apart)
+    blocks.append(Block("rows", rows=rows, page=page))
+    return blocks
 
-    def column_of(start: int, end: int) -> int | None:
+
+@dataclass
+class _Grid:
+    """Where a layout table's columns stand, measured from its figures and header."""
+
+    columns: list[_Column]
+    """The columns of figures, left to right."""
+    left_aligned: bool
+    """Whether the figures line up on their left edges (a word processor's default), not their right."""
+    label_end: int
+    """Where the first figure of any row starts: row labels stand left of it."""
+    edges: list[float]
+    """Of right-aligned columns: where the label column ends and each column parts from the next."""
+
+    @classmethod
+    def measure(cls, header_lines: list[Line], body: list[Line]) -> _Grid:
+        numeric = [ln for ln in body if _is_numeric_row(ln.text) and not _is_year_row(ln.text)] or body
+        figures = [_numeric_segments(ln.text) for ln in numeric]
+        segs = [seg for row in figures for seg in row]
+        label_end = min((s for s, _, _ in segs), default=0)
+        lefts = _cluster([s for s, _, _ in segs])
+        spans = _figure_columns(figures) if segs else []
+        left_aligned = len(lefts) < len(spans)
+        if left_aligned:
+            anchors = [
+                s
+                for ln in header_lines
+                for s, _, _ in _segments(ln.text)
+                if s >= label_end - 1 and len(_segments(ln.text)) >= 2
+            ]
+            return cls([_Column(a) for a in _cluster([s for s, _, _ in segs] + anchors)], True, label_end, [])
+        # Where the row labels end: header words left of that stand over the label column.
+        label_ends = [
+            e
+            for ln in body
+            for s, e, piece in _segments(ln.text)
+            if not (_is_numeric_row(ln.text) and s >= label_end - 1) and not NUMBER_CELL.match(piece)
+        ]
+        labels_end = max(label_ends, default=0)
+        # The edges between the label column and the columns of figures: where a gap between them
+        # is crossed by the fewest pieces of the header, in the middle of the widest such stretch.
+        spread = [(a, b) for ln in header_lines for a, b, _ in _segments(ln.text)]
+        bounds = [(min(labels_end, label_end - 1), label_end)]
+        bounds += [(spans[k - 1].hi, spans[k].lo) for k in range(1, len(spans))]
+        edges = [_edge(spread, lo, hi, k == 0) for k, (lo, hi) in enumerate(bounds)] if spans else []
+        return cls(spans, False, label_end, edges)
+
+    def column_of(self, start: int, end: int) -> int | None:
         """The column a piece of text stands over; None for the label column."""
+        columns = self.columns
         if not columns:
             return None
-        if left_aligned:
-            if end <= label_end - 1 and start < label_end - 1:
+        if self.left_aligned:
+            if end <= self.label_end - 1 and start < self.label_end - 1:
                 return None
             return min(range(len(columns)), key=lambda k: abs(columns[k].right - start))
         center = (start + end) / 2
@@ -899,21 +947,26 @@ def _table_blocks(
             return inside[0]
         return min(range(len(columns)), key=lambda k: min(abs(columns[k].lo - center), abs(columns[k].hi - center)))
 
-    def header_column_of(start: int, end: int) -> int | None:
+    def header_column_of(self, start: int, end: int) -> int | None:
         """The column a header word stands over, between the edges; None for the label column."""
-        if left_aligned or not columns:
-            return column_of(start, end)
-        k = sum(1 for edge in edges if edge <= (start + end) / 2)
+        if self.left_aligned or not self.columns:
+            return self.column_of(start, end)
+        k = sum(1 for edge in self.edges if edge <= (start + end) / 2)
         return None if k == 0 else k - 1
 
-    def in_label_column(line: Line) -> bool:
+    def in_label_column(self, line: Line) -> bool:
         s, e, _ = _segments(line.text)[0]
-        if left_aligned or not columns:
-            return s < label_end - 1
-        return s < edges[0]
+        if self.left_aligned or not self.columns:
+            return s < self.label_end - 1
+        return s < self.edges[0]
 
-    blocks: list[Block] = []
-    caption_lines = []
+
+def _caption_and_header(
+    grid: _Grid, header_lines: list[Line], year_header: Line | None, body: list[Line]
+) -> tuple[list[Line], list[Line]]:
+    """The lines above the figures parted into the caption's and the header's. Label-only lines
+    right above the first row of figures name a row group: they go to the top of `body`."""
+    caption_lines: list[Line] = []
     heads = list(header_lines)
     if year_header is not None:
         if any(len(_segments(ln.text)) >= 2 for ln in heads):
@@ -925,40 +978,34 @@ def _table_blocks(
     while (
         heads
         and len(_segments(heads[0].text)) == 1
-        and (len(heads) > 1 or not columns)
-        and (in_label_column(heads[0]) or len(heads[0].stripped) > CAPTION_CHARS)
+        and (len(heads) > 1 or not grid.columns)
+        and (grid.in_label_column(heads[0]) or len(heads[0].stripped) > CAPTION_CHARS)
     ):
         caption_lines.append(heads.pop(0))
-    # Label-only lines right above the first row of figures name a row group, not a column.
     while (
         len(heads) > 1
         and len(_segments(heads[-1].text)) == 1
-        and _segments(heads[-1].text)[0][1] < label_end
-        and in_label_column(heads[-1])
+        and _segments(heads[-1].text)[0][1] < grid.label_end
+        and grid.in_label_column(heads[-1])
     ):
         body.insert(0, heads.pop())
-    if caption_lines:
-        text, seams = "", []
-        for ln in caption_lines:
-            if text:
-                seams.append(len(text))
-                text += " "
-            text += clean_inline(ln.stripped)[0]
-        blocks.append(Block("para", text, seams, page=caption_lines[0].page))
+    return caption_lines, heads
 
-    # Each column's header: its words read top to bottom, left to right; the words of a line
-    # that stand together in one column make one piece.
-    header: list[list[str]] = [[] for _ in range(len(columns) + 1)]
+
+def _header_pieces(grid: _Grid, heads: list[Line]) -> list[list[str]]:
+    """Each column's header words (the label column's first), read top to bottom, left to right;
+    the words of a line that stand together in one column make one piece."""
+    header: list[list[str]] = [[] for _ in range(len(grid.columns) + 1)]
     lines_placed: list[list[tuple[int | None, int, int]]] = []
     for ln in heads:
         placed: list[tuple[int | None, int, int]] = []
         for s, e, piece in _segments(ln.text):
-            if left_aligned or not columns:
-                placed.append((column_of(s, e), s, e))
+            if grid.left_aligned or not grid.columns:
+                placed.append((grid.column_of(s, e), s, e))
                 continue
             for m in re.finditer(r"\S+", piece):
                 ws, we = s + m.start(), s + m.end()
-                k = header_column_of(ws, we)
+                k = grid.header_column_of(ws, we)
                 if placed and placed[-1][0] == k and placed[-1][2] >= s:
                     placed[-1] = (k, placed[-1][1], we)
                 else:
@@ -969,13 +1016,26 @@ def _table_blocks(
     # whole, in the column where it starts.
     upper = _upper_tier([{k for k, _, _ in placed} for placed in lines_placed])
     for start, pieces in _stacked_cells([_segments(ln.text) for ln in heads[:upper]]):
-        k = header_column_of(start, start + 1) if not left_aligned and columns else column_of(start, start + 1)
+        k = grid.header_column_of(start, start + 1)
         header[0 if k is None else k + 1].extend(pieces)
     for ln, placed in zip(heads[upper:], lines_placed[upper:], strict=True):
         for k, ws, we in placed:
             header[0 if k is None else k + 1].append(ln.text[ws:we])
-    header_cells = [_join_pieces(pieces, words) for pieces in header + comment_heads]
+    return header
 
+
+def _body_rows(
+    grid: _Grid,
+    body: list[Line],
+    header_cells: list[tuple[str, list[int]]],
+    comments: dict[int, list[list[str]]],
+    comment_columns: int,
+    set_apart: set[int],
+) -> list[list[tuple[str, list[int]]]]:
+    """The table's rows, the header first: each line of figures a row, its label joined with
+    the label-only lines that go on it, name its group or stand above its figures."""
+    width = len(grid.columns) + comment_columns
+    no_comment: list[list[str]] = [[] for _ in range(comment_columns)]
     rows: list[list[tuple[str, list[int]]]] = [header_cells]
     group_pending: str | None = None
     group: str | None = None
@@ -983,7 +1043,7 @@ def _table_blocks(
     pending_at = 0  # where the pending label's line starts
     parent: tuple[int, int] | None = None  # the last row of figures and where its label starts
     for ln in body:
-        if _is_year_row(ln.text) and _segments(ln.text)[0][0] >= label_end - 1:
+        if _is_year_row(ln.text) and _segments(ln.text)[0][0] >= grid.label_end - 1:
             continue  # the header repeated at the top of a new page
         if not _is_numeric_row(ln.text):
             label = ln.stripped
@@ -993,18 +1053,18 @@ def _table_blocks(
                 _mark_row_moved(rows[-1])
             else:
                 if group_pending is not None:
-                    _keep_label(rows, group_pending, len(columns) + len(comment_heads), named)
+                    _keep_label(rows, group_pending, width, named)
                 group_pending = label
                 group = label
                 named = id(ln) in set_apart
                 pending_at = _segments(ln.text)[0][0]
                 parent = None  # rows under a line of words alone are its group's, not a row's parts
             continue
-        cells: list[tuple[str, list[int]]] = [("", []) for _ in columns]
+        cells: list[tuple[str, list[int]]] = [("", []) for _ in grid.columns]
         label_parts = []
         for s, e, piece in _segments(ln.text):
             if NUMBER_CELL.match(piece):
-                k = column_of(s, e)
+                k = grid.column_of(s, e)
                 if k is not None:
                     cells[k] = (piece, [])
                     continue
@@ -1028,7 +1088,7 @@ def _table_blocks(
             group_pending = group = None
             continue
         if group_pending is not None and not (group and re.match(r"^[-–•]\s", label)):
-            _keep_label(rows, group_pending, len(columns) + len(comment_heads), named)
+            _keep_label(rows, group_pending, width, named)
             if named:
                 group = None  # the group's row names it for the rows below
         group_pending = None
@@ -1051,9 +1111,8 @@ def _table_blocks(
         rows.append([(label, [])] + cells)
         parent = (len(rows) - 1, at) if label and any(text for text, _ in cells) else None
     if group_pending is not None:
-        _keep_label(rows, group_pending, len(columns) + len(comment_heads), named)
-    blocks.append(Block("rows", rows=rows, page=page))
-    return blocks
+        _keep_label(rows, group_pending, width, named)
+    return rows
 
 
 def _upper_tier(columns_by_line: list[set[int | None]]) -> int:
