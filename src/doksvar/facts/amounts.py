@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from doksvar.lang.words import figure_value
+
 # "19,8 mkr", "307 662 tkr", "1,07 mnkr", "4,4 miljoner", "13,5 miljoner kronor".
 AMOUNT = (
     r"(?P<amount>(?:[-−–]\s?)?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[-−–]?\d+(?:,\d+)?)"
@@ -79,8 +81,7 @@ def number(text: str) -> float:
     t = text.strip().lower()
     if t in NUMBER_WORDS:
         return float(NUMBER_WORDS[t])
-    t = re.sub(r"[\s\u00a0\u202f]", "", t).replace("−", "-").replace("–", "-").replace(",", ".")
-    return float(t)
+    return figure_value(t)
 
 
 def to_mkr(amount: float, unit: str) -> float:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from doksvar.lang.words import figure_value
+
 _NUMBER = re.compile(r"^[-−–+]?\s?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?\s?%?$|^[-−–+]?\d+(?:[,.]\d+)?\s?%?$")
 
 
@@ -15,11 +17,8 @@ def parse_value(text: str) -> float | None:
     t = text.strip()
     if not t or not _NUMBER.match(t):
         return None
-    t = t.replace("\u2212", "-").replace("–", "-").replace("%", "").strip()
-    t = re.sub(r"[\s\u00a0\u202f]", "", t)
-    t = t.replace(",", ".")
     try:
-        return float(t)
+        return figure_value(t)
     except ValueError:
         return None
 

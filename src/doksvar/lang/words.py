@@ -226,6 +226,13 @@ def _years_in(text: str) -> frozenset[int]:
     return frozenset(map(int, YEAR_IN_TEXT.findall(text)))
 
 
+def figure_value(text: str) -> float:
+    """The value of a figure as reports print it: "19 761" -> 19761, "−3,78" -> -3.78, "12 %" -> 12.
+    Digit groups may be parted by any space; raises ValueError for text that is no figure."""
+    t = re.sub(r"[\s\u00a0\u202f%]", "", text).replace("\u2212", "-").replace("–", "-").replace(",", ".")
+    return float(t)
+
+
 def is_year(word: str) -> bool:
     """True for a four-digit year such as 2023."""
     return bool(YEAR.match(word))
