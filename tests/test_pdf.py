@@ -651,3 +651,35 @@ def test_a_list_bullet_in_an_unused_winansi_code_is_a_bullet():
     assert "\x7f" not in doc.text
     items = [p.text for p in doc.passages if p.kind == "item"]
     assert "Korttidsboendet Solbacken stängdes och verksamheten flyttades till Björkgården." in items
+
+
+def _one_line_pdf(stream: bytes) -> bytes:
+    """A one-page PDF drawing `stream` in Times-Roman, as a typesetter writes it, built by hand:
+    reportlab never spaces words by moving the pen."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+@pytest.mark.parametrize("word_spacing", [b"0", b"4.913"])
+def test_words_spaced_by_moving_the_pen_stay_apart_under_any_word_spacing(tmp_path, word_spacing):
+    # groff's gropdf sets a justified line's words apart by TJ displacements while a word spacing
+    # (Tw) is in force; Tw widens space characters only, so it does not widen the gap that parts words.
+    line = b"[(tv\xe5) -297.3 (som) -297.3 (uppfyllda,)] TJ"
+    path = tmp_path / "rad.pdf"
+    path.write_bytes(_one_line_pdf(b"BT /F1 10 Tf 1 0 0 1 20 100 Tm " + word_spacing + b" Tw " + line + b" ET"))
+    assert load(path).text.strip() == "två som uppfyllda,"

@@ -254,7 +254,7 @@ class _Interpreter:
             flipped = m[3] < -1e-6 and m[0] > 0
             if size > 0 and (upright or flipped):
                 y = m[5] + self.ts * m[3]
-                space = abs((self.font.space_width / 1000.0 * self.size + self.tc + self.tw) * self.th * m[0])
+                space = abs((self.font.space_width / 1000.0 * self.size + self.tc) * self.th * m[0])
                 bold = bool(BOLD.search(self.font.name or ""))
                 x0, x1 = m[4], m[4] + advance * m[0]
                 self.pieces.append((x0, x1, -y if flipped else y, size, space, bold, text))
@@ -271,7 +271,7 @@ class _Interpreter:
         size = self.size * (m[2] * m[2] + m[3] * m[3]) ** 0.5
         along = m[4] * dx + m[5] * dy
         across = m[5] * dx - m[4] * dy
-        space = abs((self.font.space_width / 1000.0 * self.size + self.tc + self.tw) * self.th * scale)
+        space = abs((self.font.space_width / 1000.0 * self.size + self.tc) * self.th * scale)
         bold = bool(BOLD.search(self.font.name or ""))
         angle = round(math.degrees(math.atan2(dy, dx)))
         end = along + advance * scale
