@@ -683,3 +683,11 @@ def test_words_spaced_by_moving_the_pen_stay_apart_under_any_word_spacing(tmp_pa
     path = tmp_path / "rad.pdf"
     path.write_bytes(_one_line_pdf(b"BT /F1 10 Tf 1 0 0 1 20 100 Tm " + word_spacing + b" Tw " + line + b" ET"))
     assert load(path).text.strip() == "två som uppfyllda,"
+
+
+def test_table_header_cells_drawn_as_one_string_stand_in_their_columns():
+    # groff's gropdf (`groff -t -ms -Tpdf`, a tbl table of three columns) draws a header line's cells
+    # as one string padded with spaces ("Budget 2025      Utfall 2025"): each cell heads its own column.
+    (table,) = load(DATA / "groff-tabell.pdf").tables
+    assert table.header == ("Verksamhet", "Budget 2025", "Utfall 2025")
+    assert [c.text for c in table.cells if c.row_label == "Summa"] == ["123 700", "124 760"]

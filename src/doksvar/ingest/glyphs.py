@@ -26,6 +26,8 @@ CONTROL = str.maketrans(
 )
 DASHES = "-−–"
 # A gap of this many type sizes or more ends a run: a gutter or the space between table cells.
+_SPACE_RUN = re.compile(r" {3,}")
+"""Spaces inside one shown string that part two cells of a table (a sentence's two spaces do not)."""
 RUN_GAP = 0.9
 
 
@@ -115,7 +117,7 @@ class _Interpreter:
         self.pieces = pieces
         self.turned = turned if turned is not None else []
         self.fonts = fonts
-        self.decoded: dict[tuple[int, bytes], tuple[str, float, int, int]] = {}
+        self.decoded: dict[tuple[int, bytes], tuple[str, float, int, int, str]] = {}
         self.ctm = IDENTITY
         self.tm: tuple[float, ...] = IDENTITY
         self.tlm: tuple[float, ...] = IDENTITY
@@ -211,8 +213,9 @@ class _Interpreter:
         finally:
             (self.ctm, self.font, self.size, self.tc, self.tw, self.th, self.tl, self.ts), self.tm, self.tlm = saved
 
-    def _decode(self, value: bytes | str) -> tuple[str, float, int, int]:
-        """The text of a shown string, its width in thousandths of the size, its spaces and glyphs."""
+    def _decode(self, value: bytes | str) -> tuple[str, float, int, int, str]:
+        """The text of a shown string, its width in thousandths of the size, its spaces and glyphs,
+        and the glyphs' characters (before mapping to Unicode)."""
         font = self.font
         key = (id(font), value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass"))
         found = self.decoded.get(key)
@@ -238,14 +241,14 @@ class _Interpreter:
         width = sum(font.space_width if ch == space else widths.get(ch, default) for ch in raw)
         # Word spacing applies to the single-byte space code only.
         spaces = value.count(b" ") if isinstance(value, bytes) and not isinstance(font.encoding, str) else 0
-        found = (text if font.interpretable else "", width, spaces, len(raw))
+        found = (text if font.interpretable else "", width, spaces, len(raw), raw)
         self.decoded[key] = found
         return found
 
     def _show(self, value: bytes | str) -> None:
         if self.font is None:
             return
-        text, width, spaces, n = self._decode(value)
+        text, width, spaces, n, raw = self._decode(value)
         advance = (width / 1000.0 * self.size + self.tc * n + self.tw * spaces) * self.th
         m = _mult(self.tm, self.ctm)
         if text:
@@ -256,11 +259,29 @@ class _Interpreter:
                 y = m[5] + self.ts * m[3]
                 space = abs((self.font.space_width / 1000.0 * self.size + self.tc) * self.th * m[0])
                 bold = bool(BOLD.search(self.font.name or ""))
-                x0, x1 = m[4], m[4] + advance * m[0]
-                self.pieces.append((x0, x1, -y if flipped else y, size, space, bold, text))
+                for start, end, part in self._parts(text, raw, spaces > 0, advance):
+                    x0, x1 = m[4] + start * m[0], m[4] + end * m[0]
+                    self.pieces.append((x0, x1, -y if flipped else y, size, space, bold, part))
             elif size > 0:
                 self._turned(m, advance, text)
         self.tm = (*self.tm[:4], self.tm[4] + advance * self.tm[0], self.tm[5] + advance * self.tm[1])
+
+    def _parts(self, text: str, raw: str, spaced: bool, advance: float) -> list[tuple[float, float, str]]:
+        """A shown string as pieces (start, end along the line, text): parted where it holds a run
+        of spaces, as a typesetter draws a table's cells in one string ("Budget 2025      Utfall
+        2025"), so that each cell stands where it is printed; else the string whole."""
+        if not _SPACE_RUN.search(text.strip()) or len(text) != len(raw) or self.font is None:
+            return [(0.0, advance, text)]
+        widths = self.font.character_widths
+        default = widths.get("default", 500)
+        space = self.font.space_char
+        at, edges = 0.0, []
+        for ch in raw:
+            glyph = self.font.space_width if ch == space else widths.get(ch, default)
+            edges.append(at)
+            at += (glyph / 1000.0 * self.size + self.tc + (self.tw if spaced and ch == " " else 0.0)) * self.th
+        edges.append(at)
+        return [(edges[m.start()], edges[m.end()], m.group()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", text)]
 
     def _turned(self, m, advance: float, text: str) -> None:
         """Keep a piece set at an angle (up the margin, across a picture), measured along its line."""
