@@ -427,3 +427,22 @@ def test_a_row_set_in_under_a_row_of_figures_is_a_part_of_that_row():
     assert "Sjukfrånvaro jan–apr, % av ordinarie arbetstid kvinnor" in labels, labels
     assert "Sjukfrånvaro jan–apr, % av ordinarie arbetstid män" in labels, labels
     assert "Personalomsättning, %" in labels and "Årsarbetare" in labels, labels
+
+
+def test_a_row_label_broken_at_a_line_end_is_mended():
+    page = (
+        "Rapport 2025\n\n1 Ekonomi\n\n    Bistånd och tillsyn redovisas nedan.\n\n"
+        "      Tabell 3. Nyckeltal 2024–2025\n"
+        "      Nyckeltal                                     2024      2025\n\n"
+        "      Hushåll med bistånd, ge-                       412       398\n"
+        "        nomsnitt per månad\n"
+        "      Tillsyn av miljö- och                           88        91\n"
+        "        hälsoskydd\n"
+        "      Kostnad för IT-                                 1,2       1,4\n"
+        "        stöd, mnkr\n\n"
+        "    Text efter tabellen.\n"
+    )
+    rows = {label.removeprefix("Nyckeltal "): cells for label, cells in _rows(_doc([page]).tables[0]).items()}
+    assert rows["Hushåll med bistånd, genomsnitt per månad"]["2025"] == "398"
+    assert rows["Tillsyn av miljö- och hälsoskydd"]["2024"] == "88"
+    assert rows["Kostnad för IT-stöd, mnkr"]["2025"] == "1,4"

@@ -1049,7 +1049,7 @@ def _body_rows(
             label = ln.stripped
             if id(ln) not in set_apart and rows[1:] and _continues_label(rows[-1][0][0], label):
                 prev_text, prev_seams = rows[-1][0]
-                rows[-1][0] = (prev_text + " " + label, prev_seams + [len(prev_text)])
+                rows[-1][0] = (_wrapped(prev_text, label), prev_seams + [len(prev_text)])
                 _mark_row_moved(rows[-1])
             else:
                 if group_pending is not None:
@@ -1183,6 +1183,20 @@ def _opens_onto(label: str) -> bool:
     """Whether a label line breaks off where the next line must go on ("… Rakelradio och")."""
     last_word = label.rstrip().split()[-1].lower() if label.strip() else ""
     return label.rstrip().endswith((",", "-", "–")) or last_word in CONNECTORS
+
+
+def _wrapped(previous: str, line: str) -> str:
+    """A label and the line it goes on onto, as one: a word broken at the line end is mended
+    ("Hushåll med bistånd, ge-" / "nomsnitt per månad"); a hyphen the word has stays, with no space
+    ("IT-" / "kostnader"); one before "och" stands for the rest of a compound ("Göteborgs- och")."""
+    m = re.search(r"(\w*)-$", previous)
+    first = re.findall(r"^\w*", line)[0]
+    if m is None or not m.group(1) or not first or first.lower() in ELIDED:
+        return f"{previous} {line}"
+    word = m.group(1)
+    if word.isupper() or len(word) == 1 or any(ch.isdigit() for ch in word + first[:1]):
+        return previous + line
+    return previous[:-1] + line if line[:1].islower() else f"{previous} {line}"
 
 
 def _continues_label(previous: str, line: str) -> bool:
