@@ -691,3 +691,13 @@ def test_table_header_cells_drawn_as_one_string_stand_in_their_columns():
     (table,) = load(DATA / "groff-tabell.pdf").tables
     assert table.header == ("Verksamhet", "Budget 2025", "Utfall 2025")
     assert [c.text for c in table.cells if c.row_label == "Summa"] == ["123 700", "124 760"]
+
+
+def test_a_cell_padded_with_spaces_ends_where_its_text_does():
+    # A page of a two-column report set with groff from our own text: the label cell is drawn as
+    # "Verksamhet" and ninety spaces; had its spaces counted as its text, the header's cells would
+    # each have stood a column to the right ("Avvikelse Utfall 2024" as one cell).
+    (table,) = load(DATA / "groff-gransjo-s3.pdf").tables
+    assert table.header == ("Verksamhet", "Budget 2025", "Utfall 2025", "Avvikelse", "Utfall 2024")
+    row = {c.col_label: c.text for c in table.cells if c.row_label == "Vinterväghållning"}
+    assert row == {"Budget 2025": "14 200", "Utfall 2025": "19 890", "Avvikelse": "-5 690", "Utfall 2024": "13 260"}

@@ -270,7 +270,7 @@ class _Interpreter:
         """A shown string as pieces (start, end along the line, text): parted where it holds a run
         of spaces, as a typesetter draws a table's cells in one string ("Budget 2025      Utfall
         2025"), so that each cell stands where it is printed; else the string whole."""
-        if not _SPACE_RUN.search(text.strip()) or len(text) != len(raw) or self.font is None:
+        if not _SPACE_RUN.search(text) or len(text) != len(raw) or self.font is None:
             return [(0.0, advance, text)]
         widths = self.font.character_widths
         default = widths.get("default", 500)
