@@ -701,3 +701,24 @@ def test_a_cell_padded_with_spaces_ends_where_its_text_does():
     assert table.header == ("Verksamhet", "Budget 2025", "Utfall 2025", "Avvikelse", "Utfall 2024")
     row = {c.col_label: c.text for c in table.cells if c.row_label == "Vinterväghållning"}
     assert row == {"Budget 2025": "14 200", "Utfall 2025": "19 890", "Avvikelse": "-5 690", "Utfall 2024": "13 260"}
+
+
+def test_tables_set_inside_one_column_are_read_in_their_column():
+    # Two pages of a two-column report set with groff from our own text: a table at the top of the
+    # left column beside running text, and two tables side by side, one in each column. Each table
+    # keeps its rows; the text beside it reads on as its sentences.
+    doc = load(DATA / "groff-bergvik-spalter.pdf")
+    assert [t.caption[:9] for t in doc.tables] == ["Tabell 1.", "Tabell 2.", "Tabell 6."]
+
+    def row(label: str) -> dict[str, str]:
+        return {c.col_label: c.text for t in doc.tables for c in t.cells if c.row_label.startswith(label)}
+
+    assert row("Barn och unga") == {
+        "Budget 2025": "98 300",
+        "Nettokostnad 2025": "107 650",
+        "Avvikelse": "9 350",
+        "Nettokostnad 2024": "99 480",
+    }
+    assert row("Vårddygn HVB") == {"2023": "4 310", "2024": "5 020", "2025": "5 870"}
+    assert row("Hushåll med långvarigt") == {"2023": "551", "2024": "539", "2025": "453"}
+    assert "LSS-verksamheten kostade 1,2 mnkr mer än budgeterat." in doc.text

@@ -29,6 +29,8 @@ APART = 2.5
 # Type this much smaller than the page's body text, for at most this many lines, is set apart.
 SMALL = 0.8
 ASIDE_LINES = 10
+# Rows of figures that make a column a table set beside running text in the other.
+TABLE_ROWS = 3
 FIGURE = re.compile(r"^[-−–+]?\(?\d[\d \u00a0\u202f.,]*\)?\s?%?$")
 
 
@@ -223,7 +225,7 @@ def _bands(lines: list[_TextLine], left: float, right: float, body: float) -> li
             above = cur.lines[-1]
             apart = above.y - line.y > APART * max(body, line.size, above.size)
             free = [] if apart else _subtract(cur.free, line.runs, width)
-            inside = not cur.tabular and tabular and len(cur.lines) >= 3 and _in_one_column(line.runs, free)
+            inside = not cur.tabular and tabular and _in_one_column(line.runs, free)
             if free and (cur.tabular == tabular or inside):
                 cur.lines.append(line)
                 cur.free = free
@@ -234,20 +236,29 @@ def _bands(lines: list[_TextLine], left: float, right: float, body: float) -> li
 
 
 def _in_one_column(runs: list[Run], free: list[tuple[float, float]]) -> bool:
-    """A row of a table set inside one column: its figures, and a label with them, stand on one
-    side of the gutters; on the others stands text, if anything."""
+    """A row of a table set inside one column: its figures and their label stand on one side of
+    the gutters, and on the others stands text or nothing; a line of figures alone (a header's
+    years) only with nothing beside it. Or two such tables side by side, one in each column."""
     if not free:
         return False
     cuts = [(a + b) / 2 for a, b in free]
     sides: dict[int, list[Run]] = {}
     for r in runs:
         sides.setdefault(sum(r.x0 >= c for c in cuts), []).append(r)
+
+    def labelled(side: list[Run]) -> bool:
+        return _texty([r for r in side if not FIGURE.match(r.text.strip())])
+
     holding = {k for k, rs in sides.items() if any(FIGURE.match(r.text.strip()) for r in rs)}
+    if len(holding) > 1:
+        return all(labelled(sides[k]) for k in holding)
     if len(holding) != 1:
         return False
     k = holding.pop()
-    labelled = any(not FIGURE.match(r.text.strip()) for r in sides[k])
-    return labelled and all(_texty(rs) for side, rs in sides.items() if side != k)
+    others = [rs for side, rs in sides.items() if side != k]
+    if not labelled(sides[k]):
+        return not others
+    return all(WORD.search(" ".join(r.text for r in rs)) for rs in others)
 
 
 def _tabular(runs: list[Run]) -> bool:
@@ -295,8 +306,11 @@ def _columns(band: _Band, body: float) -> tuple[list[list[_TextLine]], list[floa
     running = [_running(col, n, body) for col, n in zip(columns, texty, strict=True)]
     # Running text beside running text, or beside a list of short items (names in a box).
     beside = any(r and sum(_prose(ln.runs) for ln in col) >= 5 for r, col in zip(running, columns, strict=True))
+    # Beside running text, a table of figures set in the other column is that column's (its rows
+    # are no rows of the page).
     listed = [
-        r or beside and len(col) >= 3 and n >= 0.8 * len(col) for r, col, n in zip(running, columns, texty, strict=True)
+        r or beside and (len(col) >= 3 and n >= 0.8 * len(col) or _table_in_column(col))
+        for r, col, n in zip(running, columns, texty, strict=True)
     ]
     if len(band.lines) >= 4 and all(listed):
         return columns, rows
@@ -312,6 +326,13 @@ def _columns(band: _Band, body: float) -> tuple[list[list[_TextLine]], list[floa
     if one_sided < max(1, len(band.lines) / 3):
         return None
     return columns, rows
+
+
+def _table_in_column(col: list[_TextLine]) -> bool:
+    """A column that holds a table of figures: three rows of figures or more, and they or their
+    labels and headers make most of its lines."""
+    rows = sum(_tabular(ln.runs) for ln in col)
+    return rows >= TABLE_ROWS and rows >= 0.4 * len(col)
 
 
 def _running(col: list[_TextLine], texty: int, body: float) -> bool:
