@@ -2933,3 +2933,78 @@ Verksamhetens kostnader\t-96 400\t-97 150\t-750\t-93 880
         "Hur stora intäkter hade förbundet 2025 och hur mycket avvek de från budget?"
     )
     assert r.answered and "16 480" in r.answer and "2 280" in r.answer, r.answer
+
+
+STAFF_AND_SERVICE = """\
+Verksamhetsberättelse 2025 Kultur- och fritidsnämnden Ekö
+
+3 Verksamhet
+
+3.1 Simhallen
+
+Simhallen var stängd i 23 dagar under mars för byte av reningsverket. Ombyggnaden beräknas kosta
+ytterligare 1,4 mkr under 2026.
+
+3.2 Bokningar
+
+Andelen bokningar som gjordes via e-tjänsten uppgick till 71 procent, vilket är över målet på 60 procent.
+
+Tabell 4. Nöjdhet per tjänst (NKI, skala 0–100)
+Tjänst\tNKI 2024\tNKI 2025
+Bokning av lokaler\t74\t77
+Simhallen\t69\t72
+
+4 Personal
+
+Under året har nio tillsvidareanställda slutat på egen begäran, vilket motsvarar en
+personalomsättning på 7,2 procent.
+
+Tabell 6. Personalnyckeltal
+Nyckeltal\t2024\t2025
+Personalomsättning (%)\t8,1\t7,2
+Sjukfrånvaro (%)\t6,4\t5,9
+"""
+
+
+def test_how_long_is_answered_by_a_time_not_by_an_index(make_store):
+    """ "Hur länge stod simhallen stilla?": the sentence of the 23 days, though the sentence quoted
+    after it estimates ("beräknas") a cost, not the swimming hall's satisfaction index."""
+    r = Answerer(make_store({"kfn-2025.txt": STAFF_AND_SERVICE})).ask("Hur länge stod simhallen stilla i våras?")
+    assert r.answered and "23 dagar" in r.answer, r.answer
+    assert "72" not in r.answer, r.answer
+
+
+def test_a_share_is_answered_in_per_cent_not_by_an_index(make_store):
+    """ "What share of bookings …": the sentence in per cent, though it holds the target too, not the
+    satisfaction index of the booking service."""
+    r = Answerer(make_store({"kfn-2025.txt": STAFF_AND_SERVICE})).ask(
+        "How large a share of the bookings of premises went through the e-service?"
+    )
+    assert r.answered and "71 procent" in r.answer, r.answer
+    assert "77" not in r.answer, r.answer
+
+
+def test_how_many_is_not_answered_by_a_rate(make_store):
+    """ "Hur många slutade …": the head count the prose gives, not the turnover row in per cent."""
+    r = Answerer(make_store({"kfn-2025.txt": STAFF_AND_SERVICE})).ask(
+        "How many staff quit on their own accord last year?"
+    )
+    assert r.answered and "nio" in r.answer, r.answer
+
+
+def test_a_share_of_a_table_is_read_from_its_share_column(make_store):
+    """ "Hur stor del av tiden …" of a table of hours and their shares: the share column."""
+    report = """\
+Revisionsberättelse 2025 Revisorerna i Ekö
+
+3 Granskningar
+
+Tabell 5. Tidsåtgång per granskningstyp 2025
+Granskningstyp\tTimmar\tAndel (%)
+Grundläggande granskning\t960\t58,5
+Fördjupade granskningar\t680\t41,5
+"""
+    r = Answerer(make_store({"rev-2025.txt": report})).ask(
+        "Hur stor del av tiden lades på de fördjupade granskningarna?"
+    )
+    assert r.answered and "41,5" in r.answer, r.answer

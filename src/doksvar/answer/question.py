@@ -19,7 +19,7 @@ COUNTS = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
 """A question that counts ("hur många bussar", "antal årsarbetare"): what it counts must be in the answer."""
 DURATION = re.compile(
     r"\b(?:\d+(?:\s?[–-]\s?\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+"
-    r"(?:år|månader|månaders|veckor|veckors|dagar|dagars|timmar|timmars|minuter)\b",
+    r"(?:år|månader|månaders|veckor|veckors|dagar|dagars|dygn|dygns|timmar|timmars|minuter)\b",
     re.I,
 )
 """How long or how old ("under fem veckor", "0–19 år"): a figure that counts time, not the thing a
@@ -42,6 +42,28 @@ _ASKED_AS = {
 _UNIT_WORD = re.compile(r"\b(?:mdkr|mnkr|mkr|tkr|kkr|miljarder kronor|miljoner kronor|tusen kronor)\b", re.I)
 """The words that tell a table's or a sentence's figures are in thousands or millions ("belopp i mkr")."""
 _PERCENT = re.compile(r"\d\s?(?:%|procent)", re.I)
+_PERCENT_LABEL = re.compile(r"(?:^|[\s,(])(?:%|procent)(?=[\s,):]|$)", re.I)
+"""A label or header naming its figures as percentages ("Andel, %", "Sjukfrånvaro (procent)")."""
+_ASKS_SHARE = re.compile(
+    r"\b(?:hur stor (?:del|andel)|vilken andel|hur många procent|what (?:share|proportion|percentage)"
+    r"|how (?:big|large|high) (?:a |the )?(?:share|proportion|percentage))\b"
+)
+"""A question that asks a share: its answer is a percentage."""
+
+
+def asks_share(q: Question) -> bool:
+    """Whether the question asks a share ("Hur stor andel …", "What share …"): a percentage."""
+    return bool(_ASKS_SHARE.search(f"{q.swedish} {q.text.lower()}"))
+
+
+def in_percent(text: str) -> bool:
+    """Whether a text gives its figures as percentages ("4,6 procent", "Andel, %: 38,2"); a table
+    answer's caption, in its closing brackets, is not its figure's label."""
+    text = _CAPTION_AT_END.sub("", text)
+    return bool(_PERCENT.search(text) or _PERCENT_LABEL.search(text))
+
+
+_CAPTION_AT_END = re.compile(r"\s\((?:[^()]|\([^()]*\))*\)\s*$")
 
 
 def unit_fit(q: Question, text: str) -> int:
@@ -49,6 +71,10 @@ def unit_fit(q: Question, text: str) -> int:
     kronor"), -1 when its figures are only in another unit of money ("0,2 miljoner kronor"), else 0."""
     asked = _unit_asked(q.swedish, q.text)
     if asked is None:
+        if asks_share(q):
+            # A share is a percentage, or a table's figures whose label or header says "%"; an
+            # index or a count is another figure.
+            return 1 if in_percent(text) else -1
         return 0
     said = {"procent"} if _PERCENT.search(text) else set()
     said |= {unit_of(m.group("unit")) for m in MONEY.finditer(text)}

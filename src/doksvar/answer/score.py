@@ -19,7 +19,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doksvar.answer.intent import is_cue_word
-from doksvar.answer.question import Question, budgets, counted_text, direction_fit, unit_fit
+from doksvar.answer.question import (
+    DURATION,
+    Question,
+    asks_share,
+    budgets,
+    counted_text,
+    direction_fit,
+    in_percent,
+    unit_fit,
+)
 from doksvar.answer.retrieve import figure_of_another
 from doksvar.answer.subject import COMMON_SHARE, found_in, heads_title
 from doksvar.index.query import Term
@@ -202,6 +211,14 @@ _TARGET = re.compile(
 )
 _BUDGETED = re.compile(r"\bbudgetera[dt]\w*\b", re.I)
 """A budgeted figure ("ett budgeterat resultat om 500 tusen kronor"): not the outcome a figure question asks."""
+_ASKS_DURATION = re.compile(r"\b(?:hur länge|hur lång tid|how long)\b")
+"""A question that asks how long something lasted or takes: its answer is a time."""
+_TIME_UNIT = re.compile(r"\b(?:dagar|dygn|veckor|månader|timmar|minuter|days|weeks|months|hours|minutes)\b", re.I)
+"""A table's label or header naming its figures as times ("Handläggningstid (dagar)")."""
+_CAME_TO = re.compile(
+    r"\b(?:uppgick|uppgått|blev|landade|hamnade|nådde|ökade|minskade|sjönk|steg|slutade på|uppnåddes)\b", re.I
+)
+"""Words that tell what a figure came to: an outcome, not a target or a forecast."""
 _ASKS_TARGET = re.compile(
     r"\b(?:mål\w*|ambition\w*|prognos\w*|plan\w*|väntas|förväntas|beräkna\w*|budget\w*|ska|target|goal|forecast\w*)\b",
     re.I,
@@ -555,6 +572,9 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         ):
             # "Hur många personer var med i insatserna?": a table in tkr tells what they cost, not how many.
             features["kind"] = NO_FIGURE
+        if figure and handler == "table" and _COUNTS.search(both) and not asks_share(q) and in_percent(result.answer):
+            # "How many staff have quit …?": a row in per cent ("Personalomsättning (%)") gives a rate.
+            features["kind"] = NO_FIGURE
         if (
             figure
             and intent != "deviation"
@@ -572,14 +592,28 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["kind"] = (
             KIND_MATCH if dated and not (handler == "table" and not _DAY.search(result.answer)) else KIND_MISMATCH
         )
+    if _ASKS_DURATION.search(both) and q.wants in ("", "number"):
+        # "Hur länge var simhallen stängd?": a time ("23 dagar", a column in days), not an index.
+        timed = DURATION.search(shown) or (handler == "table" and _TIME_UNIT.search(result.answer))
+        features["kind"] = KIND_MATCH if timed else KIND_MISMATCH
     if handler in ("table", "fact") and asks_money and not _MONEY_WORD.search(shown):
         # "Hur mycket av årets pengar … blev inte använda?", "Vad får skolorna betala för en lunch?":
         # "etapp 2 av vattenverket", a head count, is no sum of money.
         features["kind"] = NO_FIGURE
     # A budgeted figure, or the reason for one, is not what happened ("Det budgeterade minusresultatet
     # beror på …" gives no reason for coming out better than budgeted).
-    planned = _TARGET.search(quotes) or (
-        (q.wants == "number" or (q.wants == "reason" and bool(q.direction))) and _BUDGETED.search(quotes)
+    # Only when every quote that gives a figure plans it: "Under de 19 dygn som pannan stod still …"
+    # is what happened, though the sentence quoted after it estimates ("beräknas") a cost.
+    stating = [c.quote for c in result.citations if _NUMBER.search(c.quote)] or [c.quote for c in result.citations]
+    # A sentence that says what a figure came to ("uppgick till 0,4 procent, vilket är inom målet") is
+    # an outcome, whatever target it is held against.
+    planned = bool(stating) and all(
+        not _CAME_TO.search(quote)
+        and (
+            _TARGET.search(quote)
+            or ((q.wants == "number" or (q.wants == "reason" and bool(q.direction))) and _BUDGETED.search(quote))
+        )
+        for quote in stating
     )
     fit = direction_fit(q, quotes) if intent == "deviation" else 0
     if fit:

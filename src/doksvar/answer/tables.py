@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer
 from doksvar.answer.intent import against_budget, intent_of
-from doksvar.answer.question import COUNTS, Question
+from doksvar.answer.question import COUNTS, Question, asks_share
 from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
 from doksvar.lang.terms import expand_label, synonyms
@@ -664,6 +664,9 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
     if _COUNT.search(q.swedish) and any(_COUNT_COLUMN.search(other) for other in header[1:]):
         # "Hur många …" of a table with both amounts and counts: the count column.
         fit += 0.15 if _COUNT_COLUMN.search(h) else -0.15
+    if asks_share(q) and any(_SHARE_COLUMN.search(other) for other in header[1:]):
+        # "Hur stor del av timmarna …" of a table with hours and their share: the share column.
+        fit += 0.15 if _SHARE_COLUMN.search(h) else -0.15
     return fit, named
 
 
@@ -681,6 +684,8 @@ def _months(text: str) -> frozenset[str]:
 
 
 _COUNT = re.compile(r"\b(?:hur många|how many|antal\w*)\b", re.I)
+_SHARE_COLUMN = re.compile(r"%|\bprocent\b|\bandel", re.I)
+"""A column of shares: "Andel (%)", "Procent", "Andel av total"."""
 _COUNT_COLUMN = re.compile(r"\b(?:antal|st|stycken|personer|besök\w*)\b", re.I)
 
 
