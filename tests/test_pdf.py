@@ -688,7 +688,7 @@ def test_words_spaced_by_moving_the_pen_stay_apart_under_any_word_spacing(tmp_pa
 def test_table_header_cells_drawn_as_one_string_stand_in_their_columns():
     # groff's gropdf (`groff -t -ms -Tpdf`, a tbl table of three columns) draws a header line's cells
     # as one string padded with spaces ("Budget 2025      Utfall 2025"): each cell heads its own column.
-    (table,) = load(DATA / "groff-tabell.pdf").tables
+    (table,) = load(DATA / "snippets" / "groff-tabell.pdf").tables
     assert table.header == ("Verksamhet", "Budget 2025", "Utfall 2025")
     assert [c.text for c in table.cells if c.row_label == "Summa"] == ["123 700", "124 760"]
 
