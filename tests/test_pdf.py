@@ -722,3 +722,12 @@ def test_tables_set_inside_one_column_are_read_in_their_column():
     assert row("Vårddygn HVB") == {"2023": "4 310", "2024": "5 020", "2025": "5 870"}
     assert row("Hushåll med långvarigt") == {"2023": "551", "2024": "539", "2025": "453"}
     assert "LSS-verksamheten kostade 1,2 mnkr mer än budgeterat." in doc.text
+
+
+def test_a_table_beside_another_whose_header_is_a_line_of_years():
+    # A page of our own report set with groff: a table of four columns in the left column beside a
+    # table in the right whose header's second line holds only years ("2025  2024").
+    doc = load(DATA / "groff-gransjo-s2.pdf")
+    assert [t.caption[:9] for t in doc.tables] == ["Tabell 2.", "Tabell 3."]
+    result = {c.col_label: c.text for t in doc.tables for c in t.cells if c.row_label == "Resultat"}
+    assert result == {"VA 2025": "2,6", "VA 2024": "2,1", "Avfall 2025": "-0,3", "Avfall 2024": "-0,8"}

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from doksvar.ingest.glyphs import RUN_GAP, Run
+from doksvar.lang.words import is_year
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 BULLET = re.compile(r"[•●▪◦■□➢►–-](?:\s|$)")
@@ -247,7 +248,9 @@ def _in_one_column(runs: list[Run], free: list[tuple[float, float]]) -> bool:
         sides.setdefault(sum(r.x0 >= c for c in cuts), []).append(r)
 
     def labelled(side: list[Run]) -> bool:
-        return _texty([r for r in side if not FIGURE.match(r.text.strip())])
+        """Figures with their label, or a header's years (which label the columns below them)."""
+        words = [r for r in side if not FIGURE.match(r.text.strip())]
+        return _texty(words) if words else all(is_year(r.text.strip()) for r in side)
 
     holding = {k for k, rs in sides.items() if any(FIGURE.match(r.text.strip()) for r in rs)}
     if len(holding) > 1:
@@ -256,7 +259,7 @@ def _in_one_column(runs: list[Run], free: list[tuple[float, float]]) -> bool:
         return False
     k = holding.pop()
     others = [rs for side, rs in sides.items() if side != k]
-    if not labelled(sides[k]):
+    if not _texty([r for r in sides[k] if not FIGURE.match(r.text.strip())]):
         return not others
     return all(WORD.search(" ".join(r.text for r in rs)) for rs in others)
 
