@@ -731,3 +731,24 @@ def test_a_table_beside_another_whose_header_is_a_line_of_years():
     assert [t.caption[:9] for t in doc.tables] == ["Tabell 2.", "Tabell 3."]
     result = {c.col_label: c.text for t in doc.tables for c in t.cells if c.row_label == "Resultat"}
     assert result == {"VA 2025": "2,6", "VA 2024": "2,1", "Avfall 2025": "-0,3", "Avfall 2024": "-0,8"}
+
+
+def test_a_two_column_report_of_another_typesetter_reads_as_its_outline_and_tables():
+    # Our own report set in two columns with groff (gropdf): headings beside headings, tables in
+    # either column and side by side, justified lines spaced by moving the pen. Every section is
+    # its bookmark, titled as printed; every table of figures keeps its header.
+    from pypdf import PdfReader
+
+    from doksvar.ingest.outline import outline_entries
+
+    path = DATA / "groff-gransjo-spalter.pdf"
+    doc = load(path)
+    entries = outline_entries(PdfReader(path))
+    assert [(s.number, f"{s.number} {s.title}", s.page) for s in doc.sections] == [
+        (e.number, e.title, e.page) for e in entries
+    ]
+    captions = [t.caption.split(".")[0] for t in doc.tables]
+    assert captions == [f"Tabell {n}" for n in (1, 2, 3, 4, 5, 7, 8, 9, 10)]  # 6 is a table of words
+    staff = {c.col_label: c.text for t in doc.tables for c in t.cells if c.row_label == "Antal tillsvidareanställda"}
+    assert staff == {"2023": "212", "2024": "218", "2025": "223"}
+    assert "Två av sex mål är alltså uppfyllda 2025, mot ett 2024." in doc.text

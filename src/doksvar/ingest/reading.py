@@ -242,10 +242,11 @@ def _in_one_column(runs: list[Run], free: list[tuple[float, float]]) -> bool:
     years) only with nothing beside it. Or two such tables side by side, one in each column."""
     if not free:
         return False
-    cuts = [(a + b) / 2 for a, b in free]
+    # The gutter is the widest free strip; a narrower one may part two columns of the table.
+    a, b = max(free, key=lambda strip: strip[1] - strip[0])
     sides: dict[int, list[Run]] = {}
     for r in runs:
-        sides.setdefault(sum(r.x0 >= c for c in cuts), []).append(r)
+        sides.setdefault(int(r.x0 >= (a + b) / 2), []).append(r)
 
     def labelled(side: list[Run]) -> bool:
         """Figures with their label, or a header's years (which label the columns below them)."""
@@ -311,8 +312,9 @@ def _columns(band: _Band, body: float) -> tuple[list[list[_TextLine]], list[floa
     beside = any(r and sum(_prose(ln.runs) for ln in col) >= 5 for r, col in zip(running, columns, strict=True))
     # Beside running text, a table of figures set in the other column is that column's (its rows
     # are no rows of the page).
+    # So is the other column's short end: a paragraph's last lines at its top.
     listed = [
-        r or beside and (len(col) >= 3 and n >= 0.8 * len(col) or _table_in_column(col))
+        r or beside and (len(col) >= 3 and n >= 0.8 * len(col) or _table_in_column(col) or _short_end(col, n))
         for r, col, n in zip(running, columns, texty, strict=True)
     ]
     if len(band.lines) >= 4 and all(listed):
@@ -329,6 +331,12 @@ def _columns(band: _Band, body: float) -> tuple[list[list[_TextLine]], list[floa
     if one_sided < max(1, len(band.lines) / 3):
         return None
     return columns, rows
+
+
+def _short_end(col: list[_TextLine], texty: int) -> bool:
+    """A column of a few lines of words, one of them running text: where a paragraph ends at the
+    top of the last column (its rest, "derskott).", beside the other column's heading)."""
+    return 0 < len(col) < 3 and texty == len(col) and any(_prose(ln.runs) for ln in col)
 
 
 def _table_in_column(col: list[_TextLine]) -> bool:
