@@ -133,12 +133,21 @@ def indexed_words(index: Path) -> set[str]:
 
 
 def missing_words(source: set[str], index: set[str]) -> set[str]:
-    """Source words the index holds neither as they stand nor joined with the word after or before
-    them: a word broken over two lines ("doku-" / "menteras", a header's "Budgetav" / "vikelse") is
-    read whole."""
+    """Source words the index holds neither as they stand nor joined with the words after or before
+    them: a word broken over two lines ("doku-" / "menteras", a header's "Budgetav" / "vikelse") or
+    three (a narrow header's "vin-" / "terväghåll-" / "ning") is read whole."""
     lost = source - index
     joined = {w for w in lost for v in index if len(v) > len(w) and (v.startswith(w) and v[len(w) :] in source)}
     joined |= {w for w in lost for v in index if len(v) > len(w) and (v.endswith(w) and v[: -len(w)] in source)}
+    joined |= {
+        w
+        for w in lost
+        for v in index
+        if len(v) > len(w) + 1
+        and w in v[1:-1]
+        and v[: v.index(w, 1)] in source
+        and v[v.index(w, 1) + len(w) :] in source
+    }
     return lost - joined
 
 
