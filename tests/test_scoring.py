@@ -3008,3 +3008,37 @@ Fördjupade granskningar\t680\t41,5
         "Hur stor del av tiden lades på de fördjupade granskningarna?"
     )
     assert r.answered and "41,5" in r.answer, r.answer
+
+
+BOARDS = """\
+Årsredovisning 2025 Ekö kommun
+
+5 Nämndernas ekonomi
+
+Tabell 7. Driftredovisning per nämnd (tkr)
+Nämnd\tBudget 2025\tUtfall 2025\tAvvikelse 2025
+Kommunstyrelsen\t98 400\t91 200\t7 200
+Utbildningsnämnden\t512 300\t518 900\t-6 600
+Kultur- och fritidsnämnden\t61 800\t60 950\t850
+
+Tabell 8. Lunchpris per portion (kr)
+Skolform\t2024\t2025
+Lunch grundskola\t38,50\t40,20
+Lunch gymnasium\t41,00\t43,10
+"""
+
+
+def test_money_left_over_is_a_surplus_in_everyday_words(make_store):
+    """ "Vilken nämnd fick mest pengar över?" asks the largest surplus, not a row that names a board."""
+    r = Answerer(make_store({"ar-2025.txt": BOARDS})).ask("Vilken nämnd fick mest pengar över och hur mycket?")
+    assert r.answered and "Kommunstyrelsen" in r.answer and "7 200" in r.answer, r.answer
+    assert "Utbildningsnämnden" not in r.answer, r.answer
+
+
+def test_a_table_s_figure_of_no_time_answers_no_when_or_how_long(make_store):
+    """ "När …?" and "How long …?" are not answered by a table's index or count of the thing named:
+    it is no date and no time."""
+    answerer = Answerer(make_store({"kfn-2025.txt": STAFF_AND_SERVICE}))
+    for question in ("När infördes bokning av lokaler?", "How long are the bookings of premises kept?"):
+        r = answerer.ask(question)
+        assert not ("72" in r.answer or "77" in r.answer), (question, r.answer)

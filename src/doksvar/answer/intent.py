@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from doksvar.answer.question import EITHER_WAY, GOING_BACK, Question
+from doksvar.answer.question import EITHER_WAY, GOING_BACK, LEFT_OVER, Question
 
 _RANKING = re.compile(
     # "placeringar", "placerade barn" are a social service's placements of children, not places in a list.
@@ -26,7 +26,7 @@ _DEVIATION = re.compile(
     r"|överst\w* \w*\s*budget\w*|översk\w* \w*\s*budget\w*|underst\w* \w*\s*budget\w*|överst[ie]g\w*|översk[ri]\w*d\w*"
     r"|överträff\w* \w*\s*budget\w*|undersk[ri]\w*d\w* \w*\s*budget\w*"
     r"|mer än budget\w*|mindre än budget\w*|lägre än budget\w*|högre än budget\w*|budgeterat"
-    rf"|{EITHER_WAY}|{GOING_BACK}"
+    rf"|{EITHER_WAY}|{GOING_BACK}|{LEFT_OVER}"
     r"|\b(?:jämfört med|i förhållande till|mot|compared (?:with|to)|against) (?:sin |sina |den |its |the )?budget\w*"
     r"|\b(?:plus|minus)\s+(?:eller\s+(?:plus|minus)\s+)?(?:mot|jämfört med|i förhållande till)\s+\w*\s*budget"
     r"|\bplus eller minus\b|\bminus eller plus\b)"

@@ -18,8 +18,9 @@ from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, w
 COUNTS = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
 """A question that counts ("hur många bussar", "antal årsarbetare"): what it counts must be in the answer."""
 DURATION = re.compile(
-    r"\b(?:\d+(?:\s?[–-]\s?\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+"
-    r"(?:år|månader|månaders|veckor|veckors|dagar|dagars|dygn|dygns|timmar|timmars|minuter)\b",
+    r"\b(?:\d+(?:,\d+)?(?:\s?[–-]\s?\d+(?:,\d+)?)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+"
+    r"(?:år|månader|månaders|veckor|veckors|(?:arbets|kalender)?dagar|(?:arbets|kalender)?dagars|dygn|dygns"
+    r"|timmar|timmars|minuter)\b",
     re.I,
 )
 """How long or how old ("under fem veckor", "0–19 år"): a figure that counts time, not the thing a
@@ -178,6 +179,8 @@ GOING_BACK = (
     r"|\bhur mycket minus\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?minus\b"
 )
 """The everyday way of saying a deficit: "gick mest back", "gick med förlust", "hamnade på minus"."""
+LEFT_OVER = r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?plus\b(?!\s+eller\b)"
+"""The everyday way of saying a surplus: "fick mest pengar över", "pengar kvar", "gick plus"."""
 _NEGATIVE = re.compile(
     rf"({EITHER_WAY}|negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare(?: än {_PLAN})?|\böverst\w*"
     r"|\böversk[ri]\w*"
@@ -194,6 +197,7 @@ _POSITIVE = re.compile(
     rf"({EITHER_WAY}|positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare(?: än {_PLAN})?|\bunderst\w*"
     rf"|(?:mindre|lägre) än {_PLAN}"
     r"|\bundersk[ri]\w*d\w*|\böverträff\w*|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|unspent"
+    rf"|{LEFT_OVER}"
     r"|less than budgeted|(?:below|under) (?:the |its |their )?plan\w*|below (?:the |its |their )?budget\w*"
     r"|beat (?:the |its |their )?budget\w*"
     rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"

@@ -592,10 +592,13 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["kind"] = (
             KIND_MATCH if dated and not (handler == "table" and not _DAY.search(result.answer)) else KIND_MISMATCH
         )
+        if handler == "table" and not _DAY.search(result.answer):
+            features["kind"] = NO_FIGURE  # "När kommer elbilarna?": a price in a table is no answer
     if _ASKS_DURATION.search(both) and q.wants in ("", "number"):
-        # "Hur länge var simhallen stängd?": a time ("23 dagar", a column in days), not an index.
+        # "Hur länge var simhallen stängd?": a time ("23 dagar", a column in days), not an index;
+        # a table's figure of no time is no answer.
         timed = DURATION.search(shown) or (handler == "table" and _TIME_UNIT.search(result.answer))
-        features["kind"] = KIND_MATCH if timed else KIND_MISMATCH
+        features["kind"] = KIND_MATCH if timed else (NO_FIGURE if handler == "table" else KIND_MISMATCH)
     if handler in ("table", "fact") and asks_money and not _MONEY_WORD.search(shown):
         # "Hur mycket av årets pengar … blev inte använda?", "Vad får skolorna betala för en lunch?":
         # "etapp 2 av vattenverket", a head count, is no sum of money.
