@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from doksvar.lang.lazy import lazy
 from doksvar.model import Answer, Cell, Citation, Table
 
 if TYPE_CHECKING:
@@ -147,11 +148,11 @@ class AnswerView:
         return any(line.kind == "item" for line in self.lines)
 
 
-_ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\) ")
-_MORE = re.compile(r"\s*(…\s*(?:och|and)\s+(?:fler|more)\.?)\s*$")
-_TOTAL = re.compile(r"^(?P<head>[^:]{2,80}:)\s+(?P<total>(?:Totalt|In total)\b.*)$")
-_FIGURE = re.compile(r"\d+(?:,\d+)?")
-_BARE_AMOUNT = re.compile(r"^[-−+]?[\d  ,.]+\s*(?:mkr|tkr|kr|%|procent|miljoner|mnkr)?$", re.I)
+_ITEM = lazy(r"(?:(?<=\s)|^)(\d{1,2})\) ")
+_MORE = lazy(r"\s*(…\s*(?:och|and)\s+(?:fler|more)\.?)\s*$")
+_TOTAL = lazy(r"^(?P<head>[^:]{2,80}:)\s+(?P<total>(?:Totalt|In total)\b.*)$")
+_FIGURE = lazy(r"\d+(?:,\d+)?")
+_BARE_AMOUNT = lazy(r"^[-−+]?[\d  ,.]+\s*(?:mkr|tkr|kr|%|procent|miljoner|mnkr)?$", re.I)
 
 
 def answer_view(answer: Answer, tables_of: TablesOf | None = None) -> AnswerView:

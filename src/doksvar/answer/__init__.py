@@ -13,6 +13,7 @@ from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question
 from doksvar.facts.amounts import AMOUNT
 from doksvar.index.query import Term
 from doksvar.index.store import Store
+from doksvar.lang.lazy import lazy
 from doksvar.lang.words import COST_STEM, GENERIC, YEAR_IN_TEXT, is_organisation, is_period, stem_set, stems, words
 from doksvar.model import Answer, Citation
 
@@ -640,12 +641,12 @@ class Answerer:
         return answer(q.text, "none", body, cites, answered=False)
 
 
-_VERB_FORM = re.compile(r"(?:ade|ades|de|te|at|ats|it|ar|er|as)$")
+_VERB_FORM = lazy(r"(?:ade|ades|de|te|at|ats|it|ar|er|as)$")
 """Endings of Swedish verb forms ("flyttade", "minskat", "ökar")."""
 
-_NAMES_KIND = re.compile(r"\b(?:vilken|vilket|vilka|which)\b|hur mycket \w+ (?:var|blev)")
+_NAMES_KIND = lazy(r"\b(?:vilken|vilket|vilka|which)\b|hur mycket \w+ (?:var|blev)")
 
-_SECOND_PART = re.compile(
+_SECOND_PART = lazy(
     r"^(?P<first>.{12,}?),?\s+(?:och|and)\s+(?P<second>(?:\w+\s+){0,2}?(?:vad|hur|varför|vilk\w+|när|vart|what|how|why|which|when)\b.{6,}"
     # "…, och klarar man målet?", "…, and did they reach it?": a question of yes or no, its verb first.
     r"|\w+\s+(?:man|det|den|de|vi|they|it|we|\w+(?:en|et|na))\s+\w.{2,}\?)$",
@@ -653,39 +654,37 @@ _SECOND_PART = re.compile(
 )
 
 
-_ASKS_AMOUNT = re.compile(
+_ASKS_AMOUNT = lazy(
     r"\b(?:hur mycket|hur stor\w*|med hur mycket|hur långt|how much|by how much|how big|how far|how large)\b"
 )
 """A question after an amount ("…, och hur stort är minuset?")."""
-_ASKS_GOAL = re.compile(r"\b(?:målet|målvärdet|målnivån|target|goal)\b")
+_ASKS_GOAL = lazy(r"\b(?:målet|målvärdet|målnivån|target|goal)\b")
 """A question that asks for a target beside the outcome ("…, och vilket var målet?", "Klarade man målet?")."""
-_GIVES_GOAL = re.compile(
+_GIVES_GOAL = lazy(
     r"\b(?:mål(?:et|värdet?|nivån)?|target)\b[^.]{0,40}?\d|\d[^.]{0,40}?\b(?:målet|målvärdet|målnivån|target)\b", re.I
 )
 """A text that states a target with its figure ("Målet på 90 procent", "Målvärde 2026: 230")."""
 
-_SUMMARY = re.compile(
+_SUMMARY = lazy(
     r"i korthet|sammanfattning|i sammandrag|översikt|viktiga händelser|har ordet|inledning|summary|overview", re.I
 )
 """Titles of a report's summary sections, which restate what its body explains."""
-_FRAME = re.compile(r"avvik|^prognos|^utfall|^budget")
+_FRAME = lazy(r"avvik|^prognos|^utfall|^budget")
 """Stems of an answer's frame ("Största positiva avvikelsen", "Prognosavvikelse"), not of the item it names."""
-_FORECAST = re.compile(r"\b(?:prognos\w*|väntas|förväntas|beräknas|helåret|helår)\b")
-_TABLE_ANSWER = re.compile(r"(?P<label>[^,:]+),[^:]*:\s*(?P<figure>[-−–+]?\s?\d[\d \u00a0]*(?:,\d+)?)")
+_FORECAST = lazy(r"\b(?:prognos\w*|väntas|förväntas|beräknas|helåret|helår)\b")
+_TABLE_ANSWER = lazy(r"(?P<label>[^,:]+),[^:]*:\s*(?P<figure>[-−–+]?\s?\d[\d \u00a0]*(?:,\d+)?)")
 """A table cell's answer: "Skolskjuts, Prognosavvikelse: −2,7; …", its row label and figure."""
-_FIRST_DEVIATION = re.compile(
+_FIRST_DEVIATION = lazy(
     r"^(?:[^:]*: 1\) )?(?P<figure>\d[\d \u00a0]*(?:,\d+)?) \w+ – (?P<label>[^(:]+?) \("
     r"|^(?P<label2>[^(:]+?) \([^)]*(?:\)[^)]*)?\): (?P<figure2>\d[\d \u00a0]*(?:,\d+)?) \w+"
 )
 """A deviation's answer, one or the first of a list: "… 1) 1 270 tkr – Fastighet och lokaler (Tabell 3 …",
 "Skolskjuts (Tabell 3 …, Prognosavvikelse): 2,7 mkr (negativ avvikelse)"."""
-_EXPLAINS = re.compile(
+_EXPLAINS = lazy(
     r"\b(?:beror|berodde|förklaras|på grund av|till följd av|eftersom|därför|därmed|vilket innebär)\b", re.I
 )
 """A sentence before a figure that explains it ("… minskas därför med realisationsvinsten …")."""
-_SUMMING_UP = re.compile(
-    r"^(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|allt som allt|summa summarum)\b", re.I
-)
+_SUMMING_UP = lazy(r"^(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|allt som allt|summa summarum)\b", re.I)
 """A sentence that sums up what its paragraph or heading said before it."""
 
 
@@ -752,7 +751,7 @@ def _related(section: str, other: str) -> bool:
     return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
 
 
-_MEASURED = re.compile(r"\bhur mycket\b(?:\s+\w+){0,3}?\s+i\s+(\w+)")
+_MEASURED = lazy(r"\bhur mycket\b(?:\s+\w+){0,3}?\s+i\s+(\w+)")
 """The noun "hur mycket … i N" measures ("Hur mycket betalade nämnden i hyra?")."""
 
 
@@ -779,7 +778,7 @@ def _latest_first(q: Question, parts: tuple[str, str]) -> Question:
     return dataclasses.replace(q, years=())
 
 
-_OWN_QUESTION = re.compile(r"(?:hur|vad|vilk\w+|när|how|what|which|when)\b", re.I)
+_OWN_QUESTION = lazy(r"(?:hur|vad|vilk\w+|när|how|what|which|when)\b", re.I)
 """The second part of a question that is a question of its own ("Hur många var det …"), not the
 rest of the first ("… buss och tåg när priserna höjdes …")."""
 

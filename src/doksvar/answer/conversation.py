@@ -6,19 +6,20 @@ import dataclasses
 import re
 
 from doksvar.answer import Answerer
+from doksvar.lang.lazy import lazy
 from doksvar.lang.terms import to_swedish
 from doksvar.lang.words import YEAR_PATTERN
 from doksvar.model import Answer
 
-_CONNECTOR = re.compile(
+_CONNECTOR = lazy(
     r"^\s*(och|and|men|but|samt|also|what about|how about|hur är det med|samma för|same for|än|then)\b[\s,]*",
     re.I,
 )
-_WHY = re.compile(r"^\s*(varför|why|hur kommer det sig|vad beror det på)\W*$", re.I)
-_QUESTION_WORD = re.compile(r"\b(hur|vad|vilk\w*|när|var|varför|vem|how|what|which|when|where|why|who)\b", re.I)
-_PREPOSITION = re.compile(r"^\s*(i|in|för|for|om|about|på|on|inom|within)\s+\S", re.I)
-_YEAR = re.compile(rf"\b{YEAR_PATTERN}\b")
-_FILLER = re.compile(r"\b(för|for|in|i|då|then|the|året|år|year)\b|[?.!]", re.I)
+_WHY = lazy(r"^\s*(varför|why|hur kommer det sig|vad beror det på)\W*$", re.I)
+_QUESTION_WORD = lazy(r"\b(hur|vad|vilk\w*|när|var|varför|vem|how|what|which|when|where|why|who)\b", re.I)
+_PREPOSITION = lazy(r"^\s*(i|in|för|for|om|about|på|on|inom|within)\s+\S", re.I)
+_YEAR = lazy(rf"\b{YEAR_PATTERN}\b")
+_FILLER = lazy(r"\b(för|for|in|i|då|then|the|året|år|year)\b|[?.!]", re.I)
 # Qualifiers that replace each other rather than add up.
 _EXCLUSIVE = [
     {"kvinnor", "kvinnorna", "women", "female", "män", "männen", "men", "male"},

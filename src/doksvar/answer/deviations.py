@@ -11,6 +11,7 @@ from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
 from doksvar.answer.question import BUDGET_NAMES, Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
+from doksvar.lang.lazy import lazy
 from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, RELATIVE_CLAUSE, is_organisation, is_period, stem_set
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     return _listing(a, q, facts)
 
 
-_BUDGET_WORD = re.compile(rf"(?:{BUDGET_NAMES.pattern})\w{{0,4}}", re.I)
+_BUDGET_WORD = lazy(rf"(?:{BUDGET_NAMES.pattern})\w{{0,4}}", re.I)
 """A word that is only the name of a budget ("investerade", "investeringarna", "driften")."""
 
 
@@ -147,7 +148,7 @@ def _label_scope(
     return facts, kept
 
 
-_AGAINST_BUDGET = re.compile(r"budget|avvik|planera|\bplan\b", re.I)
+_AGAINST_BUDGET = lazy(r"budget|avvik|planera|\bplan\b", re.I)
 AGAINST_BUDGET = 0.1
 """Preference, for a question measured against the budget, for a deviation whose sentence says
 what it is measured against: a result's surplus is no deviation from the budget until it is."""
@@ -255,12 +256,12 @@ def _direction(data: Deviation, english: bool) -> str:
     return words[data.direction][1 if english else 0]
 
 
-_FORECAST = re.compile(
+_FORECAST = lazy(
     r"prognos\w*|helår\w*|beräknas|bedömer|bedöms|väntas|förväntas|(?:ser|såg) ut att|på väg att|landa[rt]? på", re.I
 )
 
 
-_SO_FAR = re.compile(r"\b(?:hittills|so far|hitintills|fram till nu|to date)\b")
+_SO_FAR = lazy(r"\b(?:hittills|so far|hitintills|fram till nu|to date)\b")
 
 
 def _of_period(q: Question, facts: list[Found]) -> list[Found]:
@@ -290,7 +291,7 @@ def _asks_forecast(q: Question) -> bool:
     )
 
 
-_FORECAST_EN = re.compile(
+_FORECAST_EN = lazy(
     r"\b(?:expect\w*|project\w*|forecast\w*|heading for|on course|on track|set to|predicted|estimated"
     r"|end the year|by year-end|at year-end|for the whole year|for the full year)\b",
     re.I,
@@ -400,13 +401,13 @@ def _listing(a: Answerer, q: Question, facts: list[Found]) -> Answer | None:
     return answer(q.text, "deviation", " ".join(parts), cites)
 
 
-_OF_THE_WHOLE = re.compile(r"(?:result|avvik|budgetavvik|underskot|överskot|prognos|utfall|budget|nettokostnad)")
+_OF_THE_WHOLE = lazy(r"(?:result|avvik|budgetavvik|underskot|överskot|prognos|utfall|budget|nettokostnad)")
 """What "vilket/vilken" asks about when it asks for the whole's figure ("Vilket resultat …")."""
-_ASKS_PART = re.compile(
+_ASKS_PART = lazy(
     r"\b(?:del|delen|verksamhet\w*|område\w*|enhet\w*|avdelning\w*|part|area|activit\w*|service\w*|unit|department)\b"
 )
 """A question after a part of the organisation ("Vilken del av verksamheten …", "Which part …")."""
-_MONEY_KIND = re.compile(
+_MONEY_KIND = lazy(
     r"\b(?:summa\s+|övriga?\s+|totala?\s+)?"
     r"(?:\w{3,}kostnad\w*|\w*intäkt\w*|\w*utgift\w*|köp av\b|avskrivning\w*|räntor)",
     re.I,
@@ -426,7 +427,7 @@ def _of_a_kind_of_money(a: Answerer, f: Found) -> bool:
     return bool(_MONEY_KIND.search(clause))
 
 
-_REFERS_BACK = re.compile(r"(?:utfallet|avvikelsen|resultatet|kostnaden|kostnaderna|det|detta|dessa|den|denna)\b", re.I)
+_REFERS_BACK = lazy(r"(?:utfallet|avvikelsen|resultatet|kostnaden|kostnaderna|det|detta|dessa|den|denna)\b", re.I)
 """A deviation's sentence that names its item only by pointing back ("Utfallet blev dock 13,5 mkr")."""
 
 

@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING
 from doksvar.answer.compose import answer, clip
 from doksvar.answer.question import Question, counted_text
 from doksvar.answer.retrieve import BACK_REFERENCE, CONSEQUENCE, Scored, has_date, has_number, score_sentences
+from doksvar.lang.lazy import lazy
 from doksvar.lang.words import is_period, stem, stem_set, words, years_in
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
     from doksvar.model import Answer
 
-_ASKS_COST = re.compile(r"\b(?:kostade|kostar|kostat|kostnaden|kostnaderna|cost|costs|spent|spend)\b")
+_ASKS_COST = lazy(r"\b(?:kostade|kostar|kostat|kostnaden|kostnaderna|cost|costs|spent|spend)\b")
 """A question after what something cost, which a sum of money answers."""
-MONEY = re.compile(r"\d\s?(?:mdkr|mnkr|mkr|tkr|kkr|miljoner|miljarder|kronor|kr)\b", re.I)
+MONEY = lazy(r"\d\s?(?:mdkr|mnkr|mkr|tkr|kkr|miljoner|miljarder|kronor|kr)\b", re.I)
 
 MIN_COVERAGE = 0.45
 MAX_SENTENCE = 300
@@ -49,7 +50,7 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
     return out
 
 
-_COUNTED_ITEM = re.compile(r"^(?P<name>.+?)\s*\((?P<count>\d+)\)\s*[.;,]?$")
+_COUNTED_ITEM = lazy(r"^(?P<name>.+?)\s*\((?P<count>\d+)\)\s*[.;,]?$")
 """A list item with its count, as reports list them: "Lokalt Nät - LAN (2)"."""
 LIST_REACH = 30
 """The most items looked at after a sentence that introduces a list."""
@@ -236,9 +237,9 @@ def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
     return spans[at - 1]
 
 
-_IT_IS = re.compile(r"(?:det|detta|den|denna)\s+(?:är|var|blev|innebär|innebar|motsvarar|motsvarade)\s", re.I)
+_IT_IS = lazy(r"(?:det|detta|den|denna)\s+(?:är|var|blev|innebär|innebar|motsvarar|motsvarade)\s", re.I)
 """A sentence whose subject is the one before it ("Det är en ökning med …")."""
-_THIS = re.compile(r"(?:detta|det|dessa)\s+(?:har\s+|hade\s+)?\w+", re.I)
+_THIS = lazy(r"(?:detta|det|dessa)\s+(?:har\s+|hade\s+)?\w+", re.I)
 
 
 def _partner(scored: list[Scored], best: Scored) -> Scored | None:

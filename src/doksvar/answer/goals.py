@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer
 from doksvar.answer.question import Question
+from doksvar.lang.lazy import lazy
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
     from doksvar.model import Answer, Citation
 
-_GOALS = re.compile(r"\bmål(?:en|et|s)?\b|\bnämndmål\w*|\bgoals?\b|\bobjectives?\b")
+_GOALS = lazy(r"\bmål(?:en|et|s)?\b|\bnämndmål\w*|\bgoals?\b|\bobjectives?\b")
 """A question about the organisation's goals."""
 
 # How a goal is assessed, in the question's words and in a table's cells; "not met" and "partly" are
@@ -22,20 +23,20 @@ _GOALS = re.compile(r"\bmål(?:en|et|s)?\b|\bnämndmål\w*|\bgoals?\b|\bobjectiv
 _ASKED = (
     (
         "not",
-        re.compile(
+        lazy(
             r"missade|inte (?:\w+ )?(?:uppfyll|nått|nåddes|uppnå|klara)|ej (?:uppfyll|uppnå)|röd|rött|red\b"
             r"|not (?:\w+ )?(?:met|achieved|reached)|failed|missed"
         ),
     ),
-    ("partly", re.compile(r"delvis|\bgul\b|\bgult\b|yellow|partly|partially")),
-    ("met", re.compile(r"uppfyll|uppnå|nådde|nåddes|klarade|grön|grönt|green|\bmet\b|achieved|reached")),
+    ("partly", lazy(r"delvis|\bgul\b|\bgult\b|yellow|partly|partially")),
+    ("met", lazy(r"uppfyll|uppnå|nådde|nåddes|klarade|grön|grönt|green|\bmet\b|achieved|reached")),
 )
 _CELL = (
-    ("not", re.compile(r"^(?:ej|inte)\s+(?:uppfyll|uppnå|nå)\w*|^röd|^rött|^not met", re.I)),
-    ("partly", re.compile(r"^delvis|^gul|^gult|^partly", re.I)),
-    ("met", re.compile(r"^uppfyll\w*|^uppnå\w*|^grön\w*|^met\b", re.I)),
+    ("not", lazy(r"^(?:ej|inte)\s+(?:uppfyll|uppnå|nå)\w*|^röd|^rött|^not met", re.I)),
+    ("partly", lazy(r"^delvis|^gul|^gult|^partly", re.I)),
+    ("met", lazy(r"^uppfyll\w*|^uppnå\w*|^grön\w*|^met\b", re.I)),
 )
-_ASSESSMENT_COLUMN = re.compile(r"bedömning|måluppfyllelse|status|uppfyll|assessment", re.I)
+_ASSESSMENT_COLUMN = lazy(r"bedömning|måluppfyllelse|status|uppfyll|assessment", re.I)
 
 
 def asked_status(q: Question) -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from doksvar.answer.question import EITHER_WAY, GOING_BACK, LEFT_OVER, Question
+from doksvar.lang.lazy import lazy
 
-_RANKING = re.compile(
+_RANKING = lazy(
     # "placeringar", "placerade barn" are a social service's placements of children, not places in a list.
     r"\b(rank\w*|placering|placeringen|placera[rdt]?\w* sig|vilken plats|plats fick|plats hamnade|hamnade \w+ på"
     r"|topplacering\w*|topp\w*)\b"
@@ -15,13 +16,13 @@ _RANKING = re.compile(
     r"|\bhur många (?:platser|placeringar|steg)\b.{1,80}?"
     r"\b(?:klättr|tapp|förbättr|försämr|backa|stig|steg|sjönk|sjunk|avancer)"
 )
-_RANKING_EN = re.compile(
+_RANKING_EN = lazy(
     r"^where did\b.{1,60}?\b(?:land|end up|come|finish|place)\b"
     r"|\bhow many (?:places|positions|spots|steps)\b.{1,80}?"
     r"\b(?:climb|improv|move|rise|rose|jump|fall|fell|drop|slip|los[te])"
 )
 """"Var hamnade Luleå …", "Where did Luleå land in …": a place in a ranking asked without the word."""
-_DEVIATION = re.compile(
+_DEVIATION = lazy(
     r"(avvikelse\w*|avvek|över budget|under budget|dyrare än|billigare än|överskott\w*|underskott\w*"
     r"|överst\w* \w*\s*budget\w*|översk\w* \w*\s*budget\w*|underst\w* \w*\s*budget\w*|överst[ie]g\w*|översk[ri]\w*d\w*"
     r"|överträff\w* \w*\s*budget\w*|undersk[ri]\w*d\w* \w*\s*budget\w*"
@@ -69,7 +70,7 @@ DEVIATION_WORDS = frozenset(
 )
 
 
-_CUE_WORD = re.compile(
+_CUE_WORD = lazy(
     r"(dyr\w*|billig\w*|avvek\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
     r"|överträff\w*|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
     r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
@@ -100,13 +101,13 @@ def against_budget(q: Question) -> bool:
     return bool(_KEPT_BUDGET.search(q.swedish) or (q.english and _KEPT_BUDGET_EN.search(q.text.lower())))
 
 
-_KEPT_BUDGET = re.compile(
+_KEPT_BUDGET = lazy(
     r"\b(?:höll|håller|hålla|hållit|klarade|klarar|klara|klarat)\s+(?:\w+\s+){0,4}?(?:budget\w*|ramen|budgetramen)\b"
     r"|\binom (?:sin |sina |den |dess )?(?:egen |egna |givna |given |tilldelad |tilldelade )?"
     r"(?:budget\w*|ramen|budgetramen)\b"
 )
 """A budget kept, or not: "Höll nämnden budgeten?", "Klarade hemtjänsten sig inom ramen?"."""
-_KEPT_BUDGET_EN = re.compile(
+_KEPT_BUDGET_EN = lazy(
     r"\b(?:within|keep to|kept to|stick to|stuck to|on) (?:its |the |their |his |her )?budget"
     r"|\bunspent\b|\bunderspen\w*|\boverspen\w*"  # money left of, or spent beyond, a budget
     # "How much more tax money came in than the municipality had counted on in its budget?"

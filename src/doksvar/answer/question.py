@@ -11,13 +11,14 @@ from doksvar.index.query import Term, analyse
 from doksvar.index.vocabulary import Vocabulary
 from doksvar.lang.cognates import cognates
 from doksvar.lang.frequency import SPECIFIC_ZIPF, form_zipf, zipf
+from doksvar.lang.lazy import lazy
 from doksvar.lang.terms import to_report_terms, to_swedish
 from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, words
 
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
-COUNTS = re.compile(r"\bhur många\b|\bhow many\b|\bantal\b")
+COUNTS = lazy(r"\bhur många\b|\bhow many\b|\bantal\b")
 """A question that counts ("hur många bussar", "antal årsarbetare"): what it counts must be in the answer."""
-DURATION = re.compile(
+DURATION = lazy(
     r"\b(?:\d+(?:,\d+)?(?:\s?[–-]\s?\d+(?:,\d+)?)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+"
     r"(?:år|månader|månaders|veckor|veckors|(?:arbets|kalender)?dagar|(?:arbets|kalender)?dagars|dygn|dygns"
     r"|timmar|timmars|minuter)\b",
@@ -27,7 +28,7 @@ DURATION = re.compile(
 'hur många' question counts, unless it counts time itself ("hur många veckor")."""
 
 
-_UNIT_ASKED = re.compile(
+_UNIT_ASKED = lazy(
     r"\bi (kronor|kr|sek|tkr|tusen kronor|tusentals kronor|mkr|mnkr|miljoner kronor|procent)\b"
     r"|\bin (sek|kronor|thousands of kronor|millions of kronor|percent)\b"
 )
@@ -40,12 +41,12 @@ _ASKED_AS = {
     "percent": "procent",
     "procent": "procent",
 }
-_UNIT_WORD = re.compile(r"\b(?:mdkr|mnkr|mkr|tkr|kkr|miljarder kronor|miljoner kronor|tusen kronor)\b", re.I)
+_UNIT_WORD = lazy(r"\b(?:mdkr|mnkr|mkr|tkr|kkr|miljarder kronor|miljoner kronor|tusen kronor)\b", re.I)
 """The words that tell a table's or a sentence's figures are in thousands or millions ("belopp i mkr")."""
-_PERCENT = re.compile(r"\d\s?(?:%|procent)", re.I)
-_PERCENT_LABEL = re.compile(r"(?:^|[\s,(])(?:%|procent)(?=[\s,):]|$)", re.I)
+_PERCENT = lazy(r"\d\s?(?:%|procent)", re.I)
+_PERCENT_LABEL = lazy(r"(?:^|[\s,(])(?:%|procent)(?=[\s,):]|$)", re.I)
 """A label or header naming its figures as percentages ("Andel, %", "Sjukfrånvaro (procent)")."""
-_ASKS_SHARE = re.compile(
+_ASKS_SHARE = lazy(
     r"\b(?:hur stor (?:del|andel)|vilken andel|hur många procent|what (?:share|proportion|percentage)"
     r"|how (?:big|large|high) (?:a |the )?(?:share|proportion|percentage))\b"
 )
@@ -64,7 +65,7 @@ def in_percent(text: str) -> bool:
     return bool(_PERCENT.search(text) or _PERCENT_LABEL.search(text))
 
 
-_CAPTION_AT_END = re.compile(r"\s\((?:[^()]|\([^()]*\))*\)\s*$")
+_CAPTION_AT_END = lazy(r"\s\((?:[^()]|\([^()]*\))*\)\s*$")
 
 
 def unit_fit(q: Question, text: str) -> int:
@@ -103,7 +104,7 @@ def counted_text(q: Question, text: str) -> str:
     return without_own_figures(q, text)
 
 
-MONEY = re.compile(AMOUNT, re.I)
+MONEY = lazy(AMOUNT, re.I)
 """An amount of money ("15,4 mkr", "180 000 kronor"), as the facts read them: how much, never how many."""
 
 
@@ -114,17 +115,17 @@ def _counts_things(swedish: str, text: str) -> bool:
     return bool(COUNTS.search(both)) and not _COUNTS_TIME.search(both)
 
 
-_COUNTS_TIME = re.compile(
+_COUNTS_TIME = lazy(
     r"\b(?:hur många|how many|antal\w*)\s+"
     r"(?:år|månader|veckor|dagar|timmar|minuter|years|months|weeks|days|hours)\b"
 )
 """A question that counts time itself: "Hur många veckor …", "antalet dagar"."""
-_COUNTING = re.compile(r"^\s*(?:hur många|hur mycket|how many|how much)\b")
+_COUNTING = lazy(r"^\s*(?:hur många|hur mycket|how many|how much)\b")
 """A question opening with these asks for a figure, whatever else it names ("… när 2022 tog slut")."""
 _WANTS = [
     (
         "reason",
-        re.compile(
+        lazy(
             r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklar\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
             r"|why|what (?:caused|drove|explains))\b"
         ),
@@ -132,27 +133,27 @@ _WANTS = [
     # "När" asks when where it opens a clause; inside one it is a time clause ("… plus när året är slut?").
     (
         "date",
-        re.compile(
+        lazy(
             r"(?:^|[,;:–—]\s*|\s-\s*|\b(?:och|eller|and|or)\s+)(när|when)\b"
             r"|\b(vilket datum|vilken dag|från och med när|what date)\b"
         ),
     ),
     (
         "purpose",
-        re.compile(r"\b(till vad|vad ska \w+ (användas|används) till|syfte\w*|användas till|what is .* for)\b"),
+        lazy(r"\b(till vad|vad ska \w+ (användas|används) till|syfte\w*|användas till|what is .* for)\b"),
     ),
     (
         "consequence",
-        re.compile(
+        lazy(
             r"\b(följder|konsekvens\w*|vad (?:har|fick|blev) .{0,80}? för (?:följd|effekt)\w*|vad innebär"
             r"|vad har .{0,80}? inneburit|what (?:are|were|have been) the (?:consequences|effects)|consequences)\b"
         ),
     ),
     # "Vem tog över efter …?", "Who leads …?": a person, named.
-    ("person", re.compile(r"(?:^|[,;:.?]\s*|\b(?:och|and)\s+)(vem|vilka personer|vilken person|who)\b")),
+    ("person", lazy(r"(?:^|[,;:.?]\s*|\b(?:och|and)\s+)(vem|vilka personer|vilken person|who)\b")),
     (
         "number",
-        re.compile(
+        lazy(
             r"\b(hur (många|mycket|stor|stort|stora|hög|högt|höga|låg|lågt|lång|långt)|vad (var|blev|är|kostade|uppgick)"  # noqa: E501
             r"|vilket (betyg|värde|resultat|belopp)|vilken (andel|nivå|summa)|hur rankas|andel|antal|antalet"
             r"|how (many|much|high|large|big)|number of"
@@ -181,7 +182,7 @@ GOING_BACK = (
 """The everyday way of saying a deficit: "gick mest back", "gick med förlust", "hamnade på minus"."""
 LEFT_OVER = r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?plus\b(?!\s+eller\b)"
 """The everyday way of saying a surplus: "fick mest pengar över", "pengar kvar", "gick plus"."""
-_NEGATIVE = re.compile(
+_NEGATIVE = lazy(
     rf"({EITHER_WAY}|negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare(?: än {_PLAN})?|\böverst\w*"
     r"|\böversk[ri]\w*"
     r"|underskott\w*"
@@ -193,7 +194,7 @@ _NEGATIVE = re.compile(
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*"
     rf"|sämst\s+(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
 )
-_POSITIVE = re.compile(
+_POSITIVE = lazy(
     rf"({EITHER_WAY}|positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare(?: än {_PLAN})?|\bunderst\w*"
     rf"|(?:mindre|lägre) än {_PLAN}"
     r"|\bundersk[ri]\w*d\w*|\böverträff\w*|överskott\w*|lägre kostnader än|surplus\w*|underspen\w*|unspent"
@@ -204,16 +205,16 @@ _POSITIVE = re.compile(
     rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*"
     rf"|bäst\s+(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
 )
-_EASED = re.compile(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\s+(?:\w+\s+)?(under|över)skott\w*")
+_EASED = lazy(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\s+(?:\w+\s+)?(under|över)skott\w*")
 """A deficit or surplus made smaller: what "dämpade underskottet" is a positive deviation, what
 "minskade överskottet" a negative one."""
-_LARGEST = re.compile(
+_LARGEST = lazy(
     r"\b(störst\w*|högst\w*|mest|flest|längst|largest|biggest|greatest|furthest|farthest|most|main|främst\w*"
     r"|bäst (?=mot|jämfört|i förhållande)|sämst (?=mot|jämfört|i förhållande)"
     r"|stor\w* avvikelse)\b"
 )
-_WHICH = re.compile(r"\s*(vilken|vilket|vilka|which)\b")
-_ALL = re.compile(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
+_WHICH = lazy(r"\s*(vilken|vilket|vilka|which)\b")
+_ALL = lazy(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
 
 
 @dataclass(frozen=True)
@@ -314,7 +315,7 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
     )
 
 
-_GLOSS = re.compile(r"((?:[\w-]+\s+){1,3})\(([^()]{2,80})\)")
+_GLOSS = lazy(r"((?:[\w-]+\s+){1,3})\(([^()]{2,80})\)")
 """Words and, in brackets right after them, the report's own term for them: "allvarliga
 driftstörningar (major incidents)", "idrotts- och fritidsanläggningar (sports facilities)"."""
 
@@ -387,7 +388,7 @@ def directions(text: str) -> frozenset[str]:
     return frozenset(found | {"positive" if x == "under" else "negative" for x in eased})
 
 
-BUDGET_NAMES = re.compile(r"drift|investering|investera")
+BUDGET_NAMES = lazy(r"drift|investering|investera")
 
 
 def budgets(text: str) -> set[str]:
@@ -404,19 +405,19 @@ def names_in(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-_OPENER = re.compile(
+_OPENER = lazy(
     r"\b(?:vilket|vilken|vilka|hur\s+(?:stor|stort|stora|hög|högt|höga|många|mycket)(?:\s+(?:var|är|blev))?"
     r"|vad\s+(?:var|blev|är)|what\s+(?:was|is|were|will|would)|which|how\s+many)\s+((?:\w+\s+){0,2})"
 )
 
 
-_PAST_VERB = re.compile(r"\w{3}(?:ades|ade|des|tes|ats)$")
+_PAST_VERB = lazy(r"\w{3}(?:ades|ade|des|tes|ats)$")
 """Past and passive verb forms ("tilldelades", "drabbades", "anställde")."""
 _AUXILIARY = frozenset(
     "har hade är var blev blir kommer ska skulle kan kunde fick får has have had were was did do does will".split()
 )
 """Verbs that lead another verb ("Hur många har slutat …?", "How many have left …?")."""
-_ADJECTIVE = re.compile(r"(?:isk|ig|lig|al|ell|iv|är)(?:t|a|e)?$")
+_ADJECTIVE = lazy(r"(?:isk|ig|lig|al|ell|iv|är)(?:t|a|e)?$")
 """Endings of Swedish adjectives ("kommunalt", "positiva", "årlig"): in "Vilket kommunalt bolag …"
 the noun after it is what is asked for."""
 
@@ -466,7 +467,7 @@ COMMON_ENGLISH = 5.5
 """Zipf from which an English word is too common to be respelt as Swedish ("will" is no "vill")."""
 
 
-COUNTED_EN = re.compile(
+COUNTED_EN = lazy(
     r"\bhow many (?!times\b)([\w-]+)(?= (?:did|do|does|were|was|are|is|have|has|had|will|would|can|could)\b)"
 )
 """What an English question counts, a noun standing alone: "How many e-books did …" (not a

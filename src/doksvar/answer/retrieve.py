@@ -14,20 +14,21 @@ from doksvar.index.read import COVER_LINE
 from doksvar.index.rows import StoredPassage
 from doksvar.index.store import Store
 from doksvar.lang.frequency import generality_weight
+from doksvar.lang.lazy import lazy
 from doksvar.lang.words import CARDINAL, MONTHS, PERSON_NAME, YEAR_PATTERN, is_period, is_year, stem_set, years_in
 
-_NUMBER = re.compile(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
+_NUMBER = lazy(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
 _MONTHS = MONTHS + "|january|february|march|may|june|july|august|october"
-_DATE = re.compile(
+_DATE = lazy(
     rf"\b\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:{_MONTHS})\s+\d{{4}}\b|\bfrån och med\b"
     rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{YEAR_PATTERN}\b",
     re.I,
 )
-_REASON = re.compile(
+_REASON = lazy(
     r"\b(beror|berodde|förklaras|förklaringen|på grund av|följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b",
     re.I,
 )
-BACK_REFERENCE = re.compile(
+BACK_REFERENCE = lazy(
     r"\b(?:följd av|på grund av|beror på|med anledning av) (?:detta|det|denna|dessa)\b|\bdärför\b"
     r"|^(?:detta|det) (?:har |hade )?(?:innebar|innebär|inneburit|ledde|leder|lett|medförde|medför|medfört"
     r"|orsakade|orsakar|orsakat|resulterade|resulterat|gjorde|gör)\b",
@@ -35,15 +36,13 @@ BACK_REFERENCE = re.compile(
 )
 """A reason given by pointing back ("Som en följd av detta blev kostnaderna lägre"): the sentence
 before says what it was."""
-CONSEQUENCE = re.compile(
+CONSEQUENCE = lazy(
     r"\b(?:inneb[aäu]r\w*|medför\w*|lett till|ledde till|leder till|resulter\w*|följden|konsekvens\w*"
     r"|påverka[rt]?|orsakat|orsakar)\b",
     re.I,
 )
 """A sentence stating what something led to ("Detta har inneburit långa förseningar …")."""
-_PURPOSE = re.compile(
-    r"\b(för att|i syfte|syftet|med vilket|med vilken|ska kunna|används för|användas för|avsett)\b", re.I
-)
+_PURPOSE = lazy(r"\b(för att|i syfte|syftet|med vilket|med vilken|ska kunna|används för|användas för|avsett)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -175,7 +174,7 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     return out
 
 
-_CAPTION = re.compile(r"(?:tabell|table|diagram|figur|figure|graf)\s*\d+(?:[.:-]\d+)*[.:]?\s", re.I)
+_CAPTION = lazy(r"(?:tabell|table|diagram|figur|figure|graf)\s*\d+(?:[.:-]\d+)*[.:]?\s", re.I)
 
 
 def _caption(p) -> bool:

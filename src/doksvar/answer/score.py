@@ -33,6 +33,7 @@ from doksvar.answer.retrieve import figure_of_another
 from doksvar.answer.subject import COMMON_SHARE, found_in, heads_title
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_everyday, is_general
+from doksvar.lang.lazy import lazy
 from doksvar.lang.terms import label_words
 from doksvar.lang.words import (
     COST_STEM,
@@ -74,14 +75,14 @@ KIND_MATCH = 0.15
 KIND_MISMATCH = -0.3
 NO_FIGURE = -0.31
 """A question for a figure ("Hur många …", "Vad kostade …") whose evidence states none: never an answer."""
-_ASKS_MONEY = re.compile(
+_ASKS_MONEY = lazy(
     r"\b(?:pengar\w*|kronor|kr|money|funds|betala\w*|kostar|kostade|kostat|pay|pays|paid|cost|costs|price)\b"
 )
 """A question after a sum of money, which a figure in another unit does not answer."""
-_COUNTED = re.compile(r"\b(?:antal\w*|st|stycken|personer|deltagare|number)\b", re.I)
-_MONEY_NOUN = re.compile(r"\b(?:pengar\w*|kronor|kr|money|funds)\b")
-_MONEY_UNIT = re.compile(r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b", re.I)
-_MONEY_WORD = re.compile(rf"{_MONEY_UNIT.pattern}|pris|avgift|taxa|kostnad|budget|intäkt|utfall", re.I)
+_COUNTED = lazy(r"\b(?:antal\w*|st|stycken|personer|deltagare|number)\b", re.I)
+_MONEY_NOUN = lazy(r"\b(?:pengar\w*|kronor|kr|money|funds)\b")
+_MONEY_UNIT = lazy(r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b", re.I)
+_MONEY_WORD = lazy(rf"{_MONEY_UNIT.pattern}|pris|avgift|taxa|kostnad|budget|intäkt|utfall", re.I)
 """Evidence of a sum of money: a unit of money, or the name of a figure in kronor ("Pris 2026")."""
 INTENT_MATCH = 0.12
 DIRECTION_MATCH = 0.1
@@ -95,20 +96,20 @@ MANY_FOR_ONE = -0.2
 """A list of deviations offered where the question asks about one thing."""
 NO_DEVIATION = -0.1
 """A deviation asked about one way, and evidence that states none either way."""
-_STATES_DEVIATION = re.compile(
+_STATES_DEVIATION = lazy(
     r"avvik|budget|plan|prognos\w* (?:är|visar)|över|under|högre än|lägre än|mer än|mindre än", re.I
 )
 A_DIFFERENCE = -0.15
 """A figure stated as a difference ("Intäkterna är 6 650 tkr högre än budget") where the question asks
 for the amount itself ("Hur stora intäkter hade nämnden?")."""
-_DIFFERENCE = re.compile(
+_DIFFERENCE = lazy(
     r"\d(?:[\d\u00a0\u202f ,]*\d)?\s*(?:%|procent|tkr|mkr|mnkr|kr|kronor|miljoner kronor|tusen kronor)?\s+"
     r"(?:högre|lägre|mer|mindre|större|bättre|sämre|fler|färre)\s+än\b"
     # "… har ökat med 7,1 procent": a change, not the figure itself
     r"|\b(?:ökat|ökade|minskat|minskade|stigit|steg|sjunkit|sjönk)\s+med\s+(?:\w+\s+)?\d[\d ,]*\s*(?:%|procent)",
     re.I,
 )
-_ASKS_DIFFERENCE = re.compile(
+_ASKS_DIFFERENCE = lazy(
     r"\b(?:högre|lägre|mer|mindre|större|bättre|sämre|fler|färre|ök\w*|minsk\w*|förändr\w*|skillnad\w*|jämfört"
     r"|utvecklat?s?|more|less|higher|lower|increase\w*|decrease\w*|chang\w*|differ\w*|compared)\b",
     re.I,
@@ -122,13 +123,13 @@ LEADS_IN = -0.2
 """A sentence that only introduces a list ("… följande delar:"): the list answers, not it."""
 NO_NAME = -0.32
 """A question for who or which company ("Vilken leverantör …?") whose answer names none: never an answer."""
-_ASKS_NAME = re.compile(
+_ASKS_NAME = lazy(
     r"\b(?:vilken|vilket|vilka)\s+(?:\w+\s+)?(?:leverantör|företag|bolag|konsult|entreprenör|firma|byrå|aktör)\w*"
     r"|\bvem\b|\bwho\b|\bwhich (?:\w+ )?(?:suppliers?|compan(?:y|ies)|contractors?|consultants?|firms?)\b"
 )
 
 
-_COMPANY = re.compile(r"\b(?:AB|aktiebolag\w*)\b")
+_COMPANY = lazy(r"\b(?:AB|aktiebolag\w*)\b")
 """A company named as Swedish companies are ("Älvstranden utveckling AB")."""
 
 
@@ -164,9 +165,9 @@ FOCUS_MISSING = -0.3
 GROUP_MISSING = -0.5
 """The evidence lacks the noun the question counts ("hur många *bussar*")."""
 
-_QUANTIFIER = re.compile(r"samtliga|alla|ingen|inga|inget|hälften|halva", re.I)
-_PARTITIVE = re.compile(r"\b(?:hur många|hur stor del|how many|what share) (?:\w+ )?(?:av|of)\b")
-_COUNTS = re.compile(r"\bhur många\b|\bhow many\b")
+_QUANTIFIER = lazy(r"samtliga|alla|ingen|inga|inget|hälften|halva", re.I)
+_PARTITIVE = lazy(r"\b(?:hur många|hur stor del|how many|what share) (?:\w+ )?(?:av|of)\b")
+_COUNTS = lazy(r"\bhur många\b|\bhow many\b")
 YEAR_NAMED_OTHER = -0.25
 """The report is of the year asked, but the evidence names only other years."""
 YEAR_UNSTATED = -0.15
@@ -190,40 +191,40 @@ MIN_SCORE = 0.5
 _ROUNDING = 1e-9
 
 PARAGRAPH_REACH = 700
-_NUMBER = re.compile(r"\d")
-_PLACE = re.compile(
+_NUMBER = lazy(r"\d")
+_PLACE = lazy(
     r"\bplats(?:en)?\s+(?:nummer\s+)?\d+|\b\d+:?(?:e|a)\s+plats|\bplacering\w*\s+\d+|\b\d+\s+av\s+\d+"
     r"|\brank\w*\s+(?:som\s+)?(?:nummer\s+)?\d+|\bförsta\s?plats\w*|\bförst\b|\betta\b|\btopp"
     r"|\b(?:placering|plats|rank)\w*(?: \w+){0,2}: \d+",  # a table's column of places: "Placering senaste: 47"
     re.I,
 )
-_ASKS_REASON = re.compile(
+_ASKS_REASON = lazy(
     r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
     r"|why|explain\w*|reason|what (?:caused|drove)|(?:is|was|are|were|lies|lay) behind)\b"
 )
-_LISTED = re.compile(r"\b1\) ")
-_ASKS_LIST = re.compile(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)
+_LISTED = lazy(r"\b1\) ")
+_ASKS_LIST = lazy(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)
 # A target, plan or forecast, where the question asks what happened.
-_TARGET = re.compile(
+_TARGET = lazy(
     r"\b(?:ska|skall|bör|målet|målsättning\w*|ambition\w*|prognos\w*|planera[rs]?|beräknas|förväntas|väntas"
     r"|budgeteras|siktar)\b",
     re.I,
 )
-_BUDGETED = re.compile(r"\bbudgetera[dt]\w*\b", re.I)
+_BUDGETED = lazy(r"\bbudgetera[dt]\w*\b", re.I)
 """A budgeted figure ("ett budgeterat resultat om 500 tusen kronor"): not the outcome a figure question asks."""
-_ASKS_DURATION = re.compile(r"\b(?:hur länge|hur lång tid|how long)\b")
+_ASKS_DURATION = lazy(r"\b(?:hur länge|hur lång tid|how long)\b")
 """A question that asks how long something lasted or takes: its answer is a time."""
-_TIME_UNIT = re.compile(r"\b(?:dagar|dygn|veckor|månader|timmar|minuter|days|weeks|months|hours|minutes)\b", re.I)
+_TIME_UNIT = lazy(r"\b(?:dagar|dygn|veckor|månader|timmar|minuter|days|weeks|months|hours|minutes)\b", re.I)
 """A table's label or header naming its figures as times ("Handläggningstid (dagar)")."""
-_CAME_TO = re.compile(
+_CAME_TO = lazy(
     r"\b(?:uppgick|uppgått|blev|landade|hamnade|nådde|ökade|minskade|sjönk|steg|slutade på|uppnåddes)\b", re.I
 )
 """Words that tell what a figure came to: an outcome, not a target or a forecast."""
-_ASKS_TARGET = re.compile(
+_ASKS_TARGET = lazy(
     r"\b(?:mål\w*|ambition\w*|prognos\w*|plan\w*|väntas|förväntas|beräkna\w*|budget\w*|ska|target|goal|forecast\w*)\b",
     re.I,
 )
-_REASON = re.compile(
+_REASON = lazy(
     r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|följd av|eftersom|med anledning av|orsak\w*"
     r"|anledning\w*|då |(?<!består )(?<!utgörs )(?<!omfattar )(?<!är )främst|i första hand|huvudsakligen"
     r"|till största del|bidrar|beroende på"
@@ -231,12 +232,12 @@ _REASON = re.compile(
     r"|(?:detta|det|dessa) (?:har |hade )?(?:inneburit|innebar|orsakat|orsakade))",
     re.I,
 )
-_DAY = re.compile(
+_DAY = lazy(
     rf"\b\d{{1,2}}\s+(?:{MONTHS})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b",
     re.I,
 )
-_DATE = re.compile(
+_DATE = lazy(
     rf"\b\d{{1,2}}\s+(?:{MONTHS})|\b(?:{MONTHS})\s+\d{{4}}"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:våren|hösten|sommaren|vintern|årsskiftet|kvartal)\b"
     rf"|\b{YEAR_PATTERN}\b",
@@ -331,7 +332,7 @@ def domains(titled: frozenset[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_FIGURE_KIND = re.compile(r"avvik|budget|utfall|prognos|verksam")
+_FIGURE_KIND = lazy(r"avvik|budget|utfall|prognos|verksam")
 """Stems that, like a cost, say what kind of figure is asked ("budgetavvikelsen för nettokostnaderna")
 or whose ("kommunstabens verksamhet netto")."""
 
@@ -410,7 +411,7 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if end < 0 else end
 
 
-_YEAR_END = re.compile(rf"\b{YEAR_PATTERN}-12-31\b|\b31 dec(?:ember)?\b", re.I)
+_YEAR_END = lazy(rf"\b{YEAR_PATTERN}-12-31\b|\b31 dec(?:ember)?\b", re.I)
 """A date that ends the year ("Utfall per 2023-12-31") says "vid utgången av 2023" in figures."""
 
 
@@ -462,7 +463,7 @@ def _group_missing(q: Question, text: str) -> bool:
     return any(not ages & shown for ages in age_groups(f"{q.swedish} {q.text.lower()}"))
 
 
-_AMONG = re.compile(
+_AMONG = lazy(
     r"\b(?:bland|among)\s+(.+?)(?=[?,.;]|\s+(?:och|and|under|during|i år|this year|förra|last|in \d|år \d"
     r"|mellan|between|jämfört|compared|har|hade|var|blev|is|was|were|has|had|\w+(?:ats|ades|ade))\b|$)"
 )
@@ -680,7 +681,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     return Candidate(result, handler, sum(features.values()), cov, features)
 
 
-_COMPARED_YEAR = re.compile(
+_COMPARED_YEAR = lazy(
     r"\b(?:jämfört med|jämfört mot|att jämföra med|i jämförelse med|än|mot|från|sedan)\s+(?:år\s+|året\s+)?"
     rf"(?:{YEAR_PATTERN})\b",
     re.I,

@@ -15,6 +15,7 @@ from doksvar.answer.intent import against_budget, intent_of
 from doksvar.answer.question import COUNTS, Question, asks_share
 from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
+from doksvar.lang.lazy import lazy
 from doksvar.lang.terms import expand_label, synonyms
 from doksvar.lang.words import (
     COST_STEM,
@@ -116,7 +117,7 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     return answer(q.text, "table", body, cites)
 
 
-_ASKS_MORE = re.compile(
+_ASKS_MORE = lazy(
     r"\b(?:respektive|jämfört|jämförelse|compared|against|versus|(?:mot|än) (?:budget|mål|plan)\w*"
     r"|(?:och|and) (?:hur (?:mycket|många|stor\w*)|how (?:much|many|large|big)|vad (?:var|blev)|what (?:was|were)))\b"
 )
@@ -137,8 +138,8 @@ def row_rest(a: Answerer, q: Question, table_id: int, cell: Cell) -> list[Cell]:
     return rest if len(rest) <= ROW_REST else []
 
 
-_TOP = re.compile(r"\b(?:störst\w*|högst\w*|mest|flest|längst\w*|largest|biggest|greatest|highest|most|longest)\b")
-_BOTTOM = re.compile(r"\b(?:minst\w*|lägst\w*|färst|kortast\w*|smallest|lowest|least|fewest|shortest)\b")
+_TOP = lazy(r"\b(?:störst\w*|högst\w*|mest|flest|längst\w*|largest|biggest|greatest|highest|most|longest)\b")
+_BOTTOM = lazy(r"\b(?:minst\w*|lägst\w*|färst|kortast\w*|smallest|lowest|least|fewest|shortest)\b")
 
 
 def _extreme_row(a: Answerer, q: Question, pick: _Pick) -> _Pick:
@@ -199,12 +200,12 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
     return _other_kinds(q, pick, row, kinds, have) or _other_years(q, pick, row)
 
 
-_YEAR_BEFORE = re.compile(
+_YEAR_BEFORE = lazy(
     rf"\b(?:{YEAR_BEFORE}|förra\s+gången|förra\s+mätningen|föregående\s+mätning\w*|last year|the year before"
     r"|previous year|a year earlier|a year ago|last time|(?:the\s+)?previous (?:survey|measurement|one))\b"
 )
-_LATEST = re.compile(r"\b(?:senaste|aktuell\w*|nuvarande|latest|current)\b", re.I)
-_PREVIOUS = re.compile(r"\b(?:föregående|förra|tidigare|previous|prior)\b", re.I)
+_LATEST = lazy(r"\b(?:senaste|aktuell\w*|nuvarande|latest|current)\b", re.I)
+_PREVIOUS = lazy(r"\b(?:föregående|förra|tidigare|previous|prior)\b", re.I)
 """Column headers of the latest measurement and of the one before ("Placering senaste", "Placering föregående")."""
 
 
@@ -334,7 +335,7 @@ MIN_TABLE_SHARE = 0.5
 """A cell answers only when its row, column and caption hold this share of the question's weight."""
 
 
-_COMPARED = re.compile(
+_COMPARED = lazy(
     r"\s+(?:jämfört med|jämfört mot|i jämförelse med|compared (?:with|to))\s+(?P<base>.+)$"
     rf"|\s+(?:sedan|since)\s+(?P<since>{YEAR_PATTERN})\b.*$"
 )
@@ -486,8 +487,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     return best
 
 
-_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\b")
-_PER = re.compile(r"\s+per\s+", re.I)
+_DATE = lazy(rf"\b(\d{{1,2}})\s+({MONTHS})\b")
+_PER = lazy(r"\s+per\s+", re.I)
 PER_SHARE = 0.3
 """What a word counts toward a row that it names only after "per" ("Kostnad per elev" for "elever")."""
 
@@ -523,7 +524,7 @@ def _label_word(t: Term, q: Question) -> bool:
 _LABEL_ONLY = GROUP_STEMS
 """Everyday words a table says by a letter ("(M)", "(K)"): looked for in its labels though general."""
 
-_DEVIATION_ROW = re.compile(r"^(?:budget)?avvik|^differens|^återstår|^diff\b", re.I)
+_DEVIATION_ROW = lazy(r"^(?:budget)?avvik|^differens|^återstår|^diff\b", re.I)
 
 
 def _of_deviations(caption: str, header: Sequence[str]) -> bool:
@@ -534,7 +535,7 @@ def _of_deviations(caption: str, header: Sequence[str]) -> bool:
     return not any(_is_deviation_column(h) or "budget" in h.lower() for h in header[1:])
 
 
-_DEVIATION_CAPTION = re.compile(r"\bavvikelse\w* (?:mot|från|i förhållande till) budget|\bbudgetavvikelse", re.I)
+_DEVIATION_CAPTION = lazy(r"\bavvikelse\w* (?:mot|från|i förhållande till) budget|\bbudgetavvikelse", re.I)
 
 
 def _is_deviation_column(label: str) -> bool:
@@ -553,7 +554,7 @@ def _weight(word: str, q: Question) -> float:
     return generality_weight(word) * share
 
 
-_MOVED = re.compile(r"klättr\w*|tappa\w*|rank\w*|placer\w*|topp\w*")
+_MOVED = lazy(r"klättr\w*|tappa\w*|rank\w*|placer\w*|topp\w*")
 """Words of a ranking question that say it asks a place, or how the place moved, not of what: a table's
 column of places answers them."""
 
@@ -578,18 +579,18 @@ def _kinds(q: Question, terms: list[Term]) -> list[str]:
     return kinds
 
 
-_REMAINS = re.compile(
+_REMAINS = lazy(
     r"\b(?:finns|blev|är|var) kvar\b|\båterst\w*|\binte (?:blev |har )?(?:an|för)?(?:vän[dt]|bruka)\w*|\boanvänd\w*"
     r"|\bunspent\b|\bleft over\b|\bunused\b|\bremain\w*"
 )
 """What is left of a budget ("blev kvar", "inte använt", "unspent"): a column of what remains."""
-_PLANNED = re.compile(r"räkna(?:t|de) med|tänkt|planerat")
-_EXPECTED = re.compile(
+_PLANNED = lazy(r"räkna(?:t|de) med|tänkt|planerat")
+_EXPECTED = lazy(
     r"\b(?:väntas|förväntas|beräknas|bedöms|tror|landar|räknar (?:\w+ )?med"
     r"|expect|expected|expects|projected|forecast\w*)\b"
 )
 """Words that ask for what a forecast says, though they do not name it."""
-_PLAN_AFTER = re.compile(
+_PLAN_AFTER = lazy(
     r"\b(?:och|and|jämfört med|compared (?:with|to))\b[^?]*\b(?:budget|mål|target|räkna(?:t|de) med|tänkt|planerat)"
 )
 """The plan a question asks about after the figure itself ("… och vad var budgeten?", "…, compared
@@ -675,7 +676,7 @@ def _header_kinds(header: Sequence[str]) -> set[str]:
     return {k for other in header[1:] for k, ws in _COLUMN_KINDS.items() if any(w in other.lower() for w in ws)}
 
 
-_MONTH = re.compile(rf"\b(?:{MONTHS})\b")
+_MONTH = lazy(rf"\b(?:{MONTHS})\b")
 
 
 def _months(text: str) -> frozenset[str]:
@@ -683,10 +684,10 @@ def _months(text: str) -> frozenset[str]:
     return frozenset(_MONTH.findall(text))
 
 
-_COUNT = re.compile(r"\b(?:hur många|how many|antal\w*)\b", re.I)
-_SHARE_COLUMN = re.compile(r"%|\bprocent\b|\bandel", re.I)
+_COUNT = lazy(r"\b(?:hur många|how many|antal\w*)\b", re.I)
+_SHARE_COLUMN = lazy(r"%|\bprocent\b|\bandel", re.I)
 """A column of shares: "Andel (%)", "Procent", "Andel av total"."""
-_COUNT_COLUMN = re.compile(r"\b(?:antal|st|stycken|personer|besök\w*)\b", re.I)
+_COUNT_COLUMN = lazy(r"\b(?:antal|st|stycken|personer|besök\w*)\b", re.I)
 
 
 _OF_ALL = frozenset(("totalt", "total", "summa", "år", "hela", "samtliga", "alla", "sammanlagt", "sammantaget"))

@@ -9,7 +9,7 @@ so a rule that yields a non-word costs nothing.
 
 from __future__ import annotations
 
-import re
+from doksvar.lang.lazy import lazy
 
 # Plural endings stripped before the root is respelt: (ending, replacement).
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""))
@@ -37,15 +37,15 @@ _ENDINGS = (
 )
 # Letters, in order: (English, Swedish).
 _LETTERS = (
-    (re.compile("ph"), "f"),
-    (re.compile("th"), "t"),
-    (re.compile("qu"), "kv"),
-    (re.compile("ck"), "k"),
-    (re.compile("ch"), "k"),
-    (re.compile("c(?=[eiy])"), "s"),
-    (re.compile("c"), "k"),
-    (re.compile("w"), "v"),
-    (re.compile("z"), "s"),
+    (lazy("ph"), "f"),
+    (lazy("th"), "t"),
+    (lazy("qu"), "kv"),
+    (lazy("ck"), "k"),
+    (lazy("ch"), "k"),
+    (lazy("c(?=[eiy])"), "s"),
+    (lazy("c"), "k"),
+    (lazy("w"), "v"),
+    (lazy("z"), "s"),
 )
 
 

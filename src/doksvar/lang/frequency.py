@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from doksvar.lang.lazy import lazy
+
 # Zipf 3.5 is about once in 300,000 words: everyday language ("gälla", "pengarna", "uttryckt").
 GENERAL_ZIPF = 3.5
 # Zipf of words so common that alone they name no subject ("ekonomiskt", "gick"); the services a
@@ -57,7 +59,7 @@ _FORMS = ("", "a", "e", "en", "et", "er", "ar", "or", "na", "ade", "at", "t", "n
 
 
 _PARTICLES = ("ut", "in", "upp", "av", "på", "till", "över", "under", "fram", "om", "bort", "ned", "ner", "åter")
-_VERB_FORM = re.compile(r"(?:ade|ades|ats|erat|erade|te|tes|de|des)$")
+_VERB_FORM = lazy(r"(?:ade|ades|ats|erat|erade|te|tes|de|des)$")
 
 
 @lru_cache(maxsize=8192)

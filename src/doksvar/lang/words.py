@@ -7,11 +7,13 @@ from functools import lru_cache
 
 import Stemmer
 
+from doksvar.lang.lazy import lazy
+
 # Letters and digits; "IT-kostnaderna" gives "it" and "kostnaderna", as FTS5's unicode61 does.
-WORD = re.compile(r"[^\W_]+")
+WORD = lazy(r"[^\W_]+")
 YEAR_PATTERN = r"(?:19[5-9]\d|20\d\d)"
 """A year as reports write them, 1950–2099: the one definition every reader of years uses."""
-YEAR = re.compile(rf"^{YEAR_PATTERN}$")
+YEAR = lazy(rf"^{YEAR_PATTERN}$")
 
 _STEMMER = Stemmer.Stemmer("swedish")
 
@@ -54,11 +56,11 @@ GENERIC = frozenset(
 )
 
 
-COST_STEM = re.compile(r"kost|netto|utgift|brutto")
+COST_STEM = lazy(r"kost|netto|utgift|brutto")
 """Stems of the words that ask what something cost ("kostade", "kostnaden", "netto"): what kind of
 figure is asked, which a table in kronor holds in every row."""
 
-_AGE_GROUP = re.compile(
+_AGE_GROUP = lazy(
     r"\b(?:under|över|over|above|below|aged)\s+(\d{2})\b(?!\s*(?:%|procent|percent|[tm]?n?kr|kronor|dagar|days"
     r"|timmar|hours|minuter|minutes|veckor|weeks|månader|months))"
     r"|\b(\d{2})\s*(?:år\s*)?(?:och|eller|or|and)\s*(?:yngre|äldre|under|över|older|younger|above|below)\b"
@@ -75,19 +77,19 @@ def age_groups(text: str) -> list[frozenset[str]]:
     return out
 
 
-MONEY_KIND = re.compile(rf"(?:{COST_STEM.pattern}|intäk)")
+MONEY_KIND = lazy(rf"(?:{COST_STEM.pattern}|intäk)")
 """Stems of the words that name a kind of money figure ("kostnader", "intäkter"), which the genre's
 tables hold as rows of every report, not an item the report is about."""
 
 # The organisation a report is by, in the genre's words: "nämndens intäkter" asks about the report's
 # own figures, so these words say little about which figure.
-ORGANISATION = re.compile(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|förbund|verksamhetsområd)\w*$")
+ORGANISATION = lazy(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|förbund|verksamhetsområd)\w*$")
 
 
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 """The Swedish month names, as a regular-expression alternation."""
 
-RELATIVE_CLAUSE = re.compile(r",\s+(?:som|vilket|vilka|där)\b[^,]*,")
+RELATIVE_CLAUSE = lazy(r",\s+(?:som|vilket|vilka|där)\b[^,]*,")
 """A relative clause set off by commas ("Måltidsservice, som finansieras genom …, överskred"): what it
 says of the subject is not what the sentence states."""
 
@@ -100,15 +102,15 @@ a question's comparison base, or the place a ranking had before."""
 
 # Words for the period a figure covers: "januari–mars" is the report's "perioden", "helåret" its
 # full-year columns. They pick a column or a table, never an item.
-FULL_YEAR = re.compile(
+FULL_YEAR = lazy(
     rf"\b(?:helår\w*|helåret|hela året|hela {YEAR_PATTERN}|full[- ]year|årsprognos\w*"
     rf"|(?:the )?whole (?:of )?(?:the )?year|whole of {YEAR_PATTERN}|entire year)\b",
     re.I,
 )
 """The whole year, as a forecast or an outcome: "helår", "prognos helår", "hela 2026", "full-year"."""
-PART_OF_YEAR = re.compile(r"\b(?:perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*|jan\w*\s*[–-]\s*\w+)\b", re.I)
+PART_OF_YEAR = lazy(r"\b(?:perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*|jan\w*\s*[–-]\s*\w+)\b", re.I)
 """A part of the year a report covers so far: "perioden", "januari–mars", "jan–apr", "delåret"."""
-PERIOD = re.compile(
+PERIOD = lazy(
     rf"\b(?:{MONTHS}"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*"
     r"|helår\w*|helåret|utgången|årsskiftet|fjol|ifjol|hittills|hitintills)\b",
@@ -207,8 +209,8 @@ def is_stop(word: str, english: bool = True) -> bool:
     return word in SWEDISH_STOP or (english and word in ENGLISH_STOP)
 
 
-YEAR_IN_TEXT = re.compile(rf"(?<!\d){YEAR_PATTERN}(?!\d)")
-TOTAL_ROW = re.compile(r"^(?:summa|s:a|totalt?|netto\w*|resultat\w*|årets resultat)\b", re.I)
+YEAR_IN_TEXT = lazy(rf"(?<!\d){YEAR_PATTERN}(?!\d)")
+TOTAL_ROW = lazy(r"^(?:summa|s:a|totalt?|netto\w*|resultat\w*|årets resultat)\b", re.I)
 """A table row that sums the others ("Summa", "Totalt", "Nettokostnad", "Årets resultat")."""
 
 
@@ -247,16 +249,16 @@ def looks_english(text: str) -> bool:
     return en > sv
 
 
-NUMBER_WORD = re.compile(
+NUMBER_WORD = lazy(
     r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*|dubbelt|hälften"
     r"|halva|samtliga|alla|ingen|inga|inget)\b",
     re.I,
 )
 """A quantity written as a word ("Fyra rekommendationer lämnas …"); "en"/"ett" are articles, not figures."""
-CARDINAL = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|hundra|tusen)\b", re.I)
+CARDINAL = lazy(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|hundra|tusen)\b", re.I)
 """A number written as a word ("Fyra rekommendationer"): a figure a 'hur många' question can have."""
 
 
 _NAME_WORD = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
-PERSON_NAME = re.compile(rf"\b{_NAME_WORD} {_NAME_WORD}\b")
+PERSON_NAME = lazy(rf"\b{_NAME_WORD} {_NAME_WORD}\b")
 """A person's name as reports write it ("Sara Holmgren", "Lars-Göran Eklund"): two capitalised words."""
