@@ -3042,3 +3042,43 @@ def test_a_table_s_figure_of_no_time_answers_no_when_or_how_long(make_store):
     for question in ("När infördes bokning av lokaler?", "How long are the bookings of premises kept?"):
         r = answerer.ask(question)
         assert not ("72" in r.answer or "77" in r.answer), (question, r.answer)
+
+
+COMPARED = """\
+Årsredovisning 2025 Tekniska nämnden Ekö
+
+6 Jämförelser
+
+6.1 Avfall
+
+I Avfall Sveriges jämförelse av hushållsavfall per invånare hamnade Ekö på plats 37 av 290 kommuner.
+
+Tabell 3. Hushållsavfall per invånare, jämförelse 2025 (kg)
+Kommun\tHushållsavfall per invånare
+Ekö\t418
+Liknande kommuner\t436
+Riket\t447
+
+6.2 Vatten
+
+Tabell 4. Vattenavgift för en normalvilla (kr per år)
+Kommun\\t2024\\t2025
+Ekö\\t7 410\\t7 980
+Liknande kommuner\\t7 220\\t7 650
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur står sig Ekö mot andra kommuner när det gäller hur mycket hushållsavfall varje invånare lämnar?",
+        "Var hamnar Ekö bland landets kommuner när det gäller hushållsavfall per invånare?",
+        "Where does Ekö end up nationally on household waste per resident?",
+        "How does Ekö stack up against other municipalities on household waste per resident?",
+    ],
+)
+def test_a_comparison_with_others_is_answered_with_the_place(make_store, question):
+    """ "Hur står sig …", "Var hamnar …", "Where does … end up", "How does … stack up": the place in
+    the comparison, not the amount per resident alone."""
+    r = Answerer(make_store({"tn-2025.txt": COMPARED})).ask(question)
+    assert r.answered and "37" in r.answer, r.answer

@@ -11,13 +11,17 @@ _RANKING = lazy(
     # "placeringar", "placerade barn" are a social service's placements of children, not places in a list.
     r"\b(rank\w*|placering|placeringen|placera[rdt]?\w* sig|vilken plats|plats fick|plats hamnade|hamnade \w+ på"
     r"|topplacering\w*|topp\w*)\b"
-    r"|^(?:var|hur) (?:hamnade|landade|kom)\b"
+    r"|^(?:var|hur) (?:hamnade|landade|kom|hamnar|landar)\b"
+    # "Hur står sig Ekholm mot liknande kommuner …", "Hur ligger vi till i nätverket …": a comparison
+    # with others, which reports give as a place.
+    r"|\bhur (?:står|stod) (?:sig|vi oss|\w+ sig)\b|\bhur ligger (?:vi|\w+) till\b"
     # "Hur många platser har kommunen klättrat …?": a change of place, not places of a service.
     r"|\bhur många (?:platser|placeringar|steg)\b.{1,80}?"
     r"\b(?:klättr|tapp|förbättr|försämr|backa|stig|steg|sjönk|sjunk|avancer)"
 )
 _RANKING_EN = lazy(
-    r"^where did\b.{1,60}?\b(?:land|end up|come|finish|place)\b"
+    r"^where (?:did|does|do)\b.{1,60}?\b(?:land|end up|ends up|come|finish|place|rank|stand)\b"
+    r"|\bhow (?:does|do|did)\b.{1,60}?\b(?:stack up|compare (?:with|to) (?:other|similar|comparable|neighbouring))\b"
     r"|\bhow many (?:places|positions|spots|steps)\b.{1,80}?"
     r"\b(?:climb|improv|move|rise|rose|jump|fall|fell|drop|slip|los[te])"
 )
