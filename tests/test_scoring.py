@@ -3082,3 +3082,31 @@ def test_a_comparison_with_others_is_answered_with_the_place(make_store, questio
     the comparison, not the amount per resident alone."""
     r = Answerer(make_store({"tn-2025.txt": COMPARED})).ask(question)
     assert r.answered and "37" in r.answer, r.answer
+
+
+ENERGY_COMPANY = """\
+Delårsrapport januari–juni 2026 Ekö Energi AB
+
+1 Året hittills
+
+Resultatet efter finansiella poster uppgår till 18,4 mnkr. Det är 3,1 mnkr sämre än budget, främst
+eftersom den milda vintern gav lägre värmeförsäljning.
+
+2 Produktion
+
+Den levererade värmen uppgick till 96,2 GWh under första halvåret, att jämföra med budgeterade
+104,0 GWh, och pannorna drevs med 88 procent biobränsle.
+
+3 Personal
+
+Bolaget hade 112 anställda vid halvårsskiftet. Bolagets sjukfrånvaro var 3,9 procent.
+"""
+
+
+def test_the_company_asked_by_its_kind_and_the_half_year_as_a_period(make_store):
+    """ "energibolagets resultat" of a report titled "Ekö Energi AB" is the company's own result, and
+    "första halvåret" says when: the deviation of the result, not a sentence that names the half year."""
+    r = Answerer(make_store({"energi-2026.txt": ENERGY_COMPANY})).ask(
+        "Hur mycket sämre än budgeterat blev energibolagets resultat för första halvåret?"
+    )
+    assert r.answered and "3,1" in r.answer, r.answer

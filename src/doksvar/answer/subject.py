@@ -41,9 +41,18 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
 
 def heads_title(stem: str, titled: frozenset[str]) -> bool:
     """Whether a stem is the first part of the organisation's name in the title: "fritid" of
-    "fritidsnämnd", asked as "kultur- och fritidsnämnden" of a report that says it only there."""
+    "fritidsnämnd", asked as "kultur- och fritidsnämnden" of a report that says it only there; or the
+    other way round, a word of the title and a word for an organisation: "energibolaget" of a report
+    titled "Sävsta Energi AB"."""
     return len(stem) >= 4 and any(
-        w.startswith(stem) and w != stem and is_organisation(w[len(stem) :].lstrip("s")) for w in titled
+        w.startswith(stem)
+        and w != stem
+        and is_organisation(w[len(stem) :].lstrip("s"))
+        or len(w) >= 4
+        and stem.startswith(w)
+        and stem != w
+        and is_organisation(stem[len(w) :].lstrip("s"))
+        for w in titled
     )
 
 

@@ -108,12 +108,12 @@ FULL_YEAR = lazy(
     re.I,
 )
 """The whole year, as a forecast or an outcome: "helår", "prognos helår", "hela 2026", "full-year"."""
-PART_OF_YEAR = lazy(r"\b(?:perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*|jan\w*\s*[–-]\s*\w+)\b", re.I)
+PART_OF_YEAR = lazy(r"\b(?:perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*|halvår\w*|jan\w*\s*[–-]\s*\w+)\b", re.I)
 """A part of the year a report covers so far: "perioden", "januari–mars", "jan–apr", "delåret"."""
 PERIOD = lazy(
     rf"\b(?:{MONTHS}"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec|perioden?|period\w*|delår\w*|tertial\w*|kvartal\w*"
-    r"|helår\w*|helåret|utgången|årsskiftet|fjol|ifjol|hittills|hitintills)\b",
+    r"|helår\w*|helåret|halvår\w*|utgången|årsskiftet|fjol|ifjol|hittills|hitintills)\b",
     re.I,
 )
 
