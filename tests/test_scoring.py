@@ -3110,3 +3110,27 @@ def test_the_company_asked_by_its_kind_and_the_half_year_as_a_period(make_store)
         "Hur mycket sämre än budgeterat blev energibolagets resultat för första halvåret?"
     )
     assert r.answered and "3,1" in r.answer, r.answer
+
+
+def test_how_far_off_budget_over_or_under_asks_the_deviation(make_store):
+    """ "How far off budget is the board, and is it over or under?": its deviation, either way, not a
+    budget figure."""
+    report = """\\
+Tertialrapport 2 2026 Servicenämnden Ekö
+
+2 Ekonomi
+
+Nettokostnaden uppgick till 12 310 tkr mot en periodbudget på 11 600 tkr, vilket ger ett underskott
+på 710 tkr.
+
+Tabell 3. Driftredovisning januari–augusti (tkr)
+Verksamhet\\tBudget jan–aug 2026\\tUtfall jan–aug 2026\\tAvvikelse
+Måltidsservice\\t6 100\\t6 950\\t-850
+Lokalvård\\t5 500\\t5 360\\t140
+Summa servicenämnden\\t11 600\\t12 310\\t-710
+"""
+    r = Answerer(make_store({"sn-2026.txt": report})).ask(
+        "After eight months, how far off budget is the service board, and is it over or under?"
+    )
+    assert r.answered and "710" in r.answer, r.answer
+    assert "11 600" not in r.answer.split("(")[0], r.answer

@@ -169,7 +169,8 @@ _PLAN = (
 _AGAINST_PLAN = rf"(?:[\w,]+\s+){{0,4}}?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
 """What a plus or minus is measured against: "ett plus mot budget", "minus jämfört med budgeten"."""
 EITHER_WAY = (
-    r"\b(?:över|under|over) (?:eller|or) (?:över|under) (?:sin |sina |dess |its |the |their )?budget\w*"
+    r"\b(?:över|under|over) (?:eller|or) (?:över|under)\b(?: (?:sin |sina |dess |its |the |their )?budget\w*)?"
+    r"|\b(?:how far|how much) off (?:its |the |their )?budget\b"
     r"|\b(?:bättre|sämre) eller (?:bättre|sämre) än (?:planerat|beräknat|budget\w*)"
 )
 """Asked either way: "över eller under budget", "over or under its budget"."""
