@@ -3134,3 +3134,27 @@ Summa servicenämnden\\t11 600\\t12 310\\t-710
     )
     assert r.answered and "710" in r.answer, r.answer
     assert "11 600" not in r.answer.split("(")[0], r.answer
+
+
+def test_the_school_board_staying_within_its_money_is_its_deviation(make_store):
+    """ "Did the school board stay within its money?": the deviation of the board a municipality's
+    report calls "Barn- och utbildningsnämnden", not the municipality's result."""
+    report = """\
+Årsredovisning 2025 Ekö kommun
+
+1 Året i korthet
+
+Kommunens resultat blev 31,4 mnkr, vilket är 12,2 mnkr bättre än budget.
+
+5 Nämndernas ekonomi
+
+Tabell 7. Driftredovisning per nämnd, nettokostnad (tkr)
+Nämnd\tBudget 2025\tUtfall 2025\tAvvikelse 2025
+Kommunstyrelsen\t98 400\t91 200\t7 200
+Barn- och utbildningsnämnden\t512 300\t518 900\t-6 600
+Socialnämnden\t301 000\t297 400\t3 600
+"""
+    r = Answerer(make_store({"ar-2025.txt": report})).ask(
+        "Did the school board manage to stay within its money last year?"
+    )
+    assert r.answered and "6 600" in r.answer, r.answer

@@ -113,6 +113,7 @@ _KEPT_BUDGET = lazy(
 """A budget kept, or not: "Höll nämnden budgeten?", "Klarade hemtjänsten sig inom ramen?"."""
 _KEPT_BUDGET_EN = lazy(
     r"\b(?:within|keep to|kept to|stick to|stuck to|on) (?:its |the |their |his |her )?budget"
+    r"|\b(?:within|inside) (?:its|the|their) (?:money|means|allocation|frame|budget frame)\b"
     r"|\bunspent\b|\bunderspen\w*|\boverspen\w*"  # money left of, or spent beyond, a budget
     # "How much more tax money came in than the municipality had counted on in its budget?"
     r"|\b(?:more|less|higher|lower|bigger|smaller|cheaper|dearer)\b.{0,60}?\bthan\b.{0,60}?"
