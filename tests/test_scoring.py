@@ -3158,3 +3158,24 @@ Socialnämnden\t301 000\t297 400\t3 600
         "Did the school board manage to stay within its money last year?"
     )
     assert r.answered and "6 600" in r.answer, r.answer
+
+
+def test_emergency_repairs_are_the_report_s_akut_underhall(make_store):
+    """ "How far over budget will the emergency repairs end up?": the item "akut underhåll", not the
+    board's whole forecast."""
+    report = """\
+Delårsrapport januari–augusti 2026 Fastighetsnämnden Ekö
+
+1 Sammanfattning
+
+Fastighetsnämnden prognostiserar för helåret ett underskott på 3,2 mnkr mot budget.
+
+3 Ekonomi
+
+- Det akuta underhållet beräknas överskrida budget med 4,9 mnkr efter två vattenskador.
+- Lägre kapitalkostnader ger ett överskott på 1,7 mnkr.
+"""
+    r = Answerer(make_store({"fn-2026.txt": report})).ask(
+        "How far over budget will the emergency repairs end up this year?"
+    )
+    assert r.answered and "4,9" in r.answer, r.answer
