@@ -453,7 +453,7 @@ class _Reader:
             para = self.para
             prev = para.parts[-1]
             join = "page" if lines[i - 1].page != line.page or lines[i - 1].blank else " "
-            hyphen = self._line_end_hyphen(prev, text)
+            hyphen = line_end_hyphen(prev, text, self.hyphenated)
             if hyphen == "mend":
                 para.parts[-1] = prev[:-1]
                 join = "page-hyphen" if join == "page" else "hyphen"
@@ -502,22 +502,6 @@ class _Reader:
             and not re.search(r"[.,:;!?…]$", text)
             and text[:1].isupper()
         )
-
-    def _line_end_hyphen(self, prev: str, text: str) -> str | None:
-        """How a line that ends in a hyphen joins the next: "mend" a word broken at the line end
-        ("doku-" / "menteras"), "keep" a hyphen the word has ("SIP-" / "dokumentationen"), None
-        for a hyphen that stands before "och" ("Göteborgs- och") or anything else."""
-        m = re.search(r"(\w*)-$", prev)
-        if m is None or not text[:1].isalnum():
-            return None
-        word, nxt = m.group(1), re.findall(r"^\w*", text)[0]
-        if not word or nxt.lower() in ELIDED:
-            return None
-        if word.isupper() or len(word) == 1 or any(ch.isdigit() for ch in word + nxt[:1]):
-            return "keep"  # IT-säkerhet, e-tjänst, 2000-talet
-        if f"{word}-{nxt}".lower() in self.hyphenated:
-            return "keep"  # written with its hyphen elsewhere in the report
-        return "mend" if text[:1].islower() else None
 
     def _continues_after_gap(self, i: int, para: _Para) -> bool:
         """A paragraph runs on across a page break when it had not ended and the next line goes on;
@@ -1185,18 +1169,31 @@ def _opens_onto(label: str) -> bool:
     return label.rstrip().endswith((",", "-", "–")) or last_word in CONNECTORS
 
 
+def line_end_hyphen(prev: str, text: str, hyphenated: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """How a line that ends in a hyphen joins the next: "mend" a word broken at the line end
+    ("doku-" / "menteras"), "keep" a hyphen the word has ("SIP-" / "dokumentationen", or one of
+    `hyphenated`, the words the report writes with theirs), None for a hyphen that stands before
+    "och" ("Göteborgs- och") or anything else."""
+    m = re.search(r"(\w*)-$", prev)
+    if m is None or not text[:1].isalnum():
+        return None
+    word, nxt = m.group(1), re.findall(r"^\w*", text)[0]
+    if not word or nxt.lower() in ELIDED:
+        return None
+    if word.isupper() or len(word) == 1 or any(ch.isdigit() for ch in word + nxt[:1]):
+        return "keep"  # IT-säkerhet, e-tjänst, 2000-talet
+    if f"{word}-{nxt}".lower() in hyphenated:
+        return "keep"  # written with its hyphen elsewhere in the report
+    return "mend" if text[:1].islower() else None
+
+
 def _wrapped(previous: str, line: str) -> str:
-    """A label and the line it goes on onto, as one: a word broken at the line end is mended
-    ("Hushåll med bistånd, ge-" / "nomsnitt per månad"); a hyphen the word has stays, with no space
-    ("IT-" / "kostnader"); one before "och" stands for the rest of a compound ("Göteborgs- och")."""
-    m = re.search(r"(\w*)-$", previous)
-    first = re.findall(r"^\w*", line)[0]
-    if m is None or not m.group(1) or not first or first.lower() in ELIDED:
-        return f"{previous} {line}"
-    word = m.group(1)
-    if word.isupper() or len(word) == 1 or any(ch.isdigit() for ch in word + first[:1]):
-        return previous + line
-    return previous[:-1] + line if line[:1].islower() else f"{previous} {line}"
+    """A label and the line it goes on onto, as one, a line-end hyphen read as in running text
+    ("Hushåll med bistånd, ge-" / "nomsnitt per månad", "IT-" / "stöd", "miljö- och")."""
+    hyphen = line_end_hyphen(previous, line)
+    if hyphen == "mend":
+        return previous[:-1] + line
+    return previous + line if hyphen == "keep" else f"{previous} {line}"
 
 
 def _continues_label(previous: str, line: str) -> bool:

@@ -248,10 +248,12 @@ def _in_one_column(runs: list[Run], free: list[tuple[float, float]]) -> bool:
     for r in runs:
         sides.setdefault(int(r.x0 >= (a + b) / 2), []).append(r)
 
+    def words(side: list[Run]) -> list[Run]:
+        return [r for r in side if not FIGURE.match(r.text.strip())]
+
     def labelled(side: list[Run]) -> bool:
         """Figures with their label, or a header's years (which label the columns below them)."""
-        words = [r for r in side if not FIGURE.match(r.text.strip())]
-        return _texty(words) if words else all(is_year(r.text.strip()) for r in side)
+        return _texty(words(side)) if words(side) else all(is_year(r.text.strip()) for r in side)
 
     holding = {k for k, rs in sides.items() if any(FIGURE.match(r.text.strip()) for r in rs)}
     if len(holding) > 1:
@@ -260,7 +262,7 @@ def _in_one_column(runs: list[Run], free: list[tuple[float, float]]) -> bool:
         return False
     k = holding.pop()
     others = [rs for side, rs in sides.items() if side != k]
-    if not _texty([r for r in sides[k] if not FIGURE.match(r.text.strip())]):
+    if not _texty(words(sides[k])):
         return not others
     return all(WORD.search(" ".join(r.text for r in rs)) for rs in others)
 

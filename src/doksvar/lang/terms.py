@@ -7,7 +7,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from doksvar.lang.lazy import lazy
 from doksvar.lang.words import stem, words
 
 _HERE = Path(__file__).parent
@@ -32,7 +31,7 @@ def _phrase_pattern(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
     pairs = {_joined(left): right for left, right in _read_tsv(name)}
     phrases = sorted(pairs, key=len, reverse=True)
     alternation = "|".join(r"[\s-]+".join(re.escape(w) for w in p.split(" ")) for p in phrases)
-    return lazy(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), pairs
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), pairs
 
 
 def _joined(phrase: str) -> str:
