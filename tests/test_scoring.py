@@ -1366,6 +1366,9 @@ def test_an_english_term_is_found_with_a_dash_or_a_space_between_its_words():
     assert "sjukfrånvaro" in to_swedish("What was the sick-leave rate among staff?")
     assert "årsarbetare" in to_swedish("How many full time equivalents were there?")
     assert "årsarbetare" in to_swedish("How many full-time equivalents were there?")
+    # Whole words, in any case, up to a punctuation mark; never a part of a hyphenated word.
+    assert to_swedish("What was the rate of Sick Leave?") == "What was the rate of sjukfrånvaro?"
+    assert to_swedish("Was the non-sick-leave rate reported?") == "Was the non-sick-leave rate reported?"
 
 
 def test_when_inside_a_clause_is_a_time_not_the_question(make_store):
