@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,88 @@ def test_table_of_contents_is_not_taken_for_headings(doc):
     assert toc < first.start, "the TOC line comes first and is not the heading"
     assert doc.text[first.start : first.start + 9] == "1 Uppdrag"
     assert not any(p.text.startswith("6.1 Driftsredovisning") for p in doc.passages)
+
+
+BARE_TOC = """\
+# Barn- och utbildningsnämnden
+
+## Innehåll
+
+1 Sammanfattning
+1.1 Viktiga händelser
+2 Ekonomi
+2.1 Prognos per verksamhet
+2.2 Investeringar
+
+# 1 Sammanfattning
+
+Nämnden prognostiserar ett underskott.
+
+## 1.1 Viktiga händelser
+
+Den nya skolan öppnade i augusti.
+
+# 2 Ekonomi
+
+## 2.1 Prognos per verksamhet
+
+Grundskolan beräknas gå med ett underskott på 5,2 mnkr.
+
+## 2.2 Investeringar
+
+Investeringarna blev lägre än planerat.
+"""
+
+
+@pytest.mark.parametrize("name", ["rapport.md", "rapport.txt"])
+def test_a_table_of_contents_without_page_numbers_is_no_heading(tmp_path, name):
+    # A contents list of bare headings ("1 Sammanfattning", "1.1 …") is repeated by the body: the
+    # body's headings open the sections, and what stands under them is theirs.
+    text = BARE_TOC if name.endswith(".md") else re.sub(r"(?m)^#+ ", "", BARE_TOC)
+    doc = load_bytes(tmp_path / name, text.encode())
+    assert [s.number for s in doc.sections] == ["1", "1.1", "2", "2.1", "2.2"]
+    figure = next(p for p in doc.passages if "5,2 mnkr" in p.text)
+    assert figure.section == "2.1"
+    assert doc.text.index("Grundskolan") > next(s for s in doc.sections if s.number == "2.1").start
+
+
+SPACED_TABLE = """\
+Årsredovisning 2025 Socialnämnden
+
+1 Ekonomi
+
+Avvikelsen är budget minus utfall.
+
+Tabell 6. Driftredovisning per verksamhet, tkr   Budget 2025   Utfall 2025   Avvikelse
+Barn och unga                                       -142 300      -156 840     -14 540
+Vuxen                                                -78 900       -84 215      -5 315
+Ekonomiskt bistånd                                   -61 200       -57 930       3 270
+
+Nämndens nettokostnad ökade med 23,8 mnkr jämfört med 2024.
+"""
+
+
+def test_a_table_set_out_with_spaces_in_a_plain_text_is_a_table(tmp_path):
+    doc = load_bytes(tmp_path / "rapport.txt", SPACED_TABLE.encode())
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert "Driftredovisning per verksamhet" in table.caption and "Avvikelse" in table.header[-1], table
+    rows = [p for p in doc.passages if p.kind == "row"]
+    vuxen = next(p for p in rows if p.text.startswith("Vuxen"))
+    assert vuxen.text.split("\t") == ["Vuxen", "-78 900", "-84 215", "-5 315"]
+    # The prose around it stays prose, every word of the source kept.
+    assert any(p.kind != "row" and p.text.startswith("Nämndens nettokostnad ökade") for p in doc.passages)
+    assert "Ekonomiskt bistånd" in doc.text and "3 270" in doc.text
+    assert all(p.page is None for p in doc.passages)
+
+
+def test_lines_of_prose_with_double_spaces_are_no_table(tmp_path):
+    text = (
+        "Rapport 2025\n\n1 Ekonomi\n\nNämnden gick med överskott.  Det beror på vakanser.\n"
+        "Utfallet blev 3,2 mnkr.  Budgeten var 40 mnkr.\n"
+    )
+    doc = load_bytes(tmp_path / "rapport.txt", text.encode())
+    assert not doc.tables
 
 
 def test_passages_are_display_text_at_their_offsets(doc):

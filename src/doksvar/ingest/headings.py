@@ -34,6 +34,44 @@ def toc_line_numbers(lines: list[str]) -> set[int]:
         titled = False
     if len(run) >= 3 or (titled and run):
         found.update(run)
+    return found | _bare_toc(lines)
+
+
+BARE_TOC_LINES = 3
+"""The fewest lines of a table of contents without page numbers."""
+_MD_MARK = re.compile(r"^#{1,6}\s+")
+
+
+def _bare_toc(lines: list[str]) -> set[int]:
+    """Line numbers of a table of contents without page numbers: a run of numbered headings with
+    no text between them ("1 Sammanfattning", "1.1 Viktiga händelser", …) that the body repeats
+    as its headings, most of them. The body's own headings are not repeated after themselves."""
+    shaped: dict[int, tuple[str, str]] = {}
+    for i, raw in enumerate(lines):
+        m = HEADING.match(_MD_MARK.sub("", raw.strip()))
+        if m:
+            shaped[i] = (m.group(1), " ".join(m.group(2).lower().split()))
+    if len(shaped) < BARE_TOC_LINES * 2:
+        return set()
+    found: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= BARE_TOC_LINES:
+            later = {v for j, v in shaped.items() if j > run[-1]}
+            if sum(shaped[k] in later for k in run) * 2 > len(run):
+                found.update(run)
+        run.clear()
+
+    for i, raw in enumerate([*lines, "end"]):
+        if not raw.strip():
+            continue
+        if i in shaped and not _MD_MARK.match(raw.strip()):
+            if any(shaped[k] == shaped[i] for k in run):
+                close()  # the body's first heading, right after the contents: a new run
+            run.append(i)
+            continue
+        close()
     return found
 
 

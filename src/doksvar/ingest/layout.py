@@ -271,7 +271,8 @@ def _comment_at(segs: list[tuple[int, int, str]]) -> int | None:
     return segs[end][0]
 
 
-def _is_numeric_row(line: str) -> bool:
+def is_numeric_line(line: str) -> bool:
+    """Whether a line set out with spaces is a table row of figures ("Vuxen   -78 900   -84 215")."""
     segs = _segments(line)
     if _comment_at(segs) is not None:
         return True  # its figures, then a comment in words
@@ -577,7 +578,7 @@ class _Reader:
             and abs(nxt.indent - title_col) <= HEADING_WRAP_DRIFT
             and len(text.split()) <= HEADING_WRAP_WORDS
             and not re.search(r"[.:;!?]$", text)
-            and not _is_numeric_row(nxt.text)
+            and not is_numeric_line(nxt.text)
         )
 
     def _contents_run(self, i: int) -> bool:
@@ -607,7 +608,7 @@ class _Reader:
     def _table_ahead(self, i: int) -> int | None:
         """The line of the first row of figures when line i starts a table (or its header)."""
         lines = self.lines
-        if i > 0 and not lines[i - 1].blank and lines[i].stripped[:1].islower() and not _is_numeric_row(lines[i].text):
+        if i > 0 and not lines[i - 1].blank and lines[i].stripped[:1].islower() and not is_numeric_line(lines[i].text):
             return None  # the rest of the sentence above, not a table's header
         j = i
         while j < len(lines) and j - i < TABLE_LOOKAHEAD:
@@ -615,10 +616,10 @@ class _Reader:
                 # One blank line may stand between a header of several columns and its figures.
                 if j == i or j + 1 >= len(lines) or not any(len(_segments(x.text)) >= 2 for x in lines[i:j]):
                     return None
-                if not _is_numeric_row(lines[j + 1].text):
+                if not is_numeric_line(lines[j + 1].text):
                     return None
                 return j + 1
-            if _is_numeric_row(lines[j].text):
+            if is_numeric_line(lines[j].text):
                 return j
             if not self._header_like(lines[j]):
                 return None
@@ -639,7 +640,7 @@ class _Reader:
                 k = j
                 while k < len(lines) and lines[k].blank and k - j < TABLE_GAP:
                     k += 1
-                if k < len(lines) and _is_numeric_row(lines[k].text):
+                if k < len(lines) and is_numeric_line(lines[k].text):
                     apart.add(len(body))
                     j = k
                     continue
@@ -648,7 +649,7 @@ class _Reader:
                     k + 1 < len(lines)
                     and lines[k].page == ln.page
                     and self._label_only(lines[k], body)
-                    and _is_numeric_row(lines[k + 1].text)
+                    and is_numeric_line(lines[k + 1].text)
                     and _fits(lines[k + 1], body)
                 ):
                     apart.add(len(body))
@@ -656,7 +657,7 @@ class _Reader:
                     continue
                 break
             if (
-                _is_numeric_row(ln.text)
+                is_numeric_line(ln.text)
                 or self._label_only(ln, body)
                 or _wraps_label(ln, body)
                 or _continues_comment(ln, body)
@@ -855,6 +856,8 @@ def _table_blocks(
         body = body[1:]
     grid = _Grid.measure(header_lines + ([year_header] if year_header else []), body)
     caption_lines, heads = _caption_and_header(grid, header_lines, year_header, body)
+    if heads and not caption_lines:
+        caption_lines, heads = _numbered_caption(grid, heads)
     blocks: list[Block] = []
     if caption_lines:
         text, seams = "", []
@@ -885,7 +888,7 @@ class _Grid:
 
     @classmethod
     def measure(cls, header_lines: list[Line], body: list[Line]) -> _Grid:
-        numeric = [ln for ln in body if _is_numeric_row(ln.text) and not _is_year_row(ln.text)] or body
+        numeric = [ln for ln in body if is_numeric_line(ln.text) and not _is_year_row(ln.text)] or body
         figures = [_numeric_segments(ln.text) for ln in numeric]
         segs = [seg for row in figures for seg in row]
         label_end = min((s for s, _, _ in segs), default=0)
@@ -905,7 +908,7 @@ class _Grid:
             e
             for ln in body
             for s, e, piece in _segments(ln.text)
-            if not (_is_numeric_row(ln.text) and s >= label_end - 1) and not NUMBER_CELL.match(piece)
+            if not (is_numeric_line(ln.text) and s >= label_end - 1) and not NUMBER_CELL.match(piece)
         ]
         labels_end = max(label_ends, default=0)
         # The edges between the label column and the columns of figures: where a gap between them
@@ -976,6 +979,24 @@ def _caption_and_header(
     return caption_lines, heads
 
 
+_NUMBERED_CAPTION = re.compile(r"(?:Tabell|Tab\.|Table|Diagram|Figur|Bilaga)\s*\d+[.:]?\s+\S", re.I)
+"""A table's numbered caption ("Tabell 6. Driftredovisning, tkr")."""
+
+
+def _numbered_caption(grid: _Grid, heads: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A numbered caption standing over the label column in the header's first line ("Tabell 6.
+    Driftredovisning, tkr   Budget 2025   Utfall 2025") is the table's caption, not a column's label:
+    the caption's line, and the header with its place left blank."""
+    segs = _segments(heads[0].text)
+    if len(segs) < 2 or not _NUMBERED_CAPTION.match(segs[0][2]) or not grid.in_label_column(heads[0]):
+        return [], heads
+    start, end, piece = segs[0]
+    line = heads[0]
+    caption = replace(line, text=line.text[:end])
+    rest = replace(line, text=" " * end + line.text[end:])
+    return [caption], [rest, *heads[1:]]
+
+
 def _header_pieces(grid: _Grid, heads: list[Line]) -> list[list[str]]:
     """Each column's header words (the label column's first), read top to bottom, left to right;
     the words of a line that stand together in one column make one piece."""
@@ -1029,7 +1050,7 @@ def _body_rows(
     for ln in body:
         if _is_year_row(ln.text) and _segments(ln.text)[0][0] >= grid.label_end - 1:
             continue  # the header repeated at the top of a new page
-        if not _is_numeric_row(ln.text):
+        if not is_numeric_line(ln.text):
             label = ln.stripped
             if id(ln) not in set_apart and rows[1:] and _continues_label(rows[-1][0][0], label):
                 prev_text, prev_seams = rows[-1][0]

@@ -105,6 +105,15 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
             blocks.append(Block("title", text_, seams))
             i += 1
             continue
+        end = _spaced_table(lines, i)
+        if end is not None:
+            # A table set out with spaces ("Barn och unga      -142 300   -156 840"): read as a
+            # layout text's table is.
+            blocks.extend(_spaced_blocks(lines[i:end]))
+            goals.active = False
+            goals.goal = ""
+            i = end
+            continue
         if "\t" in line:
             # A block of tab-separated lines: a table of figures or a goal table of prose.
             table_lines = []
@@ -135,6 +144,39 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
         blocks.extend(_prose_blocks(raw, goals.goal if goals.active else ""))
         i += 1
     _set_pages(blocks, pages)
+    return blocks
+
+
+_CELL_GAP = re.compile(r"\S {2,}(?=\S)")
+"""Two cells of a line set out with spaces: text, two spaces or more, text."""
+SPACED_ROWS = 2
+"""The fewest lines of figures that make a block of space-aligned lines a table."""
+
+
+def _spaced_table(lines: list[str], i: int) -> int | None:
+    """The end of a table set out with spaces that starts at line `i`: lines of cells parted by two
+    spaces or more up to a blank line, most of them rows of figures (a header line, a wrapped label
+    may be among them), or None."""
+    from doksvar.ingest.layout import is_numeric_line
+
+    if "\t" in lines[i] or not _CELL_GAP.search(lines[i].strip()):
+        return None
+    end, figures = i, 0
+    while end < len(lines) and lines[end].strip() and "\t" not in lines[end]:
+        figures += is_numeric_line(lines[end])
+        end += 1
+    if figures < SPACED_ROWS or figures * 2 < end - i:
+        return None
+    return end
+
+
+def _spaced_blocks(table: list[str]) -> list[Block]:
+    """Blocks of a table set out with spaces, read by the layout reader; a plain text has no pages."""
+    from doksvar.ingest.layout import layout_blocks
+
+    blocks = layout_blocks(["\n".join(table)])
+    for block in blocks:
+        block.page = None
     return blocks
 
 
