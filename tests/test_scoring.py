@@ -346,6 +346,106 @@ def test_the_second_part_is_answered_where_the_report_goes_on(make_store):
     assert r.answered and "14 juni" in r.answer and "30" in r.answer, r.answer
 
 
+INCIDENT = """\
+Delårsrapport april 2026 Servicenämnden
+
+3 Verksamhet
+
+3.1 IT
+
+Tidigt på morgonen den 11 februari 2026 upptäcktes dataintrånget av driftövervakningen.
+Angriparen hade tagit sig in via ett konto hos en leverantör.
+
+Följande system slogs ut:
+
+- bokningssystemet för lokaler,
+- felanmälan för fastigheter.
+
+Incidenten anmäldes till polisen samma dag. Samtliga system var återställda och i full drift den 19 februari.
+Under avbrottet sköttes felanmälningar manuellt.
+
+3.2 Flyktingmottagande
+
+Under 2025 tog Vikby emot 48 nyanlända, varav 19 anvisades av Migrationsverket. Kommuntalet för året
+var 32, men Migrationsverket har haft färre personer att anvisa. Övriga nyanlända har bosatt sig i
+kommunen på egen hand.
+
+3.3 Ledning
+
+1 februari: Henrik Åberg tillträdde som ny förvaltningschef.
+Den nya taxan börjar gälla den 1 juli 2026.
+"""
+
+
+def test_a_second_part_is_answered_further_on_in_its_section(make_store):
+    # "…, och när var alla system i gång igen?": the date the second part asks stands a list and a
+    # paragraph further on, with the second part's own word ("system").
+    answers = Answerer(make_store({"service-2026.txt": INCIDENT}))
+    r = answers.ask("När upptäcktes intrånget och när var alla system i gång igen?")
+    assert r.answered and "11 februari" in r.answer and "19 februari" in r.answer, r.answer
+
+
+def test_a_second_part_asking_a_figure_is_not_answered_by_a_sentence_without_one(make_store):
+    # The sentence right after speaks of the municipality ("i kommunen på egen hand") but gives no
+    # figure; the one before it gives the figure the second part asks ("Kommuntalet … var 32").
+    answers = Answerer(make_store({"service-2026.txt": INCIDENT}))
+    r = answers.ask(
+        "Hur många flyktingar skickade Migrationsverket till Vikby 2025, "
+        "och hur många var kommunen egentligen tänkt att ta emot?"
+    )
+    assert r.answered and "19" in r.answer and "32" in r.answer, r.answer
+    assert "på egen hand" not in r.answer, r.answer
+
+
+def test_a_second_part_that_the_first_answer_gives_is_not_asked_again(make_store):
+    # "1 februari: Henrik Åberg tillträdde …" says who and when; "och när började hen?" alone would
+    # find another date ("Den nya taxan börjar gälla …").
+    answers = Answerer(make_store({"service-2026.txt": INCIDENT}))
+    r = answers.ask("Vem är ny förvaltningschef och när började hen?")
+    assert r.answered and "Henrik Åberg" in r.answer and "1 februari" in r.answer, r.answer
+    assert "taxan" not in r.answer, r.answer
+
+
+def test_a_plural_that_changes_the_vowel_finds_the_singular(make_store):
+    # "bostäder" is the plural of "bostad", "länder" of "land": the stemmer keeps them apart.
+    store = make_store(
+        {
+            "bolag-2025.txt": "Årsredovisning 2025 Bostadsbolaget\n\n2 Ekonomi\n\n"
+            "Hyresintäkterna för bostäder blev 2 450 tkr högre än budget, eftersom vakanserna var låga.\n\n"
+            "3 Lokaler\n\nLokalhyrorna blev 300 tkr lägre än budget.\n"
+        }
+    )
+    from doksvar.answer.question import read_question
+
+    terms = {t.word: t for t in read_question("Hur mycket högre blev intäkterna för bostaden?", store.vocab).terms}
+    assert "bostäd" in terms["bostaden"].alternatives, terms["bostaden"]
+    r = Answerer(store).ask("Hur mycket mer än budgeterat drog hyrorna för bostaden in?")
+    assert r.answered and "2 450" in r.answer, r.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        ("Var ser det ut att bli minus i år?", "3 500", "1 200"),
+        ("Hur stort blir minuset i år?", "3 500", "1 200"),
+        ("Which part is expected to end the year with money left over?", "1 200", "3 500"),
+        ("Vilken del ser ut att bli plus i år?", "1 200", "3 500"),
+    ],
+)
+def test_a_deficit_or_surplus_in_everyday_words(make_store, question, figure, not_figure):
+    store = make_store(
+        {
+            "teknik-2026.txt": "Tertialrapport 1 2026 Tekniska nämnden\n\n6 Ekonomi\n\n"
+            "6.1 Kommentarer till avvikelser\n\nGata och trafik\n\n"
+            "Gata och trafik prognostiserar ett underskott om 3 500 tkr. Hela avvikelsen beror på vinterväghållningen "
+            "efter en snörik vinter.\n\nFastighet\n\nFastighet prognostiserar ett överskott om 1 200 tkr, "
+            "främst för att elpriset har varit lägre än budgeterat.\n"
+        }
+    )
+    r = Answerer(store).ask(question)
+    assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer
+
+
 def test_what_is_counted_must_be_in_the_evidence(make_store):
     store = make_store(
         {

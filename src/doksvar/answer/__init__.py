@@ -113,9 +113,19 @@ class Answerer:
         # A part with no subject of its own ("… och vad händer med pengarna?") speaks of the other
         # part's subject: alone it would be a question about the whole report.
         alone = [True, bool(subject_weights(self, questions[1])) or not subject_weights(self, q)]
-        answers = [self.answer(part) if ok else self.decline(part) for part, ok in zip(questions, alone, strict=True)]
+        first = self.answer(questions[0])
+        q2 = questions[1]
+        if (
+            first.answered
+            and q2.wants in ("number", "date")
+            and questions[0].wants != q2.wants
+            and _kinds_in(q2, first.answer)
+        ):
+            # "Vem är ny chef …, och när började hen?" – "1 februari: Henrik Åberg tillträdde …": the
+            # first part's answer gives the date, or the figure, that the second asks.
+            return dataclasses.replace(first, question=q.text)
+        answers = [first, self.answer(q2) if alone[1] else self.decline(q2)]
         if answers[0].answered and not answers[1].answered:
-            q2 = questions[1]
             own = _asked_of(q2, [t for t in q2.content if t.found])
             answers[1] = self._next_to(answers[0], q2, own) or answers[1]
             if not answers[1].answered and asks_reason(q2) and not gives_reason(answers[0].answer):
@@ -140,6 +150,10 @@ class Answerer:
         # When the second part adds nothing the answer lacks, it is the first part that may be unanswered.
         covered = all(any(alt in quoted for alt in t.alternatives) for t in own)
         nearby = None if covered else self._next_to(whole, q2, _asked_of(q2, own))
+        if nearby is None and q2.wants in ("number", "date") and not self._kind_quoted(whole, q2, own):
+            # "…, och när var alla system i gång igen?": the date or figure of the second part is
+            # told further on in the section, where its own words stand with a date or figure.
+            nearby = self._kind_in_section(whole, q2, own)
         if (
             nearby is None
             and q2.years
@@ -188,12 +202,58 @@ class Answerer:
         for doc_id, c, sp in self._cited_prose(whole):
             p = sp.passage
             after = [(a, b) for a, b in p.sentences if a >= c.end][:2]
-            for a, b in after:
+            for i, (a, b) in enumerate(after):
                 sentence = p.text[a - p.start : b - p.start]
+                if not _gives_kind(q, sentence):
+                    continue  # "…, och hur många …?" is not answered by a sentence without a figure
                 held = stem_set(sentence)
                 if sum(any(alt in held for alt in t.alternatives) for t in own) * 2 >= len(own):
-                    return answer(q.text, "fact", clip(sentence, 0, 300), [self.cite(doc_id, a, b)])
+                    # The sentence between goes with it: the report's telling is not cut short.
+                    spans = after[: i + 1] if i and q.wants in ("number", "date") else [(a, b)]
+                    text = " ".join(clip(p.text[x - p.start : y - p.start], 0, 300) for x, y in spans)
+                    return answer(q.text, "fact", text, [self.cite(doc_id, x, y) for x, y in spans])
         return None
+
+    def _kind_quoted(self, whole: Answer, q: Question, own: list[Term]) -> bool:
+        """Whether a quote of the answer gives the kind of answer a second part asks (a date, a
+        figure) with half of that part's own words at least: the figure of the first part is not
+        the second's ("84 tillsvidareanställda …" answers no "hur mycket är de sjuka?")."""
+        for c in whole.citations:
+            held = stem_set(c.quote)
+            if _gives_kind(q, c.quote) and sum(any(a in held for a in t.alternatives) for t in own) * 2 >= len(own):
+                return True
+        return False
+
+    def _kind_in_section(self, whole: Answer, q: Question, own: list[Term]) -> Answer | None:
+        """The sentence after the answer's first quote, in its section, that gives the kind of answer
+        the second part asks (a date, a figure) and holds most of that part's own words (one at least);
+        the nearest of equals."""
+        if not own:
+            return None
+        first = next(self._cited_prose(whole), None)
+        if first is None:
+            return None
+        doc_id, c, sp = first
+        quoted = {(x.start, x.end) for x in whole.citations}
+        following = self.store.passages(range(sp.id, sp.id + SECTION_REACH))
+        best, most = None, 0
+        for pid in range(sp.id, sp.id + SECTION_REACH):
+            other = following.get(pid)
+            if other is None or other.doc_id != doc_id or other.passage.section != sp.passage.section:
+                break
+            p = other.passage
+            for a, b in p.sentences:
+                if a < c.end or (a, b) in quoted:
+                    continue
+                sentence = p.text[a - p.start : b - p.start]
+                held = stem_set(sentence)
+                n = sum(any(alt in held for alt in t.alternatives) for t in own)
+                if n > most and _gives_kind(q, sentence):
+                    best, most = (other.doc_id, a, b, sentence), n
+        if best is None:
+            return None
+        doc_id, a, b, sentence = best
+        return answer(q.text, "fact", clip(sentence, 0, 300), [self.cite(doc_id, a, b)])
 
     def _figure_after(self, whole: Answer, q: Question) -> Answer | None:
         """The first sentence after the answer's first quote in its paragraph that the answer does
@@ -584,7 +644,9 @@ class Answerer:
 
         content = q.content
         if not content:
-            return None if q.terms else self.decline(q)
+            # A question of no words the report could hold is declined, unless it asks which way
+            # the budget went ("Where will there be money left over this year?").
+            return None if q.terms or q.positive or q.negative else self.decline(q)
         deciding = []
         names = {n.lower() for n in _names(q.text)}
         original = set(words(q.text.lower()))
@@ -755,6 +817,9 @@ _MEASURED = lazy(r"\bhur mycket\b(?:\s+\w+){0,3}?\s+i\s+(\w+)")
 """The noun "hur mycket … i N" measures ("Hur mycket betalade nämnden i hyra?")."""
 
 
+SECTION_REACH = 12
+"""The most passages after an answer's quote that a second part of the question is looked for in."""
+
 MAX_JOINED = 700
 """The longest answer two parts make together when the whole question's answer already covers both."""
 
@@ -776,6 +841,23 @@ def _latest_first(q: Question, parts: tuple[str, str]) -> Question:
     if not q.years or YEAR_IN_TEXT.search(parts[0]) or not _OWN_QUESTION.match(parts[1]):
         return q
     return dataclasses.replace(q, years=())
+
+
+def _kinds_in(q: Question, text: str) -> int:
+    """How many different dates, or figures, a text gives: the kind of answer a question asks."""
+    from doksvar.answer.retrieve import dates_in, figures_in
+
+    return len(dates_in(text) if q.wants == "date" else figures_in(text))
+
+
+def _gives_kind(q: Question, text: str) -> bool:
+    """Whether a text gives the kind of answer a question asks where that is a date or a figure
+    (in digits or words); any text does for other questions."""
+    from doksvar.answer.retrieve import has_date, has_number
+
+    if q.wants == "date":
+        return has_date(text)
+    return q.wants != "number" or has_number(text, words=True)
 
 
 _OWN_QUESTION = lazy(r"(?:hur|vad|vilk\w+|när|how|what|which|when)\b", re.I)

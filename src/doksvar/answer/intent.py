@@ -92,7 +92,9 @@ def intent_of(q: Question) -> str:
     """ "deviation", "ranking" or "fact"."""
     if _RANKING.search(q.swedish) or (q.english and _RANKING_EN.search(q.text.lower())):
         return "ranking"
-    if _DEVIATION.search(q.swedish) or (q.direction and re.search(r"budget|plan|väntat|beräknat|tänkt", q.swedish)):
+    if _DEVIATION.search(q.swedish) or (q.english and _DEVIATION.search(q.text.lower())):
+        return "deviation"
+    if q.direction and re.search(r"budget|plan|väntat|beräknat|tänkt", q.swedish):
         return "deviation"
     if against_budget(q):
         return "deviation"

@@ -172,16 +172,27 @@ EITHER_WAY = (
     r"\b(?:över|under|over) (?:eller|or) (?:över|under)\b(?: (?:sin |sina |dess |its |the |their )?budget\w*)?"
     r"|\b(?:how far|how much) off (?:its |the |their )?budget\b"
     r"|\b(?:bättre|sämre) eller (?:bättre|sämre) än (?:planerat|beräknat|budget\w*)"
+    # "Höll nämnden sin budget, eller blev det minus?": kept, or not.
+    r"|\beller (?:bli|blir|blev|blivit) (?:det )?(?:på )?(?:minus|plus)\b"
 )
 """Asked either way: "över eller under budget", "over or under its budget"."""
+_ENDS_ON = r"(?:bli|blir|blev|blivit|slutar|slutade|visar|visade)"
+"""Verbs of what a year ends with ("ser ut att bli minus", "slutade på plus")."""
 GOING_BACK = (
     r"\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?(?:back|med förlust|med minus)\b|\bförlust\w*"
     r"|\b(?:hamnade|hamnar|landade|landar)\s+på\s+minus\b"
     # "Hur mycket minus väntas nämnden gå?", "gå minus": minus as what the year ends with.
     r"|\bhur mycket minus\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?minus\b"
+    # "Varför ser det ut att bli minus …", "hur stort blev minuset?", "end the year in the red".
+    rf"|(?<!eller )\b{_ENDS_ON}\s+(?:\w+\s+){{0,2}}?(?:på\s+)?minus\b(?!\s+eller\b)"
+    r"|\bminuset\b|\bin the red\b"
 )
 """The everyday way of saying a deficit: "gick mest back", "gick med förlust", "hamnade på minus"."""
-LEFT_OVER = r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?plus\b(?!\s+eller\b)"
+LEFT_OVER = (
+    r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?plus\b(?!\s+eller\b)"
+    rf"|(?<!eller )\b{_ENDS_ON}\s+(?:\w+\s+){{0,2}}?(?:på\s+)?plus\b(?!\s+eller\b)"
+    r"|\bplusset\b|\bin the black\b|\bmoney (?:left )?(?:over|to spare)\b|\bleft over\b"
+)
 """The everyday way of saying a surplus: "fick mest pengar över", "pengar kvar", "gick plus"."""
 _NEGATIVE = lazy(
     rf"({EITHER_WAY}|negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare(?: än {_PLAN})?|\böverst\w*"

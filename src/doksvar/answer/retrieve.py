@@ -71,6 +71,21 @@ def has_number(text: str, words: bool = False) -> bool:
     return False
 
 
+def figures_in(text: str) -> set[str]:
+    """The different figures a text states, bare years and dates aside ("48", "19")."""
+    out = set()
+    for m in _NUMBER.finditer(_DATE.sub(" ", text)):
+        digits = re.sub(r"\D", "", m.group())
+        if digits and not (len(digits) == 4 and is_year(digits) and "," not in m.group()):
+            out.add(m.group().strip(" -+%"))
+    return out
+
+
+def dates_in(text: str) -> set[str]:
+    """The different dates, months and years a text states, as written ("11 februari 2026")."""
+    return {m.group().lower() for m in _DATE.finditer(text)}
+
+
 def has_date(text: str) -> bool:
     """Whether `text` states a date, a month or a year."""
     return bool(_DATE.search(text))

@@ -18,6 +18,18 @@ _SYNCOPE = re.compile(r"[bcdfgkmpstv][lrn]$")
 """A stem that ends as an -el, -er or -en noun does without its e ("läkemedl", "cykl", "vintr")."""
 
 
+_LAST_VOWEL = re.compile(r"([aoäö])([^aeiouyåäö]{1,2})$")
+_UMLAUT = {"a": "ä", "o": "ö", "ä": "a", "ö": "o"}
+
+
+def _umlauted(s: str) -> list[str]:
+    """The stem with its last vowel changed the way a few Swedish nouns change it in the plural
+    (a -> ä, o -> ö, and back): "bostad" / "bostäd" (bostäder), "land" / "länd". Stems of five
+    letters at least: a shorter one changed is too often another word ("stad", "städ")."""
+    m = _LAST_VOWEL.search(s) if len(s) >= 5 else None
+    return [f"{s[: m.start()]}{_UMLAUT[m.group(1)]}{m.group(2)}"] if m else []
+
+
 class Vocabulary:
     """The index's stems and words, for compound and typo look-ups."""
 
@@ -84,6 +96,11 @@ class Vocabulary:
             if full in self.doc_freq:
                 alts.append(full)
                 how = "exact"
+        for other in _umlauted(s):
+            # A plural that changes the noun's vowel: "bostäder" of "bostad", "ledamöter" of "ledamot".
+            if other in self.doc_freq and other not in alts:
+                alts.append(other)
+                how = "exact" if how == "missing" else how
         if len(s) >= 4 and not s.isdigit():
             # Compounds: "avvik" in "budgetavvik", "frånvaro" in "sjukfrånvaron".
             found = self._holding(s)
