@@ -122,6 +122,23 @@ def test_a_table_set_out_with_spaces_in_a_plain_text_is_a_table(tmp_path):
     assert all(p.page is None for p in doc.passages)
 
 
+def test_prose_above_a_table_is_no_caption_where_its_corner_cell_names_it(tmp_path):
+    # Two sentences above the table tell of it; "Taxefinansierad verksamhet" in its corner names it.
+    text = (
+        "Tertialrapport 2026\n\n1 Ekonomi\n\n"
+        "Vatten och avlopp ska gå med nollresultat. Över- och underskott förs till fonden.\n\n"
+        "Taxefinansierad verksamhet      Budget 2026   Prognos 2026\n"
+        "Avfall – intäkter                    41 500         42 300\n"
+        "Avfall – kostnader                  -41 500        -41 700\n\n"
+        "Tabell 2. Investeringar (tkr)\n\n"
+        "Projekt                          Budget 2026   Prognos 2026\n"
+        "Reningsverk                           42 000         31 500\n"
+        "Förskola                              18 000         18 200\n"
+    )
+    doc = load_bytes(tmp_path / "rapport.txt", text.encode())
+    assert [t.caption for t in doc.tables] == ["Taxefinansierad verksamhet", "Tabell 2. Investeringar (tkr)"]
+
+
 def test_lines_of_prose_with_double_spaces_are_no_table(tmp_path):
     text = (
         "Rapport 2025\n\n1 Ekonomi\n\nNämnden gick med överskott.  Det beror på vakanser.\n"

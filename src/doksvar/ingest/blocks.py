@@ -236,7 +236,10 @@ class _Builder:
             and self.prev_kind in ("para",)
             and len(self.passages[-1].text) <= 200
             and not LINK_LINE.match(self.passages[-1].text)
+            and (not _TWO_SENTENCES.search(self.passages[-1].text) or not header[0])
         ):
+            # A line, or a sentence; two sentences of prose tell of the table ("Vatten och avlopp
+            # … ska gå med nollresultat. Över- och underskott förs …") where its corner cell names it.
             return self.passages[-1].text
         if given:
             return given
@@ -256,6 +259,10 @@ class _Builder:
             parent = number.rsplit(".", 1)[0] if "." in number else None
             out.append(Section(number, title, level, parent, start, end, page))
         return tuple(out)
+
+
+_TWO_SENTENCES = re.compile(r"[a-zåäö)]\. [A-ZÅÄÖ]")
+"""A sentence's end and the next's start: prose, not a caption ("Tabell 3. Driftredovisning" is one)."""
 
 
 def labels_a_passage(nxt: Block | None, after: Block | None) -> bool:
