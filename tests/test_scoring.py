@@ -446,6 +446,126 @@ def test_a_deficit_or_surplus_in_everyday_words(make_store, question, figure, no
     assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer
 
 
+SOCIAL_SERVICES = """\
+Socialnämnden Åsvik – Årsredovisning 2025
+
+1 Verksamhet
+
+1.1 Ekonomiskt bistånd och arbetsmarknad
+
+Under året fick 610 hushåll bistånd vid något tillfälle, 55 färre än året innan.
+
+1.2 Vuxen
+
+Vuxenavdelningen har haft en hög efterfrågan på skyddat boende under året.
+
+1.3 Volymer
+
+Tabell 1. Volymer per kvartal 2025           Kv 1   Kv 2   Kv 3   Kv 4   Helår
+Barn och unga placerade på HVB, antal          11     13     16     12      13
+Hushåll med ekonomiskt bistånd, antal/mån     402    396    381    377     389
+
+1.4 Jämförelser
+
+Tabell 2. Jämförelse med andra kommuner                     Åsvik   Riket   Placering
+Kostnad HVB barn och unga, kr/inv                           5 120   4 640         212
+
+2 Personal
+
+Tabell 3. Sjukfrånvaro i procent av arbetstid   2023   2024   2025
+Total sjukfrånvaro, socialförvaltningen          9,7    9,2    8,8
+Kommunen totalt                                  7,9    7,5    7,3
+
+3 Ekonomi
+
+3.1 Driftredovisning
+
+Tabell 4. Driftredovisning per verksamhet, tkr   Budget 2025   Utfall 2025   Avvikelse
+Vuxen                                                -61 400       -65 150      -3 750
+Ekonomiskt bistånd                                   -48 200       -45 970       2 230
+Summa                                               -109 600      -111 120      -1 520
+
+3.2 Kommentarer
+
+Vuxen redovisar ett underskott på 3 750 tkr, som beror på fler vistelser i skyddat boende.
+Ekonomiskt bistånd visar ett överskott om 2 230 tkr, eftersom färre hushåll än beräknat behövde bistånd.
+
+3.3 Investeringar
+
+Av investeringsbudgeten på 4 000 tkr förbrukades 2 600 tkr. Det innebär att 1 400 tkr inte har använts,
+främst för att bytet av verksamhetssystem har försenats.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        # The organisation's own field ("the social services staff" of Socialnämnden's report) is
+        # everyone: the administration's row answers.
+        ("What was the sickness absence rate among the social services staff in 2023?", "9,7", "7,9"),
+        # A unit named by its field: "vuxenavdelningen" is the row "Vuxen"; "minuset" asks the deficit.
+        ("Hur stort blev minuset för vuxenavdelningen?", "3 750", "2 230"),
+        # "försörjningsstöd" is the report's "ekonomiskt bistånd", whose section tells no deviation:
+        # the money left over is the item's surplus in the economy chapter.
+        ("Varför blev det pengar över på försörjningsstödet?", "2 230", "3 750"),
+        # Money not used is what is left of a budget.
+        ("Hur mycket av investeringspengarna användes inte?", "1 400", "3 750"),
+        # "juli–september" is the third quarter's column; placed children are no place in a list.
+        ("Hur många ungdomar var placerade på behandlingshem under juli–september?", "16", "212"),
+    ],
+)
+def test_a_social_services_report_asked_in_its_readers_words(make_store, question, figure, not_figure):
+    r = Answerer(make_store({"asvik-son-2025.txt": SOCIAL_SERVICES})).ask(question)
+    assert r.answered and figure in r.answer and not_figure not in r.answer, r.answer
+
+
+COMPARED_WITH_OTHERS = """\
+Barn- och utbildningsnämnden Tallmo – Delårsrapport 2026
+
+1 Nyckeltal
+
+Tabell 2. Tallmo jämfört med andra kommuner
+
+| Nyckeltal | Tallmo 2024 | Tallmo 2025 | Liknande kommuner 2025 | Riket 2025 | Placering 2025 (av 290) |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| Kostnad förskola, kr per inskrivet barn | 158 200 | 163 900 | 169 800 | 174 100 | 61 |
+| Meritvärde åk 9, 17 ämnen | 216,0 | 221,3 | 219,9 | 228,4 | 140 |
+
+Kommentar: Värdena för betyg avser vårterminen.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        # Compared with others: the own figure and theirs.
+        ("How does Tallmo's cost per preschool child compare with similar municipalities?", ("163 900", "169 800")),
+        # A place asked with a comparison: the place, the own figure it ranks and the others'.
+        ("Hur står sig niornas meritvärde jämfört med kommuner som liknar Tallmo?", ("140", "221,3", "219,9")),
+    ],
+)
+def test_a_comparison_with_other_municipalities_gives_both_figures(make_store, question, figures):
+    r = Answerer(make_store({"tallmo-bun-2026.md": COMPARED_WITH_OTHERS})).ask(question)
+    assert r.answered and all(f in r.answer for f in figures), r.answer
+
+
+def test_a_unit_is_found_by_its_field(make_store):
+    # "avfallsverksamheten" is the table's "Avfall", "gatuavdelningen" its "Gata": a unit is named by its field.
+    store = make_store(
+        {
+            "teknik-2026.txt": "Tertialrapport 1 2026 Tekniska nämnden\n\n1 Ekonomi\n\n"
+            "Avfallsverksamheten beräknas lämna ett överskott. Gatuavdelningen har haft en snörik vinter.\n\n"
+            "Tabell 1. Prognos per verksamhet, tkr\tBudget 2026\tPrognos 2026\n"
+            "Avfall – intäkter\t41 500\t42 300\nGata – kostnader\t-18 200\t-21 700\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("Hur mycket räknar avfallsverksamheten med att få in i intäkter enligt prognosen?")
+    assert r.answered and "42 300" in r.answer, r.answer
+    r = answers.ask("Vad väntas gatuavdelningens kostnader bli enligt prognosen?")
+    assert r.answered and "-21 700" in r.answer, r.answer
+
+
 def test_what_is_counted_must_be_in_the_evidence(make_store):
     store = make_store(
         {

@@ -49,7 +49,18 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         # "Which of the operations …": a common word may name the budget whose items are asked for.
         titled = a.store.title_words(q.docs)
         common = [t for t in q.content if t.found and t not in named and _names_budget(t) and t.stem not in titled]
-    scope, subject = section_scope(a.store, q, subject)
+    scope, rest = section_scope(a.store, q, subject)
+    if (
+        not rest
+        and (q.positive or q.negative)
+        and scope
+        and not any(in_scope(f.data.section, scope) for f in a.store.deviations(q.docs))
+    ):
+        # Which way an item's budget went, asked only in words that name a section stating no
+        # deviation ("3.3 Ekonomiskt bistånd och arbetsmarknad" tells of the year's cases): the words
+        # name the item, whose deviation the economy chapter gives.
+        scope, rest = set(), subject
+    subject = rest
     facts = []
     if subject:
         # Only deviations stated near the question's words are weighed.

@@ -192,6 +192,10 @@ LEFT_OVER = (
     r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?plus\b(?!\s+eller\b)"
     rf"|(?<!eller )\b{_ENDS_ON}\s+(?:\w+\s+){{0,2}}?(?:på\s+)?plus\b(?!\s+eller\b)"
     r"|\bplusset\b|\bin the black\b|\bmoney (?:left )?(?:over|to spare)\b|\bleft over\b"
+    # Money not used: "Hur mycket av pengarna användes inte", "oförbrukade medel".
+    r"|\b(?:användes|förbrukades|utnyttjades|nyttjades)\s+(?:\w+\s+)?inte\b"
+    r"|\binte\s+(?:har\s+)?(?:använts|användes|förbrukats|förbrukades|utnyttjats|utnyttjades)\b"
+    r"|\boförbrukade?\b|\boutnyttjade?\b"
 )
 """The everyday way of saying a surplus: "fick mest pengar över", "pengar kvar", "gick plus"."""
 _NEGATIVE = lazy(

@@ -302,10 +302,14 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
         # "Vad kostade hemtjänsten": "kostade" says what kind of figure, "hemtjänsten" what it is of.
         out = {w: (t, v * ORGANISATION_SHARE if COST_STEM.match(t.stem) else v) for w, (t, v) in out.items()}
     fields = domains(titled)
-    if out and all(any(t.stem.startswith(d) for d in fields) for t, _ in out.values()):
+    own = {w for w, (t, _) in out.items() if any(t.stem.startswith(d) for d in fields)}
+    if out and len(own) == len(out):
         # "Is elderly care heading for a loss?" of Äldrenämnden's report: the organisation's own field
         # ("äldreomsorg", "socialtjänsten") asks about the report as a whole.
         return {}
+    # Beside other words it says as little about which passage answers as the organisation's name:
+    # "sjukfrånvaron inom socialtjänsten" of Socialnämnden's report is its sick leave.
+    out = {w: (t, v * ORGANISATION_SHARE if w in own else v) for w, (t, v) in out.items()}
     if all(is_everyday(w) and w not in q.names and t.stem != q.focus for w, (t, _) in out.items()):
         # "Hur gick det ekonomiskt?": everyday words alone name no subject; the noun a question
         # counts ("How many people lived …" as invånare) does, however common.
@@ -501,7 +505,13 @@ def _qualifier_missing(a: Answerer, q: Question, weights: dict, shown: str) -> b
         df = max((vocab.doc_freq.get(alt, 0) for alt in t.alternatives), default=0)
         return vocab.passage_count >= 20 and df / vocab.passage_count > COMMON_SHARE
 
-    qualifier = [t for w, (t, _) in weights.items() if w in asked and not is_everyday(w) and not everywhere(t)]
+    # The organisation's own field ("the social services staff" of Socialnämnden's report) is everyone.
+    fields = domains(a.store.title_words(q.docs))
+    qualifier = [
+        t
+        for w, (t, _) in weights.items()
+        if w in asked and not is_everyday(w) and not everywhere(t) and not any(t.stem.startswith(d) for d in fields)
+    ]
     if not qualifier:
         return False
     held = stem_set(shown) | label_stems(shown)

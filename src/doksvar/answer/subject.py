@@ -75,7 +75,8 @@ def names_item(store: Store, q: Question, t: Term) -> bool:
     if is_everyday(t.word):
         # "barn och unga": an everyday word names an item only with the rest of its label.
         return store.names_row(t, q.docs, within=q.swedish)
-    return store.names_row(t, q.docs)
+    # "bistånd" names the row "Ekonomiskt bistånd" that the question quotes whole, though not first.
+    return store.names_row(t, q.docs) or store.names_row(t, q.docs, within=q.swedish)
 
 
 def section_scope(store: Store, q: Question, terms: list[Term]) -> tuple[set[str], list[Term]]:

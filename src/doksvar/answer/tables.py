@@ -16,7 +16,7 @@ from doksvar.answer.question import COUNTS, Question, asks_share
 from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
 from doksvar.lang.lazy import lazy
-from doksvar.lang.terms import expand_label, synonyms
+from doksvar.lang.terms import expand_label, synonyms, to_swedish
 from doksvar.lang.words import (
     COST_STEM,
     FULL_YEAR,
@@ -103,6 +103,9 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     others = _companions(a, q, pick)
     base = _base_cell(a, q, pick)
     if base is not None and all(o.col != base.col for o in others):
+        own = _own_figure(a, pick, base)
+        if own is not None and all(o.col != own.col for o in others):
+            others.append(own)
         others.append(base)
     if not others:
         others = row_rest(a, q, pick.table.id, pick.cell)
@@ -207,6 +210,39 @@ _YEAR_BEFORE = lazy(
 _LATEST = lazy(r"\b(?:senaste|aktuell\w*|nuvarande|latest|current)\b", re.I)
 _PREVIOUS = lazy(r"\b(?:föregående|förra|tidigare|previous|prior)\b", re.I)
 """Column headers of the latest measurement and of the one before ("Placering senaste", "Placering föregående")."""
+
+
+_GROUP_COLUMN = lazy(
+    r"\briket\b|liknande|jämför|snitt|genomsnitt|\blän\w*|\bregion\w*|kommungrupp|övriga|samtliga|alla kommuner",
+    re.I,
+)
+"""A column of others' figures, to compare with ("Riket 2025", "Liknande kommuner")."""
+_PLACE_COLUMN = lazy(r"placering|\bplats\b|\brank", re.I)
+"""A column of places in a list ("Placering 2025 (av 290)")."""
+
+
+def _own_figure(a: Answerer, pick: _Pick, base: Cell) -> Cell | None:
+    """When a place is compared with others' figure ("Hur står sig … jämfört med liknande kommuner?"),
+    the organisation's own figure that the place ranks: the row's column of the base's year that is
+    neither a place nor a group of others ("Norrbacka 2025" beside "Liknande kommuner 2025")."""
+    header = pick.table.header
+    if not 0 < pick.cell.col < len(header) or not _PLACE_COLUMN.search(header[pick.cell.col]):
+        return None
+    if base.col >= len(header) or not _GROUP_COLUMN.search(header[base.col]):
+        return None  # the place the time before ("Placering föregående") is compared with no others
+    year = years_in(header[base.col]) if base.col < len(header) else frozenset()
+    for c in a.store.cells(pick.table.id):
+        if (
+            c.row != pick.cell.row
+            or c.col in (pick.cell.col, base.col)
+            or c.value is None
+            or not 0 < c.col < len(header)
+        ):
+            continue
+        h = header[c.col]
+        if not _PLACE_COLUMN.search(h) and not _GROUP_COLUMN.search(h) and (not year or years_in(h) == year):
+            return c
+    return None
 
 
 def _base_cell(a: Answerer, q: Question, pick: _Pick) -> Cell | None:
@@ -336,7 +372,8 @@ MIN_TABLE_SHARE = 0.5
 
 
 _COMPARED = lazy(
-    r"\s+(?:jämfört med|jämfört mot|i jämförelse med|compared (?:with|to))\s+(?P<base>.+)$"
+    r"\s+(?:jämfört med|jämfört mot|i jämförelse med|jämförs med|compared? (?:with|to)|compares (?:with|to))"
+    r"\s+(?P<base>.+)$"
     rf"|\s+(?:sedan|since)\s+(?P<since>{YEAR_PATTERN})\b.*$"
 )
 """What a figure is compared with ("… under perioden jämfört med motsvarande period föregående år",
@@ -354,8 +391,17 @@ def _parts_compared(q: Question) -> tuple[Question, Question | None]:
         # taken from the question as asked.
         base = english.group("base") or english.group("since") or ""
         before = years_in(base)
-        main = dataclasses.replace(q, years=tuple(y for y in q.years if y not in before))
-        return main, dataclasses.replace(q, swedish=base.lower(), years=tuple(sorted(before)))
+        # The base's words as the question's terms have them ("similar municipalities" as "liknande
+        # kommuner") go to the base; the rest is what is compared.
+        theirs = set(words(to_swedish(base).lower())) | set(words(base.lower()))
+        main = dataclasses.replace(
+            q,
+            years=tuple(y for y in q.years if y not in before),
+            terms=tuple(t for t in q.terms if t.word not in theirs) or q.terms,
+        )
+        return main, dataclasses.replace(
+            q, swedish=base.lower(), years=tuple(sorted(before)), terms=tuple(t for t in q.terms if t.word in theirs)
+        )
 
     def part(text: str) -> Question:
         kept = set(words(text))
@@ -376,13 +422,15 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     terms = [t for t in q.content if t.found]
     if not terms:
         return None
-    from doksvar.answer.score import ORGANISATION_SHARE, names_what_it_cost
+    from doksvar.answer.score import ORGANISATION_SHARE, domains, names_what_it_cost
 
     weights = {t.word: a.store.vocab.idf(t.alternatives) * _weight(t.word, q) for t in terms}
     titled = a.store.title_words(q.docs)
+    fields = domains(titled)
     for t in terms:
-        if t.stem in titled and t.word not in q.names:
-            weights[t.word] *= ORGANISATION_SHARE  # "kommunstaben" of a report titled so: every table is its
+        if (t.stem in titled or any(t.stem.startswith(d) for d in fields)) and t.word not in q.names:
+            # "kommunstaben" of a report titled so, "socialtjänsten" of Socialnämnden's: every table is its
+            weights[t.word] *= ORGANISATION_SHARE
     costs = set()
     if names_what_it_cost(t for t in terms if t.stem not in titled):
         # "Vad kostade hemtjänsten": "kostade" says what kind of figure, "hemtjänsten" which row.
@@ -564,7 +612,8 @@ def _kinds(q: Question, terms: list[Term]) -> list[str]:
     # A kind is named whether or not the report has the word as such ("målet" of "Målvärde 2025").
     # "avvek" is the past of "avvika": the deviation column as well.
     named = {"avvik" if t.stem.startswith("avvek") else t.stem for t in (*terms, *q.content)}
-    kinds = [k for k in _COLUMN_KINDS if any(s.startswith(k) or k in s for s in named)]
+    # A place in a list is asked as a ranking is; "placerade barn" are placements, no place.
+    kinds = [k for k in _COLUMN_KINDS if k != "plac" and any(s.startswith(k) or k in s for s in named)]
     if "prognos" not in kinds and _EXPECTED.search(f"{q.swedish} {q.text.lower()}"):
         kinds.append("prognos")  # "Vad landar … på", "tror kommunen", "expected to": the forecast
     after = _PLAN_AFTER.search(f"{q.swedish} {q.text.lower()}")
@@ -625,6 +674,8 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
     has_kind = {k for k, ws in _COLUMN_KINDS.items() if any(w in hl for w in ws)}
     if has_kind & {"prognos", "mål"} and not has_kind & set(kinds):
         fit -= 0.15  # a forecast or a target is not what happened
+    if not kinds and has_kind == {"utfall"} and any(_months(o.lower()) for o in header[1:]):
+        fit += 0.05  # no kind of figure asked: what happened ("Utfall" beside forecasts by month)
     if "budget" in has_kind and "budget" not in kinds and "avvik" not in has_kind:
         fit -= 0.1
     if "avvik" in has_kind and "avvik" not in kinds:
@@ -679,9 +730,26 @@ def _header_kinds(header: Sequence[str]) -> set[str]:
 _MONTH = lazy(rf"\b(?:{MONTHS})\b")
 
 
+_MONTH_NAMES = MONTHS.split("|")
+_MONTH_SPAN = lazy(rf"\b({MONTHS})\s*(?:[–-]|till(?: och med)?)\s*({MONTHS})\b")
+"""Months from one to another: "juli–september", "januari till april"."""
+_QUARTER = lazy(r"\b(?:kv|kvartal|q)\s*\.?\s*([1-4])\b|\b(första|andra|tredje|fjärde)\s+kvartalet\b")
+_TERTIAL = lazy(r"\b(?:t|tertial)\s*([1-3])\b|\b(första|andra|tredje)\s+tertialet\b")
+_ORDINAL = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
+
+
 def _months(text: str) -> frozenset[str]:
-    """The month names a (lower-cased) text holds."""
-    return frozenset(_MONTH.findall(text))
+    """The months a (lower-cased) text names: by name, every month of a span ("juli–september"),
+    of a quarter ("Kv 3", "tredje kvartalet") or of a tertial ("T1", "första tertialet")."""
+    found = set(_MONTH.findall(text))
+    for m in _MONTH_SPAN.finditer(text):
+        a, b = _MONTH_NAMES.index(m.group(1)), _MONTH_NAMES.index(m.group(2))
+        found.update(_MONTH_NAMES[a : b + 1])
+    for pattern, length in ((_QUARTER, 3), (_TERTIAL, 4)):
+        for m in pattern.finditer(text):
+            k = int(m.group(1)) if m.group(1) else _ORDINAL[m.group(2)]
+            found.update(_MONTH_NAMES[(k - 1) * length : k * length])
+    return frozenset(found)
 
 
 _COUNT = lazy(r"\b(?:hur många|how many|antal\w*)\b", re.I)

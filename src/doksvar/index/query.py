@@ -145,6 +145,11 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         if others:
             # "tillsvidaretjänst" is found where the report writes "tillsvidareanställda".
             alts, how = (*alts, *others), how if alts else "synonym"
+        field = _unit_field(w, vocab)
+        if field:
+            # "vuxenavdelningen" is the report's row or sub-heading "Vuxen", "fastighetsenheten" its
+            # "Fastighet": a unit is named by its field.
+            alts = (*alts, *(x for x in field if x not in alts))
         root = _past_root(w, s, vocab)
         if root is not None and root not in alts:
             # "Hur många sökte …?" is answered by "814 sökande", "deltog" by "541 deltagare".
@@ -195,6 +200,26 @@ def _typo_of(word: str, fixed: str) -> bool:
     from doksvar.lang.frequency import form_zipf
 
     return form_zipf(word) == 0 or len(commonprefix([word, fixed])) >= min(len(word), len(fixed)) - 2
+
+
+_UNIT_HEAD = re.compile(r"(?<=\w{3})-?(?:avdelning|enhet|sektion|förvaltning|verksamhet)(?:en|ens|ar|arna|er|erna)?$")
+"""The head of a compound naming a unit of the organisation by its field ("vuxenavdelningen")."""
+
+
+def _unit_field(word: str, vocab: Vocabulary) -> list[str]:
+    """The indexed forms of the field a unit's name holds ("vuxen" of "vuxenavdelningen",
+    "fastighet" of "fastighetsenheten"), none for a word that names no unit."""
+    m = _UNIT_HEAD.search(word)
+    if m is None:
+        return []
+    field = word[: m.start()]
+    # The linking s of "fastighetsenheten", the u or o of "gatuavdelningen" (gata), "kyrkoförvaltningen" (kyrka).
+    forms = (field, field[:-1] if field.endswith("s") else field, field[:-1] + "a" if field[-1:] in "uo" else field)
+    for first in dict.fromkeys(forms):
+        found = [x for x in _forms(stem(first), vocab) if len(x) >= 3]
+        if found:
+            return found
+    return []
 
 
 def _forms(s: str, vocab: Vocabulary) -> list[str]:

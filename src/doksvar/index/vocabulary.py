@@ -24,8 +24,8 @@ _UMLAUT = {"a": "ä", "o": "ö", "ä": "a", "ö": "o"}
 
 def _umlauted(s: str) -> list[str]:
     """The stem with its last vowel changed the way a few Swedish nouns change it in the plural
-    (a -> ä, o -> ö, and back): "bostad" / "bostäd" (bostäder), "land" / "länd". Stems of five
-    letters at least: a shorter one changed is too often another word ("stad", "städ")."""
+    (a -> ä, o -> ö, and back): "bostad" / "bostäd" (bostäder), "ledamot" / "ledamöt". Stems of
+    five letters at least: a shorter one changed is too often another word ("stad", "städ")."""
     m = _LAST_VOWEL.search(s) if len(s) >= 5 else None
     return [f"{s[: m.start()]}{_UMLAUT[m.group(1)]}{m.group(2)}"] if m else []
 
