@@ -118,7 +118,8 @@ class _Builder:
             elif block.kind == "rows":
                 self._table(block)
             elif is_subheading(block, nxt) and (
-                labels_a_passage(nxt, blocks[i + 2] if i + 2 < len(blocks) else None) or TOC_TITLE.match(block.text)
+                labels_a_passage(nxt, blocks[i + 2] if i + 2 < len(blocks) else None)
+                or (TOC_TITLE.match(block.text) and nxt is not None and nxt.kind != "toc")
             ):
                 self._emit(block.text, "subheading")
                 self.seams.extend(self.pos - len(block.text) + s for s in block.seams)
