@@ -406,6 +406,39 @@ def test_a_second_part_that_the_first_answer_gives_is_not_asked_again(make_store
     assert "taxan" not in r.answer, r.answer
 
 
+def test_a_second_part_of_another_kind_is_looked_for_where_the_first_answer_stands(make_store):
+    # "When …, and how many households …?" asks on about the fire: the households evacuated, told
+    # right after, not the households of a survey elsewhere; "Ekvägen 12" is no count of them.
+    store = make_store(
+        {
+            "bolag-2025.txt": "Årsredovisning 2025 Bostadsbolaget\n\n2 Året\n\n"
+            "Den 14 mars utbröt en brand i trapphuset på Ekvägen 12. Röken spred sig och 18 hushåll "
+            "evakuerades under natten.\n\n3 Kunder\n\nEnkäten skickades till samtliga 4 100 hushåll och "
+            "svarsfrekvensen blev 58 procent.\n"
+        }
+    )
+    r = Answerer(store).ask("When did the fire break out, and how many households had to leave their homes?")
+    assert r.answered and "14 mars" in r.answer and "18 hushåll" in r.answer, r.answer
+    assert "58 procent" not in r.answer, r.answer
+
+
+def test_an_english_word_is_found_as_the_last_part_of_a_compound(make_store):
+    # "festival" is the head of "Norrviksfestivalen", as "extra" is the first part of "extrakostnader".
+    store = make_store(
+        {
+            "kfn-2025.txt": "Årsredovisning 2025 Kultur- och fritidsnämnden\n\n1 Året\n\n"
+            "Den 15–17 augusti genomfördes Norrviksfestivalen i hamnparken med omkring 12 400 besökare.\n\n"
+            "Biblioteket i Norrvik hade 81 200 besökare under året.\n"
+        }
+    )
+    from doksvar.answer.question import read_question
+
+    q = read_question("How many visitors came to the Norrvik festival?", store.vocab)
+    assert "festival" in {t.word for t in q.terms}, q.terms
+    r = Answerer(store).ask("How many visitors came to the Norrvik festival?")
+    assert r.answered and "12 400" in r.answer, r.answer
+
+
 def test_a_plural_that_changes_the_vowel_finds_the_singular(make_store):
     # "bostäder" is the plural of "bostad", "länder" of "land": the stemmer keeps them apart.
     store = make_store(
@@ -1939,6 +1972,50 @@ def test_goals_are_listed_by_the_assessment_asked_for(make_store):
     assert "Snabb bygglovshantering" not in r.answer and "energianvändning" not in r.answer, r.answer
     r = answers.ask("Which goals were only partly met?")
     assert r.answered and "Snabb bygglovshantering" in r.answer and "Trygga gator" not in r.answer, r.answer
+
+
+NUMBERED_GOALS = """\
+Årsredovisning 2025 – Socialnämnden, Ekeby kommun
+
+5 Måluppfyllelse
+
+| Nr | Mål | Indikator | Målvärde | Utfall | Bedömning |
+| --- | --- | --- | ---: | ---: | --- |
+| 1 | Barn får tidigt stöd | Vårddygn HVB | 4 800 | 6 030 | Delvis uppfyllt |
+| 2 | Utredningar görs i tid | Andel inom fyra månader, % | 80 | 81 | Uppfyllt |
+| 3 | Fler hushåll blir självförsörjande | Hushåll med bistånd | 900 | 872 | Uppfyllt |
+| 4 | Ekonomi i balans | Budgetavvikelse, tkr | 0 | -14 155 | Ej uppfyllt |
+"""
+
+
+def test_how_many_goals_were_met_is_counted_from_the_goal_table(make_store):
+    # "Hur många av målen nåddes?": two of four, as a report writes a count, each named by its goal
+    # (not its number); "nåddes", "klarar" say which assessment, not what the goals are about.
+    answers = Answerer(make_store({"ekeby-son-2025.md": NUMBERED_GOALS}))
+    r = answers.ask("Hur många av socialnämndens mål nåddes helt under året?")
+    assert r.answered and r.answer.startswith("två av fyra"), r.answer
+    assert "Utredningar görs i tid" in r.answer and "Ekonomi i balans" not in r.answer, r.answer
+    r = answers.ask("How many of the board's goals were not met?")
+    assert r.answered and r.answer.startswith("one of four") and "Ekonomi i balans" in r.answer, r.answer
+
+
+def test_a_compound_the_report_lacks_is_declined_by_its_missing_part(make_store):
+    # "kulturskola" is no "skola" of the report's: "kultur" is everyday Swedish, but as a part of the
+    # compound asked it names what the report does not have.
+    store = make_store(
+        {
+            "bun-2026.txt": "Delårsrapport 2026 Barn- och utbildningsnämnden\n\n1 Volymer\n\n"
+            "Tabell 1. Antal barn och elever\tVår 2026\nFörskola\t1 281\nGrundskola\t4 120\n\n"
+            "I förskolan går 1 281 barn och i grundskolan 4 120 elever.\n"
+        }
+    )
+    answers = Answerer(store)
+    r = answers.ask("Hur många barn och unga går i kommunens kulturskola?")
+    assert not r.answered and "kulturskola" in r.answer, r.answer
+    r = answers.ask("How much does the municipality spend on school lunches per pupil?")
+    assert not r.answered, r.answer
+    r = answers.ask("Hur många barn går i förskolan?")
+    assert r.answered and "1 281" in r.answer, r.answer
 
 
 RANKING_CHANGE = """\

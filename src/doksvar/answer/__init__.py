@@ -112,21 +112,22 @@ class Answerer:
         questions = [dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts]
         # A part with no subject of its own ("… och vad händer med pengarna?") speaks of the other
         # part's subject: alone it would be a question about the whole report.
-        alone = [True, bool(subject_weights(self, questions[1])) or not subject_weights(self, q)]
+        # Nor has one that asks only what kind of figure ("…, och vad kostade den?").
+        own_subject = [t for t, _ in subject_weights(self, questions[1]).values() if not COST_STEM.match(t.stem)]
+        alone = [True, bool(own_subject) or not subject_weights(self, q)]
         first = self.answer(questions[0])
         q2 = questions[1]
-        if (
-            first.answered
-            and q2.wants in ("number", "date")
-            and questions[0].wants != q2.wants
-            and _kinds_in(q2, first.answer)
-        ):
+        if first.answered and q2.wants == "date" and questions[0].wants != "date" and _kinds_in(q2, first.answer):
             # "Vem är ny chef …, och när började hen?" – "1 februari: Henrik Åberg tillträdde …": the
-            # first part's answer gives the date, or the figure, that the second asks.
+            # first part's answer gives the date that the second asks. (A figure in it may be of
+            # anything: "Ekbackevägen 12" answers no "how many households".)
             return dataclasses.replace(first, question=q.text)
-        answers = [first, self.answer(q2) if alone[1] else self.decline(q2)]
+        own = _asked_of(q2, [t for t in q2.content if t.found])
+        # The second part asks on about what the first part's answer tells: where the report goes on
+        # ("Den 14 mars utbröt en brand … och 18 hushåll evakuerades") before anywhere else.
+        near = self._next_to(first, q2, own) if first.answered and q2.wants in ("number", "date") else None
+        answers = [first, near or (self.answer(q2) if alone[1] else self._of_first(questions[0], q2))]
         if answers[0].answered and not answers[1].answered:
-            own = _asked_of(q2, [t for t in q2.content if t.found])
             answers[1] = self._next_to(answers[0], q2, own) or answers[1]
             if not answers[1].answered and asks_reason(q2) and not gives_reason(answers[0].answer):
                 # "Vad landar X på, och varför är det lägre …?": the reason for the first part's figure.
@@ -137,6 +138,18 @@ class Answerer:
         if len(found) == 1:
             return dataclasses.replace(found[0], question=q.text)
         return _joined(q.text, found[0], found[1])
+
+    def _of_first(self, q1: Question, q2: Question) -> Answer:
+        """A second part with no subject of its own asked of the first part's ("När togs den nya
+        magnetkameran i drift, och vad kostade den?": what the magnetkamera cost)."""
+        from doksvar.answer.score import subject_weights
+
+        held = {t.word for t in q2.terms}
+        borrowed = tuple(t for t, _ in subject_weights(self, q1).values() if t.found and t.word not in held)
+        if not borrowed:
+            return self.decline(q2)
+        extra = " ".join(t.word for t in borrowed)
+        return self.answer(dataclasses.replace(q2, terms=(*q2.terms, *borrowed), swedish=f"{q2.swedish} {extra}"))
 
     def _both(self, q: Question, whole: Answer, parts: tuple[str, str]) -> Answer:
         """A question of two parts ("Hur stort …, och hur mycket av det …?") answered part by part
@@ -661,6 +674,11 @@ class Answerer:
                 continue  # "vid utgången av", "helåret": when, not what
             if COST_STEM.match(t.stem):
                 continue  # "kostnad" ("cost"): what kind of figure, not what it is of
+            if t.how == "part":
+                # A part of a compound the report lacks ("kultur" of "kulturskolan"): the compound
+                # is a subject, however everyday its part.
+                deciding.append(t)
+                continue
             if any(t.stem.startswith(d) for d in fields):
                 continue  # "äldreomsorg" of Äldrenämnden's report: the organisation's own field
             if t.word in names or (q.english and t.word not in original and len(t.word) >= 4):
@@ -683,7 +701,14 @@ class Answerer:
                 continue  # an English word with no Swedish term: it cannot be looked for
             deciding.append(t)
         if deciding:
-            what = ", ".join(t.word for t in deciding)
+            # A part is named by the question's compound that holds it ("kulturskola", not "kultur").
+            asked = words(q.swedish)
+            what = ", ".join(
+                dict.fromkeys(
+                    next((w for w in asked if t.word in w and w != t.word), t.word) if t.how == "part" else t.word
+                    for t in deciding
+                )
+            )
             return self.decline(q, frame("not_found", q.english, what=what))
         return None
 

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer
-from doksvar.answer.question import Question
+from doksvar.answer.question import COUNTS, Question
 from doksvar.lang.lazy import lazy
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ _ASKED = (
         ),
     ),
     ("partly", lazy(r"delvis|\bgul\b|\bgult\b|yellow|partly|partially")),
-    ("met", lazy(r"uppfyll|uppnå|nådde|nåddes|klarade|grön|grönt|green|\bmet\b|achieved|reached")),
+    ("met", lazy(r"uppfyll|uppnå|nådde|nåddes|\bnås\b|\bnår\b|klara\w*|grön|grönt|green|\bmet\b|achieved|reached")),
 )
 _CELL = (
     ("not", lazy(r"^(?:ej|inte)\s+(?:uppfyll|uppnå|nå)\w*|^röd|^rött|^not met", re.I)),
@@ -62,7 +62,10 @@ def answer_goals(a: Answerer, q: Question) -> Answer | None:
         if not columns:
             continue
         column = columns[0]  # the first assessment column is the year reported on
-        rows = [c for c in a.store.cells(table.id) if c.col == column and _status(c.text) is not None]
+        cells = a.store.cells(table.id)
+        rows = [c for c in cells if c.col == column and _status(c.text) is not None]
+        # A goal numbered in the first column ("3") is named by the next ("Fler elever ska …").
+        named = {c.row: c.text.strip() for c in cells if c.col == 1 and c.value is None}
         if len(rows) < 2:
             continue
         chosen = [c for c in rows if _status(c.text) == wanted]
@@ -74,8 +77,24 @@ def answer_goals(a: Answerer, q: Question) -> Answer | None:
             row_end = text.find("\n", c.end)
             row_end = len(text) if row_end < 0 else row_end
             cites.append(a.cite(table.doc_id, row_start, row_end, (c.start, c.end)))
-            names.append(f"{c.row_label} ({c.text.strip()})")
+            label = named.get(c.row, c.row_label) if c.row_label.strip(" .").isdigit() else c.row_label
+            names.append(f"{label} ({c.text.strip()})")
         if not chosen:
             return None
-        return answer(q.text, "fact", "; ".join(names), cites)
+        body = "; ".join(names)
+        if COUNTS.search(q.swedish):
+            # "Hur många av målen nåddes?": how many of how many, and which ("tre av åtta").
+            of = "of" if q.english else "av"
+            body = f"{_in_words(len(chosen), q.english)} {of} {_in_words(len(rows), q.english)}: {body}"
+        return answer(q.text, "fact", body, cites)
     return None
+
+
+_SV = "noll ett två tre fyra fem sex sju åtta nio tio elva tolv".split()
+_EN = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def _in_words(n: int, english: bool) -> str:
+    """A count of goals as a report writes it: in words up to twelve ("ett" as "mål" is neuter)."""
+    words = _EN if english else _SV
+    return words[n] if n < len(words) else str(n)

@@ -456,8 +456,8 @@ def _focus(swedish: str) -> str:
 
 def _english_part(word: str, report_stem: str, vocab: Vocabulary) -> bool:
     """Whether an English word is a report word, a Swedish word it begins ("admin" in
-    "administration"), or the first part of a compound of the report, the rest a word ("extra" in
-    "extrakostnader"; not "train" in "traineeprogram")."""
+    "administration"), or the first or last part of a compound of the report, the rest a word
+    ("extra" in "extrakostnader", "festival" in "Norrviksfestivalen"; not "train" in "traineeprogram")."""
     s = stem(word)
     if s.startswith(report_stem) or form_zipf(report_stem) >= SPECIFIC_ZIPF:
         return True
@@ -466,6 +466,11 @@ def _english_part(word: str, report_stem: str, vocab: Vocabulary) -> bool:
         # The rest may follow a linking "s" ("verksamhetsplan").
         parts = [part for part in (rest, rest[1:] if rest.startswith("s") else "") if len(part) >= 3]
         if any(part in vocab.doc_freq or form_zipf(part) >= SPECIFIC_ZIPF for part in parts):
+            return True
+        # Or the compound's last part, after a word ("festival" of "Norrviksfestivalen").
+        head = report_stem[: -len(first)] if report_stem.endswith(first) and report_stem != first else ""
+        heads = [part for part in (head, head[:-1] if head.endswith("s") else "") if len(part) >= 3]
+        if any(part in vocab.doc_freq or form_zipf(part) >= SPECIFIC_ZIPF for part in heads):
             return True
     return False
 
