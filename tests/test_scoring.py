@@ -439,6 +439,32 @@ def test_an_english_word_is_found_as_the_last_part_of_a_compound(make_store):
     assert r.answered and "12 400" in r.answer, r.answer
 
 
+def test_the_reports_own_place_and_field_weigh_little_in_finding_the_sentence(make_store):
+    # "inom äldreomsorgen i Tallby" of Tallby's elderly care board says which report, not which
+    # sentence: the one with the permanent staff answers, not one naming the field and the place.
+    store = make_store(
+        {
+            "tallby-aln-2026.txt": "Delårsrapport 2026 Äldrenämnden Tallby\n\n1 Omvärld\n\n"
+            "Äldreomsorgen i Tallby arbetar med att rekrytera, och 240 anställda går i pension inom fem år.\n\n"
+            "5 Personal\n\nDen 31 augusti hade äldrenämnden 1 384 tillsvidareanställda medarbetare.\n"
+        }
+    )
+    r = Answerer(store).ask("Hur många fast anställda arbetar inom äldreomsorgen i Tallby?")
+    assert r.answered and "1 384" in r.answer and "240" not in r.answer, r.answer
+
+
+def test_an_english_question_after_a_place_in_a_ranking_asks_a_ranking(make_store):
+    # "ranking" is no word of the report, yet says what is asked: a place, which no sentence here gives.
+    store = make_store(
+        {
+            "kfn-2025.txt": "Årsredovisning 2025 Kultur- och fritidsnämnden\n\n1 Bibliotek\n\n"
+            "Biblioteket och bokbussen är en plattform för dialogmöten om översiktsplanen.\n"
+        }
+    )
+    r = Answerer(store).ask("What place did the library take in a national ranking of library services in 2025?")
+    assert not r.answered, r.answer
+
+
 def test_a_plural_that_changes_the_vowel_finds_the_singular(make_store):
     # "bostäder" is the plural of "bostad", "länder" of "land": the stemmer keeps them apart.
     store = make_store(

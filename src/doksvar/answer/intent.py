@@ -21,6 +21,7 @@ _RANKING = lazy(
 )
 _RANKING_EN = lazy(
     r"^where (?:did|does|do)\b.{1,60}?\b(?:land|end up|ends up|come|finish|place|rank|stand)\b"
+    r"|\b(?:what|which) (?:place|position|spot)\b|\brank(?:ed|ing|ings|s)?\b"
     r"|\bhow (?:does|do|did)\b.{1,60}?\b(?:stack up|compare (?:with|to) (?:other|similar|comparable|neighbouring))\b"
     r"|\bhow many (?:places|positions|spots|steps)\b.{1,80}?"
     r"\b(?:climb|improv|move|rise|rose|jump|fall|fell|drop|slip|los[te])"

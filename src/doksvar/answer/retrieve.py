@@ -103,12 +103,20 @@ def candidates(store: Store, terms: list[Term], limit: int = 80, docs=None) -> l
 
 
 def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> dict[str, float]:
+    from doksvar.answer.score import ORGANISATION_SHARE, domains
+
     weights = {}
+    titled = store.title_words(q.docs) if q is not None else frozenset()
+    fields = domains(titled)
     for t in terms:
         w = store.vocab.idf(t.alternatives)
         if q is not None and (t.word in q.direction or is_cue_word(t.word) or is_period(t.word)):
             # "bättre än budgeterat", "främsta", "januari–mars": what kind of answer or when, not what about
             w *= DIRECTION_SHARE
+        if t.stem in titled or any(t.stem.startswith(d) for d in fields):
+            # The report's own organisation, place or field ("Tallby", "äldreomsorgen" of Tallby's
+            # äldrenämnd): every sentence is about it, named or not.
+            w *= ORGANISATION_SHARE
         if q is not None and t.word in q.untranslated:
             w *= generality_weight(t.word, "en")  # everyday English left as asked ("end")
         weights[t.word] = w * (0.8 if t.how in ("compound", "fuzzy", "synonym", "derived") else 1.0)

@@ -121,6 +121,9 @@ UNIT_MISMATCH = -0.1
 """The figure in the unit the question asks for ("uttryckt i kronor"), or only in another."""
 LEADS_IN = -0.2
 """A sentence that only introduces a list ("… följande delar:"): the list answers, not it."""
+NO_PLACE = -0.33
+"""A question for a place in a list ("What place did …", "Vilken placering …") whose answer gives none."""
+_ASKS_PLACE = lazy(r"\b(?:what|which) (?:place|position|rank)\b|\bvilken (?:plats|placering)\b|\bwhere did \w+ rank\b")
 NO_NAME = -0.32
 """A question for who or which company ("Vilken leverantör …?") whose answer names none: never an answer."""
 _ASKS_NAME = lazy(
@@ -561,6 +564,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["intent"] = INTENT_MATCH
     if intent == "ranking":
         features["kind"] = KIND_MATCH if _PLACE.search(shown) else KIND_MISMATCH
+        if not _PLACE.search(shown) and _ASKS_PLACE.search(both):
+            features["kind"] = NO_PLACE
     elif q.wants == "number":
         # "barn och unga 0–19 år" says how old, "under fem veckor" how long: neither how many.
         counted = counted_text(q, shown)
@@ -744,7 +749,7 @@ def certain(c: Candidate) -> bool:
 
 def acceptable(c: Candidate) -> bool:
     """Whether a candidate is good enough to answer with, rather than saying the report lacks it."""
-    if c.features.get("kind") in (NO_FIGURE, NO_NAME) or "group" in c.features:
+    if c.features.get("kind") in (NO_FIGURE, NO_NAME, NO_PLACE) or "group" in c.features:
         return False
     if c.features.get("year", 0.0) <= YEAR_MISMATCH:
         return False  # a figure of another year is no answer, however well it matches
