@@ -446,3 +446,39 @@ def test_a_row_label_broken_at_a_line_end_is_mended():
     assert rows["Hushåll med bistånd, genomsnitt per månad"]["2025"] == "398"
     assert rows["Tillsyn av miljö- och hälsoskydd"]["2024"] == "88"
     assert rows["Kostnad för IT-stöd, mnkr"]["2025"] == "1,4"
+
+
+WRAPPED_FIRST_LABEL = """\
+3 Tillsyn
+
+     Tillsynen av enskilda avlopp görs främst under sommaren.
+
+       Tabell 5. Planerad och genomförd tillsyn, antal besök
+
+                                                  Plan  Genomfört   Andel av
+                                                 helår    jan–apr       plan
+       Tillsynsområde                             2026       2026          %
+
+       Miljöfarlig verksamhet,
+       tillstånds- och anmälningspliktig           118         31         26
+       Enskilda avlopp                             180         22         12
+       Hälsoskydd i skolor, förskolor
+       och bassängbad                               72         29         40
+       Summa                                       370         82         22
+"""
+
+
+def test_a_header_set_apart_over_a_first_label_that_wraps_is_the_header():
+    # A blank line between the header and the figures, the first row's label over two lines: the
+    # header is the header (not the caption), and a label's lower-case rest joins its first line.
+    doc = _doc([WRAPPED_FIRST_LABEL])
+    (table,) = doc.tables
+    assert table.caption.startswith("Tabell 5."), table.caption
+    assert table.header[1:] == ("Plan helår 2026", "Genomfört jan–apr 2026", "Andel av plan %"), table.header
+    rows = {c.row_label: c.text for c in table.cells if c.col == 1}
+    assert rows == {
+        "Miljöfarlig verksamhet, tillstånds- och anmälningspliktig": "118",
+        "Enskilda avlopp": "180",
+        "Hälsoskydd i skolor, förskolor och bassängbad": "72",
+        "Summa": "370",
+    }, rows

@@ -616,7 +616,7 @@ class _Reader:
                 # One blank line may stand between a header of several columns and its figures.
                 if j == i or j + 1 >= len(lines) or not any(len(_segments(x.text)) >= 2 for x in lines[i:j]):
                     return None
-                if not is_numeric_line(lines[j + 1].text):
+                if not is_numeric_line(lines[j + 1].text) and not self._wrapped_first_label(j + 1):
                     return None
                 return j + 1
             if is_numeric_line(lines[j].text):
@@ -626,12 +626,26 @@ class _Reader:
             j += 1
         return None
 
+    def _wrapped_first_label(self, k: int) -> bool:
+        """Whether line k is the first line of the first row's label, its figures on the next line
+        ("Miljöfarlig verksamhet," / "tillstånds- och anmälningspliktig   118   31")."""
+        lines = self.lines
+        return (
+            k + 1 < len(lines)
+            and len(_segments(lines[k].text)) == 1
+            and len(lines[k].stripped) <= GROUP_LABEL_CHARS
+            and not SENTENCE_END.search(lines[k].stripped)
+            and is_numeric_line(lines[k + 1].text)
+        )
+
     def _table(self, i: int, first_row: int) -> int:
-        """Read the table whose header starts at line i and first row of figures is first_row."""
+        """Read the table whose header starts at line i and first row of figures is first_row (or the
+        first line of its label)."""
         lines = self.lines
         header_lines = [ln for ln in lines[i:first_row] if not ln.blank]
         i = first_row
-        body: list[Line] = []
+        body: list[Line] = [] if is_numeric_line(lines[i].text) else [lines[i]]
+        i += len(body)
         apart: set[int] = set()  # body lines set apart from the line above by vertical space
         j = i
         while j < len(lines):
@@ -1076,8 +1090,11 @@ def _body_rows(
             label_parts.append(piece)
         cells += [(" ".join(pieces), []) for pieces in comments.get(id(ln), no_comment)]
         label = " ".join(label_parts)
-        if group_pending is not None and label and _opens_onto(group_pending):
-            # "Ledningsstöd, Rakelradio och" / "IT-utrustning  900  640": the label goes on below.
+        goes_on = label[:1].islower() and _segments(ln.text)[0][0] <= pending_at + 1
+        if group_pending is not None and label and (_opens_onto(group_pending) or goes_on):
+            # "Ledningsstöd, Rakelradio och" / "IT-utrustning  900  640": the label goes on below;
+            # so does "Hälsoskydd i skolor, förskolor" / "och bassängbad  72", its rest in lower case
+            # where it began (not set in under it, as a group's rows are).
             row: list[tuple[str, list[int]]] = [(f"{group_pending} {label}", [len(group_pending)]), *cells]
             _mark_row_moved(row)
             rows.append(row)
