@@ -2048,6 +2048,38 @@ def test_a_compound_the_report_lacks_is_declined_by_its_missing_part(make_store)
     assert r.answered and "1 281" in r.answer, r.answer
 
 
+PLACES_BY_YEAR = """\
+Delårsrapport 2026 Barn- och utbildningsnämnden Ekby
+
+4 Jämförelser
+
+Tabell 9. Ekbys placering i nationella jämförelser (av 290 kommuner)
+Jämförelse\tPlacering 2026\tPlacering 2025
+SKR Öppna jämförelser gymnasieskola\t212\t188
+NKI skolmåltider\t41\t57
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        # "moved up or down" asks the place before too, as "the year before" does.
+        ("Did Ekby move up or down in the national comparison of upper secondary schools?", ("212", "188")),
+        ("Har placeringen i Öppna jämförelser för gymnasieskolan blivit bättre eller sämre?", ("212", "188")),
+    ],
+)
+def test_a_change_of_place_gives_the_place_before_too(make_store, question, figures):
+    r = Answerer(make_store({"ekby-bun-2026.txt": PLACES_BY_YEAR})).ask(question)
+    assert r.answered and all(f in r.answer for f in figures), r.answer
+
+
+def test_an_abbreviation_of_several_words_stands_for_each():
+    from doksvar.answer.tables import label_stems
+
+    # "NKI" is "Nöjd kundindex": a question after how satisfied ("nöjda") finds its row.
+    assert {"nöjd", "kundindex"} <= label_stems("NKI skolmåltider"), label_stems("NKI skolmåltider")
+
+
 RANKING_CHANGE = """\
 Årsredovisning 2025
 

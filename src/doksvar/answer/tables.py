@@ -205,7 +205,11 @@ def _companions(a: Answerer, q: Question, pick: _Pick) -> list[Cell]:
 
 _YEAR_BEFORE = lazy(
     rf"\b(?:{YEAR_BEFORE}|förra\s+gången|förra\s+mätningen|föregående\s+mätning\w*|last year|the year before"
-    r"|previous year|a year earlier|a year ago|last time|(?:the\s+)?previous (?:survey|measurement|one))\b"
+    r"|previous year|a year earlier|a year ago|last time|(?:the\s+)?previous (?:survey|measurement|one)"
+    # A change of place asked: "moved up or down", "better or worse", "klättrat eller tappat".
+    r"|(?:moved?|gone|go|went)\s+up\s+or\s+down|up\s+or\s+down|better\s+or\s+worse|improved\s+or\s+(?:worsened|declined)"
+    r"|upp\s+eller\s+ner|bättre\s+eller\s+sämre|klättrat\s+eller\s+tappat|förbättrats\s+eller\s+försämrats"
+    r"|(?:har|blivit)\s+(?:\w+\s+){0,2}?(?:bättre|sämre)|klättrat|tappat)\b"
 )
 _LATEST = lazy(r"\b(?:senaste|aktuell\w*|nuvarande|latest|current)\b", re.I)
 _PREVIOUS = lazy(r"\b(?:föregående|förra|tidigare|previous|prior)\b", re.I)

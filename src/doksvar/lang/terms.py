@@ -131,7 +131,8 @@ def abbreviations() -> dict[str, str]:
 def expand_label(words: list[str]) -> list[str]:
     """A table label's words with each abbreviation written out."""
     table = abbreviations()
-    return [table.get(w, w) for w in words]
+    # An abbreviation of several words stands for each of them ("nki": "nöjd", "kundindex").
+    return [part for w in words for part in table.get(w, w).split()]
 
 
 @lru_cache(maxsize=1)
