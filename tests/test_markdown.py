@@ -292,3 +292,47 @@ def test_a_pipe_table_without_a_header_has_its_first_row_as_data():
     assert table.header == ("", "2026", "2025")
     assert _cell(doc, "Tillsvidareanställda, antal", "2026").value == 1412
     assert _cell(doc, "Visstidsanställda, antal", "2025").value == 203
+
+
+MARKED_HEADINGS_AND_A_LIST = """\
+# Årsredovisning 2025
+
+## 1 Sammanfattning
+
+Året präglades av nya lokaler.
+
+## 2 Nämndens uppdrag och organisation
+
+Förvaltningen är organiserad i fyra avdelningar:
+
+1. Bibliotek och kultur (folkbiblioteken, konsthallen)
+2. Kulturskolan
+3. Ungdom och fritid (fritidsgårdar, feriearbete)
+4. Anläggning och förening (idrottsanläggningar, bidrag)
+
+## 3 Omvärld och förutsättningar
+
+Befolkningen ökade med 350 personer.
+
+## 4 Måluppfyllelse
+
+### 4.1 Nämndens mål
+
+Tre av sju mål nåddes.
+"""
+
+
+def test_a_numbered_list_is_no_heading_where_headings_are_marked(tmp_path):
+    # "3. Ungdom och fritid" follows "2 Nämndens uppdrag" in number, but a report that marks its
+    # headings with # marks them all: the list stays in section 2, "## 3 Omvärld" opens section 3.
+    doc = load_bytes(tmp_path / "rapport.md", MARKED_HEADINGS_AND_A_LIST.encode())
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("1", "Sammanfattning"),
+        ("2", "Nämndens uppdrag och organisation"),
+        ("3", "Omvärld och förutsättningar"),
+        ("4", "Måluppfyllelse"),
+        ("4.1", "Nämndens mål"),
+    ]
+    item = next(p for p in doc.passages if "Ungdom och fritid" in p.text)
+    assert item.section == "2", item
+    assert next(p for p in doc.passages if "350 personer" in p.text).section == "3"

@@ -54,9 +54,15 @@ class _Goals:
         self.goal = ""
 
 
+_MARKED_NUMBER = re.compile(r"^#{1,6}\s+\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
+MARKED = 2
+"""Numbered headings marked with # from which a report's unmarked numbered lines are no headings."""
+
+
 def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Block]:
     blocks: list[Block] = []
     toc_lines = toc_line_numbers(lines)
+    marked_headings = sum(1 for ln in lines[first:] if _MARKED_NUMBER.match(ln))
     last_number: list[int] | None = None
     goals = _Goals()
     pages: list[tuple[int, int]] = []  # (index of the first block on a page, the page)
@@ -91,7 +97,13 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
                 blocks.append(Block("toc", _clean(line.replace("\t", " "))[0]))
             i += 1
             continue
-        found = heading(MD_HEADING.sub("", line), last_number)
+        # A report that marks its numbered headings ("## 2 Uppdrag") marks them all: an unmarked
+        # numbered line is a list's item ("3. Ungdom och fritid (fritidsgårdar, …)").
+        found = (
+            heading(MD_HEADING.sub("", line), last_number)
+            if marked_headings < MARKED or MD_HEADING.match(line)
+            else None
+        )
         if found is not None:
             number, title = found
             last_number = [int(p) for p in number.split(".")]
