@@ -133,10 +133,19 @@ def test_prose_above_a_table_is_no_caption_where_its_corner_cell_names_it(tmp_pa
         "Tabell 2. Investeringar (tkr)\n\n"
         "Projekt                          Budget 2026   Prognos 2026\n"
         "Reningsverk                           42 000         31 500\n"
-        "Förskola                              18 000         18 200\n"
+        "Förskola                              18 000         18 200\n\n"
+        "Helårsprognosen är 49 700 tkr, vilket ger en avvikelse på 10 300 tkr.\n\n"
+        "Investeringsprojekt              Budget 2026   Prognos 2026\n"
+        "Gång- och cykelväg                     6 000          5 800\n"
+        "Ny bilpark                             4 000          4 100\n"
     )
     doc = load_bytes(tmp_path / "rapport.txt", text.encode())
-    assert [t.caption for t in doc.tables] == ["Taxefinansierad verksamhet", "Tabell 2. Investeringar (tkr)"]
+    # One sentence ending as a sentence ends is prose too; "Tabell 2. …" is a caption, period or not.
+    assert [t.caption for t in doc.tables] == [
+        "Taxefinansierad verksamhet",
+        "Tabell 2. Investeringar (tkr)",
+        "Investeringsprojekt",
+    ]
 
 
 def test_lines_of_prose_with_double_spaces_are_no_table(tmp_path):

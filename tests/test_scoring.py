@@ -465,6 +465,28 @@ def test_an_english_question_after_a_place_in_a_ranking_asks_a_ranking(make_stor
     assert not r.answered, r.answer
 
 
+def test_the_reason_follows_the_figure_restated_in_words(make_store):
+    # The table gives the figure, the sub-heading's paragraph restates it and then says why, in a
+    # clause the "därför" of the next one points back to.
+    store = make_store(
+        {
+            "tn-2026.txt": "Tertialrapport 1 2026 Tekniska nämnden\n\n6 Investeringar\n\n"
+            "Helårsprognosen är 49 700 tkr, vilket ger en avvikelse på 10 300 tkr.\n\n"
+            "Projekt\tBudget 2026\tPrognos 2026\tAvvikelse\n"
+            "Reningsverk etapp 2\t-42 000\t-31 500\t10 500\nFörskola Solbacken\t-18 000\t-18 200\t-200\n\n"
+            "Reningsverk etapp 2\n\nProjektet beräknas förbruka 10 500 tkr mindre än budgeterat under 2026. "
+            "Tilldelningsbeslutet har överprövats i förvaltningsrätten, och byggstarten skjuts därför fram "
+            "till september.\n"
+        }
+    )
+    r = Answerer(store).ask("Varför blir utgifterna för reningsverket lägre än planerat i år?")
+    assert r.answered and "10 500" in r.answer and "överprövats" in r.answer, r.answer
+    from doksvar.answer.score import gives_reason
+
+    assert gives_reason("Beslutet har överprövats, och byggstarten skjuts därför fram till september.")
+    assert not gives_reason("Byggstarten är i september, och projektet leds av tekniska förvaltningen.")
+
+
 def test_a_plural_that_changes_the_vowel_finds_the_singular(make_store):
     # "bostäder" is the plural of "bostad", "länder" of "land": the stemmer keeps them apart.
     store = make_store(

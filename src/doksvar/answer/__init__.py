@@ -356,11 +356,13 @@ class Answerer:
 
         sections = {c.section for c in result.citations}
         quoted = {(c.start, c.end) for c in result.citations}
-        found = (
-            self._reasons_before(result)
-            or [r for r in [self._reason_after(q, result)] if r is not None]
-            or self._restated(result)
-        )
+        found = self._reasons_before(result) or [r for r in [self._reason_after(q, result)] if r is not None]
+        restated = [] if found else self._restated(result)
+        if restated:
+            # The figure restated in words ("Projektet beräknas förbruka 10 500 tkr mindre …"): its
+            # reason follows it there ("Tilldelningsbeslutet har överprövats …").
+            told = dataclasses.replace(result, citations=(*result.citations, *(c for _, cs in restated for c in cs)))
+            found = restated + [r for r in [self._reason_after(q, told)] if r is not None]
         if found:
             text = " ".join([result.answer] + [clip(sentence, 0, 300) for sentence, _ in found])
             return dataclasses.replace(

@@ -25,7 +25,9 @@ _DATE = lazy(
     re.I,
 )
 _REASON = lazy(
-    r"\b(beror|berodde|förklaras|förklaringen|på grund av|följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b",
+    r"\b(beror|berodde|förklaras|förklaringen|på grund av|följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b"
+    # "Beslutet har överprövats, och byggstarten skjuts därför fram": the first clause is the reason.
+    r"|,\s(?:och|så)\b[^.]{0,60}\bdärför\b",
     re.I,
 )
 BACK_REFERENCE = lazy(

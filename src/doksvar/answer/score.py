@@ -232,7 +232,9 @@ _REASON = lazy(
     r"|anledning\w*|då |(?<!består )(?<!utgörs )(?<!omfattar )(?<!är )främst|i första hand|huvudsakligen"
     r"|till största del|bidrar|beroende på"
     r"|medfört|medför|medförde|lett till|ledde till|resulterat i"
-    r"|(?:detta|det|dessa) (?:har |hade )?(?:inneburit|innebar|orsakat|orsakade))",
+    r"|(?:detta|det|dessa) (?:har |hade )?(?:inneburit|innebar|orsakat|orsakade))"
+    # "Beslutet har överprövats, och byggstarten skjuts därför fram": the first clause is the reason.
+    r"|,\s(?:och|så)\b[^.]{0,60}\bdärför\b",
     re.I,
 )
 _DAY = lazy(

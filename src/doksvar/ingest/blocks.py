@@ -237,7 +237,7 @@ class _Builder:
             and self.prev_kind in ("para",)
             and len(self.passages[-1].text) <= 200
             and not LINK_LINE.match(self.passages[-1].text)
-            and (not _TWO_SENTENCES.search(self.passages[-1].text) or not header[0])
+            and (not _PROSE.search(self.passages[-1].text) or not header[0])
         ):
             # A line, or a sentence; two sentences of prose tell of the table ("Vatten och avlopp
             # … ska gå med nollresultat. Över- och underskott förs …") where its corner cell names it.
@@ -262,8 +262,9 @@ class _Builder:
         return tuple(out)
 
 
-_TWO_SENTENCES = re.compile(r"[a-zåäö)]\. [A-ZÅÄÖ]")
-"""A sentence's end and the next's start: prose, not a caption ("Tabell 3. Driftredovisning" is one)."""
+_PROSE = re.compile(r"[a-zåäö)]\. [A-ZÅÄÖ]|^(?!(?:Tabell|Tab\.|Table|Diagram|Figur)\b).*[a-zåäö)]\.$")
+"""Prose, not a caption: two sentences, or one that ends as a sentence ends ("Helårsprognosen är
+111 100 tkr, vilket ger en avvikelse på 10 900 tkr."), unless it is numbered as a table's caption."""
 
 
 def labels_a_passage(nxt: Block | None, after: Block | None) -> bool:
