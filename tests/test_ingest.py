@@ -311,3 +311,37 @@ def test_a_wrapped_line_goes_on_even_when_the_next_begins_with_a_name(tmp_path):
     assert any("tvillingar, samt Cityverse som är" in t for t in texts), texts
     # A short line without a full stop is a heading, not the start of a wrapped paragraph.
     assert not any("Projekt för förnyelse Förvaltningen" in t for t in texts), texts
+
+
+GOAL_ROWS_NUMBERED = """\
+Delårsrapport 2026 Vård- och omsorgsnämnden
+
+1 Inledning
+
+Rapporten avser januari–augusti.
+
+2 Måluppfyllelse
+
+Tabell 3. Mål och bedömning
+
+Mål                                     Indikator                        Utfall    Bedömning
+3. Ökad användning av välfärdsteknik    Personer med digital tillsyn        131    Uppfyllt
+4. Heltid som norm                      Andel heltidsanställda (%)         81,4    Delvis uppfyllt
+
+3 Personal
+
+Antalet tillsvidareanställda var 1 386.
+
+4 Faktorer  i omvärlden   som  påverkat oss
+
+Befolkningen över 80 år ökar.
+"""
+
+
+def test_a_numbered_row_of_cells_is_no_heading(tmp_path):
+    # "3. Ökad användning …    Personer med …" numbers a goal in a table set out with spaces: the
+    # report's "3 Personal" is section 3. A heading set justified keeps its few spaces and is one.
+    doc = load_bytes(tmp_path / "rapport.txt", GOAL_ROWS_NUMBERED.encode())
+    assert [s.number for s in doc.sections] == ["1", "2", "3", "4"], [(s.number, s.title) for s in doc.sections]
+    assert next(s for s in doc.sections if s.number == "3").title == "Personal"
+    assert next(p for p in doc.passages if "1 386" in p.text).section == "3"

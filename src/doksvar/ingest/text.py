@@ -54,6 +54,9 @@ class _Goals:
         self.goal = ""
 
 
+_INNER_GAP = re.compile(r"^\s*\d[\d.]*\.\s+\S.*?\S {3,}\S|\S {6,}\S")
+"""Cells of a line set apart by spaces: a table's row, never a heading (a list's "5. Ökad …    Personer",
+or a wide gap; a justified heading's words stand a few spaces apart: "2 Faktorer  i omvärlden    som")."""
 _MARKED_NUMBER = re.compile(r"^#{1,6}\s+\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 MARKED = 2
 """Numbered headings marked with # from which a report's unmarked numbered lines are no headings."""
@@ -98,10 +101,11 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
             i += 1
             continue
         # A report that marks its numbered headings ("## 2 Uppdrag") marks them all: an unmarked
-        # numbered line is a list's item ("3. Ungdom och fritid (fritidsgårdar, …)").
+        # numbered line is a list's item ("3. Ungdom och fritid (fritidsgårdar, …)"). Nor is a line of
+        # cells set apart by spaces a heading ("5. Ökad användning av välfärdsteknik    Personer med …").
         found = (
             heading(MD_HEADING.sub("", line), last_number)
-            if marked_headings < MARKED or MD_HEADING.match(line)
+            if (marked_headings < MARKED or MD_HEADING.match(line)) and not _INNER_GAP.search(line)
             else None
         )
         if found is not None:
