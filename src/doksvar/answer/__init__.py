@@ -117,7 +117,7 @@ class Answerer:
         alone = [True, bool(own_subject) or not subject_weights(self, q)]
         first = self.answer(questions[0])
         q2 = questions[1]
-        if first.answered and q2.wants == "date" and questions[0].wants != "date" and _kinds_in(q2, first.answer):
+        if first.answered and q2.wants == "date" and questions[0].wants != "date" and _gives_kind(q2, first.answer):
             # "Vem är ny chef …, och när började hen?" – "1 februari: Henrik Åberg tillträdde …": the
             # first part's answer gives the date that the second asks. (A figure in it may be of
             # anything: "Ekbackevägen 12" answers no "how many households".)
@@ -219,8 +219,7 @@ class Answerer:
                 sentence = p.text[a - p.start : b - p.start]
                 if not _gives_kind(q, sentence):
                     continue  # "…, och hur många …?" is not answered by a sentence without a figure
-                held = stem_set(sentence)
-                if sum(any(alt in held for alt in t.alternatives) for t in own) * 2 >= len(own):
+                if _held(own, stem_set(sentence)) * 2 >= len(own):
                     # The sentence between goes with it: the report's telling is not cut short.
                     spans = after[: i + 1] if i and q.wants in ("number", "date") else [(a, b)]
                     text = " ".join(clip(p.text[x - p.start : y - p.start], 0, 300) for x, y in spans)
@@ -231,11 +230,7 @@ class Answerer:
         """Whether a quote of the answer gives the kind of answer a second part asks (a date, a
         figure) with half of that part's own words at least: the figure of the first part is not
         the second's ("84 tillsvidareanställda …" answers no "hur mycket är de sjuka?")."""
-        for c in whole.citations:
-            held = stem_set(c.quote)
-            if _gives_kind(q, c.quote) and sum(any(a in held for a in t.alternatives) for t in own) * 2 >= len(own):
-                return True
-        return False
+        return any(_gives_kind(q, c.quote) and _held(own, stem_set(c.quote)) * 2 >= len(own) for c in whole.citations)
 
     def _kind_in_section(self, whole: Answer, q: Question, own: list[Term]) -> Answer | None:
         """The sentence after the answer's first quote, in its section, that gives the kind of answer
@@ -259,8 +254,7 @@ class Answerer:
                 if a < c.end or (a, b) in quoted:
                     continue
                 sentence = p.text[a - p.start : b - p.start]
-                held = stem_set(sentence)
-                n = sum(any(alt in held for alt in t.alternatives) for t in own)
+                n = _held(own, stem_set(sentence))
                 if n > most and _gives_kind(q, sentence):
                     best, most = (other.doc_id, a, b, sentence), n
         if best is None:
@@ -654,7 +648,7 @@ class Answerer:
         that says what kind of question it is ("avvikelse") never does; a compound the index
         lacks was already looked for by its parts."""
         from doksvar.answer.intent import is_cue_word
-        from doksvar.answer.score import domains
+        from doksvar.answer.score import domains, in_field
         from doksvar.lang.frequency import GENERAL_ZIPF, SPECIFIC_ZIPF, form_zipf, is_past_verb, zipf
 
         content = q.content
@@ -681,7 +675,7 @@ class Answerer:
                 # is a subject, however everyday its part.
                 deciding.append(t)
                 continue
-            if any(t.stem.startswith(d) for d in fields):
+            if in_field(t.stem, fields):
                 continue  # "äldreomsorg" of Äldrenämnden's report: the organisation's own field
             if t.word in names or (q.english and t.word not in original and len(t.word) >= 4):
                 # A name ("Stockholm") is a subject however common it is; so is a report term an
@@ -870,11 +864,9 @@ def _latest_first(q: Question, parts: tuple[str, str]) -> Question:
     return dataclasses.replace(q, years=())
 
 
-def _kinds_in(q: Question, text: str) -> int:
-    """How many different dates, or figures, a text gives: the kind of answer a question asks."""
-    from doksvar.answer.retrieve import dates_in, figures_in
-
-    return len(dates_in(text) if q.wants == "date" else figures_in(text))
+def _held(terms: list[Term], stems_: Collection[str]) -> int:
+    """How many of the terms a text's stems hold, in any of their forms."""
+    return sum(any(alt in stems_ for alt in t.alternatives) for t in terms)
 
 
 def _gives_kind(q: Question, text: str) -> bool:

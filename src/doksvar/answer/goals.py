@@ -64,10 +64,10 @@ def answer_goals(a: Answerer, q: Question) -> Answer | None:
         column = columns[0]  # the first assessment column is the year reported on
         cells = a.store.cells(table.id)
         rows = [c for c in cells if c.col == column and _status(c.text) is not None]
-        # A goal numbered in the first column ("3") is named by the next ("Fler elever ska …").
-        named = {c.row: c.text.strip() for c in cells if c.col == 1 and c.value is None}
         if len(rows) < 2:
             continue
+        # A goal numbered in the first column ("3") is named by the next ("Fler elever ska …").
+        named = {c.row: c.text.strip() for c in cells if c.col == 1 and c.value is None}
         chosen = [c for c in rows if _status(c.text) == wanted]
         text = a.ref(table.doc_id).text
         cites: list[Citation] = []

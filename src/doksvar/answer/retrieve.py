@@ -24,10 +24,12 @@ _DATE = lazy(
     rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{YEAR_PATTERN}\b",
     re.I,
 )
+THEREFORE = r",\s(?:och|så)\b[^.]{0,60}\bdärför\b"
+"""A clause the next one's "därför" points back to: "Beslutet har överprövats, och byggstarten
+skjuts därför fram" gives its reason in its first clause."""
 _REASON = lazy(
     r"\b(beror|berodde|förklaras|förklaringen|på grund av|följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b"
-    # "Beslutet har överprövats, och byggstarten skjuts därför fram": the first clause is the reason.
-    r"|,\s(?:och|så)\b[^.]{0,60}\bdärför\b",
+    rf"|{THEREFORE}",
     re.I,
 )
 BACK_REFERENCE = lazy(
@@ -73,21 +75,6 @@ def has_number(text: str, words: bool = False) -> bool:
     return False
 
 
-def figures_in(text: str) -> set[str]:
-    """The different figures a text states, bare years and dates aside ("48", "19")."""
-    out = set()
-    for m in _NUMBER.finditer(_DATE.sub(" ", text)):
-        digits = re.sub(r"\D", "", m.group())
-        if digits and not (len(digits) == 4 and is_year(digits) and "," not in m.group()):
-            out.add(m.group().strip(" -+%"))
-    return out
-
-
-def dates_in(text: str) -> set[str]:
-    """The different dates, months and years a text states, as written ("11 februari 2026")."""
-    return {m.group().lower() for m in _DATE.finditer(text)}
-
-
 def has_date(text: str) -> bool:
     """Whether `text` states a date, a month or a year."""
     return bool(_DATE.search(text))
@@ -105,7 +92,7 @@ def candidates(store: Store, terms: list[Term], limit: int = 80, docs=None) -> l
 
 
 def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> dict[str, float]:
-    from doksvar.answer.score import ORGANISATION_SHARE, domains
+    from doksvar.answer.score import ORGANISATION_SHARE, domains, in_field
 
     weights = {}
     titled = store.title_words(q.docs) if q is not None else frozenset()
@@ -115,7 +102,7 @@ def term_weights(store: Store, terms: list[Term], q: Question | None = None) -> 
         if q is not None and (t.word in q.direction or is_cue_word(t.word) or is_period(t.word)):
             # "bättre än budgeterat", "främsta", "januari–mars": what kind of answer or when, not what about
             w *= DIRECTION_SHARE
-        if t.stem in titled or any(t.stem.startswith(d) for d in fields):
+        if t.stem in titled or in_field(t.stem, fields):
             # The report's own organisation, place or field ("Tallby", "äldreomsorgen" of Tallby's
             # äldrenämnd): every sentence is about it, named or not.
             w *= ORGANISATION_SHARE

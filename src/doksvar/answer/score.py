@@ -29,7 +29,7 @@ from doksvar.answer.question import (
     in_percent,
     unit_fit,
 )
-from doksvar.answer.retrieve import figure_of_another
+from doksvar.answer.retrieve import THEREFORE, figure_of_another
 from doksvar.answer.subject import COMMON_SHARE, found_in, heads_title
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_everyday, is_general
@@ -233,8 +233,7 @@ _REASON = lazy(
     r"|till största del|bidrar|beroende på"
     r"|medfört|medför|medförde|lett till|ledde till|resulterat i"
     r"|(?:detta|det|dessa) (?:har |hade )?(?:inneburit|innebar|orsakat|orsakade))"
-    # "Beslutet har överprövats, och byggstarten skjuts därför fram": the first clause is the reason.
-    r"|,\s(?:och|så)\b[^.]{0,60}\bdärför\b",
+    rf"|{THEREFORE}",
     re.I,
 )
 _DAY = lazy(
@@ -307,7 +306,7 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
         # "Vad kostade hemtjänsten": "kostade" says what kind of figure, "hemtjänsten" what it is of.
         out = {w: (t, v * ORGANISATION_SHARE if COST_STEM.match(t.stem) else v) for w, (t, v) in out.items()}
     fields = domains(titled)
-    own = {w for w, (t, _) in out.items() if any(t.stem.startswith(d) for d in fields)}
+    own = {w for w, (t, _) in out.items() if in_field(t.stem, fields)}
     if out and len(own) == len(out):
         # "Is elderly care heading for a loss?" of Äldrenämnden's report: the organisation's own field
         # ("äldreomsorg", "socialtjänsten") asks about the report as a whole.
@@ -339,6 +338,11 @@ def domains(titled: frozenset[str]) -> tuple[str, ...]:
                 for first in {w[:at], w[:at].rstrip("s")}:
                     out.extend(first + field for field in _FIELDS)
     return tuple(out)
+
+
+def in_field(stem: str, fields: tuple[str, ...]) -> bool:
+    """Whether a stem names the organisation's own field, of the `domains` its title gives."""
+    return any(stem.startswith(d) for d in fields)
 
 
 _FIGURE_KIND = lazy(r"avvik|budget|utfall|prognos|verksam")
@@ -515,7 +519,7 @@ def _qualifier_missing(a: Answerer, q: Question, weights: dict, shown: str) -> b
     qualifier = [
         t
         for w, (t, _) in weights.items()
-        if w in asked and not is_everyday(w) and not everywhere(t) and not any(t.stem.startswith(d) for d in fields)
+        if w in asked and not is_everyday(w) and not everywhere(t) and not in_field(t.stem, fields)
     ]
     if not qualifier:
         return False

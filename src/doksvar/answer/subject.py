@@ -18,12 +18,12 @@ def subject_terms(store: Store, q: Question, kind_words: frozenset[str]) -> list
     # The organisation a report is by stands in its title ("KS-Kommunstab", "Nämnden för Intraservice").
     titled = store.title_words(q.docs)
     from doksvar.answer.intent import is_cue_word
-    from doksvar.answer.score import domains
+    from doksvar.answer.score import domains, in_field
 
     # The organisation's own field ("socialtjänsten" of Socialnämnden's report) is the whole report.
     fields = domains(titled)
     for t in q.content:
-        if any(t.stem.startswith(d) for d in fields) and t.word not in q.names:
+        if in_field(t.stem, fields) and t.word not in q.names:
             continue
         if (
             not t.found

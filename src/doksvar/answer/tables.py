@@ -234,7 +234,7 @@ def _own_figure(a: Answerer, pick: _Pick, base: Cell) -> Cell | None:
         return None
     if base.col >= len(header) or not _GROUP_COLUMN.search(header[base.col]):
         return None  # the place the time before ("Placering föregående") is compared with no others
-    year = years_in(header[base.col]) if base.col < len(header) else frozenset()
+    year = years_in(header[base.col])
     for c in a.store.cells(pick.table.id):
         if (
             c.row != pick.cell.row
@@ -426,13 +426,13 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     terms = [t for t in q.content if t.found]
     if not terms:
         return None
-    from doksvar.answer.score import ORGANISATION_SHARE, domains, names_what_it_cost
+    from doksvar.answer.score import ORGANISATION_SHARE, domains, in_field, names_what_it_cost
 
     weights = {t.word: a.store.vocab.idf(t.alternatives) * _weight(t.word, q) for t in terms}
     titled = a.store.title_words(q.docs)
     fields = domains(titled)
     for t in terms:
-        if (t.stem in titled or any(t.stem.startswith(d) for d in fields)) and t.word not in q.names:
+        if (t.stem in titled or in_field(t.stem, fields)) and t.word not in q.names:
             # "kommunstaben" of a report titled so, "socialtjänsten" of Socialnämnden's: every table is its
             weights[t.word] *= ORGANISATION_SHARE
     costs = set()
