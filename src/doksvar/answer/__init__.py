@@ -345,7 +345,7 @@ class Answerer:
     def _with_reason(self, q: Question, result: Answer) -> Answer:
         """A figure's answer completed with the sentence that explains it, from the same section."""
         from doksvar.answer.compose import clip
-        from doksvar.answer.retrieve import score_sentences
+        from doksvar.answer.retrieve import has_number, score_sentences
         from doksvar.answer.score import gives_reason
 
         sections = {c.section for c in result.citations}
@@ -385,10 +385,22 @@ class Answerer:
             candidates += [
                 s for s in score_sentences(self.store, asked_reason, chapter) if (s.stored.id, s.span) not in seen
             ]
+        # An item's paragraph under its own sub-heading ("Kollektivtrafik") is explained under it, not
+        # by the next item's ("Kommunledning och kansli") nor another chapter's.
+        items = {
+            (sp.passage.section, sp.passage.label)
+            for doc_id, c, sp in self._cited_prose(result)
+            if sp.passage.label
+            and sp.passage.kind in ("para", "item")
+            and has_number(c.quote)
+            and self._items_in(doc_id, sp.passage.section) >= ITEM_HEADINGS
+        }
         for s in candidates:
             p = s.stored.passage
             sentence = p.text[s.span[0] - p.start : s.span[1] - p.start]
             if s.span in quoted or not gives_reason(sentence):
+                continue
+            if items and (p.section, p.label) not in items:
                 continue
             # A reason stated under a sub-heading that names the subject ("Digital infrastruktur")
             # speaks of it even when the sentence itself says "Området".
@@ -504,6 +516,12 @@ class Answerer:
                 chosen.append(after)
             return [(clip(p.text[x - p.start : y - p.start], 0, 300), self.cite_whole(doc_id, x, y)) for x, y in chosen]
         return []
+
+    def _items_in(self, doc_id: int, section: str) -> int:
+        """How many items' sub-headings or lead-ins, each over its paragraph of its deviation, divide a
+        section ("Kollektivtrafik", "HR-avdelningen", … of "Analys av budgetavvikelser")."""
+        ids = {sp.id for sp in self.store.document_passages(doc_id) if sp.passage.section == section}
+        return len({f.data.row_label for f in self.store.deviations([doc_id], passage_ids=ids) if f.data.lead})
 
     def _reasons_before(self, result: Answer) -> list[tuple[str, list[Citation]]]:
         """The reasons a summing-up sentence ("Sammantaget redovisar verksamheten ett underskott …")
@@ -769,6 +787,11 @@ _EXPLAINS = lazy(
 """A sentence before a figure that explains it ("… minskas därför med realisationsvinsten …")."""
 _SUMMING_UP = lazy(r"^(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|allt som allt|summa summarum)\b", re.I)
 """A sentence that sums up what its paragraph or heading said before it."""
+
+
+ITEM_HEADINGS = 2
+"""Items with their deviations under their own sub-headings that make a section one of items, each
+explained under its own."""
 
 
 def _after_deviation(p, span: tuple[int, int]) -> bool:

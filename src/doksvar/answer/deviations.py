@@ -28,6 +28,8 @@ MAX_ITEMS = 8
 
 
 def answer_deviation(a: Answerer, q: Question) -> Answer | None:
+    from doksvar.answer.score import asks_reason
+
     subject = subject_terms(a.store, q, DEVIATION_WORDS)
     asked = budgets(q.swedish)
     if asked:
@@ -49,6 +51,17 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         # "Which of the operations …": a common word may name the budget whose items are asked for.
         titled = a.store.title_words(q.docs)
         common = [t for t in q.content if t.found and t not in named and _names_budget(t) and t.stem not in titled]
+    if subject and not (q.listing or q.largest) and asks_reason(q):
+        # "Varför gick kulturskolan med minus?": an analysis that heads each item's paragraph with its
+        # deviation ("Kulturskola (−970 tkr).") answers why, wherever else the item is written of.
+        near = {pid for pid, _ in a.store.match(subject, limit=300, doc_ids=q.docs, any_term=True)}
+        want = _wanted(q)
+        leads = [
+            f for f in a.store.deviations(q.docs, passage_ids=near) if f.data.lead and want in (None, f.data.direction)
+        ]
+        found = _about(a, q, leads, subject, least=LEAD_COVERED, named=True) if leads else None
+        if found is not None:
+            return found
     scope, rest = section_scope(a.store, q, subject)
     if (
         not rest
@@ -167,13 +180,21 @@ what it is measured against: a result's surplus is no deviation from the budget 
 
 EXPLAINED = 0.05
 """Preference, when the question asks why, for a deviation stated with its explanation."""
+LEAD_COVERED = 0.7
+"""How much of the question's subject an item's lead-in must name to answer its why at once."""
+RESTATED_REASON = 0.2
+"""How much less an explained statement of the best deviation's own amount may weigh and still
+answer a why in its place."""
 FORECAST_ASKED = 0.15
 """Preference for a forecast where the question asks for one: more than for the words of a
 deviation from budget, as an outcome so far is no answer to where the year will end."""
 
 
-def _about(a: Answerer, q: Question, facts: list[Found], subject: list) -> Answer | None:
-    """The deviation of one named item, with its explanation."""
+def _about(
+    a: Answerer, q: Question, facts: list[Found], subject: list, least: float = 0.5, named: bool = False
+) -> Answer | None:
+    """The deviation of one named item, with its explanation; `named`: only as the item's own
+    name covers the subject, not its paragraph."""
     from doksvar.answer.score import asks_reason
     from doksvar.lang.frequency import generality_weight
 
@@ -183,11 +204,12 @@ def _about(a: Answerer, q: Question, facts: list[Found], subject: list) -> Answe
     why = asks_reason(q)
     forecast = _asks_forecast(q)
     best, best_score = None, 0.0
+    scored: list[tuple[float, Found]] = []
     for f in facts:
         data = f.data
         sp = passages.get(f.passage_id)
         texts = [(data.subject, 1.0), (data.row_label, 1.0)]
-        if sp:
+        if sp and not named:
             texts.append((sp.passage.text, 0.8))
             texts.append((sp.passage.label, 0.3))
         score = overlap(subject, weights, texts)
@@ -199,10 +221,21 @@ def _about(a: Answerer, q: Question, facts: list[Found], subject: list) -> Answe
             score += FORECAST_ASKED  # "väntas … när året är slut": the forecast, not the outcome so far
         if why and data.explanation:
             score += EXPLAINED  # "Varför …": the sentence that states the deviation and its reason
+        scored.append((score, f))
         if score > best_score:
             best, best_score = f, score
-    if best is None or best_score < 0.5:
+    if best is None or best_score < least:
         return None
+    if why and not best.data.explanation:
+        # The same deviation stated again with its reasons ("Hemtjänst (-9 300 tkr)" heading the
+        # paragraph that explains the table's row): that statement answers why.
+        same = [
+            (score, f)
+            for score, f in scored
+            if f.data.explanation and f.data.mkr == best.data.mkr and score >= best_score - RESTATED_REASON
+        ]
+        if same:
+            best = max(same, key=lambda sf: sf[0])[1]
     return _one(a, q, best, passages, subject)
 
 
@@ -222,7 +255,7 @@ def _one(a: Answerer, q: Question, best: Found, passages: dict, subject: list[Te
     if sp and data.source == "text":
         # From the passage's first sentence (which may name the item) to the explanation.
         first = sp.passage.sentences[0][0] if sp.passage.sentences else s0
-        if s0 - first <= 250:
+        if 0 <= s0 - first <= 250:
             start = first
         if data.explanation:
             end = max(end, data.explanation[1])
@@ -247,7 +280,7 @@ def _one(a: Answerer, q: Question, best: Found, passages: dict, subject: list[Te
         return answer(q.text, "deviation", text, cites)
     span_text = ref.text[start:end]
     amount = data.span_amount[0] - start
-    lead = f"{_amount(data)} ({_direction(data, q.english)}): "
+    lead = f"{_unnamed(data, span_text)}{_amount(data)} ({_direction(data, q.english)}): "
     text = lead + clip(span_text, amount, MAX_ANSWER - len(lead))
     cites = [a.cite(doc_id, start, end, data.span_amount)]
     return answer(q.text, "deviation", text, cites)
@@ -376,6 +409,7 @@ def _listing(a: Answerer, q: Question, facts: list[Found]) -> Answer | None:
         # An investment project's money left is no deviation of the operations, unless investments are asked.
         items = [f for f in items if "investering" not in _budgets_of(a, f, titles)] or items
     items.sort(key=lambda f: -f.data.mkr)
+    items = _once(items)
     if q.largest:
         items = items[: 3 if q.listing or _plural(q) else 1]
     key = ("largest_" + want if want else "largest") if q.largest else (want or "deviations")
@@ -402,6 +436,7 @@ def _listing(a: Answerer, q: Question, facts: list[Found]) -> Answer | None:
             about = f"{d.row_label} ({d.label}, {d.col_label})"
         else:
             about = clip(sentence, d.span_amount[0] - start, width + (f.start - start), lead=0.8)
+            about = _unnamed(d, sentence) + about
         line = f"{k}) {_amount(d)} – {about}"
         if sum(map(len, parts)) + len(line) > MAX_ANSWER:
             line = f"{k}) {_amount(d)}"
@@ -410,6 +445,30 @@ def _listing(a: Answerer, q: Question, facts: list[Found]) -> Answer | None:
     if len(items) > len(shown):
         parts.append(frame("more", q.english))
     return answer(q.text, "deviation", " ".join(parts), cites)
+
+
+def _unnamed(data: Deviation, said: str) -> str:
+    """The item's name, from the sub-heading over its paragraph, where what is quoted does not say it
+    ("Digitalisering och IT: " before "Verksamheten har det största underskottet …")."""
+    if not data.lead or not data.row_label or stem_set(data.row_label) <= stem_set(said):
+        return ""
+    return f"{data.row_label}: "
+
+
+def _once(items: list[Found]) -> list[Found]:
+    """Each item's deviation once: a table's row and the lead-in of the paragraph explaining it
+    ("Bibliotek (+560 tkr).") state the same amount of the same item."""
+    seen: set[tuple[int, float, str, frozenset[str]]] = set()
+    kept = []
+    for f in items:
+        name = frozenset(stem_set(f.data.row_label)) if f.data.row_label else None
+        key = (f.doc_id, f.data.mkr, f.data.direction, name) if name else None
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        kept.append(f)
+    return kept
 
 
 _OF_THE_WHOLE = lazy(r"(?:result|avvik|budgetavvik|underskot|överskot|prognos|utfall|budget|nettokostnad)")

@@ -9,7 +9,7 @@ from doksvar.answer.compose import answer, clip
 from doksvar.answer.question import Question, counted_text
 from doksvar.answer.retrieve import BACK_REFERENCE, CONSEQUENCE, Scored, has_date, has_number, score_sentences
 from doksvar.lang.lazy import lazy
-from doksvar.lang.words import is_period, stem, stem_set, words, years_in
+from doksvar.lang.words import PERSON_NAME, is_period, stem, stem_set, words, years_in
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -135,6 +135,8 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         leads = True  # "Företagen fick svara på en skala 1–6. Betyget blev 2,41.": the figure comes next
     if q.wants == "date" and not has_date(sentence) and has_date(following):
         leads = True
+    if q.wants == "person" and not PERSON_NAME.search(sentence[1:]) and PERSON_NAME.search(following[1:]):
+        leads = True  # "Kulturpriset delades ut i juni. Priset tilldelades textilkonstnären Maj-Lis Broberg …"
     if _ASKS_COST.search(f"{q.swedish} {q.text.lower()}") and not MONEY.search(sentence):
         # "Vad kostade skyfallet?" – "Den 19 augusti drabbades Stensjö av ett skyfall … Kommunens
         # kostnader för … uppgick till 2 340 tkr": the sum comes within the next two sentences.

@@ -203,7 +203,7 @@ _PLACE = lazy(
 )
 _ASKS_REASON = lazy(
     r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
-    r"|why|explain\w*|reason|what (?:caused|drove)|(?:is|was|are|were|lies|lay) behind)\b"
+    r"|hur kommer det sig|why|how come|explain\w*|reason|what (?:caused|drove)|(?:is|was|are|were|lies|lay) behind)\b"
 )
 _LISTED = lazy(r"\b1\) ")
 _ASKS_LIST = lazy(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)

@@ -65,7 +65,28 @@ def _general(store: Store, q: Question, t: Term) -> bool:
     """A word of the organisation, or general Swedish that names none of the report's items."""
     from doksvar.lang.frequency import is_general
 
+    if _abbreviated(q, t.word):
+        return False
     return is_organisation(t.word) or (is_general(t.word) and not names_item(store, q, t))
+
+
+ABBREVIATION = 4
+"""Letters of a word that, joined by a hyphen to the rest of a compound, is an abbreviation."""
+
+
+def _abbreviated(q: Question, word: str) -> bool:
+    """Whether the question writes a short word as the first part of a hyphened compound
+    ("it-verksamheten", "hr-avdelningen", "lss-boende"): an abbreviation, however common the word
+    it spells is in Swedish."""
+    if len(word) > ABBREVIATION or not word.isalpha():
+        return False
+    text = q.text.lower()
+    at = text.find(word + "-")
+    while at >= 0:
+        if (at == 0 or not text[at - 1].isalnum()) and text[at + len(word) + 1 : at + len(word) + 2].isalpha():
+            return True
+        at = text.find(word + "-", at + 1)
+    return False
 
 
 def names_item(store: Store, q: Question, t: Term) -> bool:

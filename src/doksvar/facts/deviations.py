@@ -66,6 +66,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "Verksamheten har det största underskottet, 2 373 tkr.": the amount set after a comma
+    ("negative", re.compile("underskott"), re.compile(rf"underskott\w*,\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I)),
+    ("positive", re.compile("överskott"), re.compile(rf"överskott\w*,\s+(?:ca\s+|cirka\s+)?{AMOUNT}", re.I)),
     ("negative", re.compile("underskott"), re.compile(rf"{AMOUNT}\s+(?:i\s+)?underskott", re.I)),
     ("positive", re.compile("överskott"), re.compile(rf"{AMOUNT}\s+(?:i\s+)?överskott", re.I)),
     (
@@ -244,7 +247,16 @@ def deviations(doc: Document) -> list[Fact]:
     def text_of(a: int, b: int) -> str:
         return text[a:b]
 
+    led: set[tuple[str, str]] = set()
     for index, passage in enumerate(doc.passages):
+        if passage.kind != "row" and (passage.section, passage.label) not in led:
+            led.add((passage.section, passage.label))
+            lead = _item_lead(doc, index, passage, from_label=True)
+        else:
+            lead = None
+        lead = lead or (_item_lead(doc, index, passage) if passage.kind == "para" else None)
+        if lead is not None:
+            facts.append(lead)
         if passage.kind == "row" or not _MAYBE_IN.search(text, passage.start, passage.end):
             continue  # no amount of money in the passage: no sentence of it states a deviation
         spans = list(passage.sentences)
@@ -262,9 +274,129 @@ def deviations(doc: Document) -> list[Fact]:
                 dev["section"] = passage.section
                 dev["source"] = "text"
                 facts.append(Fact("deviation", index, dev, a, b))
+    # A sentence's deviation its sub-heading names the item of is kept once, as the item's.
+    named = {tuple(f.data["span_amount"]) for f in facts if f.data.get("lead")}
+    facts = [f for f in facts if f.data.get("lead") or tuple(f.data["span_amount"]) not in named]
     facts.extend(_table_deviations(doc))
     _restated_totals(facts)
     return facts
+
+
+_LEAD = re.compile(
+    rf"[*_\s]*(?P<item>[^\W\d_][^\n.:;()]{{0,80}}?)\s*\(\s*(?P<plus>\+\s?)?{AMOUNT}\s*\)[*_]*\s*(?:[.:]|$)"
+)
+"""An item named with its deviation as a lead-in ("Hemtjänst (-9 300 tkr)", "*Kulturskola (−970 tkr).*"),
+as a report's analysis of its deviations heads the paragraph that explains each."""
+_SAYS_NEGATIVE = re.compile(r"\b(?:underskott\w*|negativ\w*|överskrid\w*)", re.I)
+_SAYS_POSITIVE = re.compile(r"\b(?:överskott\w*|positiv\w*)", re.I)
+LEAD_WORDS = 8
+"""Words an item's name may have: more, and the lead-in is a sentence, not a name."""
+NAMED_REASONS = 2
+"""Sentences after the one stating an item's deviation under its sub-heading that explain it."""
+
+
+def _item_lead(doc: Document, index: int, passage: Passage, from_label: bool = False) -> Fact | None:
+    """The deviation an item's lead-in states, explained by the paragraph it heads: a sub-heading
+    naming the item and its amount over the paragraph, or the paragraph's own first words."""
+    text = doc.text
+    if from_label:
+        m = _LEAD.fullmatch(passage.label.strip())
+        if m is None:
+            return _named_by_label(doc, index, passage)
+        at = text.rfind(passage.label.strip(), max(0, passage.start - 400), passage.start)
+        if at < 0:
+            return None
+        explained = (passage.start, passage.end)
+    else:
+        m = _LEAD.match(text, passage.start, passage.end)
+        if m is None or m.end() >= passage.end:
+            return None
+        at = 0
+        rest = text[m.end() : passage.end]
+        explained = (m.end() + len(rest) - len(rest.lstrip()), passage.end)
+    if len(m.group("item").split()) > LEAD_WORDS:
+        return None
+    end = explained[1]
+    if text[passage.start : passage.end].rstrip().endswith(":"):
+        # "Avvikelsen har tre huvudsakliga förklaringar:" and the list that gives them
+        for other in doc.passages[index + 1 :]:
+            if other.kind != "item" or other.label != passage.label:
+                break
+            end = other.end
+    explained = (explained[0], end)
+    amount_text = m.group("amount")
+    unit = unit_of(m.group("unit"))
+    value = abs(number(amount_text))
+    if not value:
+        return None
+    signed = "negative" if amount_text.lstrip()[:1] in "-−–" else "positive" if m.group("plus") else "unknown"
+    direction = signed
+    if direction == "unknown":
+        # No sign: the paragraph's words say which way, when they say only one ("Överskottet beror på …").
+        said = text[explained[0] : explained[1]]
+        words = {d for d, says in (("negative", _SAYS_NEGATIVE), ("positive", _SAYS_POSITIVE)) if says.search(said)}
+        direction = next(iter(words)) if len(words) == 1 else signed
+    a, b = at + m.start("item"), at + m.end()
+    item = m.group("item").strip(" *_")
+    return Fact(
+        "deviation",
+        index,
+        {
+            "amount": value,
+            "amount_text": amount_text.lstrip("-−– "),
+            "unit": unit,
+            "mkr": to_mkr(value, unit),
+            "direction": direction,
+            "cue": "lead",
+            "lead": True,
+            "match": [a, b],
+            "span_amount": [at + m.start("amount"), at + m.end("unit")],
+            "total": False,
+            "subject": item,
+            "explanation": explained,
+            "label": passage.label,
+            "section": passage.section,
+            "source": "text",
+            "row_label": item,
+        },
+        a,
+        b,
+    )
+
+
+_ITEM_LABEL = re.compile(r"[^\W\d_][^.:;()?!\n]{0,60}")
+"""A sub-heading that can be an item's name: short, no sentence, no lead-in to a list."""
+
+
+def _named_by_label(doc: Document, index: int, passage: Passage) -> Fact | None:
+    """The deviation the first sentence under an item's sub-heading states ("Digitalisering och IT" /
+    "Verksamheten har det största underskottet, 2 373 tkr."), as that item's, explained by its paragraph."""
+    label = passage.label.strip()
+    if not passage.sentences or not _ITEM_LABEL.fullmatch(label) or len(label.split()) > LEAD_WORDS:
+        return None
+    if _SAYS_NEGATIVE.search(label) or _SAYS_POSITIVE.search(label) or "avvikelse" in label.lower():
+        return None  # "Verksamheter med underskott", "Negativa avvikelser": a group, not an item
+    a, b = passage.sentences[0]
+    # The item's own sentences, not all its paragraph: a paragraph may go on to what eased or
+    # worsened it the other way ("Lägre kostnader för köpta platser minskade underskottet något").
+    said = passage.sentences[: 1 + NAMED_REASONS]
+    found = sentence_deviations(doc.text[a:b], label)
+    if len(found) != 1 or found[0]["direction"] == "unknown":
+        return None
+    dev = found[0]
+    dev["span_amount"] = [a + dev["span_amount"][0], a + dev["span_amount"][1]]
+    dev["match"] = [a, b]
+    dev.update(
+        lead=True,
+        total=False,
+        subject=f"{label}: {doc.text[a:b]}",
+        explanation=(a, said[-1][1]),
+        label=label,
+        section=passage.section,
+        source="text",
+        row_label=label,
+    )
+    return Fact("deviation", index, dev, a, b)
 
 
 def _restated_totals(facts: list[Fact]) -> None:

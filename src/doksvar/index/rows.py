@@ -96,6 +96,9 @@ class Deviation:
     """A table's column header ("Avvikelse jan–apr"); "" for a sentence."""
     column: int = 0
     """Which of a table's deviation columns it is in, the first being 0."""
+    lead: bool = False
+    """Whether an item's lead-in states it ("Hemtjänst (-9 300 tkr)", or the item's sub-heading over
+    the sentence): `row_label` names the item, `explanation` spans its paragraph."""
 
     @classmethod
     def read(cls, data: dict[str, Any]) -> Deviation:

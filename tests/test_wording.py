@@ -1,0 +1,86 @@
+"""Questions in words the report does not use: an award and who won it, a decision "klubbad igenom",
+an abbreviation written as the first part of a compound ("it-avdelningen"), "hur kommer det sig".
+On a report written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from doksvar.answer import Answerer
+
+REPORT = """\
+Årsredovisning 2025 Kulturnämnden
+
+1 Viktiga händelser
+
+Kommunens kulturpris 2025 delades ut vid nationaldagsfirandet i parken. Priset tilldelades
+keramikern Greta Lundholm för hennes arbete med konst i offentliga miljöer.
+
+Nämnden antog en ny biblioteksplan för perioden 2026–2029 den 14 oktober. Planen pekar ut
+läsfrämjande för barn som det viktigaste området.
+
+Ett förslag till ny biblioteksplan presenterades för nämnden den 2 september, och planen
+remitterades till biblioteksrådet.
+
+2 Ekonomi
+
+2.1 Driftredovisning per avdelning
+
+Avdelning\tBudget\tUtfall\tAvvikelse
+Kansli\t-8 000\t-7 600\t400
+IT\t-5 000\t-5 900\t-900
+Bibliotek\t-20 000\t-19 300\t700
+Summa\t-33 000\t-32 800\t200
+
+2.2 Kommentarer
+
+IT-avdelningen gick med ett underskott på 900 tkr. Underskottet beror på dyrare licenser för
+bibliotekssystemet.
+
+Biblioteken redovisar ett överskott på 700 tkr, som beror på vakanta tjänster under hösten.
+"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    from doksvar.index.store import Store
+
+    folder = tmp_path_factory.mktemp("wording")
+    path = folder / "kultur-2025.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    writer = Store(folder / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    return Answerer(Store(folder / "i.sqlite"))
+
+
+def ask(answerer: Answerer, question: str):
+    from doksvar.answer import read_question
+
+    return answerer.answer(read_question(question, answerer.store.vocab))
+
+
+@pytest.mark.parametrize("question", ["Who won the culture award in 2025?", "Vem fick kulturpriset 2025?"])
+def test_who_won_is_answered_with_the_name_the_next_sentence_gives(report, question):
+    result = ask(report, question)
+    assert "Greta Lundholm" in result.answer, result.answer
+
+
+def test_a_decision_klubbad_igenom_is_the_reports_antog(report):
+    result = ask(report, "När klubbade nämnden igenom den nya planen för biblioteken?")
+    assert "14 oktober" in result.answer, result.answer
+
+
+def test_an_abbreviation_before_a_hyphen_is_a_subject_word(report):
+    result = ask(report, "Varför drog it-verksamheten över budgeten?")
+    assert "900" in result.answer and "licenser" in result.answer, result.answer
+    assert "vakanta" not in result.answer
+
+
+def test_hur_kommer_det_sig_asks_why(report):
+    from doksvar.answer import read_question
+    from doksvar.answer.score import asks_reason
+
+    assert asks_reason(read_question("Hur kommer det sig att biblioteken gick med plus?", report.store.vocab))
+    result = ask(report, "Hur kommer det sig att biblioteken gick med plus?")
+    assert "vakanta" in result.answer, result.answer
