@@ -55,9 +55,9 @@ medan budgeten byggde på tre procent.
 MD_REPORT = """\
 # Årsredovisning 2025 Fritidsnämnden
 
-## 4 Ekonomi
+## 1 Ekonomi
 
-### 4.1 Driftredovisning
+### 1.1 Driftredovisning
 
 | Verksamhet | Budget 2025 | Utfall 2025 | Avvikelse 2025 |
 |---|---|---|---|
@@ -66,7 +66,7 @@ MD_REPORT = """\
 | Fritidsgårdar | −9 000 | −8 600 | 400 |
 | Summa | −41 000 | −42 350 | −1 350 |
 
-### 4.2 Analys av budgetavvikelserna
+### 1.2 Analys av budgetavvikelserna
 
 Badhuset var stängt i fem veckor under hösten. Badhuset redovisar sammantaget ett underskott
 på 2 300 tkr.

@@ -588,6 +588,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             figure
             and handler == "table"
             and not asks_money
+            and not asks_share(q)
             and _COUNTS.search(both)
             and _MONEY_UNIT.search(result.answer)
             and not _COUNTED.search(result.answer)

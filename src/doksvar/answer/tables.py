@@ -30,6 +30,7 @@ from doksvar.lang.words import (
     YEAR_IN_TEXT,
     YEAR_PATTERN,
     age_groups,
+    coordinated,
     is_organisation,
     is_period,
     stem,
@@ -59,7 +60,9 @@ def label_stems(label: str) -> frozenset[str]:
     full = expand_label(ws)
     # The words reports use for the same thing: a "(M)" row is the men's ("män", "manliga").
     other = {stem(y) for w in full for y in synonyms(w)}
-    return frozenset({stem(w) for w in ws} | {stem(w) for w in full} | set(ws) | other)
+    # "Idrotts- och fritidsanläggningar" is the "idrottsanläggningar" too.
+    left_out = {stem(w) for w in coordinated(label)} if "- " in label else set()
+    return frozenset({stem(w) for w in ws} | {stem(w) for w in full} | set(ws) | other | left_out)
 
 
 def term_in_label(term: Term, stems_: Set[str]) -> bool:
@@ -98,7 +101,7 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     doc_id, caption, t_start = pick.table.doc_id, pick.table.caption, pick.table.start
     row_label, col_label, text = pick.cell.row_label, pick.cell.col_label, pick.cell.text
     c_start, c_end = pick.cell.start, pick.cell.end
-    shown = [f"{col_label}: {text}"]
+    shown = [f"{col_label}: {text}{_which_way(a, q, pick)}"]
     cites = table_citations(a, doc_id, caption, t_start, c_start, c_end)
     others = _companions(a, q, pick)
     base = _base_cell(a, q, pick)
@@ -118,6 +121,25 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
         cites += table_citations(a, doc_id, "", t_start, other.start, other.end)
     body = f"{row_label}, " + "; ".join(shown + groups) + (f" ({caption})" if caption else "")
     return answer(q.text, "table", body, cites)
+
+
+def _which_way(a: Answerer, q: Question, pick: _Pick) -> str:
+    """ " (positiv avvikelse)" after a deviation cell, when the question asks which way the budget went
+    ("… med överskott eller underskott?"): a bare "0,2" does not say it, the table's sign convention does."""
+    if not (q.positive and q.negative):
+        return ""
+    row = a.store.passage_at(pick.table.doc_id, pick.cell.start)
+    if row is None:
+        return ""
+    found = [f for f in a.store.deviations([pick.table.doc_id], passage_ids={row.id}) if f.data.source == "table"]
+    at = next((f.data for f in found if f.data.span_amount[0] == pick.cell.start), None)
+    if at is None or at.direction not in ("positive", "negative"):
+        return ""
+    words = {
+        "positive": ("positiv avvikelse", "positive deviation"),
+        "negative": ("negativ avvikelse", "negative deviation"),
+    }
+    return f" ({words[at.direction][1 if q.english else 0]})"
 
 
 _ASKS_MORE = lazy(
@@ -467,7 +489,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         wider.append(Term("avvikelse", "avvik", alternatives, how))
     for table in a.store.tables(a.store.candidate_tables(wider, q.docs)):
         caption, header = table.caption, table.header
-        context = label_stems(caption + " " + a.store.section_title(table.doc_id, table.section))
+        described = _described(a, table)
+        context = label_stems(f"{caption} {a.store.section_title(table.doc_id, table.section)} {described}")
         rows: dict[int, list[Cell]] = {}
         for cell in a.store.cells(table.id):
             rows.setdefault(cell.row, []).append(cell)
@@ -476,7 +499,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         if MONEY_UNIT.search(f"{caption} {' '.join(header)}"):
             in_context |= costs  # a table in kronor is of costs (or incomes): "Vad kostade hemtjänsten?"
         table_years = any(years_in(h) for h in header)
-        of_deviations = _of_deviations(caption, header)
+        of_deviations = _of_deviations(f"{caption} {described}", header)
         for cells in rows.values():
             row_label = cells[0].row_label
             r_stems = label_stems(row_label)
@@ -537,6 +560,35 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     if best is None or best.score < MIN_TABLE_SHARE:
         return None
     return best
+
+
+_DESCRIBES = lazy(
+    r"^(?:tabell(?:en)?(?:\s+\d+(?:[.:]\d+)?)?(?:\s+nedan)?\s+(?:visar|redovisar|anger|sammanfattar|beskriver)\b"
+    r"|i tabellen nedan\b|nedanstående tabell\b)",
+    re.I,
+)
+"""A sentence that says what the table below it shows ("Tabellen visar den prognostiserade avvikelsen
+mot budget per verksamhet vid respektive tillfälle")."""
+
+
+def _described(a: Answerer, table) -> str:
+    """What the paragraphs just above a table say the table shows, if they say so ("Tabellen visar …",
+    perhaps followed by a line of its units)."""
+    at = table.start
+    for _ in range(DESCRIBED_WITHIN):
+        sp = a.store.passage_before(table.doc_id, at)
+        if sp is None or sp.passage.kind not in ("para", "item") or sp.passage.section != table.section:
+            return ""
+        p = sp.passage
+        said = [s for x, y in p.sentences if _DESCRIBES.search(s := p.text[x - p.start : y - p.start])]
+        if said:
+            return " ".join(said)
+        at = p.start
+    return ""
+
+
+DESCRIBED_WITHIN = 2
+"""Paragraphs above a table looked through for the sentence that says what it shows."""
 
 
 _DATE = lazy(rf"\b(\d{{1,2}})\s+({MONTHS})\b")
@@ -670,6 +722,8 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         if not months & named_months:
             return None, set()
         fit += 0.1
+    elif months and any(months & _months(other.lower()) for other in header[1:]):
+        fit -= 0.2  # "i augusti" where a column is August's ("Prognos augusti"): not the one of no month
     named = {t.word for t in q.content if t.found and term_in_label(t, stems_)}
     for k in kinds:
         if any(word in hl for word in _COLUMN_KINDS[k]):

@@ -231,6 +231,14 @@ class Reader:
         )
         return _stored(row) if row else None
 
+    def passage_before(self, doc_id: int, offset: int) -> StoredPassage | None:
+        """The passage that ends last at or before `offset` in the document's text, if any."""
+        row = self._one(
+            f"SELECT {_PASSAGE_COLUMNS} {_PASSAGE_JOIN} WHERE p.doc_id = ? AND p.end <= ? ORDER BY p.end DESC LIMIT 1",
+            (doc_id, offset),
+        )
+        return _stored(row) if row else None
+
     def page_at(self, doc_id: int, offset: int) -> int | None:
         """The page of the passage at or before `offset`, if the document has pages."""
         row = self._one(

@@ -52,6 +52,11 @@ LINK_LINE = re.compile(r"^!?\[[^\]]*\]\([^()\s]*\)$")
 # A row that sums others by name ("Summa pågående projekt", "Totalt") names what it sums itself: it
 # takes no row group's name before its own. Narrower than lang.words.TOTAL_ROW, whose "Nettokostnad"
 # and "Resultat" rows sum a table but may sit in a group that names them.
+UNIT_CELL = re.compile(
+    r"\(?(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|tusen kronor|miljoner kronor|%|procent|antal|st|dagar|timmar|år)\)?",
+    re.I,
+)
+"""A header cell that is only a unit ("tkr", "(%)", "antal")."""
 SUM_ROW = re.compile(r"^(?:summa|s:a|totalt?)\b", re.I)
 
 
@@ -146,6 +151,13 @@ class _Builder:
         # The first body row: the row after the header, or the last header row itself when a
         # converter has written the first data row into it.
         first = heads - 1 if block.split is not None else heads
+        if block.split is None and first < len(rows) - 1:
+            units = [c[0].strip() for c in rows[first]]
+            if not units[0] and any(units[1:]) and all(not u or UNIT_CELL.fullmatch(u) for u in units[1:]):
+                # "|  | tkr | tkr | %" under "| Kostnadsslag | Budget | Utfall | Avvikelse |": the header's
+                # units, on a row of their own (the row stays in the text, but holds no figures).
+                header = [f"{h} {units[k]}".strip() if k and k < len(units) else h for k, h in enumerate(header)]
+                first += 1
         has_groups = any(
             group_label(self._cut(block, r, [c[0] for c in rows[r]]), header) for r in range(first, len(rows))
         )

@@ -166,8 +166,10 @@ def stems(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def stem_set(text: str) -> frozenset[str]:
-    """The stems of `text` as a set, kept for texts weighed again (passages, headings, quotes)."""
-    return frozenset(map(stem, words(text)))
+    """The stems of `text` as a set, kept for texts weighed again (passages, headings, quotes), with
+    the compounds a coordination writes in part ("Idrotts- och fritidsanläggningar")."""
+    found = map(stem, words(text))
+    return frozenset([*found, *map(stem, coordinated(text))] if "- " in text else found)
 
 
 class _Stems(dict):
@@ -188,8 +190,36 @@ _STEMS = _Stems()
 
 
 def stemmed_text(text: str) -> str:
-    """The text as its stems joined by spaces: what the index's stems column holds."""
-    return " ".join(map(_STEMS.__getitem__, _word_list(text.lower())))
+    """The text as its stems joined by spaces: what the index's stems column holds, with the
+    compounds a coordination leaves out ("idrottsanläggningar" of "Idrotts- och fritidsanläggningar")."""
+    stemmed = " ".join(map(_STEMS.__getitem__, _word_list(text.lower())))
+    left_out = coordinated(text) if "- " in text else []
+    return f"{stemmed} {' '.join(map(_STEMS.__getitem__, left_out))}" if left_out else stemmed
+
+
+_COORDINATION = lazy(r"((?:\b[^\W\d_]{2,}-,?\s+)+)(?:och|eller|samt|resp\.|respektive)\s+([^\W\d_]{6,})", re.I)
+_FIRST_PART = lazy(r"([^\W\d_]{2,})-")
+HEAD_ZIPF = 2.5
+"""How common in Swedish the end of a compound must be to be read as its head ("anläggningar" of
+"fritidsanläggningar"), not a chance ending."""
+
+
+def coordinated(text: str) -> list[str]:
+    """The compounds a coordination writes only in part: "Idrotts- och fritidsanläggningar" holds
+    "idrottsanläggningar", "Hälso- och sjukvård" "hälsovård". The shared head is the longest
+    ending of the last word that is a Swedish word of its own."""
+    from doksvar.lang.frequency import zipf
+
+    out = []
+    for m in _COORDINATION.finditer(text):
+        last = m.group(2).lower()
+        head = next(
+            (last[k:] for k in range(3, len(last) - 3) if zipf(last[k:]) >= HEAD_ZIPF),
+            "",
+        )
+        if head:
+            out += [f"{first.lower()}{head}" for first in _FIRST_PART.findall(m.group(1))]
+    return out
 
 
 def _word_list(text: str) -> list[str]:

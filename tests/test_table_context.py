@@ -1,0 +1,110 @@
+"""What stands around a table's figures: a row of units under the header, the sentence above it
+that says what it shows, a month in a column's header, a compound a coordination writes in part
+("Idrotts- och fritidsanläggningar"). On a report written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from doksvar.answer import Answerer
+
+REPORT = """\
+# Årsredovisning 2025 Fritidsnämnden
+
+## 1 Ekonomi
+
+### 1.1 Prognoser under året
+
+Nämnden har lämnat prognoser vid tre tillfällen. Tabellen visar den prognostiserade avvikelsen
+mot budget per verksamhet vid respektive tillfälle samt det slutliga utfallet.
+Belopp i miljoner kronor.
+
+| Verksamhet | Prognos april | Prognos augusti | Prognos oktober | Utfall helår |
+|---|---:|---:|---:|---:|
+| Idrotts- och fritidsanläggningar | −1,2 | −3,1 | −3,4 | −3,3 |
+| Bibliotek | 0,1 | 0,3 | 0,4 | 0,5 |
+| Summa | −1,1 | −2,8 | −3,0 | −2,8 |
+
+### 1.2 Kostnader per slag
+
+| Kostnadsslag | Budget 2025 | Utfall 2025 | Avvikelse | Avvikelse |
+|---|---:|---:|---:|---:|
+| | tkr | tkr | tkr | % |
+| Personalkostnader | −50 000 | −48 900 | 1 100 | 2,2 |
+| Lokalkostnader | −30 000 | −30 600 | −600 | −2,0 |
+| Summa kostnader | −80 000 | −79 500 | 500 | 0,6 |
+
+### 1.3 Personal
+
+| Personal per 31 december | 2024 | 2025 |
+|---|---:|---:|
+| Tillsvidareanställda, antal | 88 | 91 |
+| Sjukfrånvaro, % | 6,1 | 5,8 |
+"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    from doksvar.index.store import Store
+
+    folder = tmp_path_factory.mktemp("context")
+    path = folder / "fritid-2025.md"
+    path.write_text(REPORT, encoding="utf-8")
+    writer = Store(folder / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    return Answerer(Store(folder / "i.sqlite"))
+
+
+def ask(answerer: Answerer, question: str):
+    from doksvar.answer import read_question
+
+    return answerer.answer(read_question(question, answerer.store.vocab))
+
+
+@pytest.mark.parametrize(
+    ("written", "whole"),
+    [
+        ("Idrotts- och fritidsanläggningar", ["idrottsanläggningar"]),
+        ("Hälso- och sjukvård", ["hälsovård"]),
+        ("Bygg-, miljö- och hälsoskyddsnämnden", ["byggnämnden", "miljönämnden"]),
+        ("in- och utbetalningar", []),
+    ],
+)
+def test_a_coordination_holds_the_compounds_it_writes_in_part(written, whole):
+    from doksvar.lang.words import coordinated, stem, stem_set
+
+    assert coordinated(written) == whole
+    assert {stem(w) for w in whole} <= stem_set(written)
+
+
+def test_a_row_of_units_under_the_header_names_the_columns():
+    from pathlib import Path
+
+    from doksvar.ingest import load_bytes
+
+    doc = load_bytes(Path("r.md"), REPORT.encode())
+    table = next(t for t in doc.tables if t.section == "1.2")
+    assert table.header[3:] == ("Avvikelse tkr", "Avvikelse %")
+    assert all(c.row_label for c in table.cells)  # the units' row is no row of figures
+    assert "tkr | tkr | tkr | % |" in doc.text  # and its text is kept
+
+
+def test_the_column_of_the_month_asked_of_a_table_the_sentence_above_describes(report):
+    result = ask(report, "Vilket underskott räknade man med för idrottsanläggningarna i augusti?")
+    assert "−3,1" in result.answer, result.answer
+
+
+def test_a_share_asked_of_a_table_in_tkr_is_its_percent_column(report):
+    result = ask(report, "Med hur många procent underskred lönekostnaderna budgeten?")
+    assert "2,2" in result.answer, result.answer
+
+
+def test_fast_anstallning_is_tillsvidareanstallda(report):
+    result = ask(report, "Hur många hade fast anställning vid utgången av 2024?")
+    assert "88" in result.answer, result.answer
+
+
+def test_a_deviation_cell_asked_either_way_says_which_way(report):
+    result = ask(report, "Blev det överskott eller underskott för personalkostnaderna, och hur mycket?")
+    assert "1 100" in result.answer and "positiv" in result.answer, result.answer
