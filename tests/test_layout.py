@@ -482,3 +482,26 @@ def test_a_header_set_apart_over_a_first_label_that_wraps_is_the_header():
         "Hälsoskydd i skolor, förskolor och bassängbad": "72",
         "Summa": "370",
     }, rows
+
+
+def test_a_goal_tables_numbered_rows_are_no_headings():
+    page = (
+        "Rapport 2025\n\n"
+        "1 Mål och måluppfyllelse\n"
+        "   Nämnden har beslutat om fyra mål.\n\n"
+        "   Tabell 5. Nämndmål 2025 och bedömning\n"
+        "   Nämndmål                                Mått och målnivå            Utfall      Bedömning\n"
+        "   1. Snabb och rättssäker                 Handläggningstid bygglov,   26 dagar    Uppfyllt\n"
+        "      bygglovsprövning                     median högst 28 dagar\n"
+        "   2. Säkra livsmedel                      Andel anläggningar med      94 %        Delvis uppfyllt\n"
+        "                                           kontrollbehov som\n"
+        "                                           kontrollerats, 100 %\n"
+        "   4. Enkla digitala kontakter             Andel ärenden via           58 %        Ej uppfyllt\n"
+        "                                           e-tjänst, minst 70 %\n"
+        "   5. Hållbar arbetsmiljö                  Sjukfrånvaro under 5,0 %    4,8 %       Uppfyllt\n\n"
+        "2 Ekonomi\n"
+        "   Nämnden redovisar ett överskott.\n\n"
+        "2.1 Driftredovisning\n"
+        "   Utfallet blev bättre än budget.\n"
+    )
+    assert [s.number for s in _doc([page]).sections] == ["1", "2", "2.1"]

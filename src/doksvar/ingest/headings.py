@@ -81,6 +81,11 @@ def reads_as_title(line: str) -> bool:
     return len(line.split()) <= 16 and not re.search(r"[.,:;!…]$", line.strip())
 
 
+INNER_GAP = re.compile(r"^\s*\d[\d.]*\.\s+\S.*?\S {3,}\S|\S {6,}\S")
+"""Cells of a line set apart by spaces: a table's row, never a heading (a list's "5. Ökad …    Personer",
+or a wide gap; a justified heading's words stand a few spaces apart: "2 Faktorer  i omvärlden    som")."""
+
+
 def heading(line: str, last: list[int] | None) -> tuple[str, str] | None:
     """(number, title) when `line` is the next numbered heading in sequence, else None."""
     m = HEADING.match(line)

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from doksvar.ingest.blocks import Block
-from doksvar.ingest.headings import TOC_TITLE, heading, reads_as_title
+from doksvar.ingest.headings import INNER_GAP, TOC_TITLE, heading, reads_as_title
 from doksvar.ingest.inline import clean_inline
 from doksvar.lang.words import is_year
 
@@ -400,7 +400,9 @@ class _Reader:
     def _numbered_heading(self, line: Line) -> bool:
         """A heading by its number ("6.1 Driftsredovisning"), with its title's wrapped rest if any."""
         text = line.stripped
-        found = heading(text, self.last_number) if self.numbered and self._indent(line) <= HEADING_INDENT else None
+        # Cells set apart by spaces are a table's row ("6. Enkla digitala kontakter     Andel ärenden …").
+        numbered = self.numbered and self._indent(line) <= HEADING_INDENT and not INNER_GAP.search(text)
+        found = heading(text, self.last_number) if numbered else None
         if found is None:
             return False
         self._close_para()

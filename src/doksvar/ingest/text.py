@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from doksvar.ingest.blocks import Block, build_document
-from doksvar.ingest.headings import TOC_TITLE, heading, reads_as_title, toc_line_numbers
+from doksvar.ingest.headings import INNER_GAP, TOC_TITLE, heading, reads_as_title, toc_line_numbers
 from doksvar.ingest.inline import clean_inline
 from doksvar.ingest.markdown import (
     Grid,
@@ -54,9 +54,6 @@ class _Goals:
         self.goal = ""
 
 
-_INNER_GAP = re.compile(r"^\s*\d[\d.]*\.\s+\S.*?\S {3,}\S|\S {6,}\S")
-"""Cells of a line set apart by spaces: a table's row, never a heading (a list's "5. Ökad …    Personer",
-or a wide gap; a justified heading's words stand a few spaces apart: "2 Faktorer  i omvärlden    som")."""
 _MARKED_NUMBER = re.compile(r"^#{1,6}\s+\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 MARKED = 2
 """Numbered headings marked with # from which a report's unmarked numbered lines are no headings."""
@@ -105,7 +102,7 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
         # cells set apart by spaces a heading ("5. Ökad användning av välfärdsteknik    Personer med …").
         found = (
             heading(MD_HEADING.sub("", line), last_number)
-            if (marked_headings < MARKED or MD_HEADING.match(line)) and not _INNER_GAP.search(line)
+            if (marked_headings < MARKED or MD_HEADING.match(line)) and not INNER_GAP.search(line)
             else None
         )
         if found is not None:
