@@ -191,3 +191,35 @@ def test_why_from_a_lead_in_of_the_analysis(md_report, question, reason):
 def test_a_list_names_each_item_once(md_report):
     result = ask(md_report, "Vilka verksamheter gick med överskott?")
     assert result.answer.count("Bibliotek") == 1 and result.answer.count("Fritidsgårdar") == 1, result.answer
+
+
+LISTED = """\
+Årsredovisning 2025 Gymnasienämnden
+
+1 Ekonomi
+
+1.1 Driftredovisning
+
+Tabell 9. Driftredovisning per verksamhet, nettokostnad (tkr)
+Verksamhet\tBudget\tUtfall\tAvvikelse
+Stadsgymnasiet\t40 000\t39 200\t800
+Naturbruksgymnasiet\t17 600\t18 910\t-1 310
+Summa\t57 600\t58 110\t-510
+
+1.2 Kommentarer
+
+Naturbruksgymnasiet redovisar ett underskott på 1 310 tkr:
+
+- foderkostnaderna i gårdsdriften blev 780 tkr högre än budget,
+- en vattenskada i internatet kostade 640 tkr,
+- försäljningen av en traktor gav en vinst på 85 tkr som minskade underskottet.
+
+Stadsgymnasiet redovisar ett överskott på 800 tkr tack vare vakanta tjänster.
+"""
+
+
+def test_a_deviation_that_leads_into_a_list_is_explained_by_the_list(tmp_path_factory):
+    answerer = _index(tmp_path_factory, "gymnasie-2025.txt", LISTED)
+    result = ask(answerer, "Hur mycket gick naturbruksgymnasiet över budget, och varför?")
+    assert "1 310" in result.answer and "foderkostnaderna" in result.answer, result.answer
+    assert "vakanta" not in result.answer

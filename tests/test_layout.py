@@ -505,3 +505,40 @@ def test_a_goal_tables_numbered_rows_are_no_headings():
         "   Utfallet blev bättre än budget.\n"
     )
     assert [s.number for s in _doc([page]).sections] == ["1", "2", "2.1"]
+
+
+def test_rows_led_by_their_year_have_the_year_as_label():
+    page = (
+        "Rapport 2025\n\n"
+        "1 Personal\n"
+        "   Sjukfrånvaron varierar över året.\n\n"
+        "   Tabell 12. Sjukfrånvaro per kvartal, procent\n"
+        "                            Kv 1       Kv 2       Kv 3       Kv 4      Helår\n"
+        "   2025                      6,2        4,1        3,5        5,4        4,8\n"
+        "   2024                      7,0        5,3        4,6        6,6        5,9\n\n"
+        "   Minskningen förklaras av avslutade sjukskrivningar.\n"
+    )
+    doc = _doc([page])
+    cells = {(c.row_label, c.col_label): c.text for t in doc.tables for c in t.cells}
+    assert cells[("2025", "Kv 3")] == "3,5" and cells[("2024", "Helår")] == "5,9", cells
+    assert "2025" in doc.text and "2024" in doc.text
+
+
+def test_a_header_of_labels_years_and_units_over_the_figures():
+    page = (
+        "Rapport 2025\n\n"
+        "1 Ekonomi\n"
+        "   Kostnader redovisas med negativt tecken.\n\n"
+        "   Tabell 2. Driftredovisning per verksamhet\n\n"
+        "                                          Budget        Utfall      Avvikelse        Utfall\n"
+        "     Verksamhet                             2025          2025           2025          2024\n"
+        "                                             tkr           tkr            tkr           tkr\n"
+        "     Politisk organisation               -14 850       -14 312            538       -13 967\n"
+        "     Kollektivtrafik                     -31 500       -32 846         -1 346       -30 214\n"
+        "     Summa                               -46 350       -47 158           -808       -44 181\n"
+    )
+    doc = _doc([page])
+    assert len(doc.tables) == 1
+    cells = {(c.row_label, c.col_label): c.text for c in doc.tables[0].cells}
+    assert cells[("Kollektivtrafik", "Utfall 2024 tkr")] == "-30 214", cells
+    assert cells[("Kollektivtrafik", "Budget 2025 tkr")] == "-31 500", cells

@@ -108,3 +108,60 @@ def test_fast_anstallning_is_tillsvidareanstallda(report):
 def test_a_deviation_cell_asked_either_way_says_which_way(report):
     result = ask(report, "Blev det överskott eller underskott för personalkostnaderna, och hur mycket?")
     assert "1 100" in result.answer and "positiv" in result.answer, result.answer
+
+
+QUARTERS = """\
+Årsredovisning 2025 Miljönämnden
+
+1 Personal
+
+Tabell 3. Sjukfrånvaro i procent av ordinarie arbetstid
+Grupp\t2024\t2025
+Totalt, förvaltningen\t5,9\t4,8
+Kvinnor\t6,8\t5,6
+
+Tabell 4. Sjukfrånvaro per kvartal, procent
+År\tKv 1\tKv 2\tKv 3\tKv 4\tHelår
+2025\t6,2\t4,1\t3,5\t5,4\t4,8
+2024\t7,0\t5,3\t4,6\t6,6\t5,9
+"""
+
+
+def test_months_asked_are_read_from_the_table_by_quarter(tmp_path):
+    from doksvar.index.store import Store
+
+    path = tmp_path / "miljo-2025.txt"
+    path.write_text(QUARTERS, encoding="utf-8")
+    writer = Store(tmp_path / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    result = ask(Answerer(Store(tmp_path / "i.sqlite")), "Hur hög var sjukfrånvaron under juli–september 2025?")
+    assert "3,5" in result.answer, result.answer
+
+
+COMPARED = """\
+Årsredovisning 2025 Kommunstyrelsen Ekby
+
+1 Jämförelser
+
+Tabell 6. Jämförelse med liknande kommuner och riket 2025
+Nyckeltal\tEkby\tLiknande kommuner\tRiket
+Nettokostnad politisk verksamhet, kr/invånare\t610\t684\t571
+Nettokostnad övergripande verksamhet, kr/invånare\t3 905\t4 210\t3 620
+Sjukfrånvaro hela kommunen, %\t7,3\t7,6\t7,0
+"""
+
+
+def test_a_cost_compared_with_others_named_after_than_gives_both_figures(tmp_path):
+    from doksvar.index.store import Store
+
+    path = tmp_path / "ks-2025.txt"
+    path.write_text(COMPARED, encoding="utf-8")
+    writer = Store(tmp_path / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    result = ask(
+        Answerer(Store(tmp_path / "i.sqlite")),
+        "Kostar politiken mer eller mindre per invånare i Ekby än i jämförbara kommuner?",
+    )
+    assert "610" in result.answer and "684" in result.answer, result.answer

@@ -84,3 +84,60 @@ def test_hur_kommer_det_sig_asks_why(report):
     assert asks_reason(read_question("Hur kommer det sig att biblioteken gick med plus?", report.store.vocab))
     result = ask(report, "Hur kommer det sig att biblioteken gick med plus?")
     assert "vakanta" in result.answer, result.answer
+
+
+GOALS = """\
+Verksamhetsberättelse 2025 Byggnämnden
+
+1 Mål och måluppfyllelse
+
+Nämnden har sju mål för 2025. Målnivån för handläggningstiden har överträffats.
+
+Sammanfattning: 3 uppfyllda, 3 delvis uppfyllda och 1 ej uppfyllt.
+
+2 Ekonomi
+
+Den 1 januari 2025 trädde nämndens nya taxa i kraft.
+"""
+
+
+def test_goals_counted_in_a_sentence_when_no_table_assesses_them(tmp_path):
+    from doksvar.index.store import Store
+
+    path = tmp_path / "bygg-2025.txt"
+    path.write_text(GOALS, encoding="utf-8")
+    writer = Store(tmp_path / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    result = ask(Answerer(Store(tmp_path / "i.sqlite")), "Hur många av nämndens mål nåddes fullt ut 2025?")
+    assert result.answered and "3 uppfyllda" in result.answer, result.answer
+
+
+PLACED = """\
+Årsredovisning 2025 Överförmyndarnämnden
+
+1 Jämförelser
+
+I Kolada finns jämförbara uppgifter för 2024. Nettokostnaden för överförmyndarverksamheten var då
+283 kronor per invånare i Ekby, jämfört med 329 kronor för riket. Bland landets 290 kommuner placerade
+sig Ekby därmed på plats 96, där plats 1 har den lägsta kostnaden.
+
+2 Ekonomi
+
+Nämnden redovisar ett överskott på 120 tkr.
+"""
+
+
+def test_a_place_asked_is_taken_from_the_sentence_after_the_figure(tmp_path):
+    from doksvar.index.store import Store
+
+    path = tmp_path / "ofn-2025.txt"
+    path.write_text(PLACED, encoding="utf-8")
+    writer = Store(tmp_path / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    result = ask(
+        Answerer(Store(tmp_path / "i.sqlite")),
+        "Where does Ekby end up nationally when you compare what guardianship costs per inhabitant?",
+    )
+    assert result.answered and "plats 96" in result.answer, result.answer

@@ -514,8 +514,31 @@ class Answerer:
                 chosen.insert(0, before)
             elif after and not gives_reason(p.text[a - p.start : b - p.start]):
                 chosen.append(after)
-            return [(clip(p.text[x - p.start : y - p.start], 0, 300), self.cite_whole(doc_id, x, y)) for x, y in chosen]
+            found = [
+                (clip(p.text[x - p.start : y - p.start], 0, 300), self.cite_whole(doc_id, x, y)) for x, y in chosen
+            ]
+            if not after and p.text[a - p.start : b - p.start].rstrip().endswith(":"):
+                # "… redovisar ett underskott på 1 310 tkr:" and the list that says what made it up.
+                found += self._listed_after(doc_id, p)
+            return found
         return []
+
+    def _listed_after(self, doc_id: int, p) -> list[tuple[str, list[Citation]]]:
+        """The list items right after a paragraph that leads into them with a colon, the first few."""
+        from doksvar.answer.compose import clip
+
+        out: list[tuple[str, list[Citation]]] = []
+        at = p.end
+        text = self.ref(doc_id).text
+        while len(out) < LISTED_REASONS:
+            at = len(text) - len(text[at:].lstrip())
+            nxt = self.store.passage_at(doc_id, at)
+            if nxt is None or nxt.passage.kind != "item" or nxt.passage.section != p.section:
+                break
+            q = nxt.passage
+            out.append((clip(q.text, 0, 200), self.cite_whole(doc_id, q.start, q.end)))
+            at = q.end
+        return out
 
     def _items_in(self, doc_id: int, section: str) -> int:
         """How many items' sub-headings or lead-ins, each over its paragraph of its deviation, divide a
@@ -789,6 +812,8 @@ _SUMMING_UP = lazy(r"^(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|a
 """A sentence that sums up what its paragraph or heading said before it."""
 
 
+LISTED_REASONS = 3
+"""List items after a paragraph's colon that an answer quotes as what the paragraph leads into."""
 ITEM_HEADINGS = 2
 """Items with their deviations under their own sub-headings that make a section one of items, each
 explained under its own."""

@@ -118,7 +118,8 @@ def _answer(a: Answerer, q: Question, scored: list[Scored], best: Scored) -> Ans
 def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | None:
     """The next sentence of the passage, when the best one only leads up to the answer: it asks why
     and gives no reason, asks which and names none, or ends in a colon."""
-    from doksvar.answer.score import asks_reason, gives_reason
+    from doksvar.answer.intent import intent_of
+    from doksvar.answer.score import asks_reason, gives_place, gives_reason
 
     spans = best.stored.passage.sentences
     at = spans.index(best.span) if best.span in spans else -1
@@ -135,6 +136,8 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         leads = True  # "Företagen fick svara på en skala 1–6. Betyget blev 2,41.": the figure comes next
     if q.wants == "date" and not has_date(sentence) and has_date(following):
         leads = True
+    if intent_of(q) == "ranking" and not gives_place(sentence) and gives_place(following):
+        leads = True  # "… 283 kronor per invånare i Ljungsala … Bland landets 290 kommuner placerade sig …"
     if q.wants == "person" and not PERSON_NAME.search(sentence[1:]) and PERSON_NAME.search(following[1:]):
         leads = True  # "Kulturpriset delades ut i juni. Priset tilldelades textilkonstnären Maj-Lis Broberg …"
     if _ASKS_COST.search(f"{q.swedish} {q.text.lower()}") and not MONEY.search(sentence):

@@ -25,6 +25,7 @@ _ASKED = (
         "not",
         lazy(
             r"missade|inte (?:\w+ )?(?:uppfyll|nått|nåddes|uppnå|klara)|ej (?:uppfyll|uppnå)|röd|rött|red\b"
+            r"|(?:uppfyll|uppnå|nådd|klara)\w* (?:\w+ )?(?:inte|ej)\b"
             r"|not (?:\w+ )?(?:met|achieved|reached)|failed|missed"
         ),
     ),
@@ -45,6 +46,17 @@ def asked_status(q: Question) -> str | None:
     if not _GOALS.search(text):
         return None
     return next((status for status, pattern in _ASKED if pattern.search(text)), None)
+
+
+def asks_status(q: Question) -> bool:
+    """Whether the question asks how many goals were met, partly met or missed."""
+    return COUNTS.search(q.swedish) is not None and asked_status(q) is not None
+
+
+def states_status(text: str) -> bool:
+    """Whether a text says of goals that they were met, partly met or missed."""
+    low = text.lower()
+    return any(pattern.search(low) for _, pattern in _ASKED)
 
 
 def _status(cell_text: str) -> str | None:
@@ -87,6 +99,36 @@ def answer_goals(a: Answerer, q: Question) -> Answer | None:
             of = "of" if q.english else "av"
             body = f"{_in_words(len(chosen), q.english)} {of} {_in_words(len(rows), q.english)}: {body}"
         return answer(q.text, "fact", body, cites)
+    return _counted(a, q, wanted) if COUNTS.search(q.swedish) else None
+
+
+_NUMBER = r"\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv"
+_GOAL_COUNT = lazy(
+    rf"\b(?:{_NUMBER})\s+av\s+(?:\w+\s+){{0,3}}?(?:{_NUMBER})\s+(?:\w+\s+)?(?:\w*mål|goals?)\b"
+    rf"|\b(?:{_NUMBER})\s+(?=(?:(?:mål|goals?)\s+)?(?:är\s+|bedöms\s+som\s+|were\s+)?(?:uppfyll|uppnå|delvis|ej\s|inte\s|met\b))",
+    re.I,
+)
+"""A count of goals a sentence gives ("Tre av nämndens sju mål bedöms som uppfyllda", "3 uppfyllda,
+3 delvis uppfyllda och 1 ej uppfyllt"); what follows it, up to the next comma, says which."""
+_CLAUSE_END = lazy(r",|;|\.|\s(?:och|samt|medan|and)\s")
+
+
+def _counted(a: Answerer, q: Question, wanted: str) -> Answer | None:
+    """How many goals were met (or not), as a sentence counts them, when no goal table does."""
+    for pid, _ in a.store.match(a.store.terms("mål uppfyllda"), limit=60, doc_ids=q.docs, any_term=True):
+        sp = a.store.passages({pid}).get(pid)
+        if sp is None or sp.passage.kind == "row":
+            continue
+        p = sp.passage
+        about_goals = bool(_GOALS.search(f"{sp.section_title} {p.label} {p.text}".lower()))
+        for x, y in p.sentences:
+            sentence = p.text[x - p.start : y - p.start]
+            for m in _GOAL_COUNT.finditer(sentence):
+                rest = sentence[m.end() :]
+                clause = rest[: (end.start() if (end := _CLAUSE_END.search(rest)) else len(rest))].lower()
+                said = next((status for status, pattern in _ASKED if pattern.search(clause)), None)
+                if said == wanted and (about_goals or "mål" in m.group().lower()):
+                    return answer(q.text, "fact", sentence, [a.cite(sp.doc_id, x, y, (x + m.start(), x + m.end()))])
     return None
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from doksvar.answer.goals import asks_status, states_status
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import (
     DURATION,
@@ -97,7 +98,9 @@ MANY_FOR_ONE = -0.2
 NO_DEVIATION = -0.1
 """A deviation asked about one way, and evidence that states none either way."""
 _STATES_DEVIATION = lazy(
-    r"avvik|budget|plan|prognos\w* (?:är|visar)|över|under|högre än|lägre än|mer än|mindre än", re.I
+    r"avvik|budget|plan|prognos\w* (?:är|visar)|överskott|underskott|översk|undersk|överst|underst|över budget"
+    r"|under budget|högre än|lägre än|mer än|mindre än|plus|minus|förlust|back\b",
+    re.I,
 )
 A_DIFFERENCE = -0.15
 """A figure stated as a difference ("Intäkterna är 6 650 tkr högre än budget") where the question asks
@@ -617,6 +620,10 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         )
         if handler == "table" and not _DAY.search(result.answer):
             features["kind"] = NO_FIGURE  # "När kommer elbilarna?": a price in a table is no answer
+    if handler == "fact" and asks_status(q) and not states_status(shown):
+        # "Hur många av målen nåddes?": a sentence that says no goal was met or missed ("Nämnden har
+        # sju mål för 2025") counts none of them.
+        features["kind"] = NO_FIGURE
     if _ASKS_DURATION.search(both) and q.wants in ("", "number"):
         # "Hur länge var simhallen stängd?": a time ("23 dagar", a column in days), not an index;
         # a table's figure of no time is no answer.
@@ -741,6 +748,11 @@ def _covers_period(a: Answerer, q: Question, result: Answer) -> bool:
 def asks_reason(q: Question) -> bool:
     """Whether the question asks why, as the whole question or as its second part."""
     return q.wants == "reason" or bool(_ASKS_REASON.search(q.text.lower()))
+
+
+def gives_place(text: str) -> bool:
+    """Whether a text gives a place in a ranking ("på plats 96", "rankas som nummer 36")."""
+    return bool(_PLACE.search(text))
 
 
 def gives_reason(text: str) -> bool:

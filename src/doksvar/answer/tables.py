@@ -401,6 +401,9 @@ _COMPARED = lazy(
     r"\s+(?:jämfört med|jämfört mot|i jämförelse med|jämförs med|compared? (?:with|to)|compares (?:with|to))"
     r"\s+(?P<base>.+)$"
     rf"|\s+(?:sedan|since)\s+(?P<since>{YEAR_PATTERN})\b.*$"
+    # "Kostar politiken mer eller mindre … än i jämförbara kommuner?": others named after "än".
+    r"|\s+(?:än|than)\s+(?:i\s+|hos\s+|för\s+|in\s+)?(?P<than>(?:\w+\s+){0,3}?"
+    r"(?:riket|landet|liknande|jämförbara|snittet|genomsnittet|länet|regionen|andra|övriga|kommungruppen)\b.*)$"
 )
 """What a figure is compared with ("… under perioden jämfört med motsvarande period föregående år",
 "… större sedan 2024"): the base names a second column, not the one asked for first."""
@@ -415,7 +418,7 @@ def _parts_compared(q: Question) -> tuple[Question, Question | None]:
             return q, None
         # "…this year, compared with 2024?": the translation keeps no "compared"; the base's years are
         # taken from the question as asked.
-        base = english.group("base") or english.group("since") or ""
+        base = english.group("base") or english.group("since") or english.group("than") or ""
         before = years_in(base)
         # The base's words as the question's terms have them ("similar municipalities" as "liknande
         # kommuner") go to the base; the rest is what is compared.
@@ -439,7 +442,7 @@ def _parts_compared(q: Question) -> tuple[Question, Question | None]:
         )
 
     # "Har biståndet blivit större sedan 2024?": the year it has changed since is the base.
-    return part(q.swedish[: m.start()]), part(m.group("base") or m.group("since"))
+    return part(q.swedish[: m.start()]), part(m.group("base") or m.group("since") or m.group("than"))
 
 
 def best_cell(a: Answerer, q: Question) -> _Pick | None:
@@ -480,6 +483,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     groups = {t.stem for t in q.content if t.stem in GROUP_STEMS}
     asked = [stem(w) for w in words(q.swedish)]
     asks_per = bool(_PER.search(q.swedish))  # "biståndet per hushåll": the question divides as the row does
+    asked_months = _months(q.swedish)
     best: _Pick | None = None
     # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
     wider = [dataclasses.replace(t, alternatives=(*t.alternatives, *a.store.vocab.heads(t.stem))) for t in terms]
@@ -495,6 +499,11 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         for cell in a.store.cells(table.id):
             rows.setdefault(cell.row, []).append(cell)
         columns = {i: _column_fit(h, header, q, kinds, period, full_year) for i, h in enumerate(header) if i}
+        if asked_months and not any(_months(h.lower()) for h in header[1:]):
+            # "under juli–september": a table by quarter ("Kv 3") answers it, one by year does not
+            columns = {
+                i: (fit - NO_MONTHS, named) if fit is not None else (fit, named) for i, (fit, named) in columns.items()
+            }
         in_context = {t.word for t in terms if term_in_label(t, context)}  # the caption and section title
         if MONEY_UNIT.search(f"{caption} {' '.join(header)}"):
             in_context |= costs  # a table in kronor is of costs (or incomes): "Vad kostade hemtjänsten?"
@@ -516,6 +525,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             row_numbers = set(re.findall(r"\d+", row_label))
             run = _common_run(row_label, asked)
             num_hits = sum(1 for n in q.numbers if n in row_numbers) + sum(1 for g in ages if g & row_numbers)
+            if not num_hits and set(q.years) & years_in(row_label):
+                num_hits = 1  # a table by year down its rows ("2025" over "Kv 1 … Kv 4")
             is_total = bool(TOTAL_ROW.match(row_label))
             # A deviation question is answered by the table's deviation row ("Avvikelse").
             deviation_row = asks_deviation and bool(_DEVIATION_ROW.search(row_label))
@@ -534,7 +545,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     continue  # a deviation is read from a deviation row or column, not from an outcome
                 if (q.negative or q.positive) and cell.value == 0:
                     continue  # no deviation either way
-                if q.years and not table_years and not set(q.years) & years_in(caption):
+                if q.years and not table_years and not set(q.years) & years_in(f"{caption} {row_label}"):
                     fit -= 0.2  # a table without years answers for its report's year only
                 explained = row_terms | {w for w in col_terms if w not in row_terms}
                 if asks_deviation and of_deviations:
@@ -590,6 +601,9 @@ def _described(a: Answerer, table) -> str:
 DESCRIBED_WITHIN = 2
 """Paragraphs above a table looked through for the sentence that says what it shows."""
 
+
+NO_MONTHS = 0.1
+"""Less fit for the columns of a table that names no month, when the question names months."""
 
 _DATE = lazy(rf"\b(\d{{1,2}})\s+({MONTHS})\b")
 _PER = lazy(r"\s+per\s+", re.I)

@@ -22,6 +22,20 @@ _LAST_VOWEL = re.compile(r"([aoäö])([^aeiouyåäö]{1,2})$")
 _UMLAUT = {"a": "ä", "o": "ö", "ä": "a", "ö": "o"}
 
 
+def _derived(s: str) -> list[str]:
+    """The -isk adjective of an -ik or -i noun ("politik" - "politisk", "ekonomi" - "ekonomisk") and
+    the noun of such an adjective, as stems."""
+    if len(s) < 6:
+        return []
+    if s.endswith("isk"):
+        return [s[:-3] + "ik", s[:-2]]
+    if s.endswith("ik"):
+        return [s[:-1] + "sk"]
+    if s.endswith("i"):
+        return [s + "sk"]
+    return []
+
+
 def _umlauted(s: str) -> list[str]:
     """The stem with its last vowel changed the way a few Swedish nouns change it in the plural
     (a -> ä, o -> ö, and back): "bostad" / "bostäd" (bostäder), "ledamot" / "ledamöt". Stems of
@@ -96,6 +110,11 @@ class Vocabulary:
             if full in self.doc_freq:
                 alts.append(full)
                 how = "exact"
+        for other in _derived(s):
+            # A noun's adjective and back: "politiken" of "politisk verksamhet", "ekonomisk" of "ekonomi".
+            if other in self.doc_freq and other not in alts:
+                alts.append(other)
+                how = "exact" if how == "missing" else how
         for other in _umlauted(s):
             # A plural that changes the noun's vowel: "bostäder" of "bostad", "ledamöter" of "ledamot".
             if other in self.doc_freq and other not in alts:

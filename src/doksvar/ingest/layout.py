@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from doksvar.ingest.blocks import Block
+from doksvar.ingest.blocks import UNIT_CELL, Block
 from doksvar.ingest.headings import INNER_GAP, TOC_TITLE, heading, reads_as_title
 from doksvar.ingest.inline import clean_inline
 from doksvar.lang.words import is_year
@@ -644,6 +644,10 @@ class _Reader:
         """Read the table whose header starts at line i and first row of figures is first_row (or the
         first line of its label)."""
         lines = self.lines
+        while first_row + 2 < len(lines) and _is_year_row(lines[first_row].text) and _is_unit_row(lines[first_row + 1]):
+            # "Budget  Utfall" / "2025  2025" / "tkr  tkr" over the figures: the years and the units
+            # are the header's lines too.
+            first_row += 2
         header_lines = [ln for ln in lines[i:first_row] if not ln.blank]
         i = first_row
         body: list[Line] = [] if is_numeric_line(lines[i].text) else [lines[i]]
@@ -846,6 +850,12 @@ def _edge(words: list[tuple[int, int]], lo: int, hi: int, rightmost: bool = Fals
     return (best[1] + best[2]) / 2
 
 
+def _is_unit_row(line: Line) -> bool:
+    """A line of units alone, one over each column of figures ("tkr   tkr   %")."""
+    segs = _segments(line.text)
+    return len(segs) >= 2 and all(UNIT_CELL.fullmatch(piece) for _, _, piece in segs)
+
+
 def _is_year_row(line: str) -> bool:
     nums = _numeric_segments(line)
     return len(nums) >= 2 and all(is_year(n[2]) for n in nums)
@@ -906,6 +916,11 @@ class _Grid:
     def measure(cls, header_lines: list[Line], body: list[Line]) -> _Grid:
         numeric = [ln for ln in body if is_numeric_line(ln.text) and not _is_year_row(ln.text)] or body
         figures = [_numeric_segments(ln.text) for ln in numeric]
+        led = zip(figures, numeric, strict=True)
+        if figures and all(len(f) >= 2 and is_year(f[0][2]) and f[0][0] == _segments(ln.text)[0][0] for f, ln in led):
+            # Rows led by their year ("2025     6,2     4,1 …" under "Kv 1  Kv 2 …"): the year is the
+            # row's label, not a column of figures.
+            figures = [f[1:] for f in figures]
         segs = [seg for row in figures for seg in row]
         label_end = min((s for s, _, _ in segs), default=0)
         lefts = _cluster([s for s, _, _ in segs])
@@ -1084,7 +1099,7 @@ def _body_rows(
         cells: list[tuple[str, list[int]]] = [("", []) for _ in grid.columns]
         label_parts = []
         for s, e, piece in _segments(ln.text):
-            if NUMBER_CELL.match(piece):
+            if NUMBER_CELL.match(piece) and e >= grid.label_end:  # left of every figure: the row's label
                 k = grid.column_of(s, e)
                 if k is not None:
                     cells[k] = (piece, [])
