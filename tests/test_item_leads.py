@@ -223,3 +223,28 @@ def test_a_deviation_that_leads_into_a_list_is_explained_by_the_list(tmp_path_fa
     result = ask(answerer, "Hur mycket gick naturbruksgymnasiet över budget, och varför?")
     assert "1 310" in result.answer and "foderkostnaderna" in result.answer, result.answer
     assert "vakanta" not in result.answer
+
+
+SUMMED = """\
+Årsredovisning 2025 Kulturnämnden
+
+1 Verksamheterna
+
+1.1 Kulturskolan
+
+Kulturskolan undervisar i musik, dans och teater på sju skolor.
+
+Avgiftssänkningen kompenserades inte fullt ut i budget. Avgiftsintäkterna blev 540 tkr lägre än
+beräknat, trots att antalet elever ökade. Därtill har sjukfrånvaro bland lärarna medfört
+vikariekostnader på 430 tkr utöver budget. Kulturskolan redovisar sammantaget ett underskott på 970 tkr.
+
+1.2 Biblioteken
+
+Biblioteken redovisar ett överskott på 300 tkr tack vare vakanta tjänster.
+"""
+
+
+def test_a_sum_stated_in_the_middle_of_its_sentence_takes_its_parts_as_reasons(tmp_path_factory):
+    answerer = _index(tmp_path_factory, "kultur-2025.txt", SUMMED)
+    result = ask(answerer, "Varför gick kulturskolan med minus?")
+    assert "970" in result.answer and "Avgiftsintäkterna" in result.answer, result.answer

@@ -550,6 +550,7 @@ class Answerer:
         """The reasons a summing-up sentence ("Sammantaget redovisar verksamheten ett underskott …")
         sums up: the sentences giving reasons before it under the same heading, the nearest two."""
         from doksvar.answer.score import gives_reason
+        from doksvar.facts.deviations import sentence_deviations
 
         docs = self.doc_ids()
         for c in result.citations:
@@ -571,7 +572,9 @@ class Answerer:
                 p = other.passage
                 for a, b in p.sentences:
                     sentence = p.text[a - p.start : b - p.start]
-                    if b <= c.start and gives_reason(sentence):
+                    # A reason, or a part of the sum stated against the budget ("Avgiftsintäkterna blev
+                    # 540 tkr lägre än beräknat").
+                    if b <= c.start and (gives_reason(sentence) or sentence_deviations(sentence)):
                         found.append((sentence, self.cite_whole(doc_id, a, b)))
             if found:
                 return found[-2:]
@@ -808,7 +811,11 @@ _EXPLAINS = lazy(
     r"\b(?:beror|berodde|förklaras|på grund av|till följd av|eftersom|därför|därmed|vilket innebär)\b", re.I
 )
 """A sentence before a figure that explains it ("… minskas därför med realisationsvinsten …")."""
-_SUMMING_UP = lazy(r"^(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|allt som allt|summa summarum)\b", re.I)
+_SUMMING_UP = lazy(
+    r"^(?:\w+\s+(?:redovisar|visar|uppvisar|får|har)\s+(?:därmed\s+|alltså\s+)?)?"
+    r"(?:sammantaget|sammanfattningsvis|sammanlagt|totalt sett|allt som allt|summa summarum)\b",
+    re.I,
+)
 """A sentence that sums up what its paragraph or heading said before it."""
 
 
