@@ -141,3 +141,31 @@ def test_a_place_asked_is_taken_from_the_sentence_after_the_figure(tmp_path):
         "Where does Ekby end up nationally when you compare what guardianship costs per inhabitant?",
     )
     assert result.answered and "plats 96" in result.answer, result.answer
+
+
+PERMITS = """\
+Verksamhetsberättelse 2025 Miljönämnden
+
+1 Tillstånd och tillsyn
+
+Antalet ansökningar om tillstånd för nya avloppsanläggningar blev 71, vilket är en ökning med
+18 procent. Nämnden beviljade 64 tillstånd.
+
+Under året inträffade tre större störningar i it-systemen.
+"""
+
+
+def test_a_compound_whose_specific_first_part_the_report_lacks_is_declined(tmp_path):
+    from doksvar.index.store import Store
+
+    path = tmp_path / "miljo-2025.txt"
+    path.write_text(PERMITS, encoding="utf-8")
+    writer = Store(tmp_path / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    answerer = Answerer(Store(tmp_path / "i.sqlite"))
+    declined = ask(answerer, "Hur många serveringstillstånd handlades under året?")
+    assert not declined.answered and "serveringstillstånd" in declined.answer, declined.answer
+    # A common first part ("drift") names no subject of its own: the report's "störningar" answer.
+    kept = ask(answerer, "Hur många driftstörningar inträffade under året?")
+    assert kept.answered and "tre" in kept.answer, kept.answer

@@ -133,6 +133,13 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         s = stem(w)
         alts, how = vocab.expand(s)
         pair = vocab.rarer_first(s) if how == "compound" else None
+        lacking = vocab.missing_first(s) if how == "compound" and pair is None else None
+        if lacking is not None and lacking not in seen:
+            # "serveringstillstånd" of a report that has "tillstånd" but never "servering": the
+            # compound names what the report does not speak of.
+            terms.extend([Term(lacking, stem(lacking), (), "part"), Term(w, s, alts, how)])
+            seen.add(lacking)
+            continue
         if pair is not None:
             # "förskoleverksamheten": the förskola's row, not every "verksamhet", answers.
             first, _ = pair

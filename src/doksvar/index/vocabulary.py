@@ -171,6 +171,25 @@ class Vocabulary:
         df = self.doc_freq.get(stem(first), 0)
         return (first, heads[0]) if len(first) >= 4 and 0 < df < self.doc_freq[heads[0]] else None
 
+    def missing_first(self, s: str) -> str | None:
+        """The first part of a compound the index lacks, when its head is indexed and the first part,
+        a word of Swedish, is nowhere in the index ("servering" of "serveringstillstånd")."""
+        from doksvar.lang.frequency import GENERAL_ZIPF, zipf
+
+        if s in self.doc_freq or len(s) < 9 or s.isdigit() or self._holding(s):
+            return None
+        heads = [v for v in self._suffixes(s) if len(v) >= 5 and len(v) >= len(s) // 3]
+        if not heads:
+            return None
+        first = s[: len(s) - len(heads[0])]
+        if first.endswith("s") and len(first) > 5:
+            first = first[:-1]  # the linking s of "serveringstillstånd"
+        if len(first) < 5 or not 0 < zipf(first) < GENERAL_ZIPF:
+            return None  # not a word, or one too common to name the subject ("drift" of "driftstörningar")
+        if stem(first) in self.doc_freq or self._holding(stem(first)):
+            return None
+        return first
+
     def _holding(self, part: str) -> list[str]:
         """The long stems that hold `part` and are longer than it, in alphabetical order."""
         text, out, i = self._long_text, [], 0
