@@ -248,3 +248,37 @@ def test_a_sum_stated_in_the_middle_of_its_sentence_takes_its_parts_as_reasons(t
     answerer = _index(tmp_path_factory, "kultur-2025.txt", SUMMED)
     result = ask(answerer, "Varför gick kulturskolan med minus?")
     assert "970" in result.answer and "Avgiftsintäkterna" in result.answer, result.answer
+
+
+BOLD = """\
+# Delårsrapport april 2026 Omsorgsnämnden
+
+## 1 Ekonomi
+
+### 1.1 Prognos per verksamhet
+
+| Verksamhet | Budget helår | Prognos helår | Avvikelse helår |
+|---|---:|---:|---:|
+| Familjehemsvård | -61 200 | -68 900 | -7 700 |
+| Ekonomiskt bistånd | -47 500 | -50 700 | -3 200 |
+| Summa | -108 700 | -119 600 | -10 900 |
+
+### 1.2 Kommentarer per verksamhet
+
+**Familjehemsvård.** Verksamheten beräknas överskrida sin budget med -7 700 tkr. Det är
+den helt dominerande orsaken till nämndens underskott. Överskridandet förklaras av fler och längre
+placeringar på HVB.
+
+**Ekonomiskt bistånd.** Prognosen pekar på ett underskott om -3 200 tkr. Orsaken är att fler
+hushåll har behövt bistånd när arbetslösheten stigit i kommunen.
+"""
+
+
+def test_an_item_named_in_bold_before_its_deviation_is_explained_by_its_paragraph(tmp_path_factory):
+    from doksvar.answer import read_question
+
+    answerer = _index(tmp_path_factory, "social-t1-2026.md", BOLD)
+    result = ask(answerer, "Varför väntas familjehemsvården gå över budget, och med hur mycket?")
+    assert "7 700" in result.answer and "HVB" in result.answer, result.answer
+    # "pengarna räcker inte" says a deficit as "gå back" does
+    assert read_question("Varför räcker pengarna inte till biståndet?", answerer.store.vocab).negative

@@ -186,6 +186,10 @@ GOING_BACK = (
     # "Varför ser det ut att bli minus …", "hur stort blev minuset?", "end the year in the red".
     rf"|(?<!eller )\b{_ENDS_ON}\s+(?:\w+\s+){{0,2}}?(?:på\s+)?minus\b(?!\s+eller\b)"
     r"|\bminuset\b|\bin the red\b"
+    # "… att pengarna till försörjningsstöd inte räcker", "budgeten räcker inte".
+    r"|\b(?:pengarna|pengar|budgeten|anslaget|medlen|ramen)\s+(?:\w+\s+){0,3}?(?:inte|ej)\s+räck\w*"
+    r"|\b(?:pengarna|budgeten|anslaget|medlen|ramen)\s+räck\w*\s+(?:inte|ej)\b"
+    r"|\bräck\w*\s+(?:\w+\s+){0,2}?(?:pengarna|budgeten|anslaget|medlen|ramen)\s+(?:inte|ej)\b"
 )
 """The everyday way of saying a deficit: "gick mest back", "gick med förlust", "hamnade på minus"."""
 LEFT_OVER = (

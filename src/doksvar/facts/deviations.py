@@ -291,6 +291,12 @@ _SAYS_NEGATIVE = re.compile(r"\b(?:underskott\w*|negativ\w*|överskrid\w*)", re.
 _SAYS_POSITIVE = re.compile(r"\b(?:överskott\w*|positiv\w*)", re.I)
 LEAD_WORDS = 8
 """Words an item's name may have: more, and the lead-in is a sentence, not a name."""
+NAME_WORDS = 5
+"""Words a paragraph's first sentence may have to be an item's name set before its deviation."""
+_FINITE_VERB = re.compile(
+    r"\b(?:är|var|har|hade|blev|blir|ska|skall|kan|kunde|får|fick|visar|visade|redovisar|redovisade|ökade|minskade)\b",
+    re.I,
+)
 NAMED_REASONS = 2
 """Sentences after the one stating an item's deviation under its sub-heading that explain it."""
 
@@ -309,7 +315,9 @@ def _item_lead(doc: Document, index: int, passage: Passage, from_label: bool = F
         explained = (passage.start, passage.end)
     else:
         m = _LEAD.match(text, passage.start, passage.end)
-        if m is None or m.end() >= passage.end:
+        if m is None:
+            return _named_by_lead_in(doc, index, passage)
+        if m.end() >= passage.end:
             return None
         at = 0
         rest = text[m.end() : passage.end]
@@ -368,6 +376,22 @@ _ITEM_LABEL = re.compile(r"[^\W\d_][^.:;()?!\n]{0,60}")
 """A sub-heading that can be an item's name: short, no sentence, no lead-in to a list."""
 
 
+def _named_by_lead_in(doc: Document, index: int, passage: Passage) -> Fact | None:
+    """The deviation the second sentence of a paragraph states, of the item its first names alone
+    ("**Barn och unga, placeringar.** Verksamheten beräknas överskrida sin budget med -7 700 tkr.")."""
+    if len(passage.sentences) < 2:
+        return None
+    a, b = passage.sentences[0]
+    name = doc.text[a:b].strip().strip("*_").rstrip(".:").strip("*_ ")
+    if not _ITEM_LABEL.fullmatch(name) or len(name.split()) > NAME_WORDS or not name[:1].isupper():
+        return None
+    if _FINITE_VERB.search(name):
+        return None  # "Badhuset var stängt i fem veckor.": a sentence, no name
+    if _SAYS_NEGATIVE.search(name) or _SAYS_POSITIVE.search(name) or "avvikelse" in name.lower():
+        return None
+    return _named_item(doc, index, passage, name, 1)
+
+
 def _named_by_label(doc: Document, index: int, passage: Passage) -> Fact | None:
     """The deviation the first sentence under an item's sub-heading states ("Digitalisering och IT" /
     "Verksamheten har det största underskottet, 2 373 tkr."), as that item's, explained by its paragraph."""
@@ -376,10 +400,16 @@ def _named_by_label(doc: Document, index: int, passage: Passage) -> Fact | None:
         return None
     if _SAYS_NEGATIVE.search(label) or _SAYS_POSITIVE.search(label) or "avvikelse" in label.lower():
         return None  # "Verksamheter med underskott", "Negativa avvikelser": a group, not an item
-    a, b = passage.sentences[0]
+    return _named_item(doc, index, passage, label, 0)
+
+
+def _named_item(doc: Document, index: int, passage: Passage, label: str, k: int) -> Fact | None:
+    """The deviation sentence k of a paragraph states, as the named item's, with the sentences after
+    it as its explanation."""
+    a, b = passage.sentences[k]
     # The item's own sentences, not all its paragraph: a paragraph may go on to what eased or
     # worsened it the other way ("Lägre kostnader för köpta platser minskade underskottet något").
-    said = passage.sentences[: 1 + NAMED_REASONS]
+    said = passage.sentences[k : k + 1 + NAMED_REASONS]
     found = sentence_deviations(doc.text[a:b], label)
     if len(found) != 1 or found[0]["direction"] == "unknown":
         return None
@@ -391,7 +421,7 @@ def _named_by_label(doc: Document, index: int, passage: Passage) -> Fact | None:
         total=False,
         subject=f"{label}: {doc.text[a:b]}",
         explanation=(a, said[-1][1]),
-        label=label,
+        label=passage.label,
         section=passage.section,
         source="text",
         row_label=label,
