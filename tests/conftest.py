@@ -57,6 +57,24 @@ def make_store(tmp_path):
     return make
 
 
+def answerer_of(folder: Path, name: str, text: str) -> Answerer:
+    """An answerer over one report written for a test, indexed in `folder` and read back as a user's
+    later process would."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    writer = Store(folder / "i.sqlite", writable=True)
+    list(writer.index_files([path]))
+    writer.close()
+    return Answerer(Store(folder / "i.sqlite"))
+
+
+def ask(answerer: Answerer, question: str):
+    """The answer to one question, as `doksvar ask` gives it."""
+    from doksvar.answer import read_question
+
+    return answerer.answer(read_question(question, answerer.store.vocab))
+
+
 def pytest_terminal_summary(terminalreporter, config) -> None:
     """Name the random test order (pytest-randomly), so that a failure that depends on it can be run
     again in that order; with -q pytest shows no header that would name it."""

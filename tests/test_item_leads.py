@@ -9,6 +9,8 @@ import pytest
 
 from doksvar.answer import Answerer
 
+from .conftest import answerer_of, ask
+
 TEXT_REPORT = """\
 Delårsrapport 2026 Omsorgsnämnden
 
@@ -87,15 +89,7 @@ på 2 300 tkr.
 
 
 def _index(tmp_path_factory, name: str, text: str) -> Answerer:
-    from doksvar.index.store import Store
-
-    folder = tmp_path_factory.mktemp("leads")
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    writer = Store(folder / "i.sqlite", writable=True)
-    list(writer.index_files([path]))
-    writer.close()
-    return Answerer(Store(folder / "i.sqlite"))
+    return answerer_of(tmp_path_factory.mktemp("leads"), name, text)
 
 
 @pytest.fixture(scope="module")
@@ -106,12 +100,6 @@ def text_report(tmp_path_factory):
 @pytest.fixture(scope="module")
 def md_report(tmp_path_factory):
     return _index(tmp_path_factory, "fritid-2025.md", MD_REPORT)
-
-
-def ask(answerer: Answerer, question: str):
-    from doksvar.answer import read_question
-
-    return answerer.answer(read_question(question, answerer.store.vocab))
 
 
 def test_leads_are_read_as_the_items_deviations_with_their_paragraphs():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from doksvar.answer import Answerer
+from .conftest import answerer_of, ask
 
 REPORT = """\
 # Årsredovisning 2025 Fritidsnämnden
@@ -45,21 +45,7 @@ Belopp i miljoner kronor.
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    from doksvar.index.store import Store
-
-    folder = tmp_path_factory.mktemp("context")
-    path = folder / "fritid-2025.md"
-    path.write_text(REPORT, encoding="utf-8")
-    writer = Store(folder / "i.sqlite", writable=True)
-    list(writer.index_files([path]))
-    writer.close()
-    return Answerer(Store(folder / "i.sqlite"))
-
-
-def ask(answerer: Answerer, question: str):
-    from doksvar.answer import read_question
-
-    return answerer.answer(read_question(question, answerer.store.vocab))
+    return answerer_of(tmp_path_factory.mktemp("context"), "fritid-2025.md", REPORT)
 
 
 @pytest.mark.parametrize(
@@ -128,14 +114,8 @@ Tabell 4. Sjukfrånvaro per kvartal, procent
 
 
 def test_months_asked_are_read_from_the_table_by_quarter(tmp_path):
-    from doksvar.index.store import Store
-
-    path = tmp_path / "miljo-2025.txt"
-    path.write_text(QUARTERS, encoding="utf-8")
-    writer = Store(tmp_path / "i.sqlite", writable=True)
-    list(writer.index_files([path]))
-    writer.close()
-    result = ask(Answerer(Store(tmp_path / "i.sqlite")), "Hur hög var sjukfrånvaron under juli–september 2025?")
+    answerer = answerer_of(tmp_path, "miljo-2025.txt", QUARTERS)
+    result = ask(answerer, "Hur hög var sjukfrånvaron under juli–september 2025?")
     assert "3,5" in result.answer, result.answer
 
 
@@ -153,15 +133,9 @@ Sjukfrånvaro hela kommunen, %\t7,3\t7,6\t7,0
 
 
 def test_a_cost_compared_with_others_named_after_than_gives_both_figures(tmp_path):
-    from doksvar.index.store import Store
-
-    path = tmp_path / "ks-2025.txt"
-    path.write_text(COMPARED, encoding="utf-8")
-    writer = Store(tmp_path / "i.sqlite", writable=True)
-    list(writer.index_files([path]))
-    writer.close()
+    answerer = answerer_of(tmp_path, "ks-2025.txt", COMPARED)
     result = ask(
-        Answerer(Store(tmp_path / "i.sqlite")),
+        answerer,
         "Kostar politiken mer eller mindre per invånare i Ekby än i jämförbara kommuner?",
     )
     assert "610" in result.answer and "684" in result.answer, result.answer

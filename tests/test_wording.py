@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from doksvar.answer import Answerer
+from .conftest import answerer_of, ask
 
 REPORT = """\
 Årsredovisning 2025 Kulturnämnden
@@ -43,21 +43,7 @@ Biblioteken redovisar ett överskott på 700 tkr, som beror på vakanta tjänste
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    from doksvar.index.store import Store
-
-    folder = tmp_path_factory.mktemp("wording")
-    path = folder / "kultur-2025.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    writer = Store(folder / "i.sqlite", writable=True)
-    list(writer.index_files([path]))
-    writer.close()
-    return Answerer(Store(folder / "i.sqlite"))
-
-
-def ask(answerer: Answerer, question: str):
-    from doksvar.answer import read_question
-
-    return answerer.answer(read_question(question, answerer.store.vocab))
+    return answerer_of(tmp_path_factory.mktemp("wording"), "kultur-2025.txt", REPORT)
 
 
 @pytest.mark.parametrize("question", ["Who won the culture award in 2025?", "Vem fick kulturpriset 2025?"])
@@ -102,14 +88,8 @@ Den 1 januari 2025 trädde nämndens nya taxa i kraft.
 
 
 def test_goals_counted_in_a_sentence_when_no_table_assesses_them(tmp_path):
-    from doksvar.index.store import Store
-
-    path = tmp_path / "bygg-2025.txt"
-    path.write_text(GOALS, encoding="utf-8")
-    writer = Store(tmp_path / "i.sqlite", writable=True)
-    list(writer.index_files([path]))
-    writer.close()
-    result = ask(Answerer(Store(tmp_path / "i.sqlite")), "Hur många av nämndens mål nåddes fullt ut 2025?")
+    answerer = answerer_of(tmp_path, "bygg-2025.txt", GOALS)
+    result = ask(answerer, "Hur många av nämndens mål nåddes fullt ut 2025?")
     assert result.answered and "3 uppfyllda" in result.answer, result.answer
 
 
@@ -129,15 +109,9 @@ Nämnden redovisar ett överskott på 120 tkr.
 
 
 def test_a_place_asked_is_taken_from_the_sentence_after_the_figure(tmp_path):
-    from doksvar.index.store import Store
-
-    path = tmp_path / "ofn-2025.txt"
-    path.write_text(PLACED, encoding="utf-8")
-    writer = Store(tmp_path / "i.sqlite", writable=True)
-    list(writer.index_files([path]))
-    writer.close()
+    answerer = answerer_of(tmp_path, "ofn-2025.txt", PLACED)
     result = ask(
-        Answerer(Store(tmp_path / "i.sqlite")),
+        answerer,
         "Where does Ekby end up nationally when you compare what guardianship costs per inhabitant?",
     )
     assert result.answered and "plats 96" in result.answer, result.answer
@@ -156,14 +130,7 @@ Under året inträffade tre större störningar i it-systemen.
 
 
 def test_a_compound_whose_specific_first_part_the_report_lacks_is_declined(tmp_path):
-    from doksvar.index.store import Store
-
-    path = tmp_path / "miljo-2025.txt"
-    path.write_text(PERMITS, encoding="utf-8")
-    writer = Store(tmp_path / "i.sqlite", writable=True)
-    list(writer.index_files([path]))
-    writer.close()
-    answerer = Answerer(Store(tmp_path / "i.sqlite"))
+    answerer = answerer_of(tmp_path, "miljo-2025.txt", PERMITS)
     declined = ask(answerer, "Hur många serveringstillstånd handlades under året?")
     assert not declined.answered and "serveringstillstånd" in declined.answer, declined.answer
     # A common first part ("drift") names no subject of its own: the report's "störningar" answer.

@@ -543,8 +543,9 @@ class Answerer:
     def _items_in(self, doc_id: int, section: str) -> int:
         """How many items' sub-headings or lead-ins, each over its paragraph of its deviation, divide a
         section ("Kollektivtrafik", "HR-avdelningen", … of "Analys av budgetavvikelser")."""
-        ids = {sp.id for sp in self.store.document_passages(doc_id) if sp.passage.section == section}
-        return len({f.data.row_label for f in self.store.deviations([doc_id], passage_ids=ids) if f.data.lead})
+        return len(
+            {f.data.row_label for f in self.store.deviations([doc_id]) if f.data.lead and f.data.section == section}
+        )
 
     def _reasons_before(self, result: Answer) -> list[tuple[str, list[Citation]]]:
         """The reasons a summing-up sentence ("Sammantaget redovisar verksamheten ett underskott …")

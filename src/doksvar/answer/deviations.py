@@ -266,7 +266,7 @@ def _one(a: Answerer, q: Question, best: Found, passages: dict, subject: list[Te
     if data.source == "table":
         from doksvar.answer.tables import row_rest, table_citations
 
-        text = f"{data.subject}: {_amount(data)} ({_direction(data, q.english)})"
+        text = f"{data.subject}: {_amount(data)} ({direction_words(data, q.english)})"
         t_start = _table_start(a, doc_id, s0)
         cites = table_citations(a, doc_id, data.label, t_start, *data.span_amount)
         table_id = a.store.table_holding(doc_id, data.span_amount[0])
@@ -280,7 +280,7 @@ def _one(a: Answerer, q: Question, best: Found, passages: dict, subject: list[Te
         return answer(q.text, "deviation", text, cites)
     span_text = ref.text[start:end]
     amount = data.span_amount[0] - start
-    lead = f"{_unnamed(data, span_text)}{_amount(data)} ({_direction(data, q.english)}): "
+    lead = f"{_unnamed(data, span_text)}{_amount(data)} ({direction_words(data, q.english)}): "
     text = lead + clip(span_text, amount, MAX_ANSWER - len(lead))
     cites = [a.cite(doc_id, start, end, data.span_amount)]
     return answer(q.text, "deviation", text, cites)
@@ -291,7 +291,7 @@ def _table_start(a: Answerer, doc_id: int, offset: int) -> int:
     return offset if start is None else start
 
 
-def _direction(data: Deviation, english: bool) -> str:
+def direction_words(data: Deviation, english: bool) -> str:
     words = {
         "negative": ("negativ avvikelse", "negative deviation"),
         "positive": ("positiv avvikelse", "positive deviation"),

@@ -102,7 +102,7 @@ def answer_goals(a: Answerer, q: Question) -> Answer | None:
     return _counted(a, q, wanted) if COUNTS.search(q.swedish) else None
 
 
-_NUMBER = r"\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv"
+_NUMBER = r"\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv"  # as _in_words writes them, and "en"
 _GOAL_COUNT = lazy(
     rf"\b(?:{_NUMBER})\s+av\s+(?:\w+\s+){{0,3}}?(?:{_NUMBER})\s+(?:\w+\s+)?(?:\w*mål|goals?)\b"
     rf"|\b(?:{_NUMBER})\s+(?=(?:(?:mål|goals?)\s+)?(?:är\s+|bedöms\s+som\s+|were\s+)?(?:uppfyll|uppnå|delvis|ej\s|inte\s|met\b))",
@@ -115,8 +115,10 @@ _CLAUSE_END = lazy(r",|;|\.|\s(?:och|samt|medan|and)\s")
 
 def _counted(a: Answerer, q: Question, wanted: str) -> Answer | None:
     """How many goals were met (or not), as a sentence counts them, when no goal table does."""
-    for pid, _ in a.store.match(a.store.terms("mål uppfyllda"), limit=60, doc_ids=q.docs, any_term=True):
-        sp = a.store.passages({pid}).get(pid)
+    matched = [pid for pid, _ in a.store.match(a.store.terms("mål uppfyllda"), limit=60, doc_ids=q.docs, any_term=True)]
+    passages = a.store.passages(set(matched))
+    for pid in matched:
+        sp = passages.get(pid)
         if sp is None or sp.passage.kind == "row":
             continue
         p = sp.passage

@@ -30,10 +30,10 @@ from doksvar.lang.words import (
     YEAR_IN_TEXT,
     YEAR_PATTERN,
     age_groups,
-    coordinated,
     is_organisation,
     is_period,
     stem,
+    stem_set,
     words,
     years_in,
 )
@@ -60,9 +60,8 @@ def label_stems(label: str) -> frozenset[str]:
     full = expand_label(ws)
     # The words reports use for the same thing: a "(M)" row is the men's ("män", "manliga").
     other = {stem(y) for w in full for y in synonyms(w)}
-    # "Idrotts- och fritidsanläggningar" is the "idrottsanläggningar" too.
-    left_out = {stem(w) for w in coordinated(label)} if "- " in label else set()
-    return frozenset({stem(w) for w in ws} | {stem(w) for w in full} | set(ws) | other | left_out)
+    # stem_set: "Idrotts- och fritidsanläggningar" is the "idrottsanläggningar" too.
+    return frozenset(stem_set(label) | {stem(w) for w in full} | set(ws) | other)
 
 
 def term_in_label(term: Term, stems_: Set[str]) -> bool:
@@ -135,11 +134,9 @@ def _which_way(a: Answerer, q: Question, pick: _Pick) -> str:
     at = next((f.data for f in found if f.data.span_amount[0] == pick.cell.start), None)
     if at is None or at.direction not in ("positive", "negative"):
         return ""
-    words = {
-        "positive": ("positiv avvikelse", "positive deviation"),
-        "negative": ("negativ avvikelse", "negative deviation"),
-    }
-    return f" ({words[at.direction][1 if q.english else 0]})"
+    from doksvar.answer.deviations import direction_words
+
+    return f" ({direction_words(at, q.english)})"
 
 
 _ASKS_MORE = lazy(

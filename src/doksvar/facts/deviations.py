@@ -247,14 +247,14 @@ def deviations(doc: Document) -> list[Fact]:
     def text_of(a: int, b: int) -> str:
         return text[a:b]
 
-    led: set[tuple[str, str]] = set()
+    led: set[tuple[str, str]] = set()  # the sub-headings whose first paragraph was read for a lead-in
     for index, passage in enumerate(doc.passages):
+        lead = None
         if passage.kind != "row" and (passage.section, passage.label) not in led:
             led.add((passage.section, passage.label))
             lead = _item_lead(doc, index, passage, from_label=True)
-        else:
-            lead = None
-        lead = lead or (_item_lead(doc, index, passage) if passage.kind == "para" else None)
+        if lead is None and passage.kind == "para":
+            lead = _item_lead(doc, index, passage)
         if lead is not None:
             facts.append(lead)
         if passage.kind == "row" or not _MAYBE_IN.search(text, passage.start, passage.end):
@@ -387,7 +387,7 @@ def _named_by_lead_in(doc: Document, index: int, passage: Passage) -> Fact | Non
         return None
     if _FINITE_VERB.search(name):
         return None  # "Badhuset var stängt i fem veckor.": a sentence, no name
-    if _SAYS_NEGATIVE.search(name) or _SAYS_POSITIVE.search(name) or "avvikelse" in name.lower():
+    if _names_a_group(name):
         return None
     return _named_item(doc, index, passage, name, 1)
 
@@ -398,9 +398,15 @@ def _named_by_label(doc: Document, index: int, passage: Passage) -> Fact | None:
     label = passage.label.strip()
     if not passage.sentences or not _ITEM_LABEL.fullmatch(label) or len(label.split()) > LEAD_WORDS:
         return None
-    if _SAYS_NEGATIVE.search(label) or _SAYS_POSITIVE.search(label) or "avvikelse" in label.lower():
-        return None  # "Verksamheter med underskott", "Negativa avvikelser": a group, not an item
+    if _names_a_group(label):
+        return None
     return _named_item(doc, index, passage, label, 0)
+
+
+def _names_a_group(name: str) -> bool:
+    """Whether a heading names deviations of a kind ("Verksamheter med underskott", "Negativa
+    avvikelser"), not an item."""
+    return bool(_SAYS_NEGATIVE.search(name) or _SAYS_POSITIVE.search(name)) or "avvikelse" in name.lower()
 
 
 def _named_item(doc: Document, index: int, passage: Passage, label: str, k: int) -> Fact | None:

@@ -168,8 +168,7 @@ def stems(text: str) -> list[str]:
 def stem_set(text: str) -> frozenset[str]:
     """The stems of `text` as a set, kept for texts weighed again (passages, headings, quotes), with
     the compounds a coordination writes in part ("Idrotts- och fritidsanläggningar")."""
-    found = map(stem, words(text))
-    return frozenset([*found, *map(stem, coordinated(text))] if "- " in text else found)
+    return frozenset([*map(stem, words(text)), *map(stem, coordinated(text))])
 
 
 class _Stems(dict):
@@ -193,7 +192,7 @@ def stemmed_text(text: str) -> str:
     """The text as its stems joined by spaces: what the index's stems column holds, with the
     compounds a coordination leaves out ("idrottsanläggningar" of "Idrotts- och fritidsanläggningar")."""
     stemmed = " ".join(map(_STEMS.__getitem__, _word_list(text.lower())))
-    left_out = coordinated(text) if "- " in text else []
+    left_out = coordinated(text)
     return f"{stemmed} {' '.join(map(_STEMS.__getitem__, left_out))}" if left_out else stemmed
 
 
@@ -208,6 +207,8 @@ def coordinated(text: str) -> list[str]:
     """The compounds a coordination writes only in part: "Idrotts- och fritidsanläggningar" holds
     "idrottsanläggningar", "Hälso- och sjukvård" "hälsovård". The shared head is the longest
     ending of the last word that is a Swedish word of its own."""
+    if "- " not in text:
+        return []  # no part of a compound left hanging: most texts leave here
     from doksvar.lang.frequency import zipf
 
     out = []
