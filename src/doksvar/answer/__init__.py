@@ -14,7 +14,17 @@ from doksvar.facts.amounts import AMOUNT
 from doksvar.index.query import Term
 from doksvar.index.store import Store
 from doksvar.lang.lazy import lazy
-from doksvar.lang.words import COST_STEM, GENERIC, YEAR_IN_TEXT, is_organisation, is_period, stem_set, stems, words
+from doksvar.lang.words import (
+    COST_STEM,
+    GENERIC,
+    ORDINAL_PERIOD,
+    YEAR_IN_TEXT,
+    is_organisation,
+    is_period,
+    stem_set,
+    stems,
+    words,
+)
 from doksvar.model import Answer, Citation
 
 MAX_QUESTION = 2000
@@ -201,7 +211,12 @@ class Answerer:
         docs = self.doc_ids()
         for c in result.citations:
             doc_id = docs.get(c.doc)
-            sp = self.store.passage_at(doc_id, c.start) if doc_id is not None else None
+            # A quote from an item's sub-heading through its paragraph is of the paragraph.
+            sp = (
+                self.store.passage_at(doc_id, c.start) or self.store.passage_at(doc_id, c.end - 1)
+                if doc_id is not None
+                else None
+            )
             if doc_id is not None and sp is not None and sp.passage.kind != "row":
                 yield doc_id, c, sp
 
@@ -312,6 +327,8 @@ class Answerer:
         proposed.sort(key=lambda c: -c.score)
         if proposed and acceptable(proposed[0]):
             best = self._with_figure(q, proposed[0].answer, proposed[1:])
+            if intent == "deviation" and asks_reason(q):
+                best = self._with_item_deviation(q, best)
             if asks_reason(q) and (not gives_reason(best.answer) or _names_only_subject(q, best.answer)):
                 best = self._with_reason(q, best)
             if _ASKS_GOAL.search(f"{q.swedish} {q.text.lower()}") and not _GIVES_GOAL.search(best.answer):
@@ -342,6 +359,25 @@ class Answerer:
                 return _joined(q.text, figure, best)
         return best
 
+    def _with_item_deviation(self, q: Question, best: Answer) -> Answer:
+        """A reason for a deviation found in an item's paragraph, headed by the item's deviation
+        ("Komvux grundläggande och gymnasial nivå (-747 tkr)"): the deviation goes first, as the
+        deviation answers give it, when the question named the item in other words than the report
+        ("Varför kostade vuxenutbildningen … mer än planerat?")."""
+        from doksvar.answer.deviations import lead_of
+        from doksvar.answer.score import states_money
+
+        if best.intent == "deviation" or states_money(best.answer):
+            return best
+        first = next(self._cited_prose(best), None)
+        if first is None:
+            return best
+        doc_id, c, sp = first
+        found = lead_of(self, q, doc_id, sp)
+        if found is None:
+            return best
+        return _joined(q.text, found, best)
+
     def _with_reason(self, q: Question, result: Answer) -> Answer:
         """A figure's answer completed with the sentence that explains it, from the same section."""
         from doksvar.answer.compose import clip
@@ -351,6 +387,7 @@ class Answerer:
         sections = {c.section for c in result.citations}
         quoted = {(c.start, c.end) for c in result.citations}
         found = self._reasons_before(result) or [r for r in [self._reason_after(q, result)] if r is not None]
+        found = [(sentence, cs) for sentence, cs in found if sentence not in result.answer]
         restated = [] if found else self._restated(result)
         if restated:
             # The figure restated in words ("Projektet beräknas förbruka 10 500 tkr mindre …"): its
@@ -392,14 +429,14 @@ class Answerer:
             for doc_id, c, sp in self._cited_prose(result)
             if sp.passage.label
             and sp.passage.kind in ("para", "item")
-            and has_number(c.quote)
+            and (has_number(c.quote) or has_number(sp.passage.label))  # the figure, quoted or heading its paragraph
             and self._items_in(doc_id, sp.passage.section) >= ITEM_HEADINGS
         }
         for s in candidates:
             p = s.stored.passage
             sentence = p.text[s.span[0] - p.start : s.span[1] - p.start]
-            if s.span in quoted or not gives_reason(sentence):
-                continue
+            if s.span in quoted or sentence in result.answer or not gives_reason(sentence):
+                continue  # a sentence the answer already gives is no further reason
             if items and (p.section, p.label) not in items:
                 continue
             # A reason stated under a sub-heading that names the subject ("Digital infrastruktur")
@@ -708,11 +745,12 @@ class Answerer:
         # "Hur mycket betalade nämnden i hyra …": what is measured decides, however everyday the word.
         measured = {m.group(1) for m in _MEASURED.finditer(q.swedish)} - GENERIC
         fields = domains(self.store.title_words(q.docs))
+        ordinals = {m.group(1) for m in ORDINAL_PERIOD.finditer(q.swedish)}
         for t in q.missing():
             if is_cue_word(t.word) or len(t.word) < 4 or t.word in q.direction or is_organisation(t.word):
                 continue  # what kind of question, or the report's own organisation ("nämnden")
-            if is_period(t.word):
-                continue  # "vid utgången av", "helåret": when, not what
+            if is_period(t.word) or t.word in ordinals:
+                continue  # "vid utgången av", "helåret", "tredje kvartalet": when, not what
             if COST_STEM.match(t.stem):
                 continue  # "kostnad" ("cost"): what kind of figure, not what it is of
             if t.how == "part":

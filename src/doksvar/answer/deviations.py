@@ -518,3 +518,31 @@ def _amount(d: Deviation) -> str:
 
 def _plural(q: Question) -> bool:
     return any(w in q.swedish for w in ("avvikelser", "avvikelserna", "deviations"))
+
+
+LEAD_REACH = 2
+"""Passages after an item's lead-in that its paragraph may run to."""
+
+
+def lead_of(a: Answerer, q: Question, doc_id: int, sp) -> Answer | None:
+    """The deviation of the item whose paragraph passage `sp` is: the nearest lead-in before it in
+    its section ("Komvux grundläggande och gymnasial nivå (-747 tkr)"), as the item's name, amount
+    and direction; None when no item's lead-in heads it."""
+    section = sp.passage.section
+    near = range(sp.id - LEAD_REACH, sp.id + 1)
+    leads = [
+        f
+        for f in a.store.deviations([doc_id], passage_ids=near)
+        if f.data.lead and f.data.section == section and f.data.span_amount[0] < sp.passage.start + len(sp.passage.text)
+    ]
+    if not leads:
+        return None
+    found = max(leads, key=lambda f: f.data.span_amount[0])
+    data = found.data
+    text = a.ref(doc_id).text
+    start = text.rfind("\n", 0, data.span_amount[0]) + 1
+    end = max(
+        data.span_amount[1], text.find("\n", data.span_amount[1]) if "\n" in text[data.span_amount[1] :] else len(text)
+    )
+    said = f"{data.row_label}: {_amount(data)} ({direction_words(data, q.english)})."
+    return answer(q.text, "deviation", said, [a.cite(doc_id, start, end, data.span_amount)])

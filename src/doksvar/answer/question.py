@@ -13,7 +13,7 @@ from doksvar.lang.cognates import cognates
 from doksvar.lang.frequency import SPECIFIC_ZIPF, form_zipf, zipf
 from doksvar.lang.lazy import lazy
 from doksvar.lang.terms import to_report_terms, to_swedish
-from doksvar.lang.words import GENERIC, is_stop, is_year, looks_english, stem, words
+from doksvar.lang.words import GENERIC, coordinated, is_stop, is_year, looks_english, stem, words
 
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
 COUNTS = lazy(r"\bhur många\b|\bhow many\b|\bantal\b")
@@ -401,7 +401,8 @@ def direction_fit(q: Question, text: str) -> int:
 def directions(text: str) -> frozenset[str]:
     """Which ways of deviating from budget a text speaks of: "negative", "positive", both or none
     (kept for sentences weighed again)."""
-    low = text.lower()
+    # "under- eller överskott" speaks of "underskott" too.
+    low = " ".join([text.lower(), *coordinated(text)])
     eased = {m.group(1) for m in _EASED.finditer(low)}
     low = _EASED.sub(" ", low)
     found = {name for name, p in (("negative", _NEGATIVE), ("positive", _POSITIVE)) if p.search(low)}

@@ -83,6 +83,13 @@ _ASKS_MONEY = lazy(
 _COUNTED = lazy(r"\b(?:antal\w*|st|stycken|personer|deltagare|number)\b", re.I)
 _MONEY_NOUN = lazy(r"\b(?:pengar\w*|kronor|kr|money|funds)\b")
 _MONEY_UNIT = lazy(r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b", re.I)
+
+
+def states_money(text: str) -> bool:
+    """Whether a text gives an amount of money ("747 tkr", "3,2 mnkr")."""
+    return bool(_MONEY_UNIT.search(text))
+
+
 _MONEY_WORD = lazy(rf"{_MONEY_UNIT.pattern}|pris|avgift|taxa|kostnad|budget|intäkt|utfall", re.I)
 """Evidence of a sum of money: a unit of money, or the name of a figure in kronor ("Pris 2026")."""
 INTENT_MATCH = 0.12
@@ -280,8 +287,8 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     for t in q.content:
         if is_cue_word(t.word) or t.stem in titled or heads_title(t.stem, titled) or t.word in q.direction:
             continue
-        if t.word in ("fjol", "ifjol"):
-            continue  # "i fjol": when, said as no report says it
+        if t.word in ("fjol", "ifjol") or (not t.found and is_period(t.word)):
+            continue  # "i fjol", "förra året": when, said as the report does not say it
         if deviation and t.stem.startswith("budget"):
             continue  # "under budget", "mot budget": what kind of figure, not what it is about
         if t.found:

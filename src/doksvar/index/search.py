@@ -11,6 +11,7 @@ from doksvar.index.read import Reader
 from doksvar.index.rows import StoredPassage
 from doksvar.index.schema import BM25_WEIGHTS
 from doksvar.index.vocabulary import Vocabulary
+from doksvar.lang.lazy import lazy
 from doksvar.lang.words import stem, stemmed_text, tokens
 from doksvar.model import Passage
 
@@ -178,7 +179,9 @@ class Searcher(Reader):
         rows = self._ranked(expr, ROW_NAMES, doc_ids, tables=True)
         quoted = " ".join(w for w, _, _ in tokens(within.lower())) if within is not None else ""
         for sp in self.passages(r[0] for r in rows).values():
-            label = [w.lower() for w, _, _ in tokens(sp.passage.text.split("\t", 1)[0])]
+            # "Svenska för invandrare (SFI)" is named by its words, its abbreviation left off.
+            name = _ABBREVIATION_AFTER.sub("", sp.passage.text.split("\t", 1)[0])
+            label = [w.lower() for w, _, _ in tokens(name)]
             if within is not None:
                 if len(label) >= 2 and f" {' '.join(label)} " in f" {quoted} ":
                     return True
@@ -200,6 +203,10 @@ class Searcher(Reader):
             sql += " LIMIT ?"
             params.append(limit)
         return {r[0] for r in self.conn.execute(sql, params)}
+
+
+_ABBREVIATION_AFTER = lazy(r"\s*\([A-ZÅÄÖ][\wÅÄÖåäö]{1,7}\)\s*$")
+"""An abbreviation in brackets after the words it stands for: "Kommunalt aktivitetsansvar (KAA)"."""
 
 
 def make_snippet(passage: Passage, wanted: set[str], width: int = 220) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -129,10 +129,26 @@ def abbreviations() -> dict[str, str]:
 
 
 def expand_label(words: list[str]) -> list[str]:
-    """A table label's words with each abbreviation written out."""
+    """A table label's words with each abbreviation written out, and a numbered part of the year with
+    its ordinal ("Kv 3", "Q3" -> kvartal, tredje; "T1" -> tertial, första)."""
     table = abbreviations()
-    # An abbreviation of several words stands for each of them ("nki": "nöjd", "kundindex").
-    return [part for w in words for part in table.get(w, w).split()]
+    out: list[str] = []
+    for i, w in enumerate(words):
+        m = _NUMBERED_PART.fullmatch(w)
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if m is None and w in _PARTS and after in _ORDINALS:
+            m = _NUMBERED_PART.fullmatch(w + after)
+        if m is not None and m.group(2) in _ORDINALS:
+            out += [_PARTS[m.group(1)], _ORDINALS[m.group(2)]]
+            continue
+        # An abbreviation of several words stands for each of them ("nki": "nöjd", "kundindex").
+        out += table.get(w, w).split()
+    return out
+
+
+_PARTS = {"kv": "kvartal", "q": "kvartal", "kvartal": "kvartal", "t": "tertial", "tertial": "tertial"}
+_ORDINALS = {"1": "första", "2": "andra", "3": "tredje", "4": "fjärde"}
+_NUMBERED_PART = re.compile(r"(kv|q|kvartal|t|tertial)([1-4])")
 
 
 @lru_cache(maxsize=1)

@@ -118,6 +118,9 @@ PERIOD = lazy(
 )
 
 
+ORDINAL_PERIOD = lazy(r"\b(första|andra|tredje|fjärde)\s+(?:kvartal|tertial|halvår)\w*", re.I)
+"""A part of the year by its ordinal ("tredje kvartalet"), which a table may write "Kv 3"."""
+
 _RELATIVE_TIME = frozenset(
     ("året", "förra", "föregående", "innevarande", "nästa", "kommande", "senaste", "dessförinnan")
 )
