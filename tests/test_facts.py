@@ -196,3 +196,21 @@ def test_a_table_of_counts_states_no_deviation_in_money():
 def test_an_overrun_said_as_a_noun_or_a_forecast_by_its_minus_is_a_deficit(sentence, amount):
     found = [(d["amount"], d["direction"]) for d in sentence_deviations(sentence)]
     assert (amount, "negative") in found, found
+
+
+def test_the_boards_deviation_is_the_wholes_when_a_time_is_put_before_the_board():
+    # Swedish puts the verb second: after "Vid delårsrapporten …" the board follows its verb. Its
+    # forecast then, and its result a year before, are the whole's, not one item's.
+    from doksvar.facts.deviations import deviations
+    from doksvar.ingest.text import parse_text
+
+    text = (
+        "Årsredovisning 2025 Tekniska nämnden\n\n1 Ekonomi\n\n"
+        "Nämnden redovisar ett underskott på 900 tkr för 2025.\n\n"
+        "Vid delårsrapporten per den 31 augusti prognostiserade nämnden ett underskott på 2 300 tkr för helåret.\n\n"
+        "År 2024 redovisade nämnden ett överskott på 410 tkr.\n\n"
+        "Under året visade gatuenheten ett underskott på 650 tkr.\n"
+    )
+    doc = parse_text(text, "r.txt", "r.txt", "0")
+    said = {f.data["amount"]: f.data["total"] for f in deviations(doc) if f.data["source"] == "text"}
+    assert said == {900: True, 2300: True, 410: True, 650: False}

@@ -127,8 +127,13 @@ _TOTAL = re.compile(
 )
 """A deviation's sentence that speaks of the whole: its result or its own overall surplus
 ("Överskottet mot budget blir …")."""
-_SAYS = re.compile(r"^(\w+)\s+(?:redovisar|visar|uppvisar|prognostiserar|beräknar|bedömer)\b")
-"""A sentence whose subject reports or shows something: the organisation's own, when the subject is it."""
+_SAYS = re.compile(
+    r"^(?:(\w+)\s+(?:redovisa|visa|uppvisa|prognostisera|beräkna)(?:r|de)|(\w+)\s+bedöm(?:er|de))\b"
+    r"|^[^.]{0,80}?\b(?:redovisa|visa|uppvisa|prognostisera|beräkna)(?:r|de)\s+(\w+)\s"
+)
+"""A sentence whose subject reports or shows something: the organisation's own, when the subject is it;
+after a time or place put first, the subject follows the verb ("Vid delårsrapporten per den 31 augusti
+prognostiserade nämnden ett underskott …")."""
 _FOR_WHAT = re.compile(r"\bför\s+(\w+)", re.I)
 
 
@@ -140,7 +145,8 @@ def _of_the_whole(sentence: str, own: frozenset[str] = frozenset()) -> bool:
     if _TOTAL.match(sentence):
         return True
     m = _SAYS.match(sentence)
-    if m is None or not (is_organisation(m.group(1).lower()) or m.group(1).lower() in own):
+    who = next((g for g in m.groups() if g), "").lower() if m is not None else ""
+    if not (is_organisation(who) or who in own):
         return False
     return all(is_period(w) or is_year(w) or w.lower() in ("året", "hela") for w in _FOR_WHAT.findall(sentence))
 
