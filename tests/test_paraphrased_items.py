@@ -3,7 +3,7 @@ a why-question whose reason is found under an item's lead-in gets the item's dev
 named with its abbreviation in brackets ("Svenska för invandrare (SFI)") is named by its words; "under-
 eller överskott" asks either way; "förra året", which the report never writes, is no missing subject;
 "tredje kvartalet" is the column "Kv 3"; "pengar över" is a surplus and "sommarjobb" the municipal
-"feriearbete". On a report written for these tests."""
+"feriearbete", "försörjningsstöd" its "ekonomiskt bistånd". On a report written for these tests."""
 
 from __future__ import annotations
 
@@ -49,6 +49,15 @@ nya avtalet från januari.
 Feriearbete (-240 tkr)
 Feriearbetet kostade 240 tkr mer än budgeterat. Budgeten räckte till 150 platser, men 171
 ungdomar fick en placering efter nämndens beslut att erbjuda alla sökande en plats.
+
+2.3 Nyckeltal
+
+Försörjningsstödet ökade under hösten, när fler hushåll blev arbetslösa.
+
+Tabell 3. Nyckeltal 2024–2025
+Nyckeltal\t2024\t2025
+Nettokostnad ekonomiskt bistånd, kr/inv\t1 298\t1 354
+Andel invånare med ekonomiskt bistånd, %\t3,9\t4,1
 
 3 Personal
 
@@ -123,3 +132,10 @@ def test_the_third_quarter_asked_in_words_is_the_kv_3_column(answerer):
     assert "3,9" in got.answer
     english = ask(answerer, "What was the sick leave in the third quarter of 2025?")
     assert "3,9" in english.answer
+
+
+def test_forsorjningsstod_is_the_reports_ekonomiskt_bistand(answerer):
+    # The report says "försörjningsstöd" in its prose and "ekonomiskt bistånd" in its table.
+    got = ask(answerer, "Vad kostade försörjningsstödet per invånare 2024?")
+    assert got.answered
+    assert "1 298" in got.answer
