@@ -54,10 +54,13 @@ ungdomar fick en placering efter nämndens beslut att erbjuda alla sökande en p
 
 Försörjningsstödet ökade under hösten, när fler hushåll blev arbetslösa.
 
-Tabell 3. Nyckeltal 2024–2025
-Nyckeltal\t2024\t2025
-Nettokostnad ekonomiskt bistånd, kr/inv\t1 298\t1 354
-Andel invånare med ekonomiskt bistånd, %\t3,9\t4,1
+Andelen SFI-elever som klarade den sista kursen, kurs D, ökade 2025 till 74 procent (70).
+
+Tabell 3. Nyckeltal 2024–2025 och jämförelse med riket
+Nyckeltal\t2024\t2025\tRiket 2025
+Nettokostnad ekonomiskt bistånd, kr/inv\t1 298\t1 354\t1 271
+Andel invånare med ekonomiskt bistånd, %\t3,9\t4,1\t3,5
+Andel SFI-elever godkända på kurs D, %\t70\t74\t72
 
 3 Personal
 
@@ -139,3 +142,10 @@ def test_forsorjningsstod_is_the_reports_ekonomiskt_bistand(answerer):
     got = ask(answerer, "Vad kostade försörjningsstödet per invånare 2024?")
     assert got.answered
     assert "1 298" in got.answer
+
+
+def test_a_figure_compared_with_the_country_comes_with_the_countrys(answerer):
+    # The sentence gives the share and last year's, the table the country's beside it.
+    got = ask(answerer, "Hur stor andel av SFI-eleverna klarade sista kursen 2025 jämfört med snittet i riket?")
+    assert got.answered
+    assert "74" in got.answer and "72" in got.answer

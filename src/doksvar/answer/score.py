@@ -474,6 +474,22 @@ def _main_term_missing(weights: dict[str, tuple[Term, float]], pieces: list[tupl
     return coverage({term.word: (term, 1.0)}, pieces) == 0.0
 
 
+_OTHERS_WORDS = (
+    r"riket|landet|rikssnittet|riksgenomsnittet|snittet|genomsnittet|liknande|jämförbara|länet|regionen"
+    r"|kommungruppen|andra kommuner|övriga kommuner|national|similar|county"
+)
+_COMPARED_WITH_OTHERS = lazy(
+    r"\b(?:jämfört med|jämfört mot|i jämförelse med|än|compared (?:with|to)|than)\s+(?:i\s+|hos\s+|för\s+|in\s+)?"
+    rf"(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_OTHERS_WORDS})\b"
+)
+"""A figure asked in comparison with others' ("jämfört med snittet i riket", "than in similar
+municipalities")."""
+_OTHERS = lazy(rf"\b(?:{_OTHERS_WORDS}|län\w*|region\w*|riks\w*|snitt\w*|genomsnitt\w*)", re.I)
+"""Others' figure named in an answer: a column "Riket 2024", "Liknande kommuner", "länets snitt"."""
+OTHERS_MISSING = -0.1
+"""An answer to a comparison with others that gives no figure of the others."""
+
+
 def _group_missing(q: Question, text: str) -> bool:
     """Whether the question asks about a group ("bland kvinnorna", "girls", "under 30") that the
     answer and its quotes do not name (as a table may, "(M)", "(<=29 år)"): everyone's figure is
@@ -576,6 +592,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["focus"] = features_focus
     if _group_missing(q, shown) or (handler in ("table", "fact") and _qualifier_missing(a, q, weights, shown)):
         features["group"] = GROUP_MISSING
+    if _COMPARED_WITH_OTHERS.search(both) and not _OTHERS.search(shown):
+        features["others"] = OTHERS_MISSING  # "… jämfört med snittet i riket": the others' figure too
     if intent == handler and intent in ("deviation", "ranking"):
         features["intent"] = INTENT_MATCH
     if intent == "ranking":
