@@ -11,6 +11,7 @@ from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumb
 from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question
 from doksvar.facts.amounts import AMOUNT
+from doksvar.facts.deviations import COVER
 from doksvar.index.query import Term
 from doksvar.index.store import Store
 from doksvar.lang.lazy import lazy
@@ -24,6 +25,7 @@ from doksvar.lang.words import (
     stem_set,
     stems,
     words,
+    years_in,
 )
 from doksvar.model import Answer, Citation
 
@@ -306,6 +308,7 @@ class Answerer:
         q, unknown = self.scope(q)
         if unknown:
             return self.decline(q, frame("not_found", q.english, what=unknown))
+        q = self._year_before(q)
         absent = [str(y) for y in q.years if not self.store.vocab.doc_freq.get(str(y))]
         if absent:
             return self.decline(q, frame("no_year", q.english, what=", ".join(absent)))
@@ -681,6 +684,24 @@ class Answerer:
             return q, ""
         return dataclasses.replace(q, docs=tuple(sorted(narrowed))), ""
 
+    def _year_before(self, q: Question) -> Question:
+        """ "förra året", "i fjol" of an interim report ("Delårsrapport januari–augusti 2026") as the year
+        before the one it reports on (2025), where the report names that year; of an annual report the
+        year past is the one it reports on, and the question is left as asked."""
+        if q.years or not (_YEAR_BEFORE.search(q.swedish) or (q.english and _LAST_YEAR.search(q.text))):
+            return q
+        if _THIS_YEAR.search(q.swedish) or _THIS_YEAR.search(q.text):
+            return q  # "… i år än förra året": this year's figure, compared with the year before
+        docs = q.docs if q.docs is not None else [d.id for d in self.store.documents()]
+        if len(docs) != 1:
+            return q
+        cover = self.ref(docs[0]).text[:COVER]
+        years = years_in(cover)
+        if not years or not _INTERIM.search(cover):
+            return q
+        before = max(years) - 1
+        return dataclasses.replace(q, years=(before,)) if self.store.vocab.doc_freq.get(str(before)) else q
+
     def label(self, result: Answer, q: Question) -> Answer:
         """With several documents indexed, the answer says which document its figures come from."""
         if len(self.store.documents()) <= 1 or not result.citations:
@@ -863,6 +884,20 @@ LISTED_REASONS = 3
 ITEM_HEADINGS = 2
 """Items with their deviations under their own sub-headings that make a section one of items, each
 explained under its own."""
+
+
+_YEAR_BEFORE = lazy(r"\b(?:förra\s+året|i\s*fjol|föregående\s+år)\b", re.I)
+"""The year before now ("förra året", "i fjol"); not "året innan", which is before another time asked of."""
+_LAST_YEAR = lazy(r"\b(?:last year|the previous year|the prior year)\b", re.I)
+_THIS_YEAR = lazy(
+    r"\b(?:i år|hittills|this year|so far)\b"
+    r"|\b(?:än|jämfört med|jämfört mot|than|compared (?:with|to))\s+(?:\w+\s+){0,2}?(?:förra året|i fjol|last year)\b",
+    re.I,
+)
+"""A question of this year that compares with the year before ("mer sjuk i år än förra året", "better or
+worse than last year")."""
+_INTERIM = lazy(r"delårs|tertial|kvartalsrapport|månadsrapport|månadsuppföljning|halvårs", re.I)
+"""A report on part of a year, as its cover calls it."""
 
 
 def _after_deviation(p, span: tuple[int, int]) -> bool:

@@ -174,6 +174,8 @@ EITHER_WAY = (
     r"|\b(?:bättre|sämre) eller (?:bättre|sämre) än (?:planerat|beräknat|budget\w*)"
     # "Höll nämnden sin budget, eller blev det minus?": kept, or not.
     r"|\beller (?:bli|blir|blev|blivit) (?:det )?(?:på )?(?:minus|plus)\b"
+    # "Gick nämnden med vinst eller förlust?", "plus eller minus", "profit or loss".
+    r"|\b(?:vinst|förlust|plus|minus) eller (?:vinst|förlust|plus|minus)\b|\b(?:profit|loss) or (?:profit|loss)\b"
 )
 """Asked either way: "över eller under budget", "over or under its budget"."""
 _ENDS_ON = r"(?:bli|blir|blev|blivit|slutar|slutade|visar|visade)"
@@ -194,6 +196,7 @@ GOING_BACK = (
 """The everyday way of saying a deficit: "gick mest back", "gick med förlust", "hamnade på minus"."""
 LEFT_OVER = (
     r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?plus\b(?!\s+eller\b)"
+    r"|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?med vinst\b(?!\s+eller\b)"
     rf"|(?<!eller )\b{_ENDS_ON}\s+(?:\w+\s+){{0,2}}?(?:på\s+)?plus\b(?!\s+eller\b)"
     r"|\bplusset\b|\bin the black\b|\bmoney (?:left )?(?:over|to spare)\b|\bleft over\b"
     # Money not used: "Hur mycket av pengarna användes inte", "oförbrukade medel".

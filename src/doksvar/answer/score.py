@@ -46,6 +46,7 @@ from doksvar.lang.words import (
     PART_OF_YEAR,
     PERIOD,
     PERSON_NAME,
+    YEAR_BEFORE,
     YEAR_IN_TEXT,
     YEAR_PATTERN,
     age_groups,
@@ -720,7 +721,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         said = _stated_years(result.answer) or _stated_years(quotes)
         if not said:
             said = _stated_years(" ".join(t for t, w in pieces if w >= IN_TITLE))
-        if said & set(q.years):
+        if said & set(q.years) or (_YEAR_PAST.search(q.swedish) and _YEAR_PAST.search(result.answer)):
+            # "I fjol slutade nämnden på …" answers "… i fjol?", the year before the report's.
             features["year"] = YEAR_MATCH
         elif not _covers_period(a, q, result):
             if said:
@@ -734,6 +736,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             features["year"] = YEAR_NAMED_OTHER
     return Candidate(result, handler, sum(features.values()), cov, features)
 
+
+_YEAR_PAST = lazy(rf"\b(?:{YEAR_BEFORE})\b", re.I)
 
 _COMPARED_YEAR = lazy(
     r"\b(?:jämfört med|jämfört mot|att jämföra med|i jämförelse med|än|mot|från|sedan)\s+(?:år\s+|året\s+)?"

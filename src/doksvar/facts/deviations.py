@@ -128,12 +128,18 @@ _TOTAL = re.compile(
 """A deviation's sentence that speaks of the whole: its result or its own overall surplus
 ("Överskottet mot budget blir …")."""
 _SAYS = re.compile(
-    r"^(?:(\w+)\s+(?:redovisa|visa|uppvisa|prognostisera|beräkna)(?:r|de)|(\w+)\s+bedöm(?:er|de))\b"
-    r"|^[^.]{0,80}?\b(?:redovisa|visa|uppvisa|prognostisera|beräkna)(?:r|de)\s+(\w+)\s"
+    r"^(?:[\w-]+\s+(?:och\s+)?){0,3}?(\w+)\s+(?:(?:redovisa|visa|uppvisa|prognostisera|beräkna)(?:r|de)|bedöm(?:er|de))\b"
 )
-"""A sentence whose subject reports or shows something: the organisation's own, when the subject is it;
-after a time or place put first, the subject follows the verb ("Vid delårsrapporten per den 31 augusti
-prognostiserade nämnden ett underskott …")."""
+"""A sentence whose subject reports or shows something: the organisation's own, when the subject (its
+last word: "Tekniska nämnden") is it."""
+_SAYS_AFTER = re.compile(r"^[^.]{0,80}?\b(?:redovisa|visa|uppvisa|prognostisera|beräkna)(?:r|de)\s+(\w+)\s")
+"""The same with a time or place put first, the subject after the verb (Swedish puts the verb second):
+"Vid delårsrapporten per den 31 augusti prognostiserade nämnden ett underskott …"."""
+_THE_ORGANISATION = re.compile(
+    r"(?:nämnden|nämnderna|förvaltningen|förvaltningarna|styrelsen|bolaget|förbundet|kommunen)$"
+)
+"""The organisation itself, named in the definite ("nämnden", "Tekniska nämnden"), not a unit of it
+("Nämnd och förvaltningsledning")."""
 _FOR_WHAT = re.compile(r"\bför\s+(\w+)", re.I)
 
 
@@ -144,9 +150,8 @@ def _of_the_whole(sentence: str, own: frozenset[str] = frozenset()) -> bool:
     `own` holds the names the report's cover gives its organisation ("kulturnämnden")."""
     if _TOTAL.match(sentence):
         return True
-    m = _SAYS.match(sentence)
-    who = next((g for g in m.groups() if g), "").lower() if m is not None else ""
-    if not (is_organisation(who) or who in own):
+    said = [m.group(1).lower() for m in (_SAYS.match(sentence), _SAYS_AFTER.match(sentence)) if m is not None]
+    if not any(who in own or (is_organisation(who) and _THE_ORGANISATION.search(who)) for who in said):
         return False
     return all(is_period(w) or is_year(w) or w.lower() in ("året", "hela") for w in _FOR_WHAT.findall(sentence))
 
