@@ -136,3 +136,19 @@ def test_a_compound_whose_specific_first_part_the_report_lacks_is_declined(tmp_p
     # A common first part ("drift") names no subject of its own: the report's "störningar" answer.
     kept = ask(answerer, "Hur många driftstörningar inträffade under året?")
     assert kept.answered and "tre" in kept.answer, kept.answer
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Byggherren pausade arbetet med motiveringen att räntorna har stigit.",
+        "Skälet är att entreprenören gick i konkurs under våren.",
+        "Kostnaderna blev lägre tack vare ett nytt avtal för städning.",
+        "Ökningen hänger samman med fler placeringar av barn och unga.",
+    ],
+)
+def test_a_cause_said_in_other_words_is_a_reason(sentence):
+    # A why-question is answered by the sentence that gives the cause, whatever words give it.
+    from doksvar.answer.score import gives_reason
+
+    assert gives_reason(sentence)

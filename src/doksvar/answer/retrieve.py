@@ -27,11 +27,13 @@ _DATE = lazy(
 THEREFORE = r",\s(?:och|så)\b[^.]{0,60}\bdärför\b"
 """A clause the next one's "därför" points back to: "Beslutet har överprövats, och byggstarten
 skjuts därför fram" gives its reason in its first clause."""
-_REASON = lazy(
-    r"\b(beror|berodde|förklaras|förklaringen|på grund av|följd av|eftersom|med anledning av|orsak\w*|anledning\w*)\b"
-    rf"|{THEREFORE}",
-    re.I,
+CAUSE_WORDS = (
+    r"beror|berodde|förklaras|förklaringen|på grund av|följd av|eftersom|med anledning av|orsak\w*|anledning\w*"
+    r"|med motiveringen|motiveringen|motiveras|skäl(?:et|en)?|tack vare|i och med att|hänger (?:samman|ihop) med"
+    r"|pga|p\.g\.a|grundar sig|bakgrunden"
 )
+"""Words that give a cause ("beror på", "med motiveringen att", "tack vare"), as an alternation."""
+_REASON = lazy(rf"\b({CAUSE_WORDS})\b|{THEREFORE}", re.I)
 BACK_REFERENCE = lazy(
     r"\b(?:följd av|på grund av|beror på|med anledning av) (?:detta|det|denna|dessa)\b|\bdärför\b"
     r"|^(?:detta|det) (?:har |hade )?(?:innebar|innebär|inneburit|ledde|leder|lett|medförde|medför|medfört"

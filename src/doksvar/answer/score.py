@@ -30,7 +30,7 @@ from doksvar.answer.question import (
     in_percent,
     unit_fit,
 )
-from doksvar.answer.retrieve import THEREFORE, figure_of_another
+from doksvar.answer.retrieve import CAUSE_WORDS, THEREFORE, figure_of_another
 from doksvar.answer.subject import COMMON_SHARE, found_in, heads_title
 from doksvar.index.query import Term
 from doksvar.lang.frequency import generality_weight, is_everyday, is_general
@@ -239,8 +239,8 @@ _ASKS_TARGET = lazy(
     re.I,
 )
 _REASON = lazy(
-    r"\b(beror|berodde|förklaras|förklaring\w*|på grund av|följd av|eftersom|med anledning av|orsak\w*"
-    r"|anledning\w*|då |(?<!består )(?<!utgörs )(?<!omfattar )(?<!är )främst|i första hand|huvudsakligen"
+    rf"\b({CAUSE_WORDS}|förklaring\w*"
+    r"|då |(?<!består )(?<!utgörs )(?<!omfattar )(?<!är )främst|i första hand|huvudsakligen"
     r"|till största del|bidrar|beroende på"
     r"|medfört|medför|medförde|lett till|ledde till|resulterat i"
     r"|(?:detta|det|dessa) (?:har |hade )?(?:inneburit|innebar|orsakat|orsakade))"
