@@ -64,6 +64,9 @@ Andel SFI-elever godkända på kurs D, %\t70\t74\t72
 
 3 Personal
 
+Sjukfrånvaron skiljer sig mycket mellan arbetsplatserna. Högst var den på Lärcentrum Norr med 7,9
+procent. Arbetsplatsen har haft flera långa sjukfall under året.
+
 Tabell 2. Sjukfrånvaro per kvartal, procent
 År\tKv 1\tKv 2\tKv 3\tKv 4\tHelår
 2025\t6,8\t5,1\t3,9\t6,2\t5,5
@@ -149,3 +152,12 @@ def test_a_figure_compared_with_the_country_comes_with_the_countrys(answerer):
     got = ask(answerer, "Hur stor andel av SFI-eleverna klarade sista kursen 2025 jämfört med snittet i riket?")
     assert got.answered
     assert "74" in got.answer and "72" in got.answer
+
+
+def test_a_sentence_pointing_back_comes_with_the_sentence_it_points_to(answerer):
+    # "Högst var den …": what "den" is, only the sentence before says.
+    got = ask(answerer, "Hur hög var sjukfrånvaron på Lärcentrum Norr?")
+    assert got.answered
+    assert "7,9" in got.answer
+    assert got.answer.startswith("Sjukfrånvaron skiljer sig")
+    assert any(c.quote.startswith("Sjukfrånvaron skiljer sig") for c in got.citations)

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip
 from doksvar.answer.question import Question, counted_text
-from doksvar.answer.retrieve import BACK_REFERENCE, CONSEQUENCE, Scored, has_date, has_number, score_sentences
+from doksvar.answer.retrieve import (
+    BACK_REFERENCE,
+    CONSEQUENCE,
+    Scored,
+    has_date,
+    has_number,
+    points_back,
+    score_sentences,
+)
 from doksvar.lang.lazy import lazy
 from doksvar.lang.words import PERSON_NAME, is_period, stem, stem_set, words, years_in
 
@@ -233,6 +241,14 @@ def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
     if at > 0 and _IT_IS.match(sentence):
         # "Det är en liten minskning jämfört med 2022 …": what "det" is, the sentence before says.
         return spans[at - 1]
+    if at > 0 and points_back(sentence):
+        # "Högst var den på Lärcentrum Norr …": "den" is what the sentence before names, when it
+        # names a word of the question the best one does not.
+        p = best.stored.passage
+        a, b = spans[at - 1]
+        before, own = stem_set(p.text[a - p.start : b - p.start]), stem_set(sentence)
+        if any(not own.intersection(t.alternatives) and before.intersection(t.alternatives) for t in q.content):
+            return a, b
     if at <= 0 or not asks_reason(q) or not BACK_REFERENCE.search(sentence):
         return None
     if _THIS.match(sentence):

@@ -161,19 +161,26 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
             (alts, w, 0.0 if alts.isdisjoint(whole) else w, 0.0 if alts.isdisjoint(heading) else w)
             for alts, w in alternatives
         ]
+        before: frozenset[str] = frozenset()
         for a, b in p.sentences:
             sentence = p.text[a - p.start : b - p.start]
             own_stems = stem_set(sentence)
-            own = ctx = head = 0.0
+            own = ctx = head = back = 0.0
+            pointing = points_back(sentence)
             for alts, w, in_passage, in_heading in around:
                 if not alts.isdisjoint(own_stems):
                     own += w
                 elif in_passage:
                     ctx += w
+                    if pointing and not alts.isdisjoint(before):
+                        back += w
                 else:
                     head += in_heading
+            before = own_stems
             own_share, ctx_share, head_share = own / total, ctx / total, head / total
             score = own_share + IN_PASSAGE * ctx_share + IN_HEADING * head_share
+            # "Högst var den på Norrvattna med 7,9 procent": what "den" is, the sentence before names.
+            score += (POINTED_BACK - IN_PASSAGE) * back / total
             score += _kind_bonus(q, sentence, p.text, terms)
             if focus is not None and matches(focus, own_stems):
                 score += FOCUS_BONUS
@@ -186,6 +193,21 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
             out.append(Scored(sp, (a, b), score, own_share + ctx_share + head_share, own_share))
     out.sort(key=lambda s: -s.score)
     return out
+
+
+POINTED_BACK = 0.7
+"""What a question word of the sentence before counts for a sentence that points back to it."""
+_POINTS_BACK = lazy(
+    r"^(?:(?:det|den|denna|detta|dessa|där|hon|han)\b|\w+\s+(?:\w+\s+)?(?:den|denna|detta|dessa|hon|han)\b)"
+    r"(?!\s+(?:\d|första|andra|tredje|fjärde|sista|nya|senaste))",
+    re.I,
+)
+"""A sentence whose subject the sentence before names: it opens with a pronoun ("Det motsvarar …",
+"Den ökade …") or has one among its first words ("Högst var den …"); not "den 26 augusti"."""
+
+
+def points_back(sentence: str) -> bool:
+    return bool(_POINTS_BACK.match(sentence))
 
 
 _CAPTION = lazy(r"(?:tabell|table|diagram|figur|figure|graf)\s*\d+(?:[.:-]\d+)*[.:]?\s", re.I)
