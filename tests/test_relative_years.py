@@ -114,3 +114,8 @@ def test_profit_or_loss_asks_either_way():
     assert directions("Gick nämnden med plus eller minus?") == {"negative", "positive"}
     assert directions("Gick nämnden med vinst?") == {"positive"}
     assert directions("Did it make a profit or loss?") == {"negative", "positive"}
+
+
+def test_how_big_a_plus_or_minus_asks_one_way():
+    assert directions("Hur stort plus visade bokslutet för 2023?") == {"positive"}
+    assert directions("Hur stort minus blev det?") == {"negative"}

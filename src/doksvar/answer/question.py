@@ -184,7 +184,7 @@ GOING_BACK = (
     r"\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?(?:back|med förlust|med minus)\b|\bförlust\w*"
     r"|\b(?:hamnade|hamnar|landade|landar)\s+på\s+minus\b"
     # "Hur mycket minus väntas nämnden gå?", "gå minus": minus as what the year ends with.
-    r"|\bhur mycket minus\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?minus\b"
+    r"|\bhur (?:mycket|stort) minus\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?minus\b"
     # "Varför ser det ut att bli minus …", "hur stort blev minuset?", "end the year in the red".
     rf"|(?<!eller )\b{_ENDS_ON}\s+(?:\w+\s+){{0,2}}?(?:på\s+)?minus\b(?!\s+eller\b)"
     r"|\bminuset\b|\bin the red\b"
@@ -197,6 +197,7 @@ GOING_BACK = (
 LEFT_OVER = (
     r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?plus\b(?!\s+eller\b)"
     r"|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?med vinst\b(?!\s+eller\b)"
+    r"|\bhur (?:stort|mycket) plus\b(?!\s+eller\b)"
     rf"|(?<!eller )\b{_ENDS_ON}\s+(?:\w+\s+){{0,2}}?(?:på\s+)?plus\b(?!\s+eller\b)"
     r"|\bplusset\b|\bin the black\b|\bmoney (?:left )?(?:over|to spare)\b|\bleft over\b"
     # Money not used: "Hur mycket av pengarna användes inte", "oförbrukade medel".
