@@ -152,3 +152,30 @@ def test_a_cause_said_in_other_words_is_a_reason(sentence):
     from doksvar.answer.score import gives_reason
 
     assert gives_reason(sentence)
+
+
+PRICES = """\
+Årsredovisning 2025 Tekniska nämnden
+
+1 Avgifter
+
+Avfallstaxan höjdes den 1 januari 2025 med 6,5 procent för att täcka de högre kostnaderna för
+insamling. Budgeten för insamlingen överskreds ändå med 410 tkr.
+
+Fjärrvärmepriset höjdes den 1 januari med 4,5 procent. Bränslekostnaderna för kommunens egna
+värmeverk blev 1,2 mnkr högre än budget, främst på grund av dyrare flis.
+
+Parkeringsavgifterna i centrum var oförändrade under året.
+"""
+
+
+def test_how_much_dearer_is_how_much_a_price_was_raised(tmp_path):
+    answerer = answerer_of(tmp_path, "tn.txt", PRICES)
+    from doksvar.answer import read_question
+
+    asked = "Hur mycket dyrare blev fjärrvärmen vid nyår?"
+    # Read as the report writes a rise in price ("höjdes"), not as a cost over budget ("dyrare flis").
+    assert "höjdes" in read_question(asked, answerer.store.vocab).swedish
+    got = ask(answerer, asked)
+    assert got.answered
+    assert "4,5 procent" in got.answer
