@@ -62,6 +62,11 @@ Nettokostnad ekonomiskt bistånd, kr/inv\t1 298\t1 354\t1 271
 Andel invånare med ekonomiskt bistånd, %\t3,9\t4,1\t3,5
 Andel SFI-elever godkända på kurs D, %\t70\t74\t72
 
+Tabell 4. Ekonomiskt bistånd per månad
+Ekonomiskt bistånd\tJanuari 2025\tFebruari 2025\tMars 2025
+Hushåll med utbetalning, antal\t612\t628\t641
+Utbetalt bistånd, tkr\t3 620\t3 700\t3 790
+
 3 Personal
 
 Sjukfrånvaron skiljer sig mycket mellan arbetsplatserna. Högst var den på Lärcentrum Norr med 7,9
@@ -161,3 +166,10 @@ def test_a_sentence_pointing_back_comes_with_the_sentence_it_points_to(answerer)
     assert "7,9" in got.answer
     assert got.answer.startswith("Sjukfrånvaron skiljer sig")
     assert any(c.quote.startswith("Sjukfrånvaron skiljer sig") for c in got.citations)
+
+
+def test_a_verb_form_is_found_as_the_noun_of_its_action(answerer):
+    # "utbetalt" is the report's "utbetalning": the row of households with a payment counts them.
+    got = ask(answerer, "Hur många hushåll fick utbetalt försörjningsstöd i mars?")
+    assert got.answered
+    assert "641" in got.answer

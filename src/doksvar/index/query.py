@@ -161,6 +161,10 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         if root is not None and root not in alts:
             # "Hur många sökte …?" is answered by "814 sökande", "deltog" by "541 deltagare".
             alts, how = (*alts, *vocab.expand(root)[0]), how if alts else "derived"
+        action = _action_noun(w, vocab)
+        if action is not None and action not in alts:
+            # "utbetalt" is found where the report writes "utbetalning", "placerades" "placeringar".
+            alts, how = (*alts, action), how if alts else "derived"
         if not alts:
             parts = _parts(w, vocab)
             if parts:
@@ -233,6 +237,24 @@ def _forms(s: str, vocab: Vocabulary) -> list[str]:
     """The indexed stems that are forms of stem `s`: itself, with an ending the stemmer left on
     ("flyttnettot" of "flyttnetto"), or cut to a shorter stem; not the compounds that hold it."""
     return [x for x in vocab.expand(s)[0] if (x.startswith(s) and len(x) - len(s) <= 3) or s.startswith(x)]
+
+
+_VERB_FORM = re.compile(r"(?<=\w{3})(?:ades|ade|ats|at|des|de|tes|te|t|d|a)$")
+"""The ending of a Swedish verb form: "utbetalt", "placerades", "rekryterade", "beviljats"."""
+
+
+def _action_noun(word: str, vocab: Vocabulary) -> str | None:
+    """The indexed stem of the noun of a verb's action ("utbetalning" of "utbetalt", "placering" of
+    "placerades"), None for a word that is no verb form or whose noun the report lacks."""
+    m = _VERB_FORM.search(word)
+    if m is None:
+        return None
+    root = word[: m.start()]
+    for noun in (root + "ning", root + "ing"):
+        s = stem(noun)
+        if s in vocab.doc_freq:
+            return s
+    return None
 
 
 def _past_root(word: str, s: str, vocab: Vocabulary) -> str | None:
