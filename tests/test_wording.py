@@ -179,3 +179,37 @@ def test_how_much_dearer_is_how_much_a_price_was_raised(tmp_path):
     got = ask(answerer, asked)
     assert got.answered
     assert "4,5 procent" in got.answer
+
+
+GENRE_WORDS = """\
+Årsredovisning 2025 Servicebolaget AB
+
+1 Nyckeltal
+
+Tabell 1. Flerårsöversikt
+Nyckeltal\t2025\t2024
+Nettoomsättning (mnkr)\t412,6\t389,1
+Soliditet (%)\t12,6\t13,2
+
+2 Personal
+
+Tabell 2. Sjukfrånvaro per enhet 2025
+Enhet\tSjukfrånvaro, %
+Lokalvård\t10,2
+Kök\t6,1
+Vaktmästeri\t4,4
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Hur mycket är städpersonalen sjukskriven?", "10,2"),  # the municipal "lokalvård"
+        ("Hur stor andel eget kapital hade bolaget 2024?", "13,2"),  # "soliditet", the equity ratio
+    ],
+)
+def test_everyday_words_for_the_genres_terms(tmp_path, question, figure):
+    answerer = answerer_of(tmp_path, "bolag.txt", GENRE_WORDS)
+    got = ask(answerer, question)
+    assert got.answered
+    assert figure in got.answer
