@@ -119,3 +119,31 @@ def test_profit_or_loss_asks_either_way():
 def test_how_big_a_plus_or_minus_asks_one_way():
     assert directions("Hur stort plus visade bokslutet för 2023?") == {"positive"}
     assert directions("Hur stort minus blev det?") == {"negative"}
+
+
+COVERED = """\
+Verksamhetsberättelse 2025
+Överförmyndarnämnden i Norrby och Söderby
+Gemensam nämnd för Norrby kommun (värdkommun) och Söderby kommun
+Diarienummer ÖFN 2026/3
+
+1 Året i korthet
+Några av årets viktigaste händelser:
+- Nämnden redovisar ett underskott på 289 tkr jämfört med budget. Norrbys del är 59 tkr.
+- 58 nya ställföreträdare rekryterades under året.
+
+2 Ekonomi
+Kansliets överskott beror främst på att en handläggartjänst var vakant under våren, vilket gav
+cirka 380 tkr i lägre personalkostnader.
+"""
+
+
+def test_the_board_named_on_a_cover_line_over_another_is_the_reports_own(folder):
+    # The cover names the board on a line of its own over the next: the board is the report's own,
+    # its result the whole's.
+    sub = folder / "d"
+    sub.mkdir()
+    answerer = answerer_of(sub, "ofn-2025.txt", COVERED)
+    got = ask(answerer, "Gick överförmyndarnämnden med plus eller minus förra året?")
+    assert got.answered
+    assert "289" in got.answer and "380" not in got.answer

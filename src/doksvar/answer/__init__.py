@@ -120,6 +120,7 @@ class Answerer:
         """A two-part question no passage answers whole (or asking two kinds of answer): each part on
         its own, joined; `whole` is the whole question's answer when it was asked already."""
         from doksvar.answer.score import asks_reason, gives_reason, subject_weights
+        from doksvar.lang.frequency import is_everyday
 
         questions = [dataclasses.replace(read_question(p, self.store.vocab), docs=q.docs) for p in parts]
         # A part with no subject of its own ("… och vad händer med pengarna?") speaks of the other
@@ -133,6 +134,16 @@ class Answerer:
             # "Vem är ny chef …, och när började hen?" – "1 februari: Henrik Åberg tillträdde …": the
             # first part's answer gives the date that the second asks. (A figure in it may be of
             # anything: "Ekbackevägen 12" answers no "how many households".)
+            return dataclasses.replace(first, question=q.text)
+        if (
+            first.answered
+            and q2.wants == "number"
+            and not questions[0].wants
+            and all(is_everyday(t.word) for t in own_subject)
+            and _gives_kind(q2, first.answer)
+        ):
+            # "Gick nämnden med plus eller minus, och hur mycket handlar det om?": the figure of the
+            # first part's answer is the one asked.
             return dataclasses.replace(first, question=q.text)
         own = _asked_of(q2, [t for t in q2.content if t.found])
         # The second part asks on about what the first part's answer tells: where the report goes on
@@ -195,6 +206,10 @@ class Answerer:
             # The second part has no subject of its own: alone it would ask about the whole report.
             # Asking a figure ("…, och hur många av dem har kommit hittills?"), it is the figure the
             # report gives next.
+            if q2.wants == "number" and q1.wants != "number" and _gives_kind(q2, whole.answer):
+                # "Gick nämnden med plus eller minus, och hur mycket handlar det om?": the figure of
+                # the first part's answer is the one asked.
+                return whole
             after = self._figure_after(whole, q2) if q2.wants == "number" and not (own and covered) else None
             if after is not None:
                 return _joined(q.text, whole, after)

@@ -128,12 +128,14 @@ class Reader:
         if self._title_stems is None or self._title_stems[0] is not docs:
             cover: dict[int, list[str]] = {}
             rows = self.conn.execute(
-                "SELECT p.doc_id, p.text FROM documents d JOIN passages p ON p.doc_id = d.id AND p.ord < ? "
+                "SELECT p.doc_id, p.text, p.label FROM documents d JOIN passages p ON p.doc_id = d.id AND p.ord < ? "
                 "WHERE p.section = '' AND p.kind IN ('title', 'para') AND length(p.text) <= ? AND p.text NOT LIKE '%.'",
                 (COVER_PASSAGES, COVER_LINE),
             )
-            for doc_id, text in rows:
-                cover.setdefault(doc_id, []).append(text)
+            for doc_id, text, label in rows:
+                # A cover line read as the label of the line under it ("Överförmyndarnämnden i Ljungsala
+                # och Bredby" over "Gemensam nämnd för …") names the organisation as well.
+                cover.setdefault(doc_id, []).extend([text, label] if label else [text])
             # Front matter names them too ("nämnd: Barn- och utbildningsnämnden", "kommun: Ekeby kommun").
             for doc_id, meta in self.conn.execute("SELECT id, meta FROM documents WHERE meta != '[]'"):
                 cover.setdefault(doc_id, []).extend(v for _, v in json.loads(meta) if 0 < len(v) <= COVER_LINE)
