@@ -11,13 +11,13 @@ from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumb
 from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question
 from doksvar.facts.amounts import AMOUNT
-from doksvar.facts.deviations import COVER
 from doksvar.index.query import Term
 from doksvar.index.store import Store
 from doksvar.lang.lazy import lazy
 from doksvar.lang.words import (
     COST_STEM,
     GENERIC,
+    LAST_YEAR,
     ORDINAL_PERIOD,
     YEAR_IN_TEXT,
     is_organisation,
@@ -135,15 +135,7 @@ class Answerer:
             # first part's answer gives the date that the second asks. (A figure in it may be of
             # anything: "Ekbackevägen 12" answers no "how many households".)
             return dataclasses.replace(first, question=q.text)
-        if (
-            first.answered
-            and q2.wants == "number"
-            and not questions[0].wants
-            and all(is_everyday(t.word) for t in own_subject)
-            and _gives_kind(q2, first.answer)
-        ):
-            # "Gick nämnden med plus eller minus, och hur mycket handlar det om?": the figure of the
-            # first part's answer is the one asked.
+        if first.answered and all(is_everyday(t.word) for t in own_subject) and _its_figure(questions[0], q2, first):
             return dataclasses.replace(first, question=q.text)
         own = _asked_of(q2, [t for t in q2.content if t.found])
         # The second part asks on about what the first part's answer tells: where the report goes on
@@ -206,9 +198,7 @@ class Answerer:
             # The second part has no subject of its own: alone it would ask about the whole report.
             # Asking a figure ("…, och hur många av dem har kommit hittills?"), it is the figure the
             # report gives next.
-            if q2.wants == "number" and q1.wants != "number" and _gives_kind(q2, whole.answer):
-                # "Gick nämnden med plus eller minus, och hur mycket handlar det om?": the figure of
-                # the first part's answer is the one asked.
+            if _its_figure(q1, q2, whole):
                 return whole
             after = self._figure_after(whole, q2) if q2.wants == "number" and not (own and covered) else None
             if after is not None:
@@ -703,14 +693,14 @@ class Answerer:
         """ "förra året", "i fjol" of an interim report ("Delårsrapport januari–augusti 2026") as the year
         before the one it reports on (2025), where the report names that year; of an annual report the
         year past is the one it reports on, and the question is left as asked."""
-        if q.years or not (_YEAR_BEFORE.search(q.swedish) or (q.english and _LAST_YEAR.search(q.text))):
+        if q.years or not (LAST_YEAR.search(q.swedish) or (q.english and LAST_YEAR.search(q.text))):
             return q
         if _THIS_YEAR.search(q.swedish) or _THIS_YEAR.search(q.text):
             return q  # "… i år än förra året": this year's figure, compared with the year before
         docs = q.docs if q.docs is not None else [d.id for d in self.store.documents()]
         if len(docs) != 1:
             return q
-        cover = self.ref(docs[0]).text[:COVER]
+        cover = " ".join(sorted(self.store.title_words(docs)))  # the title, cover lines and front matter
         years = years_in(cover)
         if not years or not _INTERIM.search(cover):
             return q
@@ -901,9 +891,6 @@ ITEM_HEADINGS = 2
 explained under its own."""
 
 
-_YEAR_BEFORE = lazy(r"\b(?:förra\s+året|i\s*fjol|föregående\s+år)\b", re.I)
-"""The year before now ("förra året", "i fjol"); not "året innan", which is before another time asked of."""
-_LAST_YEAR = lazy(r"\b(?:last year|the previous year|the prior year)\b", re.I)
 _THIS_YEAR = lazy(
     r"\b(?:i år|hittills|this year|so far)\b"
     r"|\b(?:än|jämfört med|jämfört mot|than|compared (?:with|to))\s+(?:\w+\s+){0,2}?(?:förra året|i fjol|last year)\b",
@@ -1011,6 +998,13 @@ def _latest_first(q: Question, parts: tuple[str, str]) -> Question:
 def _held(terms: list[Term], stems_: Collection[str]) -> int:
     """How many of the terms a text's stems hold, in any of their forms."""
     return sum(any(alt in stems_ for alt in t.alternatives) for t in terms)
+
+
+def _its_figure(q1: Question, q2: Question, first: Answer) -> bool:
+    """Whether a second part asking only how much is answered by the first part's figure: "Gick
+    nämnden med plus eller minus, och hur mycket handlar det om?" asks the figure of the result the
+    first part is answered with, the first part asking nothing of its own kind."""
+    return q2.wants == "number" and not q1.wants and _gives_kind(q2, first.answer)
 
 
 def _gives_kind(q: Question, text: str) -> bool:

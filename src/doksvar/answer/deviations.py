@@ -540,9 +540,9 @@ def lead_of(a: Answerer, q: Question, doc_id: int, sp) -> Answer | None:
     found = max(leads, key=lambda f: f.data.span_amount[0])
     data = found.data
     text = a.ref(doc_id).text
+    # The lead-in's line is quoted: "Komvux grundläggande och gymnasial nivå (-747 tkr)".
     start = text.rfind("\n", 0, data.span_amount[0]) + 1
-    end = max(
-        data.span_amount[1], text.find("\n", data.span_amount[1]) if "\n" in text[data.span_amount[1] :] else len(text)
-    )
+    end = text.find("\n", data.span_amount[1])
+    end = len(text) if end < 0 else end
     said = f"{data.row_label}: {_amount(data)} ({direction_words(data, q.english)})."
     return answer(q.text, "deviation", said, [a.cite(doc_id, start, end, data.span_amount)])

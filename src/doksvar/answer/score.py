@@ -41,6 +41,7 @@ from doksvar.lang.words import (
     FULL_YEAR,
     GENERIC,
     GROUP_STEMS,
+    LAST_YEAR,
     MONTHS,
     NUMBER_WORD,
     PART_OF_YEAR,
@@ -721,7 +722,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         said = _stated_years(result.answer) or _stated_years(quotes)
         if not said:
             said = _stated_years(" ".join(t for t, w in pieces if w >= IN_TITLE))
-        if said & set(q.years) or (_YEAR_PAST.search(q.swedish) and _YEAR_PAST.search(result.answer)):
+        if said & set(q.years) or (LAST_YEAR.search(q.swedish) and _A_YEAR_BEFORE.search(result.answer)):
             # "I fjol slutade nämnden på …" answers "… i fjol?", the year before the report's.
             features["year"] = YEAR_MATCH
         elif not _covers_period(a, q, result):
@@ -737,7 +738,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     return Candidate(result, handler, sum(features.values()), cov, features)
 
 
-_YEAR_PAST = lazy(rf"\b(?:{YEAR_BEFORE})\b", re.I)
+_A_YEAR_BEFORE = lazy(rf"\b(?:{YEAR_BEFORE})\b", re.I)
+"""The year before, as an answer may say it: "i fjol", "året innan", "föregående år"."""
 
 _COMPARED_YEAR = lazy(
     r"\b(?:jämfört med|jämfört mot|att jämföra med|i jämförelse med|än|mot|från|sedan)\s+(?:år\s+|året\s+)?"

@@ -99,6 +99,11 @@ YEAR_BEFORE = (
 )
 """The year before, in the genre's words ("året innan", "i fjol"), as a regular-expression alternation:
 a question's comparison base, or the place a ranking had before."""
+LAST_YEAR = lazy(
+    r"\b(?:förra\s+året|i\s*fjol|föregående\s+år)\b|\b(?:last year|the previous year|the prior year)\b", re.I
+)
+"""The year before now ("förra året", "i fjol", "last year"); not "året innan", which is before another
+time the question names."""
 
 # Words for the period a figure covers: "januari–mars" is the report's "perioden", "helåret" its
 # full-year columns. They pick a column or a table, never an item.
