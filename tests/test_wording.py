@@ -213,3 +213,36 @@ def test_everyday_words_for_the_genres_terms(tmp_path, question, figure):
     got = ask(answerer, question)
     assert got.answered
     assert figure in got.answer
+
+
+WATER = """\
+Årsredovisning 2025 Samhällsbyggnadsnämnden
+
+1 Viktiga händelser
+
+Den 22 juli påvisades E. coli i ett rutinprov från ledningsnätet i Norrvik. Kokningsrekommendation
+utfärdades för cirka 1 100 hushåll och kunde hävas den 29 juli efter spolning och klorering.
+
+2 Vatten och avlopp
+
+Vattenverket levererade 2,1 miljoner kubikmeter vatten under året. Hushållsavfallet minskade till
+396 kilo per invånare, mot 421 kilo i landet.
+"""
+
+
+def test_boiling_the_water_is_the_reports_boil_water_notice(tmp_path):
+    from doksvar.answer import read_question
+
+    answerer = answerer_of(tmp_path, "sbn.txt", WATER)
+    asked = "Hur många hushåll fick koka vattnet i Norrvik?"
+    assert "kokningsrekommendation" in read_question(asked, answerer.store.vocab).swedish
+    got = ask(answerer, asked)
+    assert got.answered
+    assert "1 100" in got.answer
+
+
+def test_household_rubbish_is_the_reports_household_waste(tmp_path):
+    answerer = answerer_of(tmp_path, "sbn.txt", WATER)
+    got = ask(answerer, "Hur mycket hushållssopor slängde varje invånare?")
+    assert got.answered
+    assert "396" in got.answer
