@@ -17,7 +17,7 @@ from doksvar.answer.retrieve import (
     score_sentences,
 )
 from doksvar.lang.lazy import lazy
-from doksvar.lang.words import PERSON_NAME, is_period, stem, stem_set, words, years_in
+from doksvar.lang.words import PERSON_NAME, is_period, own_years, stem, stem_set, words, years_in
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -175,7 +175,7 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         # "IVO riktade kritik mot nämnden efter en tillsyn. Kritiken gällde att …": what the event was
         # about, the next sentence tells of it by name or by "den", "det".
         leads = True
-    if q.years and years_in(sentence) and not years_in(sentence) & set(q.years):
+    if q.years and own_years(sentence) and not own_years(sentence) & set(q.years):
         # "Vid utgången av 2021 uppgick andelen till 60 procent. Vid utgången av 2023 hade motsvarande
         # siffra ökat …": the year asked comes in the next sentence.
         leads = leads or bool(years_in(following) & set(q.years))

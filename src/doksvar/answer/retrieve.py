@@ -15,7 +15,16 @@ from doksvar.index.rows import StoredPassage
 from doksvar.index.store import Store
 from doksvar.lang.frequency import generality_weight
 from doksvar.lang.lazy import lazy
-from doksvar.lang.words import CARDINAL, MONTHS, PERSON_NAME, YEAR_PATTERN, is_period, is_year, stem_set, years_in
+from doksvar.lang.words import (
+    CARDINAL,
+    MONTHS,
+    PERSON_NAME,
+    YEAR_PATTERN,
+    is_period,
+    is_year,
+    own_years,
+    stem_set,
+)
 
 _NUMBER = lazy(r"(?<![\w,])[-+]?\s?\d+(?:[ ,.]\d+)*\s?%?")
 _MONTHS = MONTHS + "|january|february|march|may|june|july|august|october"
@@ -278,7 +287,7 @@ def _kind_bonus(q: Question, sentence: str, passage: str, terms: list[Term]) -> 
     # A surplus asked about: a sentence of a deficit is about something else, and the other way round.
     bonus += DIRECTION_BONUS * direction_fit(q, sentence)
     if q.years:
-        said = years_in(sentence)
+        said = own_years(sentence)
         if said & set(q.years):
             bonus += YEAR_MATCH
         elif said:

@@ -53,6 +53,7 @@ from doksvar.lang.words import (
     age_groups,
     is_organisation,
     is_period,
+    own_years,
     stem_set,
     words,
     years_in,
@@ -752,7 +753,7 @@ mer än 2025"): not the year the figure is of."""
 
 def _stated_years(text: str) -> set[int]:
     """The years a text gives its figures for: every year it names but those it compares with."""
-    return set(years_in(_COMPARED_YEAR.sub(" ", text)))
+    return set(own_years(_COMPARED_YEAR.sub(" ", text)))
 
 
 def _without_direction(q: Question) -> str:

@@ -258,6 +258,19 @@ def years_in(text: str) -> frozenset[int]:
     return _years_in(text) if len(text) <= _KEPT_TEXT else frozenset(map(int, YEAR_IN_TEXT.findall(text)))
 
 
+def own_years(text: str) -> frozenset[int]:
+    """The years a text gives its own figures for: all it names but last year's figures in parentheses
+    ("uppgick till 6,9 procent (9,6 procent 2024)"), the genre's way of comparing with the year before."""
+    if "(" not in text:
+        return years_in(text)
+    return years_in(COMPARED_IN_PARENTHESES.sub(" ", text))
+
+
+COMPARED_IN_PARENTHESES = lazy(rf"\((?=[^()]*\d[^()]*\s{YEAR_PATTERN}\))[^()]*\)")
+"""A figure of another year in parentheses after the figure it compares with: "(95 120 tkr 2024)",
+"(34,2 mnkr januari–april 2025)"."""
+
+
 _KEPT_TEXT = 2000
 """Longest text whose findings are kept for when it is read again (a sentence, a header; not a document)."""
 

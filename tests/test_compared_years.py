@@ -1,0 +1,74 @@
+"""Annual reports give last year's figure in parentheses after this year's ("uppgick till 6,9 procent
+(9,6 procent 2024)"): that sentence answers for the year reported on, not for the year in
+parentheses. And "räknar med" asks for a forecast as "väntas" does. On reports written for these tests."""
+
+from __future__ import annotations
+
+from doksvar.lang.words import own_years
+
+from .conftest import answerer_of, ask
+
+ANNUAL = """\
+Årsredovisning 2025
+
+Hamnbolaget i Lindby AB
+
+1 Förvaltningsberättelse
+
+Bolagets nettoomsättning uppgick till 96 850 tkr (95 120 tkr 2024). Antalet anlöp var 1 210.
+
+2 Personal
+
+Vid årets slut hade bolaget 61 tillsvidareanställda (59 år 2024), varav 15 kvinnor.
+
+Personalomsättningen, beräknad som antalet tillsvidareanställda som lämnat bolaget i
+förhållande till genomsnittligt antal årsarbetare, uppgick till 6,9 procent (9,6 procent 2024).
+Kranförare är fortsatt ett svårrekryterat yrke.
+"""
+
+INTERIM = """\
+Delårsrapport januari–augusti 2026
+
+Tekniska nämnden
+
+1 Ekonomi
+
+Av investeringsbudgeten beräknas 3 400 tkr inte förbrukas under 2026, och nämnden begär att
+medlen förs över till 2027.
+
+För helåret pekar prognosen på ett underskott mot budget om 2,7 mnkr, främst till följd av
+högre licenskostnader.
+
+2 Verksamhet
+
+Antalet ärenden till servicedesk var 21 300 under perioden.
+"""
+
+
+def test_a_figure_of_last_year_in_parentheses_is_the_comparison():
+    assert own_years("uppgick till 6,9 procent (9,6 procent 2024).") == frozenset()
+    assert own_years("hade 61 anställda (59 år 2024) vid utgången av 2025") == {2025}
+    # A year in parentheses on its own is no comparison figure: it dates what stands before it.
+    assert own_years("Utfallet (2024) var 5,1 mnkr") == {2024}
+
+
+def test_the_sentence_with_last_years_figure_in_parentheses_answers_for_the_report_year(tmp_path):
+    a = answerer_of(tmp_path, "hamn.txt", ANNUAL)
+    result = ask(a, "Hur hög var personalomsättningen 2025?")
+    assert result.answered, result.answer
+    assert "6,9 procent" in result.answer
+
+
+def test_raknar_med_asks_for_the_forecast(tmp_path):
+    a = answerer_of(tmp_path, "tn.txt", INTERIM)
+    result = ask(a, "Hur mycket räknar nämnden med att gå back för helåret?")
+    assert result.answered, result.answer
+    assert "2,7" in result.answer and "3 400" not in result.answer
+
+
+def test_staff_who_left_is_the_staff_turnover_not_the_end_of_the_year(tmp_path):
+    a = answerer_of(tmp_path, "hamn.txt", ANNUAL)
+    # "slutade" (left) asks for personalomsättningen; "vid årets slut" (the year's end) is no answer.
+    for question in ("Hur hög var personalomsättningen?", "Hur stor del av de anställda slutade under 2025?"):
+        result = ask(a, question)
+        assert "6,9 procent" in result.answer, (question, result.answer)
