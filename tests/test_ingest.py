@@ -345,3 +345,29 @@ def test_a_numbered_row_of_cells_is_no_heading(tmp_path):
     assert [s.number for s in doc.sections] == ["1", "2", "3", "4"], [(s.number, s.title) for s in doc.sections]
     assert next(s for s in doc.sections if s.number == "3").title == "Personal"
     assert next(p for p in doc.passages if "1 386" in p.text).section == "3"
+
+
+WRAPPED_LABELS = (
+    "4.2 Driftredovisning\n\nDriftredovisning per verksamhet, tkr\n"
+    "Verksamhet\tBudget\tUtfall\tAvvikelse\n"
+    "Godshamnen (bulk, skogsprodukter och\nstyckegods)\t14 200\t10 860\t-3 340\n"
+    "Antal fraktenheter ro-ro\n(trailrar, containrar m.m.)\t38 400\t40 100\t1 700\n"
+    "Fiskehamnen\t-1 450\t-2 310\t-860\n"
+    "Fartygsanlöp per kajområde\n"
+    "Kajområde\t2023\t2024\n"
+    "Västra kajen\t147\t152\n"
+)
+
+
+def test_a_row_label_wrapped_onto_two_lines_of_a_tab_table_is_one_label(tmp_path):
+    doc = load_bytes(tmp_path / "hamn.txt", WRAPPED_LABELS.encode())
+    first, second = doc.tables  # the wrapped labels neither cut the table nor start tables of their own
+    labels = list(dict.fromkeys(c.row_label for c in first.cells))
+    assert labels == [
+        "Godshamnen (bulk, skogsprodukter och styckegods)",
+        "Antal fraktenheter ro-ro (trailrar, containrar m.m.)",
+        "Fiskehamnen",
+    ]
+    # A caption right under a table, over the next table's header, stays that table's caption.
+    assert second.caption == "Fartygsanlöp per kajområde" and second.header[1:] == ("2023", "2024")
+    assert "styckegods)" in doc.text and "Godshamnen (bulk" in doc.text

@@ -129,10 +129,18 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
             continue
         if "\t" in line:
             # A block of tab-separated lines: a table of figures or a goal table of prose.
-            table_lines = []
-            while i < len(lines) and "\t" in lines[i] and lines[i].strip():
-                if not RULE.match(lines[i].strip()):
-                    table_lines.append(lines[i])
+            table_lines: list[str] = []
+            carried = ""
+            while i < len(lines) and lines[i].strip():
+                if "\t" not in lines[i]:
+                    if not (table_lines and _wrapped_label(lines[i], lines[i + 1] if i + 1 < len(lines) else "")):
+                        break
+                    # "Antal fraktenheter ro-ro" over "(trailrar, containrar m.m.)<TAB>38 400<TAB>…": a
+                    # row's label wrapped onto two lines is one label.
+                    carried = lines[i].strip() + " "
+                elif not RULE.match(lines[i].strip()):
+                    table_lines.append(carried + lines[i].lstrip(" "))
+                    carried = ""
                 i += 1
             if not table_lines:
                 continue
@@ -159,6 +167,24 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
     _set_pages(blocks, pages)
     return blocks
 
+
+def _wrapped_label(line: str, following: str) -> bool:
+    """Whether a line between two rows of a tab-separated table is the first part of the next row's
+    label: short, no sentence, no figure, and the row after it has a label and figures."""
+    text = line.strip()
+    if len(text) > WRAPPED_LABEL or text[-1] in _SENTENCE_ENDS or any(ch.isdigit() for ch in text):
+        return False
+    if "\t" not in following or not following.strip():
+        return False
+    label, _, rest = following.strip().partition("\t")
+    label = label.strip()
+    # The label goes on where the line left off: in lower case or in brackets ("(trailrar …)"), not as
+    # a header row of its own under a caption ("Kajområde<TAB>2023<TAB>2024").
+    return bool(label) and (label[0].islower() or label[0] == "(") and any(ch.isdigit() for ch in rest)
+
+
+WRAPPED_LABEL = 60
+"""The longest line read as the first part of a table row's label wrapped onto the next line."""
 
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
 """Two cells of a line set out with spaces: text, two spaces or more, text."""
