@@ -72,3 +72,29 @@ def test_staff_who_left_is_the_staff_turnover_not_the_end_of_the_year(tmp_path):
     for question in ("Hur hög var personalomsättningen?", "Hur stor del av de anställda slutade under 2025?"):
         result = ask(a, question)
         assert "6,9 procent" in result.answer, (question, result.answer)
+
+
+ITEMS = """\
+Delårsrapport januari–augusti 2026
+
+IT-nämnden
+
+4.3 Kommentarer till avvikelser per verksamhet
+
+Servicedesk och användarstöd (+1 240 tkr). Verksamheten redovisar ett överskott mot budget som
+beror på tre vakanta tjänster som supporttekniker.
+
+Gemensamma digitaliseringsprojekt (+2 100 tkr). Projektet e-arkiv kan inte starta som planerat
+eftersom upphandlingen har överprövats.
+
+Licenser och avtal (-4 300 tkr). Leverantören har infört en ny prismodell.
+"""
+
+
+def test_which_item_leaves_most_money_over_is_the_largest_surplus(tmp_path):
+    a = answerer_of(tmp_path, "itn.txt", ITEMS)
+    # "lämna … pengar över" is which way it went, not a subject; a sentence of one item's surplus
+    # that does not call it the largest loses to the ranking of every item.
+    result = a.ask("Vilken verksamhet väntas lämna mest pengar över i år, och varför?")
+    assert result.answered, result.answer
+    assert "2 100" in result.answer and "1 240" not in result.answer

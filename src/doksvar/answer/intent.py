@@ -80,7 +80,7 @@ _CUE_WORD = lazy(
     r"|överträff\w*|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
     r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
     r"|väntas|förväntas|beräknas|räkna(?:r|de|t)?|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*|plus(?:set)?|minus(?:et)?|ser|såg"
-    r"|klättr\w*|tappa(?:r|de|t)?"
+    r"|klättr\w*|tappa(?:r|de|t)?|lämna(?:r|de|t)?"
     r"|uppfyll\w*|uppnådd\w*|uppnåtts|nådde|nåddes|nåtts)"  # a goal met or not: its assessment
 )
 

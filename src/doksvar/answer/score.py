@@ -88,6 +88,15 @@ _MONEY_NOUN = lazy(r"\b(?:pengar\w*|kronor|kr|money|funds)\b")
 _MONEY_UNIT = lazy(r"\b(?:tkr|mnkr|mkr|mdkr|kkr|kr|kronor|miljoner|miljarder|sek)\b", re.I)
 
 
+NOT_SAID_MOST = -0.15
+"""A sentence of one item, asked which item is largest, that does not say it is."""
+_SAYS_MOST = lazy(
+    r"\b(?:störst\w*|högst\w*|mest|flest|lägst\w*|längst\w*|kortast\w*|minst|bäst|sämst|främst\w*|enda"
+    r"|largest|biggest|most|highest|lowest|longest|best|worst)\b",
+    re.I,
+)
+
+
 def states_money(text: str) -> bool:
     """Whether a text gives an amount of money ("747 tkr", "3,2 mnkr")."""
     return bool(_MONEY_UNIT.search(text))
@@ -593,6 +602,10 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["subject"] = MAIN_TERM_MISSING
     if features_focus:
         features["focus"] = features_focus
+    if one_of_many and handler == "fact" and not _SAYS_MOST.search(shown):
+        # "Vilken verksamhet väntas lämna mest pengar över?": a sentence of one item's surplus that does
+        # not call it the largest answers less than the ranking of every item.
+        features["most"] = NOT_SAID_MOST
     if _group_missing(q, shown) or (handler in ("table", "fact") and _qualifier_missing(a, q, weights, shown)):
         features["group"] = GROUP_MISSING
     if _COMPARED_WITH_OTHERS.search(both) and not _OTHERS.search(shown):
