@@ -371,3 +371,25 @@ def test_a_row_label_wrapped_onto_two_lines_of_a_tab_table_is_one_label(tmp_path
     # A caption right under a table, over the next table's header, stays that table's caption.
     assert second.caption == "Fartygsanlöp per kajområde" and second.header[1:] == ("2023", "2024")
     assert "styckegods)" in doc.text and "Godshamnen (bulk" in doc.text
+
+
+NOTED_CAPTION = (
+    "# 4.2 Driftredovisning\n\n"
+    "Tabell 4. Driftredovisning per verksamhet, nettokostnad i tkr. PB = periodbudget jan–aug,\n"
+    "Avv. = avvikelse (positiv = överskott).\n\n"
+    "| Verksamhet | PB jan–aug | Utfall jan–aug | Avv. |\n"
+    "|---|---|---|---|\n"
+    "| Skol-IT och elevenheter | 16 310 | 17 040 | -730 |\n\n"
+    "Ersättningen per kommun. Den följer fördelningsnyckeln.\n\n"
+    "| Kommun | Andel |\n"
+    "|---|---|\n"
+    "| Sörby | 20 % |\n"
+)
+
+
+def test_a_numbered_caption_with_notes_on_its_columns_names_its_table(tmp_path):
+    doc = load_bytes(tmp_path / "itn.md", NOTED_CAPTION.encode())
+    first, second = doc.tables
+    assert first.caption.startswith("Tabell 4. Driftredovisning per verksamhet, nettokostnad i tkr.")
+    # Two sentences of prose above a table without a number are no caption: its corner cell names it.
+    assert second.caption == "Kommun"

@@ -244,12 +244,14 @@ class _Builder:
     def _caption(self, header: list[str], has_groups: bool, given: str = "") -> str:
         """The line above a table names it; failing that, what the table says of itself, or its
         corner cell. A line that is only a link ("[Tabell 4-1](4-1.csv)") names nothing."""
+        above = self.passages[-1].text if self.passages else ""
+        numbered = bool(NUMBERED_CAPTION.match(above))
         if (
             self.passages
             and self.prev_kind in ("para",)
-            and len(self.passages[-1].text) <= 200
-            and not LINK_LINE.match(self.passages[-1].text)
-            and (not _PROSE.search(self.passages[-1].text) or not header[0])
+            and len(above) <= (LONG_CAPTION if numbered else 200)
+            and not LINK_LINE.match(above)
+            and (numbered or not _PROSE.search(above) or not header[0])
         ):
             # A line, or a sentence; two sentences of prose tell of the table ("Vatten och avlopp
             # … ska gå med nollresultat. Över- och underskott förs …") where its corner cell names it.
@@ -273,6 +275,12 @@ class _Builder:
             out.append(Section(number, title, level, parent, start, end, page))
         return tuple(out)
 
+
+NUMBERED_CAPTION = re.compile(r"(?:Tabell|Tab\.|Table)\s+\d+(?:[.:-]\d+)*[.:]\s")
+"""A table's numbered caption ("Tabell 4. Driftredovisning per verksamhet, nettokostnad i tkr. PB =
+periodbudget jan–aug, …"): a caption, however many sentences explain the columns after the title."""
+LONG_CAPTION = 400
+"""The longest numbered caption taken as one; a longer paragraph above a table is prose."""
 
 _PROSE = re.compile(r"[a-zåäö)]\. [A-ZÅÄÖ]|^(?!(?:Tabell|Tab\.|Table|Diagram|Figur)\b).*[a-zåäö)]\.$")
 """Prose, not a caption: two sentences, or one that ends as a sentence ends ("Helårsprognosen är
