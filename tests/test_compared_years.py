@@ -4,6 +4,8 @@ parentheses. And "räknar med" asks for a forecast as "väntas" does. On reports
 
 from __future__ import annotations
 
+from doksvar.answer.question import read_question
+from doksvar.answer.score import asks_reason
 from doksvar.lang.words import own_years
 
 from .conftest import answerer_of, ask
@@ -98,3 +100,37 @@ def test_which_item_leaves_most_money_over_is_the_largest_surplus(tmp_path):
     result = a.ask("Vilken verksamhet väntas lämna mest pengar över i år, och varför?")
     assert result.answered, result.answer
     assert "2 100" in result.answer and "1 240" not in result.answer
+
+
+BOARD = """\
+Årsredovisning 2025
+
+Hamnbolaget i Lindby AB
+
+4 Ekonomi
+
+4.3 Analys av budgetavvikelserna
+
+Godshamnen redovisar ett rörelseresultat på 10 860 tkr, vilket är 3 340 tkr sämre än budget.
+
+Fiskehamnen gick med ett underskott på 2 310 tkr, vilket är 860 tkr mer än det underskott som
+ägaren accepterat i budgeten. Avvikelsen beror främst på att kylanläggningen i
+fiskeauktionshallen havererade i juli och fick bytas ut, en kostnad på 540 tkr som inte var
+budgeterad. Därtill minskade landningarna av strömming i samband med sänkta fiskekvoter, vilket
+gav lägre intäkter från isverket och kajavgifter. Stormskadorna på vågbrytaren har delvis täckts
+av försäkringen och påverkar därför avvikelsen marginellt.
+
+Gästhamnen redovisar ett överskott på 420 tkr mot budget.
+"""
+
+
+def test_what_made_it_so_asks_why(tmp_path):
+    a = answerer_of(tmp_path, "hamn.txt", BOARD)
+    for question in (
+        "Vad var det som gjorde att fiskehamnen gick mer back än man hade räknat med?",
+        "Vad gjorde att fiskehamnen gick back?",
+        "What made the fishing harbour lose money?",
+    ):
+        assert asks_reason(read_question(question, a.store.vocab)), question
+    result = ask(a, "Vad var det som gjorde att fiskehamnen gick mer back än man hade räknat med?")
+    assert "860" in result.answer and "kylanläggningen" in result.answer, result.answer

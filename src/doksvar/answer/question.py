@@ -120,6 +120,8 @@ _COUNTS_TIME = lazy(
     r"(?:år|månader|veckor|dagar|timmar|minuter|years|months|weeks|days|hours)\b"
 )
 """A question that counts time itself: "Hur många veckor …", "antalet dagar"."""
+MADE_IT = r"vad (?:var det som |är det som )?(?:gjorde|gör|fick) (?:så )?att"
+"""Why, asked as what made it so: "Vad var det som gjorde att fiskehamnen gick back?"."""
 _COUNTING = lazy(r"^\s*(?:hur många|hur mycket|how many|how much)\b")
 """A question opening with these asks for a figure, whatever else it names ("… när 2022 tog slut")."""
 _WANTS = [
@@ -127,7 +129,7 @@ _WANTS = [
         "reason",
         lazy(
             r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklar\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
-            r"|why|what (?:caused|drove|explains))\b"
+            rf"|{MADE_IT}|why|what (?:caused|drove|explains|made))\b"
         ),
     ),
     # "När" asks when where it opens a clause; inside one it is a time clause ("… plus när året är slut?").

@@ -22,6 +22,7 @@ from doksvar.answer.goals import asks_status, states_status
 from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import (
     DURATION,
+    MADE_IT,
     Question,
     asks_share,
     budgets,
@@ -225,7 +226,8 @@ _PLACE = lazy(
 )
 _ASKS_REASON = lazy(
     r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
-    r"|hur kommer det sig|why|how come|explain\w*|reason|what (?:caused|drove)|(?:is|was|are|were|lies|lay) behind)\b"
+    rf"|hur kommer det sig|{MADE_IT}|why|how come|explain\w*|reason|what (?:caused|drove|made)"
+    r"|(?:is|was|are|were|lies|lay) behind)\b"
 )
 _LISTED = lazy(r"\b1\) ")
 _ASKS_LIST = lazy(r"\b(?:vilka|samtliga|alla)\b|\bwhich \w+s\b|\ball\b", re.I)
