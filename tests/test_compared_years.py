@@ -134,3 +134,35 @@ def test_what_made_it_so_asks_why(tmp_path):
         assert asks_reason(read_question(question, a.store.vocab)), question
     result = ask(a, "Vad var det som gjorde att fiskehamnen gick mer back än man hade räknat med?")
     assert "860" in result.answer and "kylanläggningen" in result.answer, result.answer
+
+
+STAFF = """\
+Årsredovisning 2025
+
+Hamnbolaget i Lindby AB
+
+8 Personal
+
+8.1 Antal anställda
+
+Vid årets slut hade bolaget 61 tillsvidareanställda, varav 15 kvinnor och 46 män. Bolagets
+medarbetare arbetar i tre enheter: godshamnen, färjeterminalen och fiskehamnen.
+
+8.2 Sjukfrånvaro
+
+Sjukfrånvaro i procent av ordinarie arbetstid, per kön och ålder
+Grupp\t2023\t2024\t2025
+Kvinnor\t7,1\t6,3\t5,9
+Män\t5,6\t4,9\t4,4
+29 år eller yngre\t2,8\t3,4\t3,1
+50 år eller äldre\t7,4\t6,8\t6,2
+Total sjukfrånvaro\t5,9\t5,2\t4,7
+"""
+
+
+def test_among_the_staff_is_everyone_not_a_unit_the_answer_must_name(tmp_path):
+    a = answerer_of(tmp_path, "hamn.txt", STAFF)
+    result = ask(a, "Hur hög var sjukfrånvaron bland medarbetare som är 50 år eller äldre 2025?")
+    assert result.answered and "6,2" in result.answer, result.answer
+    result = ask(a, "Hur stor var sjukfrånvaron bland kvinnliga medarbetare 2023?")
+    assert result.answered and "7,1" in result.answer, result.answer

@@ -524,6 +524,11 @@ _AMONG = lazy(
 staff at the LSS group homes")."""
 
 
+_ALL_STAFF = lazy(r"medarbetar\w*|anställda|anställd|personal\w*|staff|employees|workers")
+"""The staff as a whole ("bland medarbetare som är 50 år eller äldre"): what a staff table is of, no
+unit the answer must name."""
+
+
 @lru_cache(maxsize=64)
 def _among_words(question: str, vocab) -> frozenset[str]:
     """The words of a question's "bland … / among …" phrases, as written and as the question's terms
@@ -559,7 +564,11 @@ def _qualifier_missing(a: Answerer, q: Question, weights: dict, shown: str) -> b
     qualifier = [
         t
         for w, (t, _) in weights.items()
-        if w in asked and not is_everyday(w) and not everywhere(t) and not in_field(t.stem, fields)
+        if w in asked
+        and not is_everyday(w)
+        and not everywhere(t)
+        and not in_field(t.stem, fields)
+        and not _ALL_STAFF.fullmatch(w)
     ]
     if not qualifier:
         return False
