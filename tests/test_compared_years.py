@@ -166,3 +166,25 @@ def test_among_the_staff_is_everyone_not_a_unit_the_answer_must_name(tmp_path):
     assert result.answered and "6,2" in result.answer, result.answer
     result = ask(a, "Hur stor var sjukfrånvaron bland kvinnliga medarbetare 2023?")
     assert result.answered and "7,1" in result.answer, result.answer
+
+
+LEADERS = """\
+Delårsrapport januari–augusti 2026
+
+IT-nämnden
+
+2 Viktiga händelser
+
+Den 1 mars 2026 tillträdde Helena Ström som IT-direktör och förvaltningschef. Hon efterträdde
+Anders Lindqvist, som gick i pension.
+
+Nämnden antog en ny strategi för informationssäkerhet den 14 maj.
+"""
+
+
+def test_english_words_for_a_new_head_taking_over(tmp_path):
+    a = answerer_of(tmp_path, "itn.txt", LEADERS)
+    result = ask(a, "When did the new head of IT take over?")
+    assert result.answered and "1 mars" in result.answer, result.answer
+    result = ask(a, "Who did the new head of IT succeed?")
+    assert result.answered and "Lindqvist" in result.answer, result.answer
