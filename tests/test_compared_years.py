@@ -1,8 +1,13 @@
 """Annual reports give last year's figure in parentheses after this year's ("uppgick till 6,9 procent
 (9,6 procent 2024)"): that sentence answers for the year reported on, not for the year in
-parentheses. And "räknar med" asks for a forecast as "väntas" does. On reports written for these tests."""
+parentheses. And the genre's everyday wording: "räknar med" asks for a forecast as "väntas" does,
+"slutade" is staff turnover, "lämna pengar över" a surplus, "vad gjorde att" asks why, "bland
+medarbetare" is all staff, "head of … took over" a change of leadership. On reports written for these
+tests."""
 
 from __future__ import annotations
+
+import pytest
 
 from doksvar.answer.question import read_question
 from doksvar.answer.score import asks_reason
@@ -160,12 +165,15 @@ Total sjukfrånvaro\t5,9\t5,2\t4,7
 """
 
 
-def test_among_the_staff_is_everyone_not_a_unit_the_answer_must_name(tmp_path):
-    a = answerer_of(tmp_path, "hamn.txt", STAFF)
-    result = ask(a, "Hur hög var sjukfrånvaron bland medarbetare som är 50 år eller äldre 2025?")
-    assert result.answered and "6,2" in result.answer, result.answer
-    result = ask(a, "Hur stor var sjukfrånvaron bland kvinnliga medarbetare 2023?")
-    assert result.answered and "7,1" in result.answer, result.answer
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Hur hög var sjukfrånvaron bland medarbetare som är 50 år eller äldre 2025?", "6,2"),
+        ("Hur stor var sjukfrånvaron bland kvinnliga medarbetare 2023?", "7,1"),
+    ],
+)
+def test_among_the_staff_is_everyone_not_a_unit_the_answer_must_name(tmp_path, question, figure):
+    _answers_with(answerer_of(tmp_path, "hamn.txt", STAFF), question, figure)
 
 
 LEADERS = """\
@@ -182,9 +190,14 @@ Nämnden antog en ny strategi för informationssäkerhet den 14 maj.
 """
 
 
-def test_english_words_for_a_new_head_taking_over(tmp_path):
-    a = answerer_of(tmp_path, "itn.txt", LEADERS)
-    result = ask(a, "When did the new head of IT take over?")
-    assert result.answered and "1 mars" in result.answer, result.answer
-    result = ask(a, "Who did the new head of IT succeed?")
-    assert result.answered and "Lindqvist" in result.answer, result.answer
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("When did the new head of IT take over?", "1 mars"), ("Who did the new head of IT succeed?", "Lindqvist")],
+)
+def test_english_words_for_a_new_head_taking_over(tmp_path, question, said):
+    _answers_with(answerer_of(tmp_path, "itn.txt", LEADERS), question, said)
+
+
+def _answers_with(answerer, question: str, said: str) -> None:
+    result = ask(answerer, question)
+    assert result.answered and said in result.answer, result.answer

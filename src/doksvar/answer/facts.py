@@ -175,7 +175,8 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         # "IVO riktade kritik mot nämnden efter en tillsyn. Kritiken gällde att …": what the event was
         # about, the next sentence tells of it by name or by "den", "det".
         leads = True
-    if q.years and own_years(sentence) and not own_years(sentence) & set(q.years):
+    said_years = own_years(sentence) if q.years else frozenset()
+    if said_years and not said_years & set(q.years):
         # "Vid utgången av 2021 uppgick andelen till 60 procent. Vid utgången av 2023 hade motsvarande
         # siffra ökat …": the year asked comes in the next sentence.
         leads = leads or bool(years_in(following) & set(q.years))

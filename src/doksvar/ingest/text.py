@@ -139,7 +139,7 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
                     # row's label wrapped onto two lines is one label.
                     carried = lines[i].strip() + " "
                 elif not RULE.match(lines[i].strip()):
-                    table_lines.append(carried + lines[i].lstrip(" "))
+                    table_lines.append(carried + lines[i].lstrip(" ") if carried else lines[i])
                     carried = ""
                 i += 1
             if not table_lines:
