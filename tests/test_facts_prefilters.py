@@ -7,11 +7,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doksvar.facts import folded
+from doksvar.facts import abbreviations, folded
 from doksvar.facts.deviations import _PATTERNS
 from doksvar.facts.rankings import _RANK_PATTERNS, document_entities
 from doksvar.ingest.inline import clean_inline
-from doksvar.lang.words import _STEMMER, WORD, stemmed_text
+from doksvar.lang.words import _COORDINATION, _HANGING, _STEMMER, WORD, stemmed_text
 from doksvar.model import Document
 
 # Words of the patterns, written as reports and converters may write them: any case, and the
@@ -114,3 +114,64 @@ def test_white_space_is_mended_only_where_it_needs_it(text: str) -> None:
     needs = re.search(r"[\t\n\r\f\v\u00a0]|\s\s", text)
     assert cleaned == (" ".join(text.split()) if needs else text.strip())
     assert seams == []
+
+
+# Words around an abbreviation's definition, and a word longer than any the window allows for.
+_DEFINING = st.lists(
+    st.sampled_from(
+        [
+            "svenska",
+            "för",
+            "invandrare",
+            "(SFI)",
+            "SFI",
+            "(",
+            ")",
+            "(tkr)",
+            "(3,1 mkr 2024)",
+            "SKR",
+            "(Sveriges Kommuner och Regioner)",
+            "Nöjd",
+            "kundindex",
+            "(NKI)",
+            "2abc",
+            "x-y",
+            ",",
+            "\n",
+            "Inspektionen",
+            "vård",
+            "och",
+            "omsorg",
+            "(IVO)",
+            "a" * 45,
+            " ".join(c * 60 for c in "abcde") + "\tf g (ABCDEF)",
+            "Hälso-",
+            "sjukvård",
+            "idrotts-,",
+            "eller",
+            "fritidsanläggningar",
+            "resp.",
+            "Samt",
+            "–",
+            "-",
+        ]
+    ),
+    max_size=24,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DEFINING)
+def test_an_abbreviation_is_looked_for_only_where_it_cannot_be_missed(text: str) -> None:
+    assert [m.span() for m in abbreviations._long_first(text)] == [
+        m.span() for m in abbreviations._LONG_FIRST.finditer(text)
+    ]
+    if abbreviations._SHORT_FIRST.search(text):
+        assert abbreviations._MAYBE_SHORT_FIRST.search(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DEFINING)
+def test_a_coordination_is_looked_for_wherever_one_may_stand(text: str) -> None:
+    if _COORDINATION.search(text):
+        assert _HANGING.search(text), text

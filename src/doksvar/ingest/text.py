@@ -100,9 +100,11 @@ def _blocks(lines: list[str], first: int = 0, titled: bool = False) -> list[Bloc
         # A report that marks its numbered headings ("## 2 Uppdrag") marks them all: an unmarked
         # numbered line is a list's item ("3. Ungdom och fritid (fritidsgårdar, …)"). Nor is a line of
         # cells set apart by spaces a heading ("5. Ökad användning av välfärdsteknik    Personer med …").
+        marked = MD_HEADING.match(line) if line[0] == "#" else None
+        bare = line[marked.end() :] if marked else line
         found = (
-            heading(MD_HEADING.sub("", line), last_number)
-            if (marked_headings < MARKED or MD_HEADING.match(line)) and not INNER_GAP.search(line)
+            heading(bare, last_number)
+            if bare[0].isdigit() and (marked_headings < MARKED or marked) and not INNER_GAP.search(line)
             else None
         )
         if found is not None:

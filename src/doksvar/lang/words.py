@@ -206,6 +206,9 @@ def stemmed_text(text: str) -> str:
 
 _COORDINATION = lazy(r"((?:\b[^\W\d_]{2,}-,?\s+)+)(?:och|eller|samt|resp\.|respektive)\s+([^\W\d_]{6,})", re.I)
 _FIRST_PART = lazy(r"([^\W\d_]{2,})-")
+_HANGING = lazy(r"-(?<=[^\W\d_]-),?\s+(?:och|eller|samt|resp\.|respektive)\s", re.I)
+"""A part of a compound left hanging before the conjunction: what every coordination holds, found
+at once by its hyphen (the coordination's own pattern tries every word of a text)."""
 HEAD_ZIPF = 2.5
 """How common in Swedish the end of a compound must be to be read as its head ("anläggningar" of
 "fritidsanläggningar"), not a chance ending."""
@@ -215,7 +218,7 @@ def coordinated(text: str) -> list[str]:
     """The compounds a coordination writes only in part: "Idrotts- och fritidsanläggningar" holds
     "idrottsanläggningar", "Hälso- och sjukvård" "hälsovård". The shared head is the longest
     ending of the last word that is a Swedish word of its own."""
-    if "- " not in text:
+    if "- " not in text or not _HANGING.search(text):
         return []  # no part of a compound left hanging: most texts leave here
     from doksvar.lang.frequency import zipf
 
