@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from doksvar.model import Passage
@@ -141,8 +142,14 @@ class Ranking:
 
 def _fields_of(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """The stored dict's keys that are fields of `cls`, offset pairs (stored as lists) as tuples."""
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names}
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> frozenset[str]:
+    """The names of a fact's fields, asked for every fact read (`fields()` takes microseconds)."""
+    return frozenset(f.name for f in fields(cls))
 
 
 F = TypeVar("F", Deviation, Ranking)
