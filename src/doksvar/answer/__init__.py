@@ -392,6 +392,14 @@ class Answerer:
         from doksvar.answer.retrieve import has_number, score_sentences
         from doksvar.answer.score import gives_reason
 
+        analysed = self._row_analysis(result)
+        if analysed is not None:
+            # A table row's item analysed in words under its own lead-in ("Särskild kollektivtrafik.
+            # Verksamheten redovisar … Antalet färdtjänstresor …" of the row "Särskild kollektivtrafik
+            # (färdtjänst, …)"): what the paragraph goes on to say after its deviation explains it.
+            sentence, cites = analysed
+            text = f"{result.answer} {clip(sentence, 0, 300)}"
+            return dataclasses.replace(result, answer=text, citations=renumber([*result.citations, *cites]))
         sections = {c.section for c in result.citations}
         quoted = {(c.start, c.end) for c in result.citations}
         found = self._reasons_before(result) or [r for r in [self._reason_after(q, result)] if r is not None]
@@ -476,6 +484,31 @@ class Answerer:
         sentence, cites = best
         text = f"{result.answer} {clip(sentence, 0, 300)}"
         return dataclasses.replace(result, answer=text, citations=renumber([*result.citations, *cites]))
+
+    def _row_analysis(self, result: Answer) -> tuple[str, list[Citation]] | None:
+        """What the report says after the deviation of a cited table row's item, in the paragraph
+        whose lead-in names the item and states its deviation: the two sentences that follow it."""
+        docs = self.doc_ids()
+        for c in result.citations:
+            doc_id = docs.get(c.doc)
+            if doc_id is None:
+                continue
+            sp = self.store.passage_at(doc_id, c.start)
+            if sp is None or sp.passage.kind != "row" or "\t" not in sp.passage.text:
+                continue
+            row = set(stems(sp.passage.text.split("\t", 1)[0]))
+            leads = [
+                f
+                for f in self.store.deviations([doc_id])
+                if f.data.lead and f.data.source == "text" and (lead := set(stems(f.data.row_label))) and lead <= row
+            ]
+            for f in sorted(leads, key=lambda f: f.start):
+                paragraph = self.store.passages({f.passage_id}).get(f.passage_id)
+                after = [span for span in paragraph.passage.sentences if span[0] >= f.end][:2] if paragraph else []
+                if after:
+                    text = self.ref(doc_id).text[after[0][0] : after[-1][1]]
+                    return text, self.cite_whole(doc_id, after[0][0], after[-1][1])
+        return None
 
     def _chapter_passages(self, result: Answer, sections: set[str]) -> list:
         """The prose passages of the chapters that hold `sections`, in the answer's documents."""

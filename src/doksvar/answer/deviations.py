@@ -75,6 +75,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         scope, rest = set(), subject
     subject = rest
     facts = []
+    named_table = False
     if subject:
         # Only deviations stated near the question's words are weighed.
         near = {pid for pid, _ in a.store.match(subject, limit=300, doc_ids=q.docs, any_term=True)}
@@ -82,9 +83,10 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
     if facts or (subject and not (q.listing or q.largest)):
         # A section the question names narrows them, unless none of them stands in it.
         facts = [f for f in facts if in_scope(f.data.section, scope)] or facts
-        facts, subject = _label_scope(_of_period(q, facts), subject)
-        if subject:
-            return _about(a, q, facts, subject)
+        facts, rest = _label_scope(_of_period(q, facts), subject)
+        if rest:
+            return _about(a, q, facts, rest)
+        named_table = bool(subject)  # the subject's words are those of the table the facts stand in
     else:
         # No subject, or one no deviation is stated near ("Which part of the social services budget
         # …" of a social services board's report): the items of the whole.
@@ -105,7 +107,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         facts, _ = _label_scope(facts, common, lambda f: _section_title(a, f, titles))
     if not facts:
         return None
-    return _listing(a, q, facts)
+    return _listing(a, q, facts, named_table)
 
 
 _BUDGET_WORD = lazy(rf"(?:{BUDGET_NAMES.pattern})\w{{0,4}}", re.I)
@@ -217,8 +219,10 @@ def _about(
             score += 0.05
         if against_budget and _AGAINST_BUDGET.search(data.subject):
             score += AGAINST_BUDGET  # "avvikelse … mot budget", not a result's "överskott på 740 tkr"
-        if forecast and _is_forecast(a, f):
-            score += FORECAST_ASKED  # "väntas … när året är slut": the forecast, not the outcome so far
+        if forecast and _of_forecast(a, f) and not _of_the_period(a, f):
+            # "väntas … när året är slut": the forecast ("Avv. helår"), not the outcome so far (the
+            # first of "1,5 mnkr för perioden och 5,3 mnkr i prognos för helåret").
+            score += FORECAST_ASKED
         if why and data.explanation:
             score += EXPLAINED  # "Varför …": the sentence that states the deviation and its reason
         scored.append((score, f))
@@ -331,8 +335,16 @@ def _asks_forecast(q: Question) -> bool:
     """Whether the question asks for the forecast for the full year ("väntas", "för helåret",
     "heading for")."""
     return bool(
-        _FORECAST.search(q.swedish) or FULL_YEAR.search(q.swedish) or (q.english and _FORECAST_EN.search(q.text))
+        _FORECAST.search(q.swedish)
+        or FULL_YEAR.search(q.swedish)
+        or (q.english and _FORECAST_EN.search(q.text))
+        or (_WILL_BE.search(q.text) and not PART_OF_YEAR.search(q.swedish) and not q.years)
     )
+
+
+_WILL_BE = lazy(r"\b(?:blir|kommer (?:att )?(?:bli|gå|landa|hamna)|will|is going to|are going to)\b", re.I)
+"""A question in the future ("Varför blir färdtjänsten billigare än budgeterat?", "will end up"):
+where the year ends, which an interim report gives as its forecast."""
 
 
 _FORECAST_EN = lazy(
@@ -347,6 +359,17 @@ def _of_forecast(a: Answerer, f: Found) -> bool:
     if f.data.source == "table":
         return _of_the_year(f"{f.data.label} {f.data.col_label}")
     return _is_forecast(a, f)
+
+
+def _of_the_period(a: Answerer, f: Found) -> bool:
+    """Whether a sentence's amount is said to be the period's ("1,5 mnkr för perioden och …")."""
+    if f.data.source != "text":
+        return False
+    end = f.data.span_amount[1]
+    return bool(_PERIOD_AFTER.match(a.ref(f.doc_id).text, end))
+
+
+_PERIOD_AFTER = lazy(r"\s+(?:för|under|i)\s+(?:perioden|tertialet|delåret|första|januari|jan)\b", re.I)
 
 
 def _of_the_year(heading: str) -> bool:
@@ -370,10 +393,24 @@ def _period_total(a: Answerer, q: Question, totals: list):
     return min(dated or fitting, key=lambda f: (f.doc_id, f.start))
 
 
-def _listing(a: Answerer, q: Question, facts: list[Found]) -> Answer | None:
+def _table_total(
+    a: Answerer, facts: list[Found], want: str | None, asked: set[str], titles: dict[tuple[int, str], str]
+) -> list[Found]:
+    """The total row's deviation when every deviation stands in one table ("rörelseresultatet … som
+    helhet" of "Rörelseresultat per verksamhetsområde"), else none. What is left of the investments'
+    money is no deviation of the whole, unless investments are asked about."""
+    if len({(f.doc_id, f.data.source, f.data.label) for f in facts}) != 1 or facts[0].data.source != "table":
+        return []
+    if "investering" in _budgets_of(a, facts[0], titles) and "investering" not in asked:
+        return []
+    return [f for f in facts if f.data.total and (want is None or f.data.direction == want)]
+
+
+def _listing(a: Answerer, q: Question, facts: list[Found], named_table: bool = False) -> Answer | None:
     """All deviations of the asked direction, largest first, with the total ahead of them; the
     total alone where the question asks about the whole (and not about one of its budgets, whose
-    items name it)."""
+    items name it): as a sentence states it, or as the total row of a table the question's subject
+    names (`named_table`)."""
     want = _wanted(q)
     asked = budgets(q.swedish)
     items = [f for f in facts if not f.data.total and (want is None or f.data.direction == want)]
@@ -393,8 +430,11 @@ def _listing(a: Answerer, q: Question, facts: list[Found]) -> Answer | None:
         if totals:
             total = _period_total(a, q, totals)
             return _one(a, q, total, a.store.passages({total.passage_id}))
-    elif totals and not (q.listing or q.largest or which_item):
-        # "Hur stort överskott redovisar förvaltningen?": the whole's deviation, not a list of items.
+    elif not (q.listing or q.largest or which_item) and (
+        totals := totals or (_table_total(a, facts, want, asked, titles) if named_table else [])
+    ):
+        # "Hur stort överskott redovisar förvaltningen?": the whole's deviation, not a list of items;
+        # as a sentence states it, else as the total row of the one table the question names.
         total = _period_total(a, q, totals)
         return _one(a, q, total, a.store.passages({total.passage_id}))
     if not items and not totals:

@@ -168,7 +168,7 @@ _PLAN = (
     r"(?:(?:sin|sina|dess|den|det|vad som)\s+)?(?:budget\w*|planera\w*|planen|(?:för)?väntat|tänkt|beräknat"
     r"|(?:man |vi |\w+en )?(?:hade )?räkna(?:t|de) med)"
 )
-_AGAINST_PLAN = rf"(?:[\w,]+\s+){{0,4}}?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
+_AGAINST_PLAN = rf"(?P<ap>(?:[\w,]+\s+){{0,4}}?)(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
 """What a plus or minus is measured against: "ett plus mot budget", "minus jämfört med budgeten"."""
 EITHER_WAY = (
     r"\b(?:över|under|over) (?:eller|or) (?:över|under)\b(?: (?:sin |sina |dess |its |the |their )?budget\w*)?"
@@ -183,27 +183,27 @@ EITHER_WAY = (
 _ENDS_ON = r"(?:bli|blir|blev|blivit|slutar|slutade|visar|visade)"
 """Verbs of what a year ends with ("ser ut att bli minus", "slutade på plus")."""
 GOING_BACK = (
-    r"\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?(?:back|med förlust|med minus)\b|\bförlust\w*"
+    r"\b(?:gick|går|gå|gått)\s+(?P<gb1>(?:\w+\s+){0,2}?)(?:back|med förlust|med minus)\b|\bförlust\w*"
     r"|\b(?:hamnade|hamnar|landade|landar)\s+på\s+minus\b"
     # "Hur mycket minus väntas nämnden gå?", "gå minus": minus as what the year ends with.
-    r"|\bhur (?:mycket|stort) minus\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?minus\b"
+    r"|\bhur (?:mycket|stort) minus\b|\b(?:gick|går|gå|gått)\s+(?P<gb2>(?:\w+\s+){0,2}?)minus\b"
     # "Varför ser det ut att bli minus …", "hur stort blev minuset?", "end the year in the red".
-    rf"|(?<!eller )\b{_ENDS_ON}\s+(?:\w+\s+){{0,2}}?(?:på\s+)?minus\b(?!\s+eller\b)"
+    rf"|(?<!eller )\b{_ENDS_ON}\s+(?P<gb3>(?:\w+\s+){{0,2}}?)(?:på\s+)?minus\b(?!\s+eller\b)"
     r"|\bminuset\b|\bin the red\b"
     # "… att pengarna till försörjningsstöd inte räcker", "budgeten räcker inte".
-    r"|\b(?:pengarna|pengar|budgeten|anslaget|medlen|ramen)\s+(?:\w+\s+){0,3}?(?:inte|ej)\s+räck\w*"
+    r"|\b(?:pengarna|pengar|budgeten|anslaget|medlen|ramen)\s+(?P<gb4>(?:\w+\s+){0,3}?)(?:inte|ej)\s+räck\w*"
     r"|\b(?:pengarna|budgeten|anslaget|medlen|ramen)\s+räck\w*\s+(?:inte|ej)\b"
-    r"|\bräck\w*\s+(?:\w+\s+){0,2}?(?:pengarna|budgeten|anslaget|medlen|ramen)\s+(?:inte|ej)\b"
+    r"|\bräck\w*\s+(?P<gb5>(?:\w+\s+){0,2}?)(?:pengarna|budgeten|anslaget|medlen|ramen)\s+(?:inte|ej)\b"
 )
 """The everyday way of saying a deficit: "gick mest back", "gick med förlust", "hamnade på minus"."""
 LEFT_OVER = (
-    r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?plus\b(?!\s+eller\b)"
-    r"|\b(?:gick|går|gå|gått)\s+(?:\w+\s+){0,2}?med vinst\b(?!\s+eller\b)"
+    r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?P<lo1>(?:\w+\s+){0,2}?)plus\b(?!\s+eller\b)"
+    r"|\b(?:gick|går|gå|gått)\s+(?P<lo2>(?:\w+\s+){0,2}?)med vinst\b(?!\s+eller\b)"
     r"|\bhur (?:stort|mycket) plus\b(?!\s+eller\b)"
-    rf"|(?<!eller )\b{_ENDS_ON}\s+(?:\w+\s+){{0,2}}?(?:på\s+)?plus\b(?!\s+eller\b)"
+    rf"|(?<!eller )\b{_ENDS_ON}\s+(?P<lo3>(?:\w+\s+){{0,2}}?)(?:på\s+)?plus\b(?!\s+eller\b)"
     r"|\bplusset\b|\bin the black\b|\bmoney (?:left )?(?:over|to spare)\b|\bleft over\b"
     # Money not used: "Hur mycket av pengarna användes inte", "oförbrukade medel".
-    r"|\b(?:användes|förbrukades|utnyttjades|nyttjades)\s+(?:\w+\s+)?inte\b"
+    r"|\b(?:användes|förbrukades|utnyttjades|nyttjades)\s+(?P<lo4>(?:\w+\s+)?)inte\b"
     r"|\binte\s+(?:har\s+)?(?:använts|användes|förbrukats|förbrukades|utnyttjats|utnyttjades)\b"
     r"|\boförbrukade?\b|\boutnyttjade?\b"
 )
@@ -216,7 +216,7 @@ _NEGATIVE = lazy(
     r"|högre kostnader än|over budget|exceed\w*|overspen\w*|deficit\w*|more than budgeted"
     r"|(?:above|over) (?:the |its |their )?(?:plan|budget)\w*"
     rf"|{GOING_BACK}"
-    rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
+    rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?P<nk>(?:\s+\w+){{0,4}}?)\s+än {_PLAN}"
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*"
     rf"|sämst\s+(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
 )
@@ -227,7 +227,7 @@ _POSITIVE = lazy(
     rf"|{LEFT_OVER}"
     r"|less than budgeted|(?:below|under) (?:the |its |their )?plan\w*|below (?:the |its |their )?budget\w*"
     r"|beat (?:the |its |their )?budget\w*"
-    rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?:\s+\w+){{0,4}}?\s+än {_PLAN}"
+    rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?P<pk>(?:\s+\w+){{0,4}}?)\s+än {_PLAN}"
     rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*"
     rf"|bäst\s+(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
 )
@@ -374,11 +374,12 @@ def without_own_figures(q: Question, text: str) -> str:
 
 def _direction_words(text: str, swedish: str = "") -> frozenset[str]:
     """The words of a question's deviation phrases, without what stands inside them ("bättre
-    *resultat* än budgeterat"), and their Swedish forms in `swedish` ("budgeted" -> "budgeterat")."""
+    *resultat* än budgeterat", "gick *Åsengymnasiet* back"), and their Swedish forms in `swedish`
+    ("budgeted" -> "budgeterat")."""
     out: set[str] = set()
     for pattern in (_NEGATIVE, _POSITIVE, _EASED):
         for m in pattern.finditer(text):
-            inside = {g for g in m.groupdict().values() if g}
+            inside = {w for g in m.groupdict().values() if g for w in words(g)}
             out.update(w for w in words(m.group()) if w not in inside)
     roots = {w[:6] for w in out if len(w) >= 6}
     out.update(w for w in words(swedish) if len(w) >= 6 and w[:6] in roots)

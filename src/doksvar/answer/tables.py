@@ -387,7 +387,8 @@ _COLUMN_KINDS = {
     "budget": ("budget",),
     "prognos": ("prognos",),
     "mål": ("mål", "target"),
-    "avvik": ("avvik", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
+    # "Avv. helår", "Avv period": the deviation column abbreviated.
+    "avvik": ("avvik", "avv.", "avv ", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
     "plac": ("placering", "plats", "rank"),
 }
 MIN_TABLE_SHARE = 0.5

@@ -173,7 +173,7 @@ def own_names(doc: Document) -> frozenset[str]:
 _INCOME = re.compile(r"\bintäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
 _COST = re.compile(r"\bkostnad\w*|\butgift\w*|\butfall\w*\b", re.I)
 _DEVIATION_COLUMN = re.compile(
-    r"avvikelse|utfall\s*[-–−]\s*budget|budget\s*[-–−]\s*utfall|differens|återstår|diff\b", re.I
+    r"avvikelse|\bavv(?:ik)?\b|utfall\s*[-–−]\s*budget|budget\s*[-–−]\s*utfall|differens|återstår|diff\b", re.I
 )
 
 
@@ -568,12 +568,16 @@ def _column_deviations(
 _BUDGET_COLUMN = re.compile(r"budget", re.I)
 _OUTCOME_COLUMN = re.compile(r"utfall|nettokostnad|bokslut|prognos|redovisat", re.I)
 _NOT_A_COST = re.compile(r"intäkt|resultat|skatt|statsbidrag|bidrag|ersättning|avgift", re.I)
+_OF_RESULTS = re.compile(r"^\W*(?:(?:tabell|table)\s*\d+[.:]?\s*)?(?:\w+\s+)?(?:\w*resultat|intäkter)\b", re.I)
+"""A caption of results or income ("Rörelseresultat per verksamhetsområde", "Intäkter per …")."""
 
 
 def _overrun_is_positive(table, column: int) -> bool:
     """Whether the table's deviation column counts a cost over budget as positive ("nettokostnad
     minus budget"), as some reports do, rather than negative ("budget minus utfall"): read from its
     cost rows, whose outcome and budget the table gives beside the deviation."""
+    if _OF_RESULTS.search(table.caption):
+        return False  # "Rörelseresultat per affärsområde": a result above its budget is a surplus
     header = table.header
     budget = next((i for i, h in enumerate(header) if i and i != column and _BUDGET_COLUMN.search(h)), None)
     outcome = next(

@@ -1,0 +1,126 @@
+"""An item's deviation as the genre states it beyond the plain phrases: in a column headed by the
+abbreviation "Avv.", in a table's total row when the question names that table, for the full year when
+the question is in the future tense ("Varför blir …"), explained by the paragraph whose lead-in names
+the table's row, and asked of an item named inside the phrase ("Hur mycket gick Simhallen back?").
+On reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from doksvar.answer.question import read_question
+
+from .conftest import answerer_of, ask
+
+INTERIM = """\
+Tertialrapport 1 2026
+
+Fritidsnämnden i Ålby
+
+1 Ekonomi
+
+Avvikelser redovisas som utfall eller prognos minus budget. Ett negativt tal är ett underskott.
+
+Tabell 1. Nettokostnad per verksamhet, mnkr
+Verksamhet\tUtfall jan–apr\tBudget jan–apr\tAvv. period\tBudget helår\tPrognos helår\tAvv. helår
+Simhallen\t-14,2\t-12,9\t-1,3\t-38,8\t-42,9\t-4,1
+Idrottsplatser (konstgräs, grusplaner och friidrottsarena)\t-9,1\t-10,6\t1,5\t-31,9\t-26,6\t5,3
+Fritidsgårdar\t-6,4\t-6,2\t-0,2\t-18,5\t-19,3\t-0,8
+Summa\t-29,7\t-29,7\t0,0\t-89,2\t-88,8\t0,4
+
+2 Analys av avvikelserna
+
+Idrottsplatser. Verksamheten visar ett överskott mot budget på 1,5 mnkr för perioden och
+5,3 mnkr i prognos för helåret. Två planbyten skjuts fram till 2027, och skötselavtalet blev
+billigare än väntat vid den nya upphandlingen. Det minskar kostnaderna med sammanlagt 4,8 mnkr.
+
+Simhallen. Verksamheten redovisar ett underskott på 1,3 mnkr för perioden och 4,1 mnkr i
+prognos för helåret. Energipriserna har varit högre än budgeterat.
+
+Fritidsgårdar. Verksamheten visar ett underskott på 0,8 mnkr i prognos för helåret, eftersom en
+extra fritidsledare har anställts.
+"""
+
+ANNUAL = """\
+Årsredovisning 2025
+
+Flygplatsbolaget i Ålby AB
+
+1 Ekonomi
+
+Bolagets omsättning uppgick till 41 200 tkr.
+
+Rörelseresultat per affärsområde 2025, tkr (Avv. = utfall minus budget)
+Affärsområde\tBudget 2025\tUtfall 2025\tAvv.\tUtfall 2024
+Flygtrafik\t6 400\t5 150\t-1 250\t6 020
+Parkering\t2 100\t2 540\t440\t1 980
+Fastigheter\t1 300\t1 010\t-290\t1 240
+Summa rörelseresultat\t9 800\t8 700\t-1 100\t9 240
+
+Investeringar 2025, tkr
+Projekt\tBudget 2025\tUtfall 2025\tAvv.
+Ny bagagehall\t12 000\t9 500\t2 500
+Belysning bana\t3 000\t3 400\t-400
+Summa investeringar\t15 000\t12 900\t2 100
+"""
+
+
+@pytest.fixture(scope="module")
+def interim(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("items"), "fritid-t1-2026.txt", INTERIM)
+
+
+@pytest.fixture(scope="module")
+def annual(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("rows"), "flygplats-2025.txt", ANNUAL)
+
+
+def test_a_column_headed_avv_holds_the_deviations(annual):
+    a = ask(annual, "Hur stor var avvikelsen mot budget för parkeringen 2025?")
+    assert a.answered
+    assert "440" in a.answer
+    assert "positiv" in a.answer
+
+
+def test_the_whole_of_a_table_the_question_names_is_its_total_row(annual):
+    a = ask(annual, "Hur mycket sämre än budget blev rörelseresultatet för bolaget som helhet?")
+    assert a.answered
+    assert "1 100" in a.answer
+    assert "1 250" not in a.answer  # no list of the items
+
+
+@pytest.mark.parametrize(
+    "question, item",
+    [
+        ("Hur mycket gick Simhallen back i prognosen för helåret?", "simhallen"),
+        ("Gick fritidsgårdarna med förlust?", "fritidsgårdarna"),
+        ("Varför räcker inte pengarna till simhallen, och varför räcker simhallens budget inte?", "simhallens"),
+        ("Hur mycket gick idrottsplatserna plus?", "idrottsplatserna"),
+    ],
+)
+def test_an_item_inside_a_deficit_or_surplus_phrase_stays_the_subject(interim, question, item):
+    q = read_question(question, interim.store.vocab)
+    assert item not in q.direction
+    assert item in {t.word for t in q.content}
+
+
+def test_an_item_named_inside_a_going_back_phrase_is_answered_for(interim):
+    a = ask(interim, "Hur mycket gick Simhallen back i prognosen för helåret?")
+    assert a.answered
+    assert "4,1" in a.answer
+    assert "Fritidsgårdar" not in a.answer and "0,8" not in a.answer  # not every deficit of the table
+
+
+def test_a_question_in_the_future_asks_the_full_year(interim):
+    a = ask(interim, "Hur mycket billigare än budgeterat blir idrottsplatserna?")
+    assert a.answered
+    assert "5,3 mkr (positiv avvikelse)" in a.answer
+    assert "1,5 mkr" not in a.answer  # the period's, shown beside it at most
+
+
+def test_a_rows_item_is_explained_by_its_own_paragraph(interim):
+    a = ask(interim, "Varför blir konstgräsplanerna och friidrottsarenan billigare än budgeterat?")
+    assert a.answered
+    assert "5,3" in a.answer
+    assert "planbyten skjuts fram till 2027" in a.answer
+    assert "Energipriserna" not in a.answer
