@@ -246,3 +246,34 @@ def test_household_rubbish_is_the_reports_household_waste(tmp_path):
     got = ask(answerer, "Hur mycket hushållssopor slängde varje invånare?")
     assert got.answered
     assert "396" in got.answer
+
+
+SCHOOL_AND_TRAFFIC = """\
+Årsredovisning 2025 Ålby kommunalförbund
+
+1 Gymnasieskolan
+
+Andelen elever med examen inom tre år var 74,2 procent. Nettokostnaden per folkbokförd elev var
+131,4 tkr.
+
+2 Trafik
+
+Tågtrafiken gick 6,1 mnkr över budget, främst på grund av ersättningsbussar under banarbeten.
+Sparpaketet som direktionen beslutade om i mars väntas ge 3,2 mnkr under året.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("What share of students got a diploma within three years?", "74,2"),
+        ("What was the net cost per registered student?", "131,4"),
+        ("How far over budget did rail traffic end up?", "6,1"),
+        ("How much is the savings package expected to bring in?", "3,2"),
+    ],
+)
+def test_english_words_of_schools_and_traffic(tmp_path, question, figure):
+    answerer = answerer_of(tmp_path, "forbund.txt", SCHOOL_AND_TRAFFIC)
+    got = ask(answerer, question)
+    assert got.answered
+    assert figure in got.answer
