@@ -228,7 +228,21 @@ def test_row_group_label_prefixes_rows_under_it(doc):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("307 662", 307662), ("-19 761", -19761), ("3,78", 3.78), ("", None), ("0,0", 0.0), ("12 %", 12), ("abc", None)],
+    [
+        ("307 662", 307662),
+        ("-19 761", -19761),
+        ("3,78", 3.78),
+        ("", None),
+        ("0,0", 0.0),
+        ("12 %", 12),
+        ("abc", None),
+        # A flag pointing to a note under the table ("T1 = utfall januari–april") is no part of the figure.
+        ("82,6 T1", 82.6),
+        ("1 455 P", 1455),
+        ("12,4*", 12.4),
+        ("T1", None),
+        ("12 st", None),
+    ],
 )
 def test_parse_value(text, value):
     assert parse_value(text) == value

@@ -124,3 +124,15 @@ def test_a_rows_item_is_explained_by_its_own_paragraph(interim):
     assert "5,3" in a.answer
     assert "planbyten skjuts fram till 2027" in a.answer
     assert "Energipriserna" not in a.answer
+
+
+def test_when_one_can_pay_asks_a_date_not_a_sum(tmp_path):
+    report = (
+        "Tertialrapport 1 2026\n\nKollektivtrafiknämnden\n\n1 Händelser\n\n"
+        "Etapp 2 av betalsystemet, som gör det möjligt att betala med mobilen ombord, blir försenad. "
+        "Driftsättningen flyttas till oktober 2027.\n\n"
+        "Systemet kostar 14 mnkr.\n"
+    )
+    a = ask(answerer_of(tmp_path, "t1.txt", report), "När ska man kunna betala med mobilen ombord?")
+    assert a.answered
+    assert "oktober 2027" in a.answer

@@ -601,11 +601,11 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     quotes = " ".join(c.quote for c in result.citations)
     shown = f"{result.answer} {quotes}"
     features = {"coverage": cov, "prior": HANDLER_PRIOR.get(handler, 0.0)}
-    # "Vad får skolorna betala …?" asks a sum; "Varför betalades bara nio bidrag ut?" asks why, and
-    # "How many days … did the municipality pay for?" how many.
+    # "Vad får skolorna betala …?" asks a sum; "Varför betalades bara nio bidrag ut?" asks why, "När
+    # ska man kunna betala med bankkort?" when, and "How many days … did the municipality pay for?" how many.
     both = f"{q.swedish} {q.text.lower()}"
     asks_money = (
-        q.wants != "reason"
+        q.wants not in ("reason", "date", "person", "purpose", "consequence")
         and bool(_ASKS_MONEY.search(both))
         and (not _COUNTS.search(both) or bool(_MONEY_NOUN.search(both)))
     )

@@ -8,13 +8,16 @@ from doksvar.lang.words import figure_value
 
 _NUMBER = re.compile(r"^[-−–+]?\s?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?\s?%?$|^[-−–+]?\d+(?:[,.]\d+)?\s?%?$")
 
+_FLAG = re.compile(r"(?<=\d)(?:\s+[A-ZÅÄÖ]{1,2}\d?|\s*\*{1,3}|\s*[¹²³⁴⁵])$")
+
 
 def parse_value(text: str) -> float | None:
     """The number a table cell shows: "307 662" -> 307662, "-19 761" -> -19761, "3,78" -> 3.78.
 
-    An empty cell, a dash or text gives None.
+    An empty cell, a dash or text gives None. A figure's flag pointing to a note under the table
+    ("82,6 T1", "455 P", "12,4*") is no part of it.
     """
-    t = text.strip()
+    t = _FLAG.sub("", text.strip())
     if not t or not _NUMBER.match(t):
         return None
     try:
