@@ -136,3 +136,28 @@ def test_when_one_can_pay_asks_a_date_not_a_sum(tmp_path):
     a = ask(answerer_of(tmp_path, "t1.txt", report), "När ska man kunna betala med mobilen ombord?")
     assert a.answered
     assert "oktober 2027" in a.answer
+
+
+COMPARED = """\
+Årsredovisning 2025 Ålby kommun
+
+1 Jämförelser
+
+Tabell 3. Ålby jämfört med riket 2025
+Nyckeltal\tÅlby\tRiket\tFörändring mot 2024
+Nettokostnad fritid, kr per invånare\t2 840\t2 610\t-120
+Besök i simhallen per invånare\t4,2\t3,8\t0,3
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "column"),
+    [
+        ("What is the net cost of leisure per inhabitant compared with the national average?", "Ålby: 2 840"),
+        ("Hur har nettokostnaden för fritid per invånare förändrats?", "Förändring mot 2024: -120"),
+    ],
+)
+def test_a_column_of_changes_answers_only_a_question_about_change(tmp_path, question, column):
+    a = ask(answerer_of(tmp_path, "alby-2025.txt", COMPARED), question)
+    assert a.answered
+    assert a.answer.startswith(f"Nettokostnad fritid, kr per invånare, {column}")

@@ -750,6 +750,8 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         fit -= 0.1
     if "avvik" in has_kind and "avvik" not in kinds:
         fit -= 0.1
+    if _CHANGE_COLUMN.search(hl) and not _ASKS_CHANGE.search(f"{q.swedish} {q.text.lower()}"):
+        fit -= 0.15  # "Förändr. mot 2024": how much a figure moved, not the figure asked for
     if "plac" in kinds and "plac" not in has_kind:
         return None, set()  # a ranking asked: the value measured is not its place
     if "plac" in has_kind and "plac" not in kinds:
@@ -790,6 +792,14 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         # "Hur stor del av timmarna …" of a table with hours and their share: the share column.
         fit += 0.15 if _SHARE_COLUMN.search(h) else -0.15
     return fit, named
+
+
+_CHANGE_COLUMN = lazy(r"\bförändr|\bchange\b|\bdiff\w* mot\b", re.I)
+_ASKS_CHANGE = lazy(
+    r"förändr|\b(?:ökat|ökade|ökar|minskat|minskade|minskar|ökning\w*|minskning\w*|sjunkit|stigit|klättr\w*|tappa\w*)\b"
+    r"|\b(?:change\w*|increas\w*|decreas\w*|rose|fell|grown|grew|dropped|climb\w*|moved)\b|\bsedan\b|\bsince\b"
+)
+"""A question about how a figure moved, which a table's column of changes answers."""
 
 
 def _header_kinds(header: Sequence[str]) -> set[str]:
