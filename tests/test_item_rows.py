@@ -161,3 +161,23 @@ def test_a_column_of_changes_answers_only_a_question_about_change(tmp_path, ques
     a = ask(answerer_of(tmp_path, "alby-2025.txt", COMPARED), question)
     assert a.answered
     assert a.answer.startswith(f"Nettokostnad fritid, kr per invånare, {column}")
+
+
+STAFF = """\
+Årsredovisning 2025 Ålby kommunalförbund
+
+5 Personal
+
+Tabell 9. Personalomsättning
+Personalomsättning\t2024\t2025
+Avgångar tillsvidareanställda, antal\t36\t31
+Personalomsättning tillsvidareanställda, %\t11,6\t9,8
+Andel behöriga lärare, %\t86\t88
+"""
+
+
+def test_a_share_asked_of_rows_of_counts_and_shares_is_the_share(tmp_path):
+    a = ask(answerer_of(tmp_path, "alby-2025.txt", STAFF), "Hur många procent av de tillsvidareanställda avgick 2025?")
+    assert a.answered
+    assert "9,8" in a.answer
+    assert "31" not in a.answer

@@ -482,6 +482,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     asked = [stem(w) for w in words(q.swedish)]
     asks_per = bool(_PER.search(q.swedish))  # "biståndet per hushåll": the question divides as the row does
     asked_months = _months(q.swedish)
+    share_asked = asks_share(q)
     best: _Pick | None = None
     # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
     wider = [dataclasses.replace(t, alternatives=(*t.alternatives, *a.store.vocab.heads(t.stem))) for t in terms]
@@ -507,6 +508,13 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             in_context |= costs  # a table in kronor is of costs (or incomes): "Vad kostade hemtjänsten?"
         table_years = any(years_in(h) for h in header)
         of_deviations = _of_deviations(f"{caption} {described}", header)
+        # "Hur stor andel …" of a table whose rows, not its columns, are counts and shares
+        # ("Avgångar, antal" over "Personalomsättning, %"): a row of shares, not of counts.
+        share_rows = (
+            share_asked
+            and not any(_SHARE_COLUMN.search(h) for h in header[1:])
+            and any(_SHARE_COLUMN.search(cells[0].row_label) for cells in rows.values())
+        )
         for cells in rows.values():
             row_label = cells[0].row_label
             r_stems = label_stems(row_label)
@@ -561,6 +569,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     score += QUOTED_BONUS  # "bistånd per hushåll och månad": the row the question quotes
                 if is_total and not row_terms:
                     score -= 0.05
+                if share_rows and not _SHARE_COLUMN.search(row_label):
+                    continue
                 if share < MIN_TABLE_SHARE - 0.2:
                     continue
                 pick = _Pick(score, table, row_label, cell)
