@@ -181,3 +181,33 @@ def test_a_share_asked_of_rows_of_counts_and_shares_is_the_share(tmp_path):
     assert a.answered
     assert "9,8" in a.answer
     assert "31" not in a.answer
+
+
+EXPLAINED_ON = """\
+Årsredovisning 2025 Ålby gymnasieförbund
+
+2 Verksamhet
+
+Ett nytt vilorum för anpassade gymnasieskolan har skjutits upp till 2026, eftersom lokalen
+behövde byggas om.
+
+4 Ekonomi
+
+4.1 Anpassade gymnasieskolan
+
+Anpassade gymnasieskolan redovisar ett underskott på 1 940 tkr. Budgeten byggde på 30 elever, men
+under hösten gick 35 elever i verksamheten. Tre av de nya eleverna behöver stöd av en assistent hela
+skoldagen.
+
+4.2 Elevhälsan
+
+Elevhälsan redovisar ett överskott på 310 tkr.
+"""
+
+
+def test_a_deviation_is_explained_by_the_rest_of_its_own_paragraph(tmp_path):
+    a = ask(answerer_of(tmp_path, "forbund-2025.txt", EXPLAINED_ON), "Varför gick anpassade gymnasieskolan back?")
+    assert a.answered
+    assert "1 940" in a.answer
+    assert "35 elever" in a.answer or "assistent" in a.answer
+    assert "vilorum" not in a.answer

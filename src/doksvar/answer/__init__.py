@@ -404,6 +404,8 @@ class Answerer:
         quoted = {(c.start, c.end) for c in result.citations}
         found = self._reasons_before(result) or [r for r in [self._reason_after(q, result)] if r is not None]
         found = [(sentence, cs) for sentence, cs in found if sentence not in result.answer]
+        if not found and result.intent == "deviation":
+            found = [r for r in [self._paragraph_goes_on(result)] if r is not None]
         restated = [] if found else self._restated(result)
         if restated:
             # The figure restated in words ("Projektet beräknas förbruka 10 500 tkr mindre …"): its
@@ -658,6 +660,29 @@ class Answerer:
             if found:
                 return found[-2:]
         return []
+
+    def _paragraph_goes_on(self, result: Answer) -> tuple[str, list[Citation]] | None:
+        """The rest of the paragraph that states the answer's deviation, up to two sentences and
+        short of one stating a deviation of its own: where a report explains an item's figure though
+        no sentence says "beror på" ("Budgeten byggde på 42 elever … Två av de nya eleverna har …")."""
+        from doksvar.facts.deviations import sentence_deviations
+
+        quoted = {(c.start, c.end) for c in result.citations}
+        for doc_id, c, sp in self._cited_prose(result):
+            spans = sp.passage.sentences
+            last = max((i for i, (a, b) in enumerate(spans) if a < c.end <= b), default=None)
+            if last is None:
+                continue
+            text = self.ref(doc_id).text
+            rest = []
+            for a, b in spans[last + 1 : last + 1 + PARAGRAPH_REASONS]:
+                if (a, b) in quoted or sentence_deviations(text[a:b]):
+                    break
+                rest.append((a, b))
+            if rest and text[rest[0][0] : rest[-1][1]] not in result.answer:
+                return text[rest[0][0] : rest[-1][1]], self.cite_whole(doc_id, rest[0][0], rest[-1][1])
+            return None
+        return None
 
     def _reason_after(self, q: Question, result: Answer) -> tuple[str, list[Citation]] | None:
         """The sentence right after a quoted one, when it gives the reason ("… en positiv avvikelse
@@ -920,6 +945,8 @@ _SUMMING_UP = lazy(
 LISTED_REASONS = 3
 """List items after a paragraph's colon that an answer quotes as what the paragraph leads into."""
 ITEM_HEADINGS = 2
+PARAGRAPH_REASONS = 2
+"""Sentences of a deviation's own paragraph read on as its explanation, when none says "beror på"."""
 """Items with their deviations under their own sub-headings that make a section one of items, each
 explained under its own."""
 
