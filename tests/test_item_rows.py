@@ -211,3 +211,28 @@ def test_a_deviation_is_explained_by_the_rest_of_its_own_paragraph(tmp_path):
     assert "1 940" in a.answer
     assert "35 elever" in a.answer or "assistent" in a.answer
     assert "vilorum" not in a.answer
+
+
+NEXT_ITEM = """\
+Tertialrapport 1 2026 Ålby kommun
+
+5 Nämndernas prognoser
+
+Tekniska nämnden prognostiserar ett underskott på 1 400 tkr. Valnämnden prognostiserar ett
+underskott på 150 tkr till följd av högre kostnader för röstmottagare.
+
+Underskottet för tekniska nämnden beror på att vinterväghållningen kostade mer än budgeterat efter en
+snörik vinter.
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Varför går tekniska nämnden minus i år?", "What is driving the technical committee's deficit this year?"],
+)
+def test_the_next_items_deviation_is_not_the_reason(tmp_path, question):
+    a = ask(answerer_of(tmp_path, "alby-t1.txt", NEXT_ITEM), question)
+    assert a.answered
+    assert "1 400" in a.answer
+    assert "röstmottagare" not in a.answer
+    assert "vinterväghållningen" in a.answer

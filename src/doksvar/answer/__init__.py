@@ -689,6 +689,7 @@ class Answerer:
         med 1 490 tkr. Den positiva avvikelsen beror på …"): reports explain a figure where they state it."""
         from doksvar.answer.question import directions
         from doksvar.answer.score import gives_reason
+        from doksvar.facts.deviations import sentence_deviations
 
         other = {"positive": "negative", "negative": "positive"}
         asked = {d for d, on in (("positive", q.positive), ("negative", q.negative)) if on}
@@ -712,6 +713,8 @@ class Answerer:
             a, b = spans[at + 1]
             sentence = sp.passage.text[a - sp.passage.start : b - sp.passage.start]
             stated = directions(sentence)
+            if any(d["amount_text"] not in result.answer for d in sentence_deviations(sentence)):
+                continue  # the next item's deviation and its reason ("Valnämnden prognostiserar …")
             if gives_reason(sentence) and not (stated and asked and stated <= {other[d] for d in asked}):
                 return sentence, self.cite_whole(doc_id, a, b)
         return None

@@ -227,6 +227,7 @@ _PLACE = lazy(
 _ASKS_REASON = lazy(
     r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
     rf"|hur kommer det sig|{MADE_IT}|why|how come|explain\w*|reason|what (?:caused|drove|made)"
+    r"|what(?: is|'s| are) (?:driving|causing)"
     r"|(?:is|was|are|were|lies|lay) behind)\b"
 )
 _LISTED = lazy(r"\b1\) ")
