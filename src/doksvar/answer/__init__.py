@@ -491,6 +491,7 @@ class Answerer:
         """What the report says after the deviation of a cited table row's item, in the paragraph
         whose lead-in names the item and states its deviation: the two sentences that follow it."""
         docs = self.doc_ids()
+        leads_of: dict[int, list] = {}  # each document's lead-ins stating a deviation, read once
         for c in result.citations:
             doc_id = docs.get(c.doc)
             if doc_id is None:
@@ -498,13 +499,14 @@ class Answerer:
             sp = self.store.passage_at(doc_id, c.start)
             if sp is None or sp.passage.kind != "row" or "\t" not in sp.passage.text:
                 continue
+            if doc_id not in leads_of:
+                leads_of[doc_id] = sorted(
+                    (f for f in self.store.deviations([doc_id]) if f.data.lead and f.data.source == "text"),
+                    key=lambda f: f.start,
+                )
             row = set(stems(sp.passage.text.split("\t", 1)[0]))
-            leads = [
-                f
-                for f in self.store.deviations([doc_id])
-                if f.data.lead and f.data.source == "text" and (lead := set(stems(f.data.row_label))) and lead <= row
-            ]
-            for f in sorted(leads, key=lambda f: f.start):
+            leads = [f for f in leads_of[doc_id] if (lead := set(stems(f.data.row_label))) and lead <= row]
+            for f in leads:
                 paragraph = self.store.passages({f.passage_id}).get(f.passage_id)
                 after = [span for span in paragraph.passage.sentences if span[0] >= f.end][:2] if paragraph else []
                 if after:
@@ -948,10 +950,10 @@ _SUMMING_UP = lazy(
 LISTED_REASONS = 3
 """List items after a paragraph's colon that an answer quotes as what the paragraph leads into."""
 ITEM_HEADINGS = 2
-PARAGRAPH_REASONS = 2
-"""Sentences of a deviation's own paragraph read on as its explanation, when none says "beror på"."""
 """Items with their deviations under their own sub-headings that make a section one of items, each
 explained under its own."""
+PARAGRAPH_REASONS = 2
+"""Sentences of a deviation's own paragraph read on as its explanation, when none says "beror på"."""
 
 
 _THIS_YEAR = lazy(
