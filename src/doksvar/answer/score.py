@@ -417,6 +417,7 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
             # The row's label as a reader takes it: "Tot sjukfrv : Tot ord arbtid (M)" is the men's sick leave.
             pieces.append((" ".join(label_words(row.split("\t")[0])), IN_QUOTE))
             pieces.append((text[t_start : _line_end(text, t_start)], IN_PARAGRAPH))
+            pieces.append((_introduction(a, doc_id, table, text[t_start : _line_end(text, t_start)]), IN_PARAGRAPH))
             continue
         lo = text.rfind("\n\n", max(0, c.start - PARAGRAPH_REACH), c.start)
         hi = text.find("\n\n", c.end, c.end + PARAGRAPH_REACH)
@@ -424,6 +425,23 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
         hi = min(len(text), c.end + PARAGRAPH_REACH) if hi < 0 else hi
         pieces.append((text[lo:hi], IN_PARAGRAPH))
     return pieces
+
+
+def _introduction(a: Answerer, doc_id: int, table: int, header: str) -> str:
+    """The paragraph just above a table that speaks of what its caption or header names
+    ("Personalomsättningen mäts som antalet tillsvidareanställda som lämnat …" over a table headed
+    "Personalomsättning"): a reader takes it with the table's figures."""
+    t = a.store.tables([table])[0]
+    named = stem_set(f"{t.caption} {header}")
+    at = t.start
+    for _ in range(2):
+        sp = a.store.passage_before(doc_id, at)
+        if sp is None or sp.passage.section != t.section:
+            return ""
+        if sp.passage.kind == "para":
+            return sp.passage.text if stem_set(sp.passage.text) & named else ""
+        at = sp.passage.start
+    return ""
 
 
 def _budgets_shown(a: Answerer, result: Answer) -> set[str]:
@@ -515,6 +533,25 @@ def _group_missing(q: Question, text: str) -> bool:
     if any(t.stem in GROUP_STEMS and not any(a in shown for a in (t.stem, *t.alternatives)) for t in q.content):
         return True
     return any(not ages & shown for ages in age_groups(f"{q.swedish} {q.text.lower()}"))
+
+
+_GROUP_SIDES = (
+    (frozenset(("kvinn",)), frozenset(("män", "man", "männ"))),
+    (frozenset(("flick",)), frozenset(("pojk",))),
+)
+GROUP_UNASKED = -0.2
+"""An answer that gives one group's figure ("Andelen kvinnor bland de anställda är 57 procent") to a
+question about everyone."""
+
+
+def _one_group_only(q: Question, answer_text: str) -> bool:
+    """Whether an answer states its figure of one group (women, or girls) where the question names
+    no group: everyone's figure is asked, not one group's; an answer naming both groups gives
+    the whole by its parts."""
+    if any(t.stem in GROUP_STEMS for t in q.content):
+        return False
+    said = stem_set(answer_text)
+    return any(bool(one & said) != bool(other & said) for one, other in _GROUP_SIDES)
 
 
 _AMONG = lazy(
@@ -620,6 +657,8 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["most"] = NOT_SAID_MOST
     if _group_missing(q, shown) or (handler in ("table", "fact") and _qualifier_missing(a, q, weights, shown)):
         features["group"] = GROUP_MISSING
+    elif handler in ("table", "fact") and _one_group_only(q, result.answer):
+        features["one_group"] = GROUP_UNASKED
     if _COMPARED_WITH_OTHERS.search(both) and not _OTHERS.search(shown):
         features["others"] = OTHERS_MISSING  # "… jämfört med snittet i riket": the others' figure too
     if intent == handler and intent in ("deviation", "ranking"):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer
 from doksvar.answer.intent import against_budget, intent_of
-from doksvar.answer.question import COUNTS, Question, asks_share
+from doksvar.answer.question import COUNTS, Question, asks_share, in_percent
 from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
 from doksvar.lang.lazy import lazy
@@ -443,6 +443,10 @@ def _parts_compared(q: Question) -> tuple[Question, Question | None]:
     return part(q.swedish[: m.start()]), part(m.group("base") or m.group("since") or m.group("than"))
 
 
+SHARE_UNIT = 0.1
+"""How much a cell in percent gains, and one in another unit loses, when a share is asked."""
+
+
 def best_cell(a: Answerer, q: Question) -> _Pick | None:
     """The cell whose row label, column header and caption cover the question best."""
     q, _ = _parts_compared(q)
@@ -571,6 +575,10 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                     score -= 0.05
                 if share_rows and not _SHARE_COLUMN.search(row_label):
                     continue
+                if share_asked and not share_rows:
+                    # "Hur stor andel …": a percentage, not the count of a mixed table's other row.
+                    shown = f"{row_label} {cell.col_label} {caption} {' '.join(header)}"
+                    score += SHARE_UNIT if in_percent(shown) else -SHARE_UNIT
                 if share < MIN_TABLE_SHARE - 0.2:
                     continue
                 pick = _Pick(score, table, row_label, cell)

@@ -126,12 +126,19 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
     English stop words are dropped only from English text ("it" is IT in a Swedish question)."""
     terms: list[Term] = []
     seen: set[str] = set()
-    for w in words(text):
+    said = words(text)
+    for i, w in enumerate(said):
         if (is_stop(w, english) and w not in keep) or w in seen or (len(w) < 2 and not w.isdigit()):
             continue  # a lone letter ("board's" -> "s") is no word
         seen.add(w)
         s = stem(w)
         alts, how = vocab.expand(s)
+        joined = _with_particle(w, said[i + 1] if i + 1 < len(said) else "", vocab)
+        if joined:
+            # "köps in" is the report's "inköp", "betalades ut" its "utbetalning": the particle is
+            # part of the verb, and of the noun it makes.
+            alts, how = tuple(dict.fromkeys((*alts, *joined))), how if alts else "derived"
+            seen.add(said[i + 1])
         pair = vocab.rarer_first(s) if how == "compound" else None
         lacking = vocab.missing_first(s) if how == "compound" and pair is None else None
         if lacking is not None and lacking not in seen:
@@ -271,6 +278,24 @@ def _past_root(word: str, s: str, vocab: Vocabulary) -> str | None:
 
 _PARTICLE = re.compile(r"^(?:ut|in|upp|av|på|till|över|fram|bort|åter)(?=\w{5})")
 _VERB_ENDING = re.compile(r"(?:erade|erades|erat|erar|eras|era|ade|ades|ats|te|tes|de|des)$")
+
+
+_SEPARATE_PARTICLES = frozenset(("in", "ut", "upp", "av", "till", "över", "fram", "bort", "ner", "ned", "om", "på"))
+"""Particles that follow a Swedish verb and stand before the noun it makes ("köpa in": "inköp")."""
+
+
+def _with_particle(word: str, after: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """The indexed stems of the noun a verb with its particle makes ("köps in" -> "inköp",
+    "inköpsvärde"; "hyrdes ut" -> "uthyrning"), when the word after the verb is a particle."""
+    if after not in _SEPARATE_PARTICLES or is_stop(word):
+        return ()
+    for root in dict.fromkeys((stem(word), _VERB_ENDING.sub("", word))):
+        if len(root) < 3 or len(after + root) < 5:
+            continue
+        alts, how = vocab.expand(after + root)
+        if how in ("exact", "compound"):
+            return alts
+    return ()
 
 
 def _verb_root(word: str, vocab: Vocabulary) -> str | None:

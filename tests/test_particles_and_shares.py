@@ -1,0 +1,66 @@
+"""A verb with its particle asked for the noun the report makes of it ("köptes in": "inköpen",
+"hyrdes ut": "uthyrningen"), and a share asked of a report whose tables hold a count that names the
+subject better than the percentage does. On a report written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import answerer_of, ask
+
+REPORT = """\
+Årsredovisning 2025 Fritidsnämnden
+
+1 Verksamheten
+
+Inköpen från lokala leverantörer uppgick till 3,4 mnkr under året, en ökning med 0,6 mnkr.
+Nämnden upphandlade nya avtal för drift av idrottshallarna under våren.
+
+Uthyrningen av idrottshallarna omfattade 1 860 timmar, varav 640 timmar till föreningar.
+Bokningssystemet byttes i mars.
+
+2 Personal
+
+2.1 Nyckeltal
+
+Nyckeltal 2025\tVärde
+Tillsvidareanställda (31 december)\t148
+Visstidsanställda (31 december)\t22
+Antal chefer\t9
+
+Andelen kvinnor bland de tillsvidareanställda är 57 procent.
+
+2.2 Personalomsättning
+
+Personalomsättningen mäts som antalet tillsvidareanställda som lämnat nämnden under året i
+förhållande till antalet tillsvidareanställda.
+
+Personalomsättning\t2024\t2025
+Avgångar tillsvidareanställda, antal\t17\t13
+Personalomsättning, %\t11,2\t8,8
+"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("particles"), "fritid-2025.txt", REPORT)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("Hur mycket köptes in under året?", "3,4"),
+        ("Hur många timmar hyrdes ut?", "1 860"),
+    ],
+)
+def test_a_verb_and_its_particle_find_the_noun_the_report_makes_of_them(report, question, figure):
+    result = ask(report, question)
+    assert result.answered, result.answer
+    assert figure in result.answer
+
+
+def test_a_share_is_answered_with_the_percentage_not_a_count_that_names_the_subject(report):
+    result = ask(report, "Hur stor andel av de tillsvidareanställda slutade under 2025?")
+    assert result.answered, result.answer
+    assert "8,8" in result.answer
+    assert "148" not in result.answer
