@@ -27,9 +27,26 @@ def check_grounded(answerer: Answerer, result) -> None:
         doc = [d for d in answerer.store.documents() if d.name == c.doc][0]
         assert answerer.store.document_text(doc.id)[c.start : c.end] == c.quote
     quotes = " ".join(c.quote for c in result.citations)
-    for n in re.findall(r"\d+(?:[ ,]\d+)*", result.answer):
-        if len(re.sub(r"\D", "", n)) >= 2:
-            assert n in quotes or n.replace(" ", "") in quotes.replace(" ", ""), (n, result.answer)
+
+    def quoted(n: str) -> bool:
+        return len(re.sub(r"\D", "", n)) < 2 or n in quotes or n.replace(" ", "") in quotes.replace(" ", "")
+
+    def value(n: str) -> float:
+        return float(n.replace(" ", "").replace(",", ".").replace("−", "-"))
+
+    # A figure the answer works out shows its working: "267 (270 − 3)", "+4 400 (179 300 − 174 900),
+    # +2,5 %". The working's figures are quoted, and the sum is right.
+    number = r"\d+(?:[ ,]\d+)*"
+    worked = re.compile(rf"([+−±]?{number}) \(({number}) ([+−]) ({number})\)(?:, ([+−±]{number}) %)?")
+    for m in worked.finditer(result.answer):
+        got, a, op, b, percent = m.groups()
+        assert quoted(a) and quoted(b), (m.group(), result.answer)
+        expected = value(a) + value(b) if op == "+" else value(a) - value(b)
+        assert abs(abs(value(got.lstrip("+±"))) - abs(expected)) < 0.01, (m.group(), result.answer)
+        if percent:
+            assert abs(abs(value(percent.lstrip("+±"))) - abs(100 * expected / value(b))) < 0.1, m.group()
+    for n in re.findall(number, worked.sub(" ", result.answer)):
+        assert quoted(n), (n, result.answer)
 
 
 def test_negative_deviations_are_listed_largest_first_and_cited(other):

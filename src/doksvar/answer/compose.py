@@ -25,6 +25,7 @@ FRAMES = {
     "lost": ("tappar {n} placeringar", "down {n} places"),
     "gained": ("klättrar {n} placeringar", "up {n} places"),
     "from": ("från plats {n}", "from place {n}"),
+    "change": ("förändring", "change"),
     "no_year": ("Rapporten säger inget om {what}.", "The report says nothing about {what}."),
     "not_found": ("Rapporten nämner inte {what}.", "The report does not mention {what}."),
     "no_answer": (

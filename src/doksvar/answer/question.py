@@ -61,8 +61,13 @@ def asks_share(q: Question) -> bool:
 def in_percent(text: str) -> bool:
     """Whether a text gives its figures as percentages ("4,6 procent", "Andel, %: 38,2"); a table
     answer's caption, in its closing brackets, is not its figure's label."""
-    text = _CAPTION_AT_END.sub("", text)
+    text = _WORKED_CHANGE.sub("", _CAPTION_AT_END.sub("", text))
     return bool(_PERCENT.search(text) or _PERCENT_LABEL.search(text))
+
+
+_WORKED_CHANGE = lazy(r"(?:förändring|change) [+−±][\d \u00a0,]+ \([^()]*\)(?:, [+−±][\d ,]+ %)?")
+"""A change an answer works out from two years' figures ("förändring +4 400 (179 300 − 174 900), +2,5 %"):
+its percentage is of the change, not the unit of the figures."""
 
 
 _CAPTION_AT_END = lazy(r"\s\((?:[^()]|\([^()]*\))*\)\s*$")

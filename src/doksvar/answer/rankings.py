@@ -34,6 +34,10 @@ def _change(data: Ranking, english: bool) -> str:
     said = [frame("gained" if change > 0 else "lost", english, n=abs(change))] if change else []
     if data.previous:
         said.append(frame("from", english, n=data.previous))
+    elif change:
+        # "klättrade sex placeringar till plats 9": the place before is the report's arithmetic, shown.
+        sign = "+" if change > 0 else "−"
+        said.append(f"{frame('from', english, n=data.rank + change)} ({data.rank} {sign} {abs(change)})")
     return ", ".join(said)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from doksvar.answer.compose import answer
+from doksvar.answer.compose import answer, frame
 from doksvar.answer.intent import against_budget, intent_of
 from doksvar.answer.question import COUNTS, Question, asks_share, in_percent
 from doksvar.facts.amounts import MONEY_UNIT
@@ -118,8 +118,46 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     for other in _other_groups(a, q, pick):
         groups.append(f"{other.row_label}, {other.col_label}: {other.text}")
         cites += table_citations(a, doc_id, "", t_start, other.start, other.end)
-    body = f"{row_label}, " + "; ".join(shown + groups) + (f" ({caption})" if caption else "")
+    change = _year_change(q, [pick.cell, *others])
+    body = f"{row_label}, " + "; ".join(shown + groups + change) + (f" ({caption})" if caption else "")
     return answer(q.text, "table", body, cites)
+
+
+def _year_change(q: Question, cells: list[Cell]) -> list[str]:
+    """ "Hur mycket ökade de jämfört med året innan?" answered by a row's figures for two years: the
+    change, worked out from the cited cells ("förändring +4 400 (179 300 − 174 900), +2,5 %"); in
+    percent as well where the figures are not themselves percentages."""
+    if not _ASKS_CHANGE.search(f"{q.swedish} {q.text.lower()}"):
+        return []
+    dated: dict[int, Cell] = {}
+    for c in cells:
+        years = years_in(c.col_label)
+        if len(years) == 1 and c.value is not None:
+            dated.setdefault(next(iter(years)), c)
+    if len(dated) != 2:
+        return []
+    older, newer = (dated[y] for y in sorted(dated))
+    assert older.value is not None and newer.value is not None
+    places = max(_decimals(older.text), _decimals(newer.text))
+    diff = newer.value - older.value
+    said = f"{frame('change', q.english)} {_signed(diff, places)} ({newer.text} − {older.text})"
+    percent = "%" in f"{newer.col_label} {newer.row_label}" or "procent" in newer.row_label.lower()
+    if not percent and older.value > 0 and newer.value > 0:
+        said += f", {_signed(100 * diff / older.value, 1)} %"
+    return [said]
+
+
+def _decimals(text: str) -> int:
+    """How many decimals a figure is printed with ("12,4" has one)."""
+    m = re.search(r"[,.](\d+)\s*$", text.strip())
+    return len(m.group(1)) if m and len(m.group(1)) != 3 else 0
+
+
+def _signed(value: float, places: int) -> str:
+    """A change as reports print figures: sign first, space between thousands, comma decimals."""
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    text = f"{abs(value):,.{places}f}".replace(",", " ").replace(".", ",")
+    return f"{sign}{text}"
 
 
 def _which_way(a: Answerer, q: Question, pick: _Pick) -> str:
