@@ -64,3 +64,38 @@ def test_a_share_is_answered_with_the_percentage_not_a_count_that_names_the_subj
     assert result.answered, result.answer
     assert "8,8" in result.answer
     assert "148" not in result.answer
+
+
+EVENTS = """\
+Årsredovisning 2025 Kulturnämnden
+
+1 Viktiga händelser
+
+Efter fjorton månaders ombyggnad återinvigdes Stadsbiblioteket i Åby den 4 maj med en
+författarkväll. Nämnden beslutade samtidigt om nya öppettider för filialerna.
+
+Kulturskolans nya lokaler i Åby togs i bruk under hösten, och antalet elever ökade med 40.
+Kulturnatten arrangerades igen i september, och nämnden vill öppna fler mötesplatser för unga besökare.
+
+2 Ekonomi
+
+Nämnden redovisar ett överskott på 1,1 mnkr, främst till följd av vakanta tjänster.
+"""
+
+
+@pytest.fixture(scope="module")
+def events(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("events"), "kultur-2025.txt", EVENTS)
+
+
+def test_a_sentence_with_the_questions_specific_words_answers_though_its_everyday_words_are_missing(events):
+    # "öppna igen" is everyday Swedish the report does not write; "biblioteket" and "ombyggnaden" are
+    # the subject, and the sentence that holds them answers.
+    result = ask(events, "När kunde biblioteket öppna för besökare igen efter ombyggnaden?")
+    assert result.answered, result.answer
+    assert "4 maj" in result.answer
+
+
+def test_a_question_whose_specific_subject_the_report_lacks_is_still_declined(events):
+    result = ask(events, "Hur många besökare hade biblioteket i Åby under sommaren?")
+    assert not result.answered, result.answer

@@ -46,7 +46,7 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
         out.append(most)
     taken: set[tuple[int, int]] = set()
     for best in scored[: PROPOSED * 3]:
-        if best.coverage < MIN_COVERAGE or len(out) >= PROPOSED:
+        if len(out) >= PROPOSED or not (best.coverage >= MIN_COVERAGE or _specific(best)):
             break
         if best.own == 0 and not _anchored(q, best):
             break
@@ -56,6 +56,18 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
         taken.update((c.start, c.end) for c in result.citations)
         out.append(result)
     return out
+
+
+SPECIFIC_COVERAGE = 0.55
+"""The coverage of a question's words weighed by how little they are everyday Swedish, that lets a
+sentence answer though everyday words of the question are missing ("När kunde teatern öppna igen
+…?": "… återinvigdes Teaterhuset …")."""
+
+
+def _specific(best: Scored) -> bool:
+    """Whether a sentence of prose holds the question's specific words though its everyday ones
+    are missing (a table's row read as a sentence is the table handler's)."""
+    return best.specific >= SPECIFIC_COVERAGE and best.stored.passage.kind not in ("row", "goal")
 
 
 _COUNTED_ITEM = lazy(r"^(?P<name>.+?)\s*\((?P<count>\d+)\)\s*[.;,]?$")

@@ -71,6 +71,8 @@ class Scored:
     """Share of the question's term weight found in the sentence, its passage or its headings."""
     own: float
     """Share found in the sentence itself."""
+    specific: float = 0.0
+    """The coverage with everyday words ("öppna", "igen") counting as little as they say of a subject."""
 
 
 @lru_cache(maxsize=16384)
@@ -157,7 +159,12 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
     weights = term_weights(store, terms, q)
     total = sum(weights.values()) or 1.0
     focus = next((t for t in terms if q.focus and t.stem == q.focus), None)
-    alternatives = [(frozenset(t.alternatives), weights[t.word]) for t in terms]
+    # Each term's stems, weight, and how much of that weight is specific, not everyday Swedish.
+    alternatives = [
+        (frozenset(t.alternatives), weights[t.word], 1.0 if t.word in q.names else generality_weight(t.word))
+        for t in terms
+    ]
+    specific_total = sum(w * g for _, w, g in alternatives) or 1.0
     out: list[Scored] = []
     for sp in pool:
         p = sp.passage
@@ -167,24 +174,27 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
         whole = stem_set(p.text)
         # What the passage and its headings hold is the same for each of its sentences.
         around = [
-            (alts, w, 0.0 if alts.isdisjoint(whole) else w, 0.0 if alts.isdisjoint(heading) else w)
-            for alts, w in alternatives
+            (alts, w, 0.0 if alts.isdisjoint(whole) else w, 0.0 if alts.isdisjoint(heading) else w, g)
+            for alts, w, g in alternatives
         ]
         before: frozenset[str] = frozenset()
         for a, b in p.sentences:
             sentence = p.text[a - p.start : b - p.start]
             own_stems = stem_set(sentence)
-            own = ctx = head = back = 0.0
+            own = ctx = head = back = specific = 0.0
             pointing = points_back(sentence)
-            for alts, w, in_passage, in_heading in around:
+            for alts, w, in_passage, in_heading, g in around:
                 if not alts.isdisjoint(own_stems):
                     own += w
+                    specific += w * g
                 elif in_passage:
                     ctx += w
+                    specific += w * g
                     if pointing and not alts.isdisjoint(before):
                         back += w
                 else:
                     head += in_heading
+                    specific += in_heading * g
             before = own_stems
             own_share, ctx_share, head_share = own / total, ctx / total, head / total
             score = own_share + IN_PASSAGE * ctx_share + IN_HEADING * head_share
@@ -199,7 +209,8 @@ def score_sentences(store: Store, q: Question, pool: list[StoredPassage] | None 
                 score -= GOAL_PENALTY
             if len(sentence) > LONG_SENTENCE:
                 score -= LONG_PENALTY
-            out.append(Scored(sp, (a, b), score, own_share + ctx_share + head_share, own_share))
+            covered = own_share + ctx_share + head_share
+            out.append(Scored(sp, (a, b), score, covered, own_share, specific / specific_total))
     out.sort(key=lambda s: -s.score)
     return out
 

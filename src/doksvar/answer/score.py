@@ -81,7 +81,7 @@ KIND_MISMATCH = -0.3
 NO_FIGURE = -0.31
 """A question for a figure ("Hur många …", "Vad kostade …") whose evidence states none: never an answer."""
 _ASKS_MONEY = lazy(
-    r"\b(?:pengar\w*|kronor|kr|money|funds|betala\w*|kostar|kostade|kostat|pay|pays|paid|cost|costs|price)\b"
+    r"\b(?:pengar\w*|kronor|kr|money|funds|betala\w*|kostar|kostade|kostat|pay|pays|paid|cost|costs|price|prices|priser)\b"
 )
 """A question after a sum of money, which a figure in another unit does not answer."""
 _COUNTED = lazy(r"\b(?:antal\w*|st|stycken|personer|deltagare|number)\b", re.I)
