@@ -341,6 +341,8 @@ class Answerer:
                 best = self._with_reason(q, best)
             if _ASKS_GOAL.search(f"{q.swedish} {q.text.lower()}") and not _GIVES_GOAL.search(best.answer):
                 best = self._with_goal(best)
+            if best.answer.rstrip().endswith(":"):
+                best = self._with_list(best)
             return self.label(_named_by_heading(best, q), q)
         return self.decline(q)
 
@@ -557,6 +559,26 @@ class Answerer:
                     text = f"{result.answer} {clip(sentence, 0, 300)}"
                     cites = renumber([*result.citations, *self.cite_whole(doc_id, a, b)])
                     return dataclasses.replace(result, answer=text, citations=cites)
+        return result
+
+    def _with_list(self, result: Answer) -> Answer:
+        """An answer that ends leading into a list ("Förklaringarna är:") completed with the list's
+        first items, each cited, as far as an answer's length allows."""
+        for doc_id, c, sp in self._cited_prose(result):
+            p = sp.passage
+            if not c.quote.rstrip().endswith(":") or p.text[c.end - p.start :].strip():
+                continue  # the list follows the paragraph that leads into it
+            items: list[str] = []
+            cites = list(result.citations)
+            for item, its in self._listed_after(doc_id, p):
+                item = item.rstrip(" .;,")
+                if len(result.answer) + sum(len(i) + 2 for i in [*items, item]) > MAX_LISTED_ANSWER:
+                    break
+                items, cites = [*items, item], [*cites, *its]
+            if not items:
+                return result
+            text = f"{result.answer.rstrip()} {'; '.join(items)}."
+            return dataclasses.replace(result, answer=text, citations=renumber(cites))
         return result
 
     def _restated(self, result: Answer) -> list[tuple[str, list[Citation]]]:
@@ -948,6 +970,8 @@ _SUMMING_UP = lazy(
 
 
 LISTED_REASONS = 3
+MAX_LISTED_ANSWER = 760
+"""The longest an answer grows with the items of a list it leads into."""
 """List items after a paragraph's colon that an answer quotes as what the paragraph leads into."""
 ITEM_HEADINGS = 2
 """Items with their deviations under their own sub-headings that make a section one of items, each

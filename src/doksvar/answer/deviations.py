@@ -450,6 +450,12 @@ def _listing(a: Answerer, q: Question, facts: list[Found], named_table: bool = F
         items = [f for f in items if "investering" not in _budgets_of(a, f, titles)] or items
     items.sort(key=lambda f: -f.data.mkr)
     items = _once(items)
+    if q.largest and not (q.listing or _plural(q)):
+        # "Fastigheter och lokaler visar det största överskottet": the report's own word on which
+        # item deviated most (it may leave out a tax-financed one) goes before the amounts' order.
+        said = [f for f in items if _says_largest(a.ref(f.doc_id).text[f.start : f.end], want)]
+        if said:
+            items = [said[0], *(f for f in items if f is not said[0])]
     if q.largest:
         items = items[: 3 if q.listing or _plural(q) else 1]
     key = ("largest_" + want if want else "largest") if q.largest else (want or "deviations")
@@ -493,6 +499,22 @@ def _unnamed(data: Deviation, said: str) -> str:
     if not data.lead or not data.row_label or stem_set(data.row_label) <= stem_set(said):
         return ""
     return f"{data.row_label}: "
+
+
+_SAYS_LARGEST = lazy(
+    r"\b(?:störst\w*|largest|biggest)\s+(?:(?P<positive>positiv\w*|överskott\w*|surplus)"
+    r"|(?P<negative>negativ\w*|underskott\w*|deficit|overspend\w*)|(?:budget)?avvikelse\w*|deviation)"
+)
+
+
+def _says_largest(sentence: str, want: str | None) -> bool:
+    """Whether a sentence calls its item's deviation the largest, of the direction wanted if any
+    ("… visar det största överskottet", "… den största negativa avvikelsen")."""
+    m = _SAYS_LARGEST.search(sentence.lower())
+    if m is None:
+        return False
+    said = "positive" if m.group("positive") else ("negative" if m.group("negative") else None)
+    return want is None or said in (None, want)
 
 
 def _once(items: list[Found]) -> list[Found]:

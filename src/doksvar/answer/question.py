@@ -245,7 +245,9 @@ _LARGEST = lazy(
     r"|stor\w* avvikelse)\b"
 )
 _WHICH = lazy(r"\s*(vilken|vilket|vilka|which)\b")
-_ALL = lazy(r"\b(vilka|alla|samtliga|lista|list|which|all)\b")
+_ALL = lazy(r"\b(vilka|alla|samtliga|lista|list|all)\b|\bwhich\s+(?:\w+\s+)?(?:\w+[^s\W]s|ones)\b")
+"""A question after many: "vilka", "alla", "list", English "which" with a plural ("Which services …",
+"which cost areas", not "Which part …", which asks for one)."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,67 @@
+"""An answer that leads into a list ("Förklaringarna är:") goes on with the list's items; English
+"which" with a singular asks for one item, with a plural for several; and the item a report itself
+calls the largest deviation is the one named, before a larger amount the report sets apart. On a
+report written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import answerer_of, ask
+
+REPORT = """\
+Delårsrapport augusti 2026 Tekniska nämnden
+
+1 Ekonomi
+
+1.1 Driftredovisning
+
+Verksamhet\tBudget\tPrognos\tAvvikelse
+Gator och parker\t-42 000\t-44 900\t-2 900
+Fastigheter\t-61 000\t-58 800\t2 200
+Vatten och avlopp\t0\t3 100\t3 100
+Kost\t-30 000\t-30 600\t-600
+Summa\t-133 000\t-131 200\t1 800
+
+1.2 Kommentarer till avvikelserna
+
+Gator och parker beräknas gå 2,9 mnkr över budget för helåret. Förklaringarna är:
+
+- dyrare vinterväghållning under januari och februari, 1,6 mnkr, när snömängderna var de största på tio år
+- högre elpriser för gatubelysningen, 0,8 mnkr
+- skadegörelse i parkerna, 0,5 mnkr.
+
+Fastigheter visar det största överskottet, 2,2 mnkr, främst för att planerat underhåll av
+simhallen har skjutits upp till 2027.
+
+Vatten och avlopp går med ett överskott på 3,1 mnkr, som förs till VA-kollektivets
+resultatfond eftersom verksamheten är taxefinansierad.
+
+Kost redovisar ett underskott på 0,6 mnkr till följd av högre livsmedelspriser.
+"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("lists"), "teknik-2026.txt", REPORT)
+
+
+def test_a_reason_that_leads_into_a_list_goes_on_with_its_items(report):
+    result = ask(report, "Varför går gator och parker över budget i år?")
+    assert result.answered, result.answer
+    assert "vinterväghållning" in result.answer and "elpriser" in result.answer
+    assert not result.answer.rstrip().endswith(":")
+    assert any("vinterväghållning" in c.quote for c in result.citations)
+
+
+def test_which_with_a_singular_asks_for_the_one_the_report_calls_largest(report):
+    result = ask(report, "Which part of the committee came in furthest under budget, and why?")
+    assert result.answered, result.answer
+    assert "Fastigheter" in result.answer and "underhåll" in result.answer
+    assert "Vatten och avlopp" not in result.answer
+
+
+def test_which_with_a_plural_lists_several(report):
+    result = ask(report, "Which activities are expected to go over budget?")
+    assert result.answered, result.answer
+    assert "Gator och parker" in result.answer and "Kost" in result.answer
