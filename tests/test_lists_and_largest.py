@@ -65,3 +65,30 @@ def test_which_with_a_plural_lists_several(report):
     result = ask(report, "Which activities are expected to go over budget?")
     assert result.answered, result.answer
     assert "Gator och parker" in result.answer and "Kost" in result.answer
+
+
+PERIOD = """\
+Delårsrapport augusti 2026 Kulturnämnden
+
+1 Ekonomi
+
+Nämnden har under årets första månader öppnat två nya filialer, och åtta av tio mål bedöms nås.
+De senaste månaderna har besöken ökat.
+
+Verksamhet\tPeriodbudget jan–aug\tUtfall jan–aug\tAvvikelse jan–aug\tAvvikelse helår
+Bibliotek\t-16 000\t-15 350\t650\t200
+Kulturskola\t-12 000\t-12 940\t-940\t-600
+Museum\t-9 000\t-8 100\t900\t1 300
+Summa\t-37 000\t-36 390\t610\t900
+"""
+
+
+@pytest.fixture(scope="module")
+def period(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("period"), "kultur-2026.txt", PERIOD)
+
+
+def test_the_first_months_of_the_year_are_the_reports_months_so_far(period):
+    result = ask(period, "Vilken verksamhet ligger mest under budget efter årets första åtta månader?")
+    assert result.answered, result.answer
+    assert "Museum" in result.answer and "900" in result.answer

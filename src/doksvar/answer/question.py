@@ -13,7 +13,7 @@ from doksvar.lang.cognates import cognates
 from doksvar.lang.frequency import SPECIFIC_ZIPF, form_zipf, zipf
 from doksvar.lang.lazy import lazy
 from doksvar.lang.terms import to_report_terms, to_swedish
-from doksvar.lang.words import GENERIC, coordinated, is_stop, is_year, looks_english, stem, words
+from doksvar.lang.words import GENERIC, MONTHS, coordinated, is_stop, is_year, looks_english, stem, words
 
 # What kind of answer a question wants, by its opening words (Swedish form, lower-cased).
 COUNTS = lazy(r"\bhur många\b|\bhow many\b|\bantal\b")
@@ -305,6 +305,26 @@ class Question:
         return [t for t in self.content if not t.found and t.word not in GENERIC]
 
 
+_COUNTED_MONTHS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva")
+_COUNTED_MONTHS_EN = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_FIRST_MONTHS = lazy(
+    rf"\b(?:(?:årets|de)\s+)?första\s+(?P<sv>{'|'.join(_COUNTED_MONTHS)}|\d{{1,2}})\s+månader(?:na)?"
+    rf"(?:\s+av\s+året)?\b"
+    rf"|\bthe\s+first\s+(?P<en>{'|'.join(_COUNTED_MONTHS_EN)}|\d{{1,2}})\s+months"
+    rf"(?:\s+of\s+(?:the\s+year|this\s+year|\d{{4}}))?\b"
+)
+"""The year so far counted in months ("årets första åtta månader", "the first four months"): what a
+report writes as the months themselves ("januari–augusti")."""
+
+
+def _months_from_january(m: re.Match) -> str:
+    n = m.group("sv") or m.group("en")
+    count = int(n) if n.isdigit() else (_COUNTED_MONTHS + _COUNTED_MONTHS_EN).index(n) % 10 + 2
+    if not 2 <= count <= 11:
+        return m.group()
+    return f"januari–{MONTHS.split('|')[count - 1]}"
+
+
 def read_question(text: str, vocab: Vocabulary) -> Question:
     """Read a question against the index's vocabulary."""
     english = looks_english(text)
@@ -315,6 +335,7 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
 
     swedish = (to_swedish(text, known) if english else text).lower()
     swedish = to_report_terms(swedish, known)
+    swedish = _FIRST_MONTHS.sub(_months_from_january, swedish)
     if english:
         swedish = _drop_untranslated(text, swedish, vocab)
     # "IT" in capitals is information technology, not the pronoun.
