@@ -99,3 +99,35 @@ def test_a_sentence_with_the_questions_specific_words_answers_though_its_everyda
 def test_a_question_whose_specific_subject_the_report_lacks_is_still_declined(events):
     result = ask(events, "Hur många besökare hade biblioteket i Åby under sommaren?")
     assert not result.answered, result.answer
+
+
+MEALS = """\
+Årsredovisning 2025 Servicenämnden
+
+1 Måltider och besöksnäring
+
+Skolmåltiderna kostade 14,6 mnkr under året, 0,4 mnkr mer än budgeterat.
+
+Campingen hade 38 200 gästnätter under säsongen, en ökning med 6 procent.
+
+Lokalvården städade 212 000 kvadratmeter.
+"""
+
+
+@pytest.fixture(scope="module")
+def meals(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("meals"), "service-2025.txt", MEALS)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # The compound's head said with another word reports use for it: "skolmat" for "skolmåltider".
+        ("Vad kostade skolmaten under året?", "14,6"),
+        ("Hur många övernattningar hade campingen?", "38 200"),
+    ],
+)
+def test_a_word_is_found_under_the_word_reports_use_for_it(meals, question, figure):
+    result = ask(meals, question)
+    assert result.answered, result.answer
+    assert figure in result.answer

@@ -84,6 +84,18 @@ def _vague_head(part: str) -> bool:
     return len(part) >= 3 and (form_zipf(part) >= VAGUE_ZIPF or bool(COST_STEM.match(stem(part))))
 
 
+def _synonym_compound(word: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """The indexed stems of a compound the report writes with another word for its head
+    ("skolmaten" where it writes "skolmåltider"): the head's synonyms from `synonyms.tsv`."""
+    for cut in range(3, len(word) - 2):
+        first, head = word[:cut], word[cut:]
+        for other in synonyms(head):
+            alts = tuple(x for x in _forms(stem(first + other), vocab) if x.startswith(first))
+            if alts:
+                return alts
+    return ()
+
+
 def _parts(word: str, vocab: Vocabulary) -> list[Term]:
     """A compound the index does not hold, as its parts when the index holds each of them:
     "telefoniavtalet" is found where the report writes "avtal … telefoni"."""
@@ -172,6 +184,9 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         if action is not None and action not in alts:
             # "utbetalt" is found where the report writes "utbetalning", "placerades" "placeringar".
             alts, how = (*alts, action), how if alts else "derived"
+        if not alts:
+            alts = _synonym_compound(w, vocab)
+            how = "synonym" if alts else how
         if not alts:
             parts = _parts(w, vocab)
             if parts:
