@@ -277,3 +277,31 @@ def test_english_words_of_schools_and_traffic(tmp_path, question, figure):
     got = ask(answerer, question)
     assert got.answered
     assert figure in got.answer
+
+
+SUPPLIER = """\
+Årsredovisning 2025 Servicenämnden
+
+1 Viktiga händelser
+
+Det nya ärendesystemet levereras i tre etapper och ska förenkla handläggningen av nya ärenden
+under det nya året.
+
+Avtalet om det nya ärendesystemet tecknades i mars med Systemhuset Norr AB efter en upphandling.
+
+2 Ekonomi
+
+Nämnden redovisar ett överskott på 0,9 mnkr.
+"""
+
+
+@pytest.fixture(scope="module")
+def supplier(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("supplier"), "service-2025.txt", SUPPLIER)
+
+
+def test_which_company_is_answered_by_the_sentence_that_names_one(supplier):
+    # The sentence most like the question names no company; the one that does answers.
+    result = ask(supplier, "Vilket företag levererar det nya ärendesystemet?")
+    assert result.answered, result.answer
+    assert "Systemhuset Norr AB" in result.answer

@@ -55,7 +55,39 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
         result = _answer(a, q, scored, best)
         taken.update((c.start, c.end) for c in result.citations)
         out.append(result)
+    kind = _kind_asked(q)
+    if out and kind and not _GIVES_KIND[kind](out[-1].answer):
+        # "Vem levererade e-tjänsten …?": the best sentence names no one; the best that does is proposed
+        # too, and the one scale weighs the kind of answer each gives.
+        for other in scored[1:KIND_REACH]:
+            p = other.stored.passage
+            sentence = p.text[other.span[0] - p.start : other.span[1] - p.start]
+            if other.span in taken or other.own == 0 or not (other.coverage >= MIN_COVERAGE or _specific(other)):
+                continue
+            if _GIVES_KIND[kind](sentence):
+                out.append(_answer(a, q, scored, other))
+                break
     return out
+
+
+def _kind_asked(q: Question) -> str:
+    """ "date" for a question asking when, "name" for one asking who or which company, else ""."""
+    from doksvar.answer.score import asks_name
+
+    if q.wants == "date":
+        return "date"
+    return "name" if q.wants == "person" or asks_name(q) else ""
+
+
+_GIVES_KIND = {
+    "date": lambda text: has_date(text),
+    "name": lambda text: bool(PERSON_NAME.search(text[1:]) or _COMPANY_NAME.search(text)),
+}
+"""What an answer must say for the kinds of question one sentence may answer without: when, and who."""
+_COMPANY_NAME = lazy(r"\b[A-ZÅÄÖ]\w+(?:\s+[A-ZÅÄÖ]?\w+){0,3}\s+AB\b")
+"""A company as Swedish reports name one ("Ärendia AB", "Lantmätarna i Norr AB")."""
+KIND_REACH = 8
+"""How far down retrieval's ranking a sentence giving the kind of answer asked is looked for."""
 
 
 SPECIFIC_COVERAGE = 0.55

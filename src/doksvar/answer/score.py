@@ -846,6 +846,11 @@ def asks_reason(q: Question) -> bool:
     return q.wants == "reason" or bool(_ASKS_REASON.search(q.text.lower()))
 
 
+def asks_name(q: Question) -> bool:
+    """Whether a question asks who, or which company or supplier ("Vilket företag levererar …?")."""
+    return bool(_ASKS_NAME.search(f"{q.swedish} {q.text.lower()}"))
+
+
 def gives_place(text: str) -> bool:
     """Whether a text gives a place in a ranking ("på plats 96", "rankas som nummer 36")."""
     return bool(_PLACE.search(text))
