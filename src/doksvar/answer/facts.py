@@ -70,6 +70,10 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
     return out
 
 
+_COMPANY_NAME = lazy(r"\b[A-ZÅÄÖ]\w+(?:\s+[A-ZÅÄÖ]?\w+){0,3}\s+AB\b")
+"""A company as Swedish reports name one ("Ärendia AB", "Lantmätarna i Norr AB")."""
+
+
 def _kind_asked(q: Question) -> str:
     """ "date" for a question asking when, "name" for one asking who or which company, else ""."""
     from doksvar.answer.score import asks_name
@@ -84,8 +88,6 @@ _GIVES_KIND = {
     "name": lambda text: bool(PERSON_NAME.search(text[1:]) or _COMPANY_NAME.search(text)),
 }
 """What an answer must say for the kinds of question one sentence may answer without: when, and who."""
-_COMPANY_NAME = lazy(r"\b[A-ZÅÄÖ]\w+(?:\s+[A-ZÅÄÖ]?\w+){0,3}\s+AB\b")
-"""A company as Swedish reports name one ("Ärendia AB", "Lantmätarna i Norr AB")."""
 KIND_REACH = 8
 """How far down retrieval's ranking a sentence giving the kind of answer asked is looked for."""
 
