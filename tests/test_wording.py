@@ -305,3 +305,42 @@ def test_which_company_is_answered_by_the_sentence_that_names_one(supplier):
     result = ask(supplier, "Vilket företag levererar det nya ärendesystemet?")
     assert result.answered, result.answer
     assert "Systemhuset Norr AB" in result.answer
+
+
+SOCIAL = """\
+Delårsrapport augusti 2026 Socialnämnden
+
+1 Barn och unga
+
+Under januari–augusti kom 612 orosanmälningar in, jämfört med 540 samma period i fjol.
+
+Kostnaderna för tolkar uppgick till 1,3 mnkr, främst vid utredningar av familjer som nyligen
+kommit till kommunen.
+
+2 Ekonomi
+
+Nämnden prognostiserar ett underskott på 4,1 mnkr.
+"""
+
+
+@pytest.fixture(scope="module")
+def social(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("social"), "social-2026.txt", SOCIAL)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("How many reports of concern did social services receive from January to August?", "612"),
+        ("How much did the committee spend on interpreters?", "1,3"),
+    ],
+)
+def test_english_genre_terms_find_the_reports_swedish_words(social, question, figure):
+    result = ask(social, question)
+    assert result.answered, result.answer
+    assert figure in result.answer
+
+
+def test_an_english_genre_term_the_report_lacks_is_declined(social):
+    result = ask(social, "How many evictions were there during the period?")
+    assert not result.answered, result.answer
