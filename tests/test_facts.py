@@ -214,3 +214,24 @@ def test_the_boards_deviation_is_the_wholes_when_a_time_is_put_before_the_board(
     doc = parse_text(text, "r.txt", "r.txt", "0")
     said = {f.data["amount"]: f.data["total"] for f in deviations(doc) if f.data["source"] == "text"}
     assert said == {900: True, 2300: True, 410: True, 650: False}
+
+
+def test_where_the_board_stands_against_its_budget_is_the_wholes_deviation_anywhere_in_a_paragraph():
+    # "… vilket innebär att nämnden efter åtta månader ligger 31,8 mnkr över budget" is the board's own
+    # deviation so far, though its paragraph opens with the budget; another board a paragraph is about
+    # ("Socialnämnden … prognostiserade nämnden …") stays an item, as does a unit that stands over budget.
+    from doksvar.facts.deviations import deviations
+    from doksvar.ingest.text import parse_text
+
+    text = (
+        "Delårsrapport augusti 2026 Vård- och omsorgsnämnden\n\n1 Ekonomi\n\n"
+        "Nämndens budget för 2026 är 1 258,3 mnkr. Det kan jämföras med en periodiserad budget på 838,9 mnkr, "
+        "vilket innebär att nämnden efter åtta månader ligger 31,8 mnkr över budget.\n\n"
+        "Socialnämnden redovisar ett underskott på 38,6 mnkr. I delårsrapporten prognostiserade nämnden ett "
+        "underskott på 24,0 mnkr.\n\n"
+        "Hemtjänsten ligger 6,2 mnkr över budget.\n"
+    )
+    doc = parse_text(text, "r.txt", "r.txt", "0")
+    said = {f.data["amount"]: f.data["total"] for f in deviations(doc) if f.data["source"] == "text"}
+    assert said[31.8] is True
+    assert said[24.0] is False and said[6.2] is False

@@ -135,6 +135,11 @@ last word: "Tekniska nämnden") is it."""
 _SAYS_AFTER = re.compile(r"^[^.]{0,80}?\b(?:redovisa|visa|uppvisa|prognostisera|beräkna)(?:r|de)\s+(\w+)\s")
 """The same with a time or place put first, the subject after the verb (Swedish puts the verb second):
 "Vid delårsrapporten per den 31 augusti prognostiserade nämnden ett underskott …"."""
+_SITS = re.compile(
+    r"\b(\w+)(?=\s+(?:[\w-]+\s+){0,4}?(?:ligger|låg|hamnar|hamnade|landar|landade)\s+(?:på\s+)?[-−–+]?\d)"
+)
+"""Where the organisation stands against its budget, wherever in the sentence: "… vilket innebär att
+nämnden efter åtta månader ligger 31,8 mnkr över budget"."""
 _THE_ORGANISATION = re.compile(
     r"(?:nämnden|nämnderna|förvaltningen|förvaltningarna|styrelsen|bolaget|förbundet|kommunen)$"
 )
@@ -143,14 +148,21 @@ _THE_ORGANISATION = re.compile(
 _FOR_WHAT = re.compile(r"\bför\s+(\w+)", re.I)
 
 
-def _of_the_whole(sentence: str, own: frozenset[str] = frozenset()) -> bool:
+def _of_the_whole(sentence: str, own: frozenset[str] = frozenset(), first: bool = True) -> bool:
     """Whether a deviation's sentence is of the whole: the result's, or the organisation's own
     when it names nothing it is for but the period ("Förvaltningen visar överskott på 19,5 miljoner
     kronor för perioden"; not "Nämnden redovisar en negativ avvikelse på 1,3 mkr för elkostnader").
-    `own` holds the names the report's cover gives its organisation ("kulturnämnden")."""
-    if _TOTAL.match(sentence):
+    `own` holds the names the report's cover gives its organisation ("kulturnämnden"). A sentence
+    further into its paragraph (not `first`) is the whole's only when it names the organisation."""
+    if first and _TOTAL.match(sentence):
         return True
     said = [m.group(1).lower() for m in (_SAYS.match(sentence), _SAYS_AFTER.match(sentence)) if m is not None]
+    if not first:
+        # Further into a paragraph "nämnden" may be another board the paragraph is about ("Socialnämnden
+        # redovisar … I delårsrapporten prognostiserade nämnden …"); where the organisation stands
+        # against its budget ("nämnden ligger 31,8 mnkr över budget") is its own.
+        said = []
+    said += [m.group(1).lower() for m in _SITS.finditer(sentence)]
     if not any(who in own or (is_organisation(who) and _THE_ORGANISATION.search(who)) for who in said):
         return False
     return all(is_period(w) or is_year(w) or w.lower() in ("året", "hela") for w in _FOR_WHAT.findall(sentence))
@@ -278,7 +290,7 @@ def deviations(doc: Document) -> list[Fact]:
                 dev["match"] = [a + dev["match"][0], a + dev["match"][1]]
                 if dev["direction"] == "unknown":
                     dev["direction"] = _direction_from_figures(passage, text)
-                dev["total"] = k == 0 and _of_the_whole(sentence, own)
+                dev["total"] = _of_the_whole(sentence, own, first=k == 0)
                 dev["subject"] = _subject(passage, k, text)
                 dev["explanation"] = explanation_span(spans, k, text_of)
                 dev["label"] = passage.label
