@@ -16,7 +16,7 @@ Delårsrapport augusti 2026 Tekniska nämnden
 
 1.1 Driftredovisning
 
-Verksamhet\tBudget\tPrognos\tAvvikelse
+Verksamhet (tkr)\tBudget\tPrognos\tAvvikelse
 Gator och parker\t-42 000\t-44 900\t-2 900
 Fastigheter\t-61 000\t-58 800\t2 200
 Vatten och avlopp\t0\t3 100\t3 100
@@ -92,3 +92,16 @@ def test_the_first_months_of_the_year_are_the_reports_months_so_far(period):
     result = ask(period, "Vilken verksamhet ligger mest under budget efter årets första åtta månader?")
     assert result.answered, result.answer
     assert "Museum" in result.answer and "900" in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("Vilken verksamhet gick bäst ekonomiskt i förhållande till budget?", "Fastigheter"),
+        ("Vilken verksamhet gick sämst ekonomiskt jämfört med budgeten?", "Gator och parker"),
+    ],
+)
+def test_best_or_worst_against_the_budget_said_with_a_word_between(report, question, item):
+    result = ask(report, question)
+    assert result.answered, result.answer
+    assert item in result.answer

@@ -11,6 +11,7 @@ from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
 from doksvar.answer.question import BUDGET_NAMES, Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
+from doksvar.facts.deviations import sentence_deviations
 from doksvar.lang.lazy import lazy
 from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, RELATIVE_CLAUSE, is_organisation, is_period, stem_set
 
@@ -454,6 +455,14 @@ def _listing(a: Answerer, q: Question, facts: list[Found], named_table: bool = F
         # "Fastigheter och lokaler visar det största överskottet": the report's own word on which
         # item deviated most (it may leave out a tax-financed one) goes before the amounts' order.
         said = [f for f in items if _says_largest(a.ref(f.doc_id).text[f.start : f.end], want)]
+        if not said:
+            # The table's row, and the sentence elsewhere that calls the same item's amount the largest.
+            claims = [
+                a.ref(g.doc_id).text[g.start : g.end]
+                for g in a.store.deviations(q.docs)
+                if g.data.source == "text" and _says_largest(a.ref(g.doc_id).text[g.start : g.end], want)
+            ]
+            said = [f for f in items if any(_claims_item(f, claim) for claim in claims)]
         if said:
             items = [said[0], *(f for f in items if f is not said[0])]
     if q.largest:
@@ -515,6 +524,15 @@ def _says_largest(sentence: str, want: str | None) -> bool:
         return False
     said = "positive" if m.group("positive") else ("negative" if m.group("negative") else None)
     return want is None or said in (None, want)
+
+
+def _claims_item(item: Found, sentence: str) -> bool:
+    """Whether a sentence names a table row's item and states its amount ("Fastigheter visar det
+    största överskottet, 2,2 mnkr" of the row "Fastigheter … 2 200" in tkr)."""
+    label = {w for w in stem_set(item.data.row_label) if len(w) >= 3}
+    if not label or not label <= stem_set(sentence):
+        return False
+    return any(abs(d["mkr"] - item.data.mkr) < 0.051 for d in sentence_deviations(sentence))
 
 
 def _once(items: list[Found]) -> list[Found]:

@@ -223,7 +223,7 @@ _NEGATIVE = lazy(
     rf"|{GOING_BACK}"
     rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?P<nk>(?:\s+\w+){{0,4}}?)\s+än {_PLAN}"
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*"
-    rf"|sämst\s+(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
+    rf"|sämst\s+(?:\w+\s+)?(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
 )
 _POSITIVE = lazy(
     rf"({EITHER_WAY}|positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare(?: än {_PLAN})?|\bunderst\w*"
@@ -234,14 +234,14 @@ _POSITIVE = lazy(
     r"|beat (?:the |its |their )?budget\w*"
     rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?P<pk>(?:\s+\w+){{0,4}}?)\s+än {_PLAN}"
     rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*"
-    rf"|bäst\s+(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
+    rf"|bäst\s+(?:\w+\s+)?(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
 )
 _EASED = lazy(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\s+(?:\w+\s+)?(under|över)skott\w*")
 """A deficit or surplus made smaller: what "dämpade underskottet" is a positive deviation, what
 "minskade överskottet" a negative one."""
 _LARGEST = lazy(
     r"\b(störst\w*|högst\w*|mest|flest|längst|largest|biggest|greatest|furthest|farthest|most|main|främst\w*"
-    r"|bäst (?=mot|jämfört|i förhållande)|sämst (?=mot|jämfört|i förhållande)"
+    r"|bäst (?=(?:\w+ )?(?:mot|jämfört|i förhållande))|sämst (?=(?:\w+ )?(?:mot|jämfört|i förhållande))"
     r"|stor\w* avvikelse)\b"
 )
 _WHICH = lazy(r"\s*(vilken|vilket|vilka|which)\b")
