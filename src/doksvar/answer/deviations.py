@@ -11,7 +11,6 @@ from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
 from doksvar.answer.question import BUDGET_NAMES, Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
-from doksvar.facts.deviations import sentence_deviations
 from doksvar.lang.lazy import lazy
 from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, RELATIVE_CLAUSE, is_organisation, is_period, stem_set
 
@@ -529,6 +528,8 @@ def _says_largest(sentence: str, want: str | None) -> bool:
 def _claims_item(item: Found, sentence: str) -> bool:
     """Whether a sentence names a table row's item and states its amount ("Fastigheter visar det
     största överskottet, 2,2 mnkr" of the row "Fastigheter … 2 200" in tkr)."""
+    from doksvar.facts.deviations import sentence_deviations  # indexing's extractor: load only when asked
+
     label = {w for w in stem_set(item.data.row_label) if len(w) >= 3}
     if not label or not label <= stem_set(sentence):
         return False
