@@ -512,8 +512,9 @@ _OTHERS_WORDS = (
     r"|kommungruppen|andra kommuner|övriga kommuner|national|similar|county"
 )
 _COMPARED_WITH_OTHERS = lazy(
-    r"\b(?:jämfört med|jämfört mot|i jämförelse med|än|compared (?:with|to)|than)\s+(?:i\s+|hos\s+|för\s+|in\s+)?"
-    rf"(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_OTHERS_WORDS})\b"
+    r"\b(?:jämfört med|jämfört mot|i jämförelse med|än|compared (?:with|to)|compare (?:with|to)|than)\s+"
+    r"(?:i\s+|hos\s+|för\s+|in\s+)?"
+    rf"(?:the\s+)?(?:\w+\s+){{0,3}}?(?:{_OTHERS_WORDS}|(?:andra|övriga|other)\s+(?!år\b|years?\b|perioder?\b)\w+|others)\b"
 )
 """A figure asked in comparison with others' ("jämfört med snittet i riket", "than in similar
 municipalities")."""
