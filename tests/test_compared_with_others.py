@@ -62,3 +62,42 @@ def test_the_own_figure_alone_weighs_less_when_others_are_asked_about(report, qu
     own = tables.answer_table(report, q)
     assert own is not None and "1 512" in own.answer
     assert "others" in weigh(report, q, report.ground(own), "table", intent_of(q)).features
+
+
+STAFF = """\
+Årsredovisning 2025 Vatten och Avfall AB
+
+1 Verksamheten
+
+Bolaget levererade 4,1 miljoner kubikmeter dricksvatten under året.
+
+Insamlingen av matavfall ökade med 6 procent till 3 120 ton.
+
+Två nya återvinningscentraler öppnade i maj.
+
+Ledningsnätet förnyades på 3,2 kilometer.
+
+2 Personal
+
+Bolaget hade 212 medarbetare vid årets slut.
+
+Sjukfrånvaron bland kvinnor var 7,1 procent och bland män 4,0 procent.
+"""
+
+
+@pytest.fixture(scope="module")
+def staff(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("staff"), "va-2025.txt", STAFF)
+
+
+def test_the_staff_named_with_a_group_asks_for_the_groups_figure(staff):
+    # "medarbetarna" is who every staff figure is of; "kvinnliga" and the sick leave say which figure.
+    result = ask(staff, "Hur mycket var de kvinnliga medarbetarna sjukskrivna?")
+    assert result.answered, result.answer
+    assert "7,1" in result.answer
+
+
+def test_the_staff_counted_is_still_the_subject(staff):
+    result = ask(staff, "Hur många medarbetare hade bolaget vid årets slut?")
+    assert result.answered, result.answer
+    assert "212" in result.answer
