@@ -235,3 +235,21 @@ def test_where_the_board_stands_against_its_budget_is_the_wholes_deviation_anywh
     said = {f.data["amount"]: f.data["total"] for f in deviations(doc) if f.data["source"] == "text"}
     assert said[31.8] is True
     assert said[24.0] is False and said[6.2] is False
+
+
+def test_a_forecast_said_in_the_passive_after_the_wholes_deviation_is_the_wholes_too():
+    # "I delårsrapporten per augusti prognostiserades ett underskott på 1,4 mkr" names no one: in a
+    # paragraph about the board's result it is the board's earlier forecast; after an item's it is the item's.
+    from doksvar.facts.deviations import deviations
+    from doksvar.ingest.text import parse_text
+
+    text = (
+        "Årsredovisning 2025 Miljö- och byggnämnden\n\n1 Ekonomi\n\n"
+        "Nämnden tilldelades en nettobudget om 28,8 mkr. Utfallet blev 30,6 mkr, vilket innebär en negativ "
+        "budgetavvikelse om 1,8 mkr. I delårsrapporten per augusti prognostiserades ett underskott på 1,4 mkr.\n\n"
+        "Bygglov redovisar en negativ avvikelse om 1,3 mkr. I april prognostiserades ett underskott på 0,9 mkr.\n"
+    )
+    doc = parse_text(text, "r.txt", "r.txt", "0")
+    said = {f.data["amount"]: f.data["total"] for f in deviations(doc) if f.data["source"] == "text"}
+    assert said[1.4] is True
+    assert said[0.9] is False and said[1.3] is False

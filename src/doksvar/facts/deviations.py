@@ -140,6 +140,13 @@ _SITS = re.compile(
 )
 """Where the organisation stands against its budget, wherever in the sentence: "… vilket innebär att
 nämnden efter åtta månader ligger 31,8 mnkr över budget"."""
+_SUBJECTLESS = re.compile(
+    r"^(?:(?:i|vid|per|under|efter|enligt)\s[^,.]{0,60}?\s)?"
+    r"(?:prognostiserades|beräknades|bedömdes|redovisades|väntades)\s+(?:ett|en)\s+",
+    re.I,
+)
+"""A deviation said in the passive after a time ("I delårsrapporten per augusti prognostiserades ett
+underskott på 1,4 mkr"): of whatever the paragraph is about."""
 _THE_ORGANISATION = re.compile(
     r"(?:nämnden|nämnderna|förvaltningen|förvaltningarna|styrelsen|bolaget|förbundet|kommunen)$"
 )
@@ -283,6 +290,7 @@ def deviations(doc: Document) -> list[Fact]:
         if passage.kind == "row" or not _MAYBE_IN.search(text, passage.start, passage.end):
             continue  # no amount of money in the passage: no sentence of it states a deviation
         spans = list(passage.sentences)
+        whole = False  # whether the paragraph opened with the whole's deviation
         for k, (a, b) in enumerate(spans):
             sentence = text[a:b]
             for dev in sentence_deviations(sentence, passage.label):
@@ -290,7 +298,12 @@ def deviations(doc: Document) -> list[Fact]:
                 dev["match"] = [a + dev["match"][0], a + dev["match"][1]]
                 if dev["direction"] == "unknown":
                     dev["direction"] = _direction_from_figures(passage, text)
-                dev["total"] = _of_the_whole(sentence, own, first=k == 0)
+                dev["total"] = _of_the_whole(sentence, own, first=k == 0) or (
+                    # "… en negativ budgetavvikelse om 1,8 mkr. I delårsrapporten per augusti
+                    # prognostiserades ett underskott på 1,4 mkr.": said of no one else, the whole's still.
+                    whole and bool(_SUBJECTLESS.match(sentence))
+                )
+                whole = whole or dev["total"] or bool(_TOTAL.match(sentence))
                 dev["subject"] = _subject(passage, k, text)
                 dev["explanation"] = explanation_span(spans, k, text_of)
                 dev["label"] = passage.label
