@@ -105,3 +105,18 @@ def test_best_or_worst_against_the_budget_said_with_a_word_between(report, quest
     result = ask(report, question)
     assert result.answered, result.answer
     assert item in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Where did the committee end up furthest under budget?", "deviation"),
+        ("Var hamnade nämnden mest över budget?", "deviation"),
+        ("Where did the municipality end up in the business ranking?", "ranking"),
+        ("Var hamnade kommunen på listan över bästa skolkommun?", "ranking"),
+    ],
+)
+def test_where_it_ended_up_against_the_budget_asks_for_a_deviation_not_a_place(report, question, intent):
+    from doksvar.answer import intent_of, read_question
+
+    assert intent_of(read_question(question, report.store.vocab)) == intent

@@ -38,6 +38,9 @@ _DEVIATION = lazy(
     r"|\bplus eller minus\b|\bminus eller plus\b)"
 )
 
+_PLACE_WORD = lazy(r"\b(?:rank\w*|placering\w*|plats\w*|place[sd]?|position\w*|topp\w*|lista\w*|list)\b")
+"""A word that asks for a place in a list, beside which "where did it end up" asks nothing else."""
+
 # Stems that say what kind of question it is rather than what it is about.
 RANKING_WORDS = frozenset({"rank", "ranking", "rankning", "placering", "plat", "hamn", "topp", "lista", "list"})
 DEVIATION_WORDS = frozenset(
@@ -93,6 +96,9 @@ def is_cue_word(word: str) -> bool:
 def intent_of(q: Question) -> str:
     """ "deviation", "ranking" or "fact"."""
     if _RANKING.search(q.swedish) or (q.english and _RANKING_EN.search(q.text.lower())):
+        both = f"{q.swedish} {q.text.lower()}"
+        if _DEVIATION.search(both) and not _PLACE_WORD.search(both):
+            return "deviation"  # "Where did the committee end up furthest under budget?": no place asked
         return "ranking"
     if _DEVIATION.search(q.swedish) or (q.english and _DEVIATION.search(q.text.lower())):
         return "deviation"
