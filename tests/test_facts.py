@@ -253,3 +253,23 @@ def test_a_forecast_said_in_the_passive_after_the_wholes_deviation_is_the_wholes
     said = {f.data["amount"]: f.data["total"] for f in deviations(doc) if f.data["source"] == "text"}
     assert said[1.4] is True
     assert said[0.9] is False and said[1.3] is False
+
+
+def test_a_later_sentence_of_the_reports_own_kind_of_board_is_the_wholes():
+    # "prognostiserade nämnden" further into the paragraph of a nämnd's own report is its earlier
+    # forecast; in the auditors' report "nämnden" is the board they audit.
+    from doksvar.facts.deviations import deviations
+    from doksvar.ingest.text import parse_text
+
+    paragraph = (
+        "Nämnden redovisar en nettokostnad på 997,3 mnkr. Det ger en negativ budgetavvikelse på 12,1 mnkr. "
+        "I delårsrapporten per den 31 augusti prognostiserade nämnden ett underskott på 14,5 mnkr.\n"
+    )
+    own_text = f"Årsredovisning 2025 Barn- och utbildningsnämnden\n\n1 Ekonomi\n\n{paragraph}"
+    audit_text = f"Revisionsberättelse 2025 Kommunrevisionen\n\n1 Granskning\n\n{paragraph}"
+    own = parse_text(own_text, "a.txt", "a.txt", "0")
+    audit = parse_text(audit_text, "b.txt", "b.txt", "0")
+    said = {f.data["amount"]: f.data["total"] for f in deviations(own) if f.data["source"] == "text"}
+    assert said[14.5] is True
+    said = {f.data["amount"]: f.data["total"] for f in deviations(audit) if f.data["source"] == "text"}
+    assert said[14.5] is False

@@ -120,3 +120,17 @@ def test_where_it_ended_up_against_the_budget_asks_for_a_deviation_not_a_place(r
     from doksvar.answer import intent_of, read_question
 
     assert intent_of(read_question(question, report.store.vocab)) == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "forecast"),
+    [
+        ("Hur stort underskott räknade nämnden med i augusti?", True),
+        ("Hur mycket dyrare än man räknade med blev gator och parker?", False),
+    ],
+)
+def test_what_was_counted_on_is_a_forecast_but_not_what_something_cost_more_than(report, question, forecast):
+    from doksvar.answer import read_question
+    from doksvar.answer.deviations import _asks_forecast
+
+    assert _asks_forecast(read_question(question, report.store.vocab)) is forecast

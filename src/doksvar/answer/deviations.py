@@ -339,7 +339,14 @@ def _asks_forecast(q: Question) -> bool:
         or FULL_YEAR.search(q.swedish)
         or (q.english and _FORECAST_EN.search(q.text))
         or (_WILL_BE.search(q.text) and not PART_OF_YEAR.search(q.swedish) and not q.years)
+        or (bool(_COUNTED_ON.search(q.swedish)) and not _THAN_COUNTED_ON.search(q.swedish))
     )
+
+
+_COUNTED_ON = lazy(r"\bräkna(?:r|de|t)?\s+(?:\w+\s+){0,2}?med\b")
+"""What was counted on: "Hur stort underskott räknade nämnden med i augusti?" asks a forecast."""
+_THAN_COUNTED_ON = lazy(r"\bän\s+(?:\w+\s+){0,3}?räkna")
+"""… not "dyrare än man räknade med", which measures against it."""
 
 
 _WILL_BE = lazy(r"\b(?:blir|kommer (?:att )?(?:bli|gå|landa|hamna)|will|is going to|are going to)\b", re.I)

@@ -155,7 +155,7 @@ _THE_ORGANISATION = re.compile(
 _FOR_WHAT = re.compile(r"\bför\s+(\w+)", re.I)
 
 
-def _of_the_whole(sentence: str, own: frozenset[str] = frozenset(), first: bool = True) -> bool:
+def _of_the_whole(sentence: str, own: frozenset[str] = frozenset(), first: bool = True, before: str = "") -> bool:
     """Whether a deviation's sentence is of the whole: the result's, or the organisation's own
     when it names nothing it is for but the period ("Förvaltningen visar överskott på 19,5 miljoner
     kronor för perioden"; not "Nämnden redovisar en negativ avvikelse på 1,3 mkr för elkostnader").
@@ -167,12 +167,24 @@ def _of_the_whole(sentence: str, own: frozenset[str] = frozenset(), first: bool 
     if not first:
         # Further into a paragraph "nämnden" may be another board the paragraph is about ("Socialnämnden
         # redovisar … I delårsrapporten prognostiserade nämnden …"); where the organisation stands
-        # against its budget ("nämnden ligger 31,8 mnkr över budget") is its own.
-        said = []
+        # against its budget ("nämnden ligger 31,8 mnkr över budget") is its own, and so is a board of
+        # the report's own kind that says so ("prognostiserade nämnden" of a nämnd's own report).
+        others = {n.lower() for n in _OWN_NAME.findall(before)} - own
+        said = [who for who in said if _own_kind(who, own) and not others]
     said += [m.group(1).lower() for m in _SITS.finditer(sentence)]
     if not any(who in own or (is_organisation(who) and _THE_ORGANISATION.search(who)) for who in said):
         return False
     return all(is_period(w) or is_year(w) or w.lower() in ("året", "hela") for w in _FOR_WHAT.findall(sentence))
+
+
+def _own_kind(who: str, own: frozenset[str]) -> bool:
+    """Whether "nämnden", "förvaltningen", … is the kind of organisation the report's cover names as
+    its own ("nämnden" of Barn- och utbildningsnämnden's report, not of the auditors')."""
+    m = _THE_ORGANISATION.search(who)
+    if m is None or m.start() != 0:
+        return False
+    kind = who[:-2] if who.endswith(("en", "et")) else who
+    return any(kind in name for name in own)
 
 
 _OWN_NAME = re.compile(r"\w{3,}(?:nämnd|förvaltning|styrelse|förbund|bolag)\w{0,3}", re.I)
@@ -298,7 +310,7 @@ def deviations(doc: Document) -> list[Fact]:
                 dev["match"] = [a + dev["match"][0], a + dev["match"][1]]
                 if dev["direction"] == "unknown":
                     dev["direction"] = _direction_from_figures(passage, text)
-                dev["total"] = _of_the_whole(sentence, own, first=k == 0) or (
+                dev["total"] = _of_the_whole(sentence, own, first=k == 0, before=text[passage.start : a]) or (
                     # "… en negativ budgetavvikelse om 1,8 mkr. I delårsrapporten per augusti
                     # prognostiserades ett underskott på 1,4 mkr.": said of no one else, the whole's still.
                     whole and bool(_SUBJECTLESS.match(sentence))
