@@ -463,9 +463,10 @@ def _listing(a: Answerer, q: Question, facts: list[Found], named_table: bool = F
         said = [f for f in items if _says_largest(a.ref(f.doc_id).text[f.start : f.end], want)]
         if not said:
             # The table's row, and the sentence elsewhere that calls the same item's amount the largest.
+            # Read in the items' own documents only: an index of many reports holds many such claims.
             claims = [
                 a.ref(g.doc_id).text[g.start : g.end]
-                for g in a.store.deviations(q.docs)
+                for g in a.store.deviations(sorted({f.doc_id for f in items}))
                 if g.data.source == "text" and _says_largest(a.ref(g.doc_id).text[g.start : g.end], want)
             ]
             said = [f for f in items if any(_claims_item(f, claim) for claim in claims)]

@@ -292,7 +292,7 @@ class Candidate:
 
 _STAFF = lazy(r"medarbetar(?:e|en|na|es)?|anställda|anställd|personal(?:en)?|staff|employees|workers")
 """The staff as a whole named as a noun ("de kvinnliga medarbetarna"), not a compound of it
-("personalkostnader")."""
+("personalkostnader"); `_ALL_STAFF` below, for the "bland …" phrases, takes the compounds too."""
 
 
 def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
@@ -408,6 +408,7 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
     """What the answer's citations show a reader, each piece with how much it counts."""
     docs = a.doc_ids()
     pieces: list[tuple[str, float]] = []
+    tables: dict[int, tuple[str, str]] = {}  # each cited table's header line and introduction, read once
     for c in result.citations:
         pieces.append((c.quote, IN_QUOTE))
         pieces.append((c.title, IN_TITLE))
@@ -420,13 +421,17 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
         if table is not None:
             # A table's paragraph is the whole table: what a reader takes with a cell is its row
             # (whole, though a wrapped label cuts the quote) and the table's header.
-            t_start = a.store.tables([table])[0].start
+            if table not in tables:
+                t = a.store.tables([table])[0]
+                header = text[t.start : _line_end(text, t.start)]
+                tables[table] = header, _introduction(a, doc_id, t, header)
+            header, introduction = tables[table]
             row = text[text.rfind("\n", 0, c.start) + 1 : _line_end(text, c.start)]
             pieces.append((row, IN_QUOTE))
             # The row's label as a reader takes it: "Tot sjukfrv : Tot ord arbtid (M)" is the men's sick leave.
             pieces.append((" ".join(label_words(row.split("\t")[0])), IN_QUOTE))
-            pieces.append((text[t_start : _line_end(text, t_start)], IN_PARAGRAPH))
-            pieces.append((_introduction(a, doc_id, table, text[t_start : _line_end(text, t_start)]), IN_PARAGRAPH))
+            pieces.append((header, IN_PARAGRAPH))
+            pieces.append((introduction, IN_PARAGRAPH))
             continue
         lo = text.rfind("\n\n", max(0, c.start - PARAGRAPH_REACH), c.start)
         hi = text.find("\n\n", c.end, c.end + PARAGRAPH_REACH)
@@ -436,11 +441,10 @@ def evidence(a: Answerer, result: Answer) -> list[tuple[str, float]]:
     return pieces
 
 
-def _introduction(a: Answerer, doc_id: int, table: int, header: str) -> str:
-    """The paragraph just above a table that speaks of what its caption or header names
+def _introduction(a: Answerer, doc_id: int, t, header: str) -> str:
+    """The paragraph just above table `t` that speaks of what its caption or header names
     ("Personalomsättningen mäts som antalet tillsvidareanställda som lämnat …" over a table headed
     "Personalomsättning"): a reader takes it with the table's figures."""
-    t = a.store.tables([table])[0]
     named = stem_set(f"{t.caption} {header}")
     at = t.start
     for _ in range(2):

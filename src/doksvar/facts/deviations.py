@@ -160,7 +160,8 @@ def _of_the_whole(sentence: str, own: frozenset[str] = frozenset(), first: bool 
     when it names nothing it is for but the period ("Förvaltningen visar överskott på 19,5 miljoner
     kronor för perioden"; not "Nämnden redovisar en negativ avvikelse på 1,3 mkr för elkostnader").
     `own` holds the names the report's cover gives its organisation ("kulturnämnden"). A sentence
-    further into its paragraph (not `first`) is the whole's only when it names the organisation."""
+    further into its paragraph (not `first`) is the whole's only where the organisation stands against
+    its budget, or a board of the report's own kind says so and no other board is named `before` it."""
     if first and _TOTAL.match(sentence):
         return True
     said = [m.group(1).lower() for m in (_SAYS.match(sentence), _SAYS_AFTER.match(sentence)) if m is not None]
@@ -302,7 +303,7 @@ def deviations(doc: Document) -> list[Fact]:
         if passage.kind == "row" or not _MAYBE_IN.search(text, passage.start, passage.end):
             continue  # no amount of money in the passage: no sentence of it states a deviation
         spans = list(passage.sentences)
-        whole = False  # whether the paragraph opened with the whole's deviation
+        whole = False  # whether a sentence before, in this paragraph, stated the whole's deviation or result
         for k, (a, b) in enumerate(spans):
             sentence = text[a:b]
             for dev in sentence_deviations(sentence, passage.label):
