@@ -252,8 +252,15 @@ class DoksvarApp(App):
             return
         self.post_message(IndexFinished(failures, None, dict(counts)))
 
+    def _widgets_gone(self) -> bool:
+        """Whether the screen's widgets are going: an index run's last message may arrive as the app
+        closes and takes them down one by one."""
+        return not all(self.query(selector) for selector in ("#progress", "#status", ChatPane, DocumentPane))
+
     @on(IndexProgress)
     def _progress(self, message: IndexProgress) -> None:
+        if self._widgets_gone():
+            return
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=message.total, progress=message.done)
         what = "sida" if message.event == "page" else "fil"
@@ -262,6 +269,8 @@ class DoksvarApp(App):
     @on(IndexFinished)
     def _indexed(self, message: IndexFinished) -> None:
         self.indexing = False
+        if self._widgets_gone():
+            return
         self.query_one("#progress").display = False
         if message.error:
             self.notify(message.error, severity="error", timeout=10)
