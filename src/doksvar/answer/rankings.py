@@ -25,6 +25,8 @@ def place(data: Ranking, english: bool) -> str:
     text = f"{frame('place', english)} {data.rank}"
     if data.of:
         text += f" {frame('of', english)} {data.of}"
+    if data.said:
+        text += f" ({data.said})"  # as the report writes it: "Place 6 (sjätte plats)"
     return text
 
 
@@ -33,7 +35,7 @@ def _change(data: Ranking, english: bool) -> str:
     change = data.change if data.change_said else None
     said = [frame("gained" if change > 0 else "lost", english, n=abs(change))] if change else []
     if data.previous:
-        said.append(frame("from", english, n=data.previous))
+        said.append(frame("from", english, n=data.previous) + (f", {data.previous_said}" if data.previous_said else ""))
     elif change:
         # "klättrade sex placeringar till plats 9": the place before is the report's arithmetic, shown.
         sign = "+" if change > 0 else "−"

@@ -224,6 +224,8 @@ _PLACE = lazy(
     r"|\b(?:placering|plats|rank)\w*(?: \w+){0,2}: \d+",  # a table's column of places: "Placering senaste: 47"
     re.I,
 )
+_PLACES_CAPTION = lazy(r"\([^()]*\b(?:placering\w*|rang|rangordning|ranking\w*|rankning\w*)\b[^()]*\)$", re.I)
+"""A table answer's caption, in brackets at its end, that names its figures places in a list."""
 _ASKS_REASON = lazy(
     r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
     rf"|hur kommer det sig|{MADE_IT}|why|how come|explain\w*|reason|what (?:caused|drove|made)"
@@ -675,11 +677,14 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["one_group"] = GROUP_UNASKED
     if _COMPARED_WITH_OTHERS.search(both) and not _OTHERS.search(shown):
         features["others"] = OTHERS_MISSING  # "… jämfört med snittet i riket": the others' figure too
-    if intent == handler and intent in ("deviation", "ranking"):
+    # A table whose caption says its figures are places ("Placering i Öppna jämförelser, rang av 290")
+    # answers a ranking question as a ranking does.
+    places_table = handler == "table" and not _PLACE.search(shown) and bool(_PLACES_CAPTION.search(result.answer))
+    if intent == handler and intent in ("deviation", "ranking") or (intent == "ranking" and places_table):
         features["intent"] = INTENT_MATCH
     if intent == "ranking":
-        features["kind"] = KIND_MATCH if _PLACE.search(shown) else KIND_MISMATCH
-        if not _PLACE.search(shown) and _ASKS_PLACE.search(both):
+        features["kind"] = KIND_MATCH if _PLACE.search(shown) or places_table else KIND_MISMATCH
+        if not (_PLACE.search(shown) or places_table) and _ASKS_PLACE.search(both):
             features["kind"] = NO_PLACE
     elif q.wants == "number":
         # "barn och unga 0–19 år" says how old, "under fem veckor" how long: neither how many.

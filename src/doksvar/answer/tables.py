@@ -429,6 +429,8 @@ _COLUMN_KINDS = {
     "avvik": ("avvik", "avv.", "avv ", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
     "plac": ("placering", "plats", "rank"),
 }
+_OF_PLACES = lazy(r"\b(?:placering\w*|rang|rangordning|ranking\w*|rankning\w*)\b", re.I)
+"""A caption whose table's figures are places in a list ("Placering i Öppna jämförelser, rang av 290")."""
 MIN_TABLE_SHARE = 0.5
 """A cell answers only when its row, column and caption hold this share of the question's weight."""
 
@@ -539,7 +541,11 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
         rows: dict[int, list[Cell]] = {}
         for cell in a.store.cells(table.id):
             rows.setdefault(cell.row, []).append(cell)
-        columns = {i: _column_fit(h, header, q, kinds, period, full_year) for i, h in enumerate(header) if i}
+        # "Tabell 5. Placering i Öppna jämförelser, rang av 290 kommuner": every column is of places.
+        places = bool(_OF_PLACES.search(caption)) and not any(
+            w in h.lower() for h in header[1:] for w in _COLUMN_KINDS["plac"]
+        )
+        columns = {i: _column_fit(h, header, q, kinds, period, full_year, places) for i, h in enumerate(header) if i}
         if asked_months and not any(_months(h.lower()) for h in header[1:]):
             # "under juli–september": a table by quarter ("Kv 3") answers it, one by year does not
             columns = {
@@ -770,9 +776,11 @@ _PLAN_AFTER = lazy(
 with the target?")."""
 
 
-def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], period: bool, full_year: bool):
+def _column_fit(
+    h: str, header: tuple[str, ...], q: Question, kinds: list[str], period: bool, full_year: bool, places: bool = False
+):
     """How well a column header fits the question (None: it cannot be the column asked for), and the
-    question's words the header holds."""
+    question's words the header holds. `places`: the caption says every figure is a place in a list."""
     hl = h.lower()
     stems_ = label_stems(h)
     said = years_in(hl)
@@ -808,7 +816,7 @@ def _column_fit(h: str, header: tuple[str, ...], q: Question, kinds: list[str], 
         fit -= 0.1
     if _CHANGE_COLUMN.search(hl) and not _ASKS_CHANGE.search(f"{q.swedish} {q.text.lower()}"):
         fit -= 0.15  # "Förändr. mot 2024": how much a figure moved, not the figure asked for
-    if "plac" in kinds and "plac" not in has_kind:
+    if "plac" in kinds and "plac" not in has_kind and not places:
         return None, set()  # a ranking asked: the value measured is not its place
     if "plac" in has_kind and "plac" not in kinds:
         fit -= 0.1

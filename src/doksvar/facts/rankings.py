@@ -57,6 +57,8 @@ _SCALE = re.compile(
 )
 """What follows a place that explains the list's scale: "plats 1 är bäst", "placering 1 innebär lägst kostnad"."""
 _PREVIOUS = re.compile(r"\bfrån\s+(?:plats\s+)?(?:nummer\s+)?(?P<prev>\d{1,4})(?::?[ae])?(?:\s+plats)?\b", re.I)
+_UP_TO = re.compile(r"\s+till\s+")
+"""What stands between the place before and the place now: "från plats 187 till plats 164"."""
 _TARGET = re.compile(
     r"\b(?:ska|skall|vill|ambition\w*|målet\s+är|sikta\w*)\b[^.]*\b(?:rank\w*|plats\w*|placering\w*)", re.I
 )
@@ -132,10 +134,15 @@ def sentence_rankings(sentence: str) -> list[dict]:
             of = int(groups["of"].replace(" ", "")) if groups.get("of") else None
             if of is not None and (rank > of or of < 2):
                 continue
+            if of is None and groups.get("rank") and _YEAR.fullmatch(groups["rank"]):
+                continue  # "jämfört med sjunde plats 2025": the year of a place, not a place
             if rank == 0:
                 continue
             taken.append(m.span())
-            found.append({"rank": rank, "of": of, "match": [m.start(), m.end()], "earlier": _earlier(sentence, m)})
+            r: dict = {"rank": rank, "of": of, "match": [m.start(), m.end()], "earlier": _earlier(sentence, m)}
+            if groups.get("word"):
+                r["said"] = f"{groups['word'].lower()} plats"  # "sjätte plats": shown as the report says it
+            found.append(r)
     # "kom först av 290" and "toppade rankningen" in one sentence are one place.
     merged: list[dict] = []
     for r in sorted(found, key=lambda r: r["match"][0]):
@@ -159,7 +166,9 @@ def sentence_rankings(sentence: str) -> list[dict]:
         if change is not None:
             r["change"] = change
             r["change_said"] = True
-        prev = next((p for p in previous if p.start() > r["match"][0]), None)
+        prev = next((p for p in previous if p.start() > r["match"][0]), None) or next(
+            (p for p in previous if _UP_TO.fullmatch(sentence, p.end(), r["match"][0])), None
+        )  # "från plats 187 till plats 164"
         if prev:
             r["previous"] = int(prev.group("prev"))
         if "previous" in r:
@@ -181,6 +190,8 @@ def _with_earlier_places(found: list[dict]) -> list[dict]:
     for r in found:
         if r["earlier"] and out and "previous" not in out[-1]:
             out[-1]["previous"] = r["rank"]
+            if r.get("said"):
+                out[-1]["previous_said"] = r["said"]
             continue
         if not r["earlier"]:
             del r["earlier"]  # kept only on a place that stands before its ranking's sentence
@@ -210,23 +221,28 @@ def _change(sentence: str) -> int | None:
     return None
 
 
-def list_name(sentence: str, passage_first: str, entities: set[str]) -> str:
-    """The name of the ranking list: a proper name in the sentence or in its passage's first."""
+def list_name(sentence: str, passage_first: str, entities: set[str], named: frozenset[str] | None = None) -> str:
+    """The name of the ranking list: a proper name in the sentence or in its passage's first.
+
+    A word capitalised only because it opens a sentence ("Glädjande är att …", "Inom …") is a name
+    only when the document writes it capitalised inside a sentence too (`named`, when given)."""
     for text in (sentence, passage_first):
-        names = _names(text, entities)
+        names = _names(text, entities, named)
         if names:
             names.sort(key=lambda n: (bool(_LIST_WORD.search(n)), len(n.split())), reverse=True)
             return names[0]
     return ""
 
 
-def _names(text: str, entities: set[str]) -> list[str]:
+def _names(text: str, entities: set[str], named: frozenset[str] | None = None) -> list[str]:
     out = []
     for m in _NAME.finditer(text):
         words = m.group().split()
         if m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", ";")):
             while words and words[0].lower() in SWEDISH_STOP | {"trots", "även", "också"}:
                 words = words[1:]
+            if len(words) == 1 and named is not None and words[0].lower().rstrip(".:,") not in named:
+                continue
         while words and (
             words[-1].lower() in _NOT_NAMES
             or words[-1].rstrip("s").lower() in entities
@@ -256,6 +272,15 @@ def _names(text: str, entities: set[str]) -> list[str]:
 _CAPITALISED = re.compile(r"[A-ZÅÄÖ](?<!\w[A-ZÅÄÖ])[a-zåäöé]+\b")
 
 
+_INSIDE_CAPITALISED = re.compile(r"(?<=[a-zåäö0-9,] )[A-ZÅÄÖ][\w-]+")
+"""A word capitalised inside a sentence, after a lower-case word: a name, not a sentence's opening."""
+
+
+def inside_capitalised(text: str) -> frozenset[str]:
+    """The words a text capitalises inside its sentences, lower-cased."""
+    return frozenset(w.lower() for w in _INSIDE_CAPITALISED.findall(text))
+
+
 def document_entities(doc: Document) -> set[str]:
     """Capitalised words that recur through the document: the organisation's own names."""
     counts = Counter(w.lower() for w in _CAPITALISED.findall(doc.text))
@@ -266,6 +291,7 @@ def rankings(doc: Document) -> list[Fact]:
     """Every ranking place stated in the document's prose."""
     text = doc.text
     entities: set[str] | None = None  # read once a ranking is found: most reports state none
+    named: frozenset[str] = frozenset()
     facts: list[Fact] = []
     for index, passage in enumerate(doc.passages):
         if passage.kind == "row" or not _maybe(text[passage.start : passage.end].lower()):
@@ -274,13 +300,13 @@ def rankings(doc: Document) -> list[Fact]:
         if not any(found):
             continue
         if entities is None:
-            entities = document_entities(doc)
-        facts.extend(_passage_rankings(doc, index, passage, found, entities))
+            entities, named = document_entities(doc), inside_capitalised(text)
+        facts.extend(_passage_rankings(doc, index, passage, found, entities, named))
     return facts
 
 
 def _passage_rankings(
-    doc: Document, index: int, passage: Passage, found: list[list[dict]], entities: set[str]
+    doc: Document, index: int, passage: Passage, found: list[list[dict]], entities: set[str], named: frozenset[str]
 ) -> list[Fact]:
     """The facts of the rankings `found` in each sentence of a passage."""
     text = doc.text
@@ -294,6 +320,8 @@ def _passage_rankings(
                 # "Ett år tidigare låg kommunen på plats 112." / "År 2024 var placeringen 61."
                 last = out[-1].data
                 last["previous"] = r["rank"]
+                if r.get("said"):
+                    last["previous_said"] = r["said"]
                 if r.get("change_said"):
                     last["change"], last["change_said"] = r["change"], True
                 last.setdefault("change", r["rank"] - last["rank"])
@@ -316,7 +344,7 @@ def _passage_rankings(
                         r["change_span"] = [a2, b2]
             years = _YEAR.findall(sentence) or _YEAR.findall(text[passage.start : passage.end])
             r["year"] = int(years[0]) if years else None
-            r["list"] = list_name(sentence, first, entities)
+            r["list"] = list_name(sentence, first, entities, named)
             r["match"] = [a + r["match"][0], a + r["match"][1]]
             r["section"] = passage.section
             r["group"] = passage.group

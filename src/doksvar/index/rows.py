@@ -134,6 +134,10 @@ class Ranking:
     """Whether the change is stated in words, not computed from the two places."""
     change_span: tuple[int, int] | None = None
     """Offsets of the sentence stating the previous place or the change."""
+    said: str = ""
+    """The place as the report writes it when in words ("sjätte plats"), else ""."""
+    previous_said: str = ""
+    """The place before as the report writes it when in words ("nionde plats"), else ""."""
 
     @classmethod
     def read(cls, data: dict[str, Any]) -> Ranking:
