@@ -344,3 +344,20 @@ def test_english_genre_terms_find_the_reports_swedish_words(social, question, fi
 def test_an_english_genre_term_the_report_lacks_is_declined(social):
     result = ask(social, "How many evictions were there during the period?")
     assert not result.answered, result.answer
+
+
+JOBS = """\
+Årsredovisning 2025 Kommunstyrelsen
+
+1 Näringsliv
+
+Kommunstyrelsen godkände den 18 juni ett markanvisningsavtal med Norrlogistik AB för en lagerhall på
+verksamhetsområdet Kvarnmossen. Etableringen beräknas ge omkring 140 nya arbetstillfällen när den är
+fullt utbyggd 2028.
+"""
+
+
+def test_jobs_are_the_reports_arbetstillfallen(tmp_path):
+    result = ask(answerer_of(tmp_path, "ks-2025.txt", JOBS), "Hur många jobb väntas etableringen på Kvarnmossen ge?")
+    assert result.answered, result.answer
+    assert "140" in result.answer
