@@ -361,3 +361,24 @@ def test_jobs_are_the_reports_arbetstillfallen(tmp_path):
     result = ask(answerer_of(tmp_path, "ks-2025.txt", JOBS), "Hur många jobb väntas etableringen på Kvarnmossen ge?")
     assert result.answered, result.answer
     assert "140" in result.answer
+
+
+PLACEMENTS = """\
+Delårsrapport 2026 Socialnämnden
+
+1 Barn och unga
+
+Tabell 2. Placerade barn och unga, antal per 31 augusti
+Placeringsform\t2025\t2026
+HVB\t11\t14
+Konsulentstödda familjehem\t19\t23
+Egna familjehem\t35\t31
+Totalt\t65\t68
+"""
+
+
+def test_a_small_word_the_question_says_chooses_the_row_and_fosterhem_is_familjehem(tmp_path):
+    report = answerer_of(tmp_path, "sn-2026.txt", PLACEMENTS)
+    result = ask(report, "Hur många barn bodde i kommunens egna fosterhem 2026?")
+    assert result.answered, result.answer
+    assert "Egna familjehem" in result.answer and "31" in result.answer

@@ -912,9 +912,10 @@ def _extra_words(row_label: str, terms: list[Term], q: Question) -> int:
     # "31 december": the day the figure is counted at, not a qualifier the question leaves out.
     dates = {w for m in _DATE.finditer(row_label.lower()) for w in m.groups()}
     counts = bool(COUNTS.search(q.swedish))
+    said = set(words(q.swedish))  # "kommunens egna familjehem": a word the question says, however small
     for w in expand_label(words(row_label)):
         s = stem(w)
-        if w in dates or (counts and w == "antal"):
+        if w in dates or (counts and w == "antal") or (w in said and len(w) >= 4):
             continue
         if w.isdigit():
             if w not in q.numbers:
