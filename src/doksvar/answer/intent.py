@@ -119,6 +119,8 @@ _KEPT_BUDGET = lazy(
     r"\b(?:höll|håller|hålla|hållit|klarade|klarar|klara|klarat)\s+(?:\w+\s+){0,4}?(?:budget\w*|ramen|budgetramen)\b"
     r"|\binom (?:sin |sina |den |dess )?(?:egen |egna |givna |given |tilldelad |tilldelade )?"
     r"(?:budget\w*|ramen|budgetramen)\b"
+    # "Varför lade bolaget mindre pengar på underhåll än planerat?": as the English "less … than planned".
+    r"|\b(?:mer|mindre|lägre|högre|större)\s+(?:\w+\s+){0,5}?än\s+(?:planerat|beräknat|tänkt|väntat|förväntat)\b"
 )
 """A budget kept, or not: "Höll nämnden budgeten?", "Klarade hemtjänsten sig inom ramen?"."""
 _KEPT_BUDGET_EN = lazy(

@@ -213,6 +213,10 @@ LEFT_OVER = (
     r"|\boförbrukade?\b|\boutnyttjade?\b"
 )
 """The everyday way of saying a surplus: "fick mest pengar över", "pengar kvar", "gick plus"."""
+_SPENT = r"(?:lade|lades|lagt|lägger|lägga|använde|användes|använt|använder|gick åt|spenderade|spenderat)\s+(?:\w+\s+)?"
+"""A verb of spending before "mer/mindre pengar … än planerat": more spent is over budget."""
+_TOOK_IN = r"(?:drog|drar|dragit|fick|får|fått|tog|tar|tagit)\s+(?:\w+\s+)?in\s+"
+"""… and of taking in: more taken in than planned is better than budget."""
 _NEGATIVE = lazy(
     rf"({EITHER_WAY}|negativ\w*|över {_PLAN}|\bminus\s+{_AGAINST_PLAN}|dyrare(?: än {_PLAN})?|\böverst\w*"
     r"|\böversk[ri]\w*"
@@ -223,7 +227,8 @@ _NEGATIVE = lazy(
     rf"|{GOING_BACK}"
     rf"|(?:högre kostnader|(?:lägre|mindre) intäkter)(?P<nk>(?:\s+\w+){{0,4}}?)\s+än {_PLAN}"
     rf"|sämre (?:(?P<n1>\w+) )?än {_PLAN}|worse (?:(?P<n2>\w+) )?than budget\w*"
-    rf"|sämst\s+(?:\w+\s+)?(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
+    rf"|sämst\s+(?:\w+\s+)?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
+    rf"|(?:{_SPENT}mer|{_TOOK_IN}mindre) pengar(?P<nm>(?:\s+\w+){{0,4}}?)\s+än {_PLAN})"
 )
 _POSITIVE = lazy(
     rf"({EITHER_WAY}|positiv\w*|under {_PLAN}|\bplus\s+{_AGAINST_PLAN}|billigare(?: än {_PLAN})?|\bunderst\w*"
@@ -234,7 +239,8 @@ _POSITIVE = lazy(
     r"|beat (?:the |its |their )?budget\w*"
     rf"|(?:(?:lägre|mindre) kostnader|högre intäkter)(?P<pk>(?:\s+\w+){{0,4}}?)\s+än {_PLAN}"
     rf"|bättre (?:(?P<p1>\w+) )?än {_PLAN}|better (?:(?P<p2>\w+) )?than budget\w*"
-    rf"|bäst\s+(?:\w+\s+)?(?:mot|jämfört med|i förhållande till)\s+{_PLAN})"
+    rf"|bäst\s+(?:\w+\s+)?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
+    rf"|(?:{_SPENT}mindre|{_TOOK_IN}mer) pengar(?P<pm>(?:\s+\w+){{0,4}}?)\s+än {_PLAN})"
 )
 _EASED = lazy(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\s+(?:\w+\s+)?(under|över)skott\w*")
 """A deficit or surplus made smaller: what "dämpade underskottet" is a positive deviation, what

@@ -202,7 +202,7 @@ def own_names(doc: Document) -> frozenset[str]:
     return frozenset(m.group().lower() for m in _OWN_NAME.finditer(cover))
 
 
-_INCOME = re.compile(r"\bintäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
+_INCOME = re.compile(r"\w*intäkt\w*|\bbidrag\w*\s+(?:från|ifrån)|\bersättning\w*\s+från|\bavgift\w*", re.I)
 _COST = re.compile(r"\bkostnad\w*|\butgift\w*|\butfall\w*\b", re.I)
 _DEVIATION_COLUMN = re.compile(
     r"avvikelse|\bavv(?:ik)?\b|utfall\s*[-–−]\s*budget|budget\s*[-–−]\s*utfall|differens|återstår|diff\b", re.I

@@ -1,0 +1,66 @@
+"""Deviations asked in everyday words of spending and taking in ("lade mindre pengar på underhåll än
+planerat", "drog in mer pengar än budgeterat"), and an income named by a compound ("Hyresintäkterna
+blev högre än budget") read as the positive deviation it is. On a report written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from doksvar.facts.deviations import sentence_deviations
+
+from .conftest import answerer_of, ask
+
+REPORT = """\
+Årsredovisning 2025 Bostadsbolaget Ekhem AB
+
+1 Ekonomi
+
+1.1 Resultat
+
+Rörelseresultatet blev 12,4 mnkr, vilket är 3,1 mnkr bättre än budget.
+
+Underhållet blev 6,2 mnkr lägre än budget, främst till följd av att fasadrenoveringen i Norrbo
+sköts upp till 2026 sedan upphandlingen överprövats.
+
+Hyresintäkterna för lokaler blev 1 850 tkr högre än budget. Förklaringen är att två lediga lokaler
+hyrdes ut till en vårdcentral redan i mars.
+
+Personalkostnaderna blev 0,9 mnkr högre än budget på grund av sjukvikarier.
+
+2 Verksamheten
+
+Styrelsen lade i maj fast en plan för bolagets arbete med trygghet. Bolaget lade också om
+kundtjänsten, som nu är öppen även på lördagar, vilket var planerat sedan länge. Mindre
+lägenheter än planerat kunde byggas i Ekdalen, eftersom detaljplanen ändrades.
+"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("spent"), "ekhem-2025.txt", REPORT)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        ("Hyresintäkterna för lokaler blev 1 850 tkr högre än budget.", "positive"),
+        ("Skatteintäkterna blev 3,1 mnkr lägre än budget.", "negative"),
+        ("Personalkostnaderna blev 0,9 mnkr högre än budget.", "negative"),
+    ],
+)
+def test_an_income_named_by_a_compound_deviates_the_other_way_round(sentence, direction):
+    (found,) = sentence_deviations(sentence)
+    assert found["direction"] == direction
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "reason"),
+    [
+        ("Varför lade bolaget mindre pengar på underhåll än planerat?", "6,2", "fasadrenoveringen"),
+        ("Lokalhyrorna drog in mer pengar än budgeterat – hur mycket mer och varför?", "1 850", "vårdcentral"),
+    ],
+)
+def test_money_spent_or_taken_in_against_the_plan_is_a_deviation(report, question, figure, reason):
+    result = ask(report, question)
+    assert result.answered, result.answer
+    assert figure in result.answer and reason in result.answer
