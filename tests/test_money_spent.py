@@ -64,3 +64,25 @@ def test_money_spent_or_taken_in_against_the_plan_is_a_deviation(report, questio
     result = ask(report, question)
     assert result.answered, result.answer
     assert figure in result.answer and reason in result.answer
+
+
+RENTS = """\
+Årsredovisning 2025 Bostadsbolaget Ekhem AB
+
+1 Året i korthet
+
+- 14 februari. Överenskommelse med Hyresgästföreningen om 2025 års hyror: en höjning med 3,6 procent.
+- 2 juni. Styrelsen beslutade att bygga 40 nya lägenheter i Ekdalen.
+
+2 Hyror
+
+Bolaget yrkade på en höjning med 5,9 procent inför 2025. Parterna enades om en höjning av
+bostadshyrorna med 3,6 procent från den 1 mars 2025. För 2024 var höjningen 4,8 procent.
+"""
+
+
+def test_a_date_asked_of_a_figure_is_found_where_the_report_states_the_figure_again(tmp_path):
+    report = answerer_of(tmp_path, "ekhem-hyror-2025.txt", RENTS)
+    result = report.ask("Hur mycket gick hyrorna upp 2025 och när gällde höjningen från?")
+    assert result.answered, result.answer
+    assert "3,6" in result.answer and "1 mars" in result.answer

@@ -130,7 +130,10 @@ class Answerer:
         alone = [True, bool(own_subject) or not subject_weights(self, q)]
         first = self.answer(questions[0])
         q2 = questions[1]
-        if first.answered and q2.wants == "date" and questions[0].wants != "date" and _gives_kind(q2, first.answer):
+        # (A year the question names itself is no answer to its "when": "Hur mycket gick hyrorna upp
+        # 2025, och när gällde höjningen?" – "… om 2025 års hyror: en höjning med 4,2 procent".)
+        unasked = re.sub("|".join(str(y) for y in q.years) or "^$", " ", first.answer)
+        if first.answered and q2.wants == "date" and questions[0].wants != "date" and _gives_kind(q2, unasked):
             # "Vem är ny chef …, och när började hen?" – "1 februari: Henrik Åberg tillträdde …": the
             # first part's answer gives the date that the second asks. (A figure in it may be of
             # anything: "Ekbackevägen 12" answers no "how many households".)
@@ -141,6 +144,8 @@ class Answerer:
         # The second part asks on about what the first part's answer tells: where the report goes on
         # ("Den 14 mars utbröt en brand … och 18 hushåll evakuerades") before anywhere else.
         near = self._next_to(first, q2, own) if first.answered and q2.wants in ("number", "date") else None
+        if near is None and first.answered and q2.wants in ("date", "person"):
+            near = self._same_figure(first, q2)
         answers = [first, near or (self.answer(q2) if alone[1] else self._of_first(questions[0], q2))]
         if answers[0].answered and not answers[1].answered:
             answers[1] = self._next_to(answers[0], q2, own) or answers[1]
@@ -283,6 +288,36 @@ class Answerer:
             return None
         doc_id, a, b, sentence = best
         return answer(q.text, "fact", clip(sentence, 0, 300), [self.cite(doc_id, a, b)])
+
+    def _same_figure(self, first: Answer, q: Question) -> Answer | None:
+        """Where the report states the first part's figure again, the sentence that also gives what
+        the second part asks (a date, a name): a summary's "en höjning med i genomsnitt 4,2 procent"
+        is told in full further on ("… höjning av bostadshyrorna med 4,2 procent från den 1 april")."""
+        from doksvar.answer.retrieve import has_date
+        from doksvar.lang.words import PERSON_NAME
+
+        figure = _FIGURE_WITH_UNIT.search(first.answer)
+        if figure is None:
+            return None
+        said = figure.group()
+
+        def gives(sentence: str) -> bool:
+            return has_date(sentence) if q.wants == "date" else bool(PERSON_NAME.search(sentence[1:]))
+
+        quoted = {(c.start, c.end) for c in first.citations}
+        for doc_id in dict.fromkeys(d for d, _, _ in self._cited_prose(first)):
+            text = self.ref(doc_id).text
+            for m in re.finditer(re.escape(said), text):
+                sp = self.store.passage_at(doc_id, m.start())
+                if sp is None or sp.passage.kind == "row":
+                    continue
+                p = sp.passage
+                for a, b in p.sentences:
+                    if a <= m.start() < b and (a, b) not in quoted:
+                        sentence = p.text[a - p.start : b - p.start]
+                        if gives(sentence):
+                            return answer(q.text, "fact", clip(sentence, 0, 300), [self.cite(doc_id, a, b)])
+        return None
 
     def _figure_after(self, whole: Answer, q: Question) -> Answer | None:
         """The first sentence after the answer's first quote in its paragraph that the answer does
@@ -1106,6 +1141,9 @@ def _gives_kind(q: Question, text: str) -> bool:
     return q.wants != "number" or has_number(text, words=True)
 
 
+_FIGURE_WITH_UNIT = lazy(r"\d+(?:[ \u00a0]\d{3})*(?:,\d+)?\s?(?:procent|%|mnkr|mkr|tkr|kronor|kr\b)")
+"""A figure with its unit as an answer quotes it ("4,2 procent", "1 850 tkr"): what the report may
+state again elsewhere."""
 _OWN_QUESTION = lazy(r"(?:hur|vad|vilk\w+|när|how|what|which|when)\b", re.I)
 """The second part of a question that is a question of its own ("Hur många var det …"), not the
 rest of the first ("… buss och tåg när priserna höjdes …")."""
