@@ -86,3 +86,37 @@ def test_a_date_asked_of_a_figure_is_found_where_the_report_states_the_figure_ag
     result = report.ask("Hur mycket gick hyrorna upp 2025 och när gällde höjningen från?")
     assert result.answered, result.answer
     assert "3,6" in result.answer and "1 mars" in result.answer
+
+
+UNITS = """\
+Delårsrapport 2026 Socialnämnden
+
+1 Ekonomi
+
+1.1 Driftredovisning
+
+Tabell 2. Driftredovisning per verksamhet, tkr
+Verksamhet\tBudget 2026\tPrognos helår\tBudgetavvikelse
+Nämnd och förvaltning\t24 600\t23 100\t1 500
+Missbruksvård\t47 200\t49 600\t−2 400
+Ensamkommande barn och unga\t8 900\t7 000\t1 900
+Summa\t80 700\t79 700\t1 000
+
+1.2 Avvikelser per verksamhet
+
+Missbruksvården beräknas gå med ett underskott på 2,4 mnkr. Det beror på fler placeringar på
+behandlingshem.
+
+Ensamkommande barn och unga visar ett överskott på 1,9 mnkr. Överskottet uppstår främst för att
+gruppboendet Björken stängdes vid halvårsskiftet. Nämnd och förvaltning har ett överskott på 1,5 mnkr
+till följd av en vakant controllertjänst.
+"""
+
+
+def test_a_surplus_asked_as_going_with_plus_is_answered_with_its_reason_in_the_next_sentence(tmp_path):
+    report = answerer_of(tmp_path, "sn-delar-2026.txt", UNITS)
+    result = report.ask(
+        "Varför går verksamheten för ensamkommande ungdomar med plus i år, och hur stort är överskottet?"
+    )
+    assert result.answered, result.answer
+    assert "1,9" in result.answer and "Björken" in result.answer and "controllertjänst" not in result.answer

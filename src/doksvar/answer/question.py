@@ -188,7 +188,7 @@ EITHER_WAY = (
 _ENDS_ON = r"(?:bli|blir|blev|blivit|slutar|slutade|visar|visade)"
 """Verbs of what a year ends with ("ser ut att bli minus", "slutade på plus")."""
 GOING_BACK = (
-    r"\b(?:gick|går|gå|gått)\s+(?P<gb1>(?:\w+\s+){0,2}?)(?:back|med förlust|med minus)\b|\bförlust\w*"
+    r"\b(?:gick|går|gå|gått)\s+(?P<gb1>(?:\w+\s+){0,5}?)(?:back|med förlust|med minus)\b|\bförlust\w*"
     r"|\b(?:hamnade|hamnar|landade|landar)\s+på\s+minus\b"
     # "Hur mycket minus väntas nämnden gå?", "gå minus": minus as what the year ends with.
     r"|\bhur (?:mycket|stort) minus\b|\b(?:gick|går|gå|gått)\s+(?P<gb2>(?:\w+\s+){0,2}?)minus\b"
@@ -202,7 +202,7 @@ GOING_BACK = (
 )
 """The everyday way of saying a deficit: "gick mest back", "gick med förlust", "hamnade på minus"."""
 LEFT_OVER = (
-    r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?P<lo1>(?:\w+\s+){0,2}?)plus\b(?!\s+eller\b)"
+    r"\bpengar (?:över|kvar)\b|\b(?:gick|går|gå|gått)\s+(?P<lo1>(?:\w+\s+){0,5}?)(?:med\s+)?plus\b(?!\s+eller\b)"
     r"|\b(?:gick|går|gå|gått)\s+(?P<lo2>(?:\w+\s+){0,2}?)med vinst\b(?!\s+eller\b)"
     r"|\bhur (?:stort|mycket) plus\b(?!\s+eller\b)"
     rf"|(?<!eller )\b{_ENDS_ON}\s+(?P<lo3>(?:\w+\s+){{0,2}}?)(?:på\s+)?plus\b(?!\s+eller\b)"

@@ -120,6 +120,14 @@ _EXPLAINS = re.compile(
     r"det\s+förklaras|detta\s+förklaras|bakgrunden)\b",
     re.I,
 )
+_EXPLAINS_BACK = re.compile(
+    r"^(?:avvikelsen|överskottet|underskottet|differensen|merkostnaden|kostnadsökningen|minskningen|ökningen"
+    r"|det|detta)\b[^.]{0,40}?\b(?:beror|berodde|förklaras|förklarades|uppstår|uppstod|är en följd|var en följd"
+    r"|hänger (?:ihop|samman)|främst för att|för att)\b",
+    re.I,
+)
+"""A next sentence that names the deviation by pointing back and says where it comes from
+("Överskottet uppstår främst för att gruppboendet stängdes …", "Underskottet förklaras av …")."""
 _TOTAL = re.compile(
     r"^(?:utfall\w*|resultat\w*|totalt|sammantaget|sammanlagt|nettokostnad\w*|årets\s+resultat|periodens\s+resultat"
     r"|helår\w*|(?:överskottet|underskottet|budgetavvikelsen)\s+(?:mot|jämfört\s+med)\s+budget\w*)\b",
@@ -276,7 +284,8 @@ def explanation_span(sentences: list[tuple[int, int]], k: int, text_of) -> tuple
         return a + m.start(), b
     if k + 1 < len(sentences):
         a2, b2 = sentences[k + 1]
-        if _EXPLAINS.match(text_of(a2, b2)):
+        following = text_of(a2, b2)
+        if _EXPLAINS.match(following) or _EXPLAINS_BACK.match(following):
             return a2, b2
     return None
 
