@@ -469,7 +469,11 @@ def _listing(a: Answerer, q: Question, facts: list[Found], named_table: bool = F
                 for g in a.store.deviations(sorted({f.doc_id for f in items}))
                 if g.data.source == "text" and _says_largest(a.ref(g.doc_id).text[g.start : g.end], want)
             ]
-            said = [f for f in items if any(_claims_item(f, claim) for claim in claims)]
+            said = [
+                f
+                for f in items
+                if any(_claims_item(f, claim, a.ref(f.doc_id).text[f.start : f.end]) for claim in claims)
+            ]
         if said:
             items = [said[0], *(f for f in items if f is not said[0])]
     if q.largest:
@@ -533,12 +537,20 @@ def _says_largest(sentence: str, want: str | None) -> bool:
     return want is None or said in (None, want)
 
 
-def _claims_item(item: Found, sentence: str) -> bool:
+_FIRST_CELL = lazy(r"[\s|]*([^\t|]*?[^\W\d][^\t|]*?)(?=\s*(?:\t|\||\s[−–-]?\d|$))")
+"""A table row's first cell as its line in the report starts: the text before the first tab, bar
+or figure ("Vinterväghållning" of "Vinterväghållning\t12 600\t…")."""
+
+
+def _claims_item(item: Found, sentence: str, row: str = "") -> bool:
     """Whether a sentence names a table row's item and states its amount ("Fastigheter visar det
-    största överskottet, 2,2 mnkr" of the row "Fastigheter … 2 200" in tkr)."""
+    största överskottet, 2,2 mnkr" of the row "Fastigheter … 2 200" in tkr). The item is named by
+    the row's own first cell (`row`, the row as the report writes it), without the name of the group
+    of rows it stands in ("Skattefinansierad verksamhet" over "Vinterväghållning")."""
     from doksvar.facts.deviations import sentence_deviations  # indexing's extractor: load only when asked
 
-    label = {w for w in stem_set(item.data.row_label) if len(w) >= 3}
+    own = _FIRST_CELL.match(re.sub(r"<[^<>]*>", "\t", row))  # an HTML table's row: its cells apart
+    label = {w for w in stem_set(own.group(1) if own else item.data.row_label) if len(w) >= 3}
     if not label or not label <= stem_set(sentence):
         return False
     return any(abs(d["mkr"] - item.data.mkr) < 0.051 for d in sentence_deviations(sentence))

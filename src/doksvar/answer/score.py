@@ -48,6 +48,7 @@ from doksvar.lang.words import (
     PART_OF_YEAR,
     PERIOD,
     PERSON_NAME,
+    TOTAL_ROW,
     YEAR_BEFORE,
     YEAR_IN_TEXT,
     YEAR_PATTERN,
@@ -667,6 +668,9 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["subject"] = MAIN_TERM_MISSING
     if features_focus:
         features["focus"] = features_focus
+    if one_of_many and handler == "table" and TOTAL_ROW.match(result.answer):
+        # "Which part … is furthest over budget?": a table's sum of every part is none of them.
+        features["most"] = NOT_SAID_MOST
     if one_of_many and handler == "fact" and not _SAYS_MOST.search(shown):
         # "Vilken verksamhet väntas lämna mest pengar över?": a sentence of one item's surplus that does
         # not call it the largest answers less than the ranking of every item.

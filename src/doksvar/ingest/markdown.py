@@ -324,10 +324,14 @@ def html_table(fragment: str) -> Grid | None:
         _pad_rowspans(pending, cells, texts, over)
         if not cells:
             continue
+        # A row of one cell across the table below the header ("<th colspan=6>Skattefinansierad
+        # verksamhet</th>") names the group of rows under it: it is no header row, even in <th>.
+        group = bool(rows) and len(cells) > 1 and sum(1 for t in texts if t) == 1 and bool(texts[0])
+        header = m.start() < heads_end if heads_end >= 0 else all_th and not group
         rows.append(cells)
         raw.append(texts)
         labels.append(over)
-        kinds.append(all_th or m.start() < heads_end)
+        kinds.append(header)
     if not rows:
         return None
     heads = 0

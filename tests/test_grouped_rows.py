@@ -1,0 +1,58 @@
+"""An HTML table whose rows stand in groups ("<th colspan=6>Skattefinansierad verksamhet</th>" in
+its body): the group row is no header, a question after the largest part is not answered by the
+table's sum, and the report's own word on which part deviated most names the row without its group.
+On a report written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import answerer_of, ask
+
+REPORT = """\
+# Delårsrapport augusti 2026 Tekniska nämnden
+
+## 6 Ekonomi
+
+### 6.2 Driftredovisning per verksamhet
+
+<table>
+<thead>
+<tr><th>Verksamhet, tkr</th><th>Budget helår 2026</th><th>Utfall jan–aug 2026</th>
+<th>Prognos helår 2026</th><th>Budgetavvikelse prognos</th></tr>
+</thead>
+<tbody>
+<tr><th colspan="5">Skattefinansierad verksamhet (nettokostnad)</th></tr>
+<tr><td>Gator och vägar</td><td>18 400</td><td>11 920</td><td>18 950</td><td>−550</td></tr>
+<tr><td>Vinterväghållning</td><td>12 600</td><td>11 870</td><td>15 250</td><td>−2 650</td></tr>
+<tr><td>Parker</td><td>7 300</td><td>5 160</td><td>7 050</td><td>250</td></tr>
+<tr><td><b>Summa skattefinansierad verksamhet</b></td><td><b>38 300</b></td><td><b>28 950</b></td>
+<td><b>41 250</b></td><td><b>−2 950</b></td></tr>
+<tr><th colspan="5">Taxefinansierad verksamhet (resultat)</th></tr>
+<tr><td>VA-kollektivet</td><td>800</td><td>−1 270</td><td>−2 470</td><td>−3 270</td></tr>
+</tbody>
+</table>
+
+### 6.3 Analys av avvikelser
+
+Vinterväghållningen prognostiserar ett underskott på 2 650 tkr, vilket är nämndens största avvikelse.
+Orsaken är de stora snöfallen i januari och mars.
+"""
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return answerer_of(tmp_path_factory.mktemp("grouped"), "tn-delar-2026.md", REPORT)
+
+
+def test_a_group_row_in_the_body_is_no_header(report):
+    (table,) = report.store.tables()
+    assert "Skattefinansierad" not in " ".join(table.header)
+    result = ask(report, "Vad har vinterväghållningen kostat hittills i år, januari till augusti?")
+    assert "11 870" in result.answer
+
+
+def test_the_largest_part_is_no_sum_and_the_reports_own_word_decides(report):
+    result = ask(report, "Which part of the board's operations is furthest over budget in the full-year forecast?")
+    assert result.answered, result.answer
+    assert "2 650" in result.answer and "Summa" not in result.answer
