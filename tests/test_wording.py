@@ -382,3 +382,37 @@ def test_a_small_word_the_question_says_chooses_the_row_and_fosterhem_is_familje
     result = ask(report, "Hur många barn bodde i kommunens egna fosterhem 2026?")
     assert result.answered, result.answer
     assert "Egna familjehem" in result.answer and "31" in result.answer
+
+
+STAFF = """\
+Årsredovisning 2025 Granby kommun
+
+1 Fem år i sammandrag
+
+Nyckeltal\t2024\t2025
+Invånare 31 december, antal\t14 120\t14 205
+Tillsvidareanställda 31 december, antal\t1 148\t1 162
+
+4 Personal
+
+4.1 Anställda
+
+Vid utgången av 2025 hade kommunen 1 162 tillsvidareanställda medarbetare, vilket är 14 fler än ett år
+tidigare. Antalet visstidsanställda med månadslön minskade till 118.
+
+Tabell 10 Personalnyckeltal 2024–2025
+Nyckeltal\t2024\t2025
+Tillsvidareanställda, antal\t1 148\t1 162
+varav kvinnor\t909\t921
+varav män\t239\t241
+Sjukfrånvaro, %\t7,4\t7,1
+"""
+
+
+def test_a_group_asked_of_the_first_parts_subject_is_read_from_its_own_row(tmp_path):
+    report = answerer_of(tmp_path, "granby-2025.txt", STAFF)
+    result = report.ask(
+        "How many permanent staff did the municipality employ at the end of 2025, and how many of them were men?"
+    )
+    assert result.answered, result.answer
+    assert "1 162" in result.answer and "241" in result.answer

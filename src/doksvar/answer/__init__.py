@@ -17,6 +17,7 @@ from doksvar.lang.lazy import lazy
 from doksvar.lang.words import (
     COST_STEM,
     GENERIC,
+    GROUP_STEMS,
     LAST_YEAR,
     ORDINAL_PERIOD,
     YEAR_IN_TEXT,
@@ -147,6 +148,11 @@ class Answerer:
         if near is None and first.answered and q2.wants in ("date", "person"):
             near = self._same_figure(first, q2)
         answers = [first, near or (self.answer(q2) if alone[1] else self._of_first(questions[0], q2))]
+        groups = [t for t in q2.content if t.found and t.stem in GROUP_STEMS]
+        if not answers[1].answered and not alone[1] and groups and len(groups) == len(q2.content):
+            # "…, and how many of them were men?": a group of the first part's subject ("män"), which
+            # its table gives as a row of its own ("varav män"), though the first part's words are not there.
+            answers[1] = self.answer(q2)
         if answers[0].answered and not answers[1].answered:
             answers[1] = self._next_to(answers[0], q2, own) or answers[1]
             if not answers[1].answered and asks_reason(q2) and not gives_reason(answers[0].answer):
