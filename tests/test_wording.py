@@ -416,3 +416,27 @@ def test_a_group_asked_of_the_first_parts_subject_is_read_from_its_own_row(tmp_p
     )
     assert result.answered, result.answer
     assert "1 162" in result.answer and "241" in result.answer
+
+
+BUSES = """\
+Årsredovisning 2025 Barn- och utbildningsnämnden
+
+1 Viktiga händelser
+
+Det nya avtalet för skolskjutsen gäller från den 1 augusti, enligt beslut i nämnden, och innebär
+högre kostnader för skolskjutsen.
+
+2 Skolskjuts
+
+Efter upphandlingen tecknades avtalet för skolskjuts med Nordtrafik Väst AB, som kör från den
+1 augusti.
+
+Kommunens avtal om företagshälsovård med Hälsopartner AB förlängdes.
+"""
+
+
+def test_asked_which_company_and_from_when_the_sentence_giving_both_answers(tmp_path):
+    report = answerer_of(tmp_path, "bun-2025.txt", BUSES)
+    result = report.ask("Vilket företag kör skolskjutsen enligt det nya avtalet, och från vilket datum?")
+    assert result.answered, result.answer
+    assert "Nordtrafik" in result.answer and "1 augusti" in result.answer

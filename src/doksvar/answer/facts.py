@@ -55,18 +55,22 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
         result = _answer(a, q, scored, best)
         taken.update((c.start, c.end) for c in result.citations)
         out.append(result)
-    kind = _kind_asked(q)
-    if out and kind and not _GIVES_KIND[kind](out[-1].answer):
+    kinds = _kinds_asked(q)
+    if out and kinds and not all(_GIVES_KIND[k](out[-1].answer) for k in kinds):
         # "Vem levererade e-tjänsten …?": the best sentence names no one; the best that does is proposed
-        # too, and the one scale weighs the kind of answer each gives.
+        # too, and the one scale weighs the kind of answer each gives. Asked both who and when ("Which
+        # company runs the buses, and from what date?"), the best sentence giving both goes first.
+        found: dict[int, Scored] = {}
         for other in scored[1:KIND_REACH]:
             p = other.stored.passage
             sentence = p.text[other.span[0] - p.start : other.span[1] - p.start]
             if other.span in taken or other.own == 0 or not (other.coverage >= MIN_COVERAGE or _specific(other)):
                 continue
-            if _GIVES_KIND[kind](sentence):
-                out.append(_answer(a, q, scored, other))
-                break
+            given = sum(1 for k in kinds if _GIVES_KIND[k](sentence))
+            if given:
+                found.setdefault(given, other)
+        if found:
+            out.append(_answer(a, q, scored, found[max(found)]))
     return out
 
 
@@ -74,13 +78,20 @@ _COMPANY_NAME = lazy(r"\b[A-ZÅÄÖ]\w+(?:\s+[A-ZÅÄÖ]?\w+){0,3}\s+AB\b")
 """A company as Swedish reports name one ("Ärendia AB", "Lantmätarna i Norr AB")."""
 
 
-def _kind_asked(q: Question) -> str:
-    """ "date" for a question asking when, "name" for one asking who or which company, else ""."""
+def _kinds_asked(q: Question) -> list[str]:
+    """ "date" for a question asking when, "name" for one asking who or which company; both for a
+    question asking both ("Which company …, and from what date?")."""
     from doksvar.answer.score import asks_name
 
-    if q.wants == "date":
-        return "date"
-    return "name" if q.wants == "person" or asks_name(q) else ""
+    kinds = ["date"] if q.wants == "date" or _ASKS_WHEN.search(f"{q.swedish} {q.text.lower()}") else []
+    if q.wants == "person" or asks_name(q):
+        kinds.append("name")
+    return kinds
+
+
+_ASKS_WHEN = lazy(r"(?:^|\b(?:och|and)\s+)(?:från\s+)?(?:när|when)\b|\b(?:vilket datum|what date|from when)\b")
+"""A question asking when, in either part ("…, och när startade den?"); not "när året tog slut",
+which says when the figure asked for is counted."""
 
 
 _GIVES_KIND = {
