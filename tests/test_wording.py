@@ -440,3 +440,29 @@ def test_asked_which_company_and_from_when_the_sentence_giving_both_answers(tmp_
     result = report.ask("Vilket företag kör skolskjutsen enligt det nya avtalet, och från vilket datum?")
     assert result.answered, result.answer
     assert "Nordtrafik" in result.answer and "1 augusti" in result.answer
+
+
+STREETS = """\
+Delårsrapport 2026 Tekniska nämnden
+
+1 Viktiga händelser
+
+Den 7 maj inträffade ett större ledningsbrott på huvudvattenledningen under Storgatan. Omkring 420
+hushåll fick kokningsrekommendation under tre dygn.
+
+Den nya gång- och cykelvägen längs Lillträskvägen invigdes den 18 juni 2026. Projektet beräknas kosta
+7,6 mnkr.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("När öppnades den nya cykelbanan vid Lillträskvägen?", "18 juni"),
+        ("Hur många hushåll blev uppmanade att koka vattnet efter läckan i maj?", "420"),
+    ],
+)
+def test_a_cycle_track_a_leak_and_an_opening_in_the_words_of_technical_reports(tmp_path, question, figure):
+    result = ask(answerer_of(tmp_path, "tn-2026.txt", STREETS), question)
+    assert result.answered, result.answer
+    assert figure in result.answer
