@@ -56,3 +56,29 @@ def test_the_largest_part_is_no_sum_and_the_reports_own_word_decides(report):
     result = ask(report, "Which part of the board's operations is furthest over budget in the full-year forecast?")
     assert result.answered, result.answer
     assert "2 650" in result.answer and "Summa" not in result.answer
+
+
+FUND = """\
+Delårsrapport 2026 Tekniska nämnden
+
+1 VA-kollektivet
+
+Tabell 3 VA-kollektivet, tkr
+Post\tBudget helår 2026\tPrognos helår 2026
+VA-fond, ingående balans 1 januari\t4 960\t4 960
+Resultat\t800\t−2 470
+VA-fond, utgående balans 31 december\t5 760\t2 490
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("How much money is expected to be left in the water and sewage reserve fund at the end of 2026?", "2 490"),
+        ("Hur stor var VA-fonden vid årets början?", "4 960"),
+    ],
+)
+def test_a_balance_asked_at_the_end_or_the_start_of_the_year_is_read_from_that_side(tmp_path, question, figure):
+    result = ask(answerer_of(tmp_path, "va-2026.txt", FUND), question)
+    assert result.answered, result.answer
+    assert figure in result.answer

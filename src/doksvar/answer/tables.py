@@ -429,6 +429,25 @@ _COLUMN_KINDS = {
     "avvik": ("avvik", "avv.", "avv ", "återstår", "differens", "diff", "utfall - budget", "budget - utfall"),
     "plac": ("placering", "plats", "rank"),
 }
+_BALANCE_SIDE = lazy(
+    r"(?P<closing>\butgående\b|\b31 dec(?:ember)?\b|\b(?:vid|per) årets slut\b)"
+    r"|(?P<opening>\bingående\b|\b1 jan(?:uari)?\b|\b(?:vid|per) årets början\b)",
+    re.I,
+)
+"""A balance's side in a row or column label: the closing ("VA-fond, utgående balans 31 december") or
+the opening one ("ingående balans 1 januari")."""
+_BALANCE_ASKED = [
+    (
+        "closing",
+        lazy(
+            r"\b(?:vid|i) (?:årets|års) slut\b|\bvid utgången\b|\bvid årsskiftet\b|\bvid årets utgång\b"
+            r"|\b(?:at|by) the end of\b|\bat year-end\b|\butgående\b"
+        ),
+    ),
+    ("opening", lazy(r"\bvid (?:årets|års) början\b|\bvid ingången\b|\bat the (?:start|beginning) of\b|\bingående\b")),
+]
+"""Which side of a balance a question asks: what is left at the end, or what there was at the start."""
+BALANCE_FIT = 0.1
 _OF_PLACES = lazy(r"\b(?:placering\w*|rang|rangordning|ranking\w*|rankning\w*)\b", re.I)
 """A caption whose table's figures are places in a list ("Placering i Öppna jämförelser, rang av 290")."""
 MIN_TABLE_SHARE = 0.5
@@ -527,6 +546,7 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     asks_per = bool(_PER.search(q.swedish))  # "biståndet per hushåll": the question divides as the row does
     asked_months = _months(q.swedish)
     share_asked = asks_share(q)
+    balance = next((side for side, pattern in _BALANCE_ASKED if pattern.search(f"{q.swedish} {q.text.lower()}")), "")
     best: _Pick | None = None
     # A table may name the head of a question's compound only ("Avvikelse" for "budgetavvikelse").
     wider = [dataclasses.replace(t, alternatives=(*t.alternatives, *a.store.vocab.heads(t.stem))) for t in terms]
@@ -613,6 +633,12 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                 if deviation_row:
                     share += 0.5
                 score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)
+                if balance:
+                    # "… left in the fund at the end of 2026": the closing balance ("utgående balans 31
+                    # december"), not the opening one beside it.
+                    said = _BALANCE_SIDE.search(f"{row_label} {cell.col_label}")
+                    if said:
+                        score += BALANCE_FIT if said.lastgroup == balance else -BALANCE_FIT
                 if run >= QUOTED_RUN:
                     score += QUOTED_BONUS  # "bistånd per hushåll och månad": the row the question quotes
                 if is_total and not row_terms:
