@@ -82,3 +82,37 @@ def test_a_balance_asked_at_the_end_or_the_start_of_the_year_is_read_from_that_s
     result = ask(answerer_of(tmp_path, "va-2026.txt", FUND), question)
     assert result.answered, result.answer
     assert figure in result.answer
+
+
+MEALS = """\
+# Delårsrapport augusti 2026 Tekniska nämnden
+
+## 1 Sammanfattning
+
+**Ekonomi.** Den skattefinansierade verksamheten beräknas göra ett underskott mot budget på 2,1 mnkr för
+helåret. Försämringen beror främst på vinterväghållningen och kost och måltider.
+
+## 6 Ekonomi
+
+### 6.2 Driftredovisning per verksamhet
+
+| Verksamhet, tkr | Budget helår 2026 | Prognos helår 2026 | Budgetavvikelse |
+|---|---:|---:|---:|
+| Gator och vägar | 18 400 | 18 950 | −550 |
+| Kost och måltider | 24 900 | 25 880 | −980 |
+| Parker och grönytor | 7 300 | 7 050 | 250 |
+| Summa | 50 600 | 51 880 | −1 280 |
+
+### 6.3 Kost och måltider
+
+Kost och måltider prognostiserar ett underskott på 980 tkr. Livsmedelspriserna har ökat med 5,8 procent,
+medan budgeten räknade med 3,0 procent.
+"""
+
+
+def test_a_compound_of_an_everyday_head_names_the_row_its_first_part_names(tmp_path):
+    report = answerer_of(tmp_path, "tn-2026.md", MEALS)
+    result = report.ask("Varför går måltidsverksamheten sämre än budgeterat i år, och med hur mycket?")
+    assert result.answered, result.answer
+    assert "980" in result.answer and "Livsmedelspriserna" in result.answer
+    assert "2,1" not in result.answer.split(".")[0]

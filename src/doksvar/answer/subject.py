@@ -128,13 +128,31 @@ def found_in(term: Term, sets: list[tuple[frozenset[str], float]], compound: flo
     """The largest weight of a stem set holding `term`; a set holding it only inside a compound
     ("ekonomisystem" for "system") counts `compound` of its weight."""
     best = 0.0
-    exact = {term.stem, *term.alternatives[:1]}
+    # A compound the index lacks stands for its head: an everyday head ("verksamheten" of
+    # "måltidsverksamheten") alone is no more than a part of what it names ("huvudmän" of
+    # "skolhuvudmän" is the report's word for it).
+    exact = {term.stem, *(a for a in term.alternatives[:1] if not _everyday_head(term, a))}
     for stems_, w in sets:
         if exact & stems_:
             best = max(best, w)
         elif any(a in stems_ for a in term.alternatives):
             best = max(best, compound * w)
     return best
+
+
+def _everyday_head(term: Term, alternative: str) -> bool:
+    """Whether an alternative is the everyday head of the term's compound word."""
+    from doksvar.index.query import vague_head
+
+    if not (len(alternative) < len(term.stem) and term.stem.endswith(alternative)):
+        return False
+    head = term.word[len(term.stem) - len(alternative) :]
+    # Its definite form is rarer than the word ("verksamheten" than "verksamhet").
+    bare = [head[: -len(e)] for e in _DEFINITE if head.endswith(e) and len(head) - len(e) >= 4]
+    return any(vague_head(h) for h in (head, *bare))
+
+
+_DEFINITE = ("arna", "erna", "orna", "en", "et", "na", "n", "t")
 
 
 def overlap(terms: list[Term], weights: dict[str, float], texts: list[tuple[str, float]]) -> float:

@@ -75,7 +75,7 @@ VAGUE_ZIPF = 4.5
 compound is about ("post" of "kostnadspost", "fråga", "del", "område"; not "flotta" of "bussflotta")."""
 
 
-def _vague_head(part: str) -> bool:
+def vague_head(part: str) -> bool:
     """Whether a word, as the head of a compound, says little of what the compound is about: an
     everyday word ("post", "frågan") or a word for what something cost ("investeringsutgifterna" are
     the report's "investeringarna")."""
@@ -117,7 +117,7 @@ def _parts(word: str, vocab: Vocabulary) -> list[Term]:
         # A compound whose head is a word of Swedish the report lacks ("kostnadspost",
         # "investeringsutgifterna"): the first part names what is asked about. (A word of Swedish at large,
         # "föreslås", is no compound of "före".)
-        split = compound_parts(word, lambda part: known(part) or _vague_head(part))
+        split = compound_parts(word, lambda part: known(part) or vague_head(part))
         if split is not None and not any(map(known, split)):
             split = None  # a compound of two words the report lacks is not in it
         elif split is not None and known(split[0]) and not known(split[1]):

@@ -185,7 +185,7 @@ class Searcher(Reader):
             if within is not None:
                 if len(label) >= 2 and f" {' '.join(label)} " in f" {quoted} ":
                     return True
-            elif label and stem(label[0]) in own:
+            elif label and any(stem(w) in own for w in _conjuncts(label)):
                 return True
         return False
 
@@ -234,3 +234,9 @@ def make_snippet(passage: Passage, wanted: set[str], width: int = 220) -> tuple[
     out.append(text[pos:hi])
     snippet = ("…" if lo else "") + "".join(out) + ("…" if hi < len(text) else "")
     return snippet, tuple((passage.start + a, passage.start + b) for a, b in spans)
+
+
+def _conjuncts(label: list[str]) -> list[str]:
+    """The first word of each item a row label joins ("Kost och måltider" names "kost" and
+    "måltider", "Parker samt grönytor" both of its parts)."""
+    return [w for i, w in enumerate(label) if i == 0 or label[i - 1] in ("och", "samt")]
