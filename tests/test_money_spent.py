@@ -120,3 +120,27 @@ def test_a_surplus_asked_as_going_with_plus_is_answered_with_its_reason_in_the_n
     )
     assert result.answered, result.answer
     assert "1,9" in result.answer and "Björken" in result.answer and "controllertjänst" not in result.answer
+
+
+RESULT = """\
+Årsredovisning 2025 Granby kommun
+
+1 Förvaltningsberättelse
+
+1.1 Årets resultat
+
+Kommunens resultat för 2025 uppgick till 23,7 mnkr, att jämföra med ett budgeterat resultat på 15,0 mnkr.
+Resultatet blev därmed 8,7 mnkr bättre än budget. Av den positiva avvikelsen avser 5,5 mnkr
+skatteintäkterna, främst till följd av en större slutavräkning än prognostiserat.
+
+1.2 Befolkning
+
+Befolkningen ökade med 85 personer till 14 205 invånare, fler än kommunen hade räknat med.
+"""
+
+
+def test_more_than_the_council_had_counted_on_asks_the_deviation_not_its_words(tmp_path):
+    report = answerer_of(tmp_path, "granby-2025.txt", RESULT)
+    result = report.ask("Hur mycket större blev kommunens plusresultat än vad fullmäktige hade räknat med?")
+    assert result.answered, result.answer
+    assert "8,7" in result.answer

@@ -120,7 +120,8 @@ _KEPT_BUDGET = lazy(
     r"|\binom (?:sin |sina |den |dess )?(?:egen |egna |givna |given |tilldelad |tilldelade )?"
     r"(?:budget\w*|ramen|budgetramen)\b"
     # "Varför lade bolaget mindre pengar på underhåll än planerat?": as the English "less … than planned".
-    r"|\b(?:mer|mindre|lägre|högre|större)\s+(?:\w+\s+){0,5}?än\s+(?:planerat|beräknat|tänkt|väntat|förväntat)\b"
+    r"|\b(?:mer|mindre|lägre|högre|större)\s+(?:\w+\s+){0,5}?än\s+(?:vad\s+(?:\w+\s+){0,2}?)?"
+    r"(?:planerat|beräknat|tänkt|väntat|förväntat|räknat med|räknade med)\b"
 )
 """A budget kept, or not: "Höll nämnden budgeten?", "Klarade hemtjänsten sig inom ramen?"."""
 _KEPT_BUDGET_EN = lazy(

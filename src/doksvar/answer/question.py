@@ -242,6 +242,12 @@ _POSITIVE = lazy(
     rf"|bäst\s+(?:\w+\s+)?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
     rf"|(?:{_SPENT}mindre|{_TOOK_IN}mer) pengar(?P<pm>(?:\s+\w+){{0,4}}?)\s+än {_PLAN})"
 )
+_THAN_PLANNED = lazy(
+    r"\b(?:mer|mindre|lägre|högre|större)\b(?P<tp1>(?:\s+\w+){0,4}?)\s+än\s+(?:vad\s+(?P<tp2>(?:\w+\s+){0,2}?))?"
+    r"(?:planerat|beräknat|tänkt|väntat|förväntat|räknat med|räknade med|budgeterat)\b"
+)
+"""Measured against the plan, either way ("större … än vad fullmäktige hade räknat med"): how the
+question compares, not what it is about (the words in between are)."""
 _EASED = lazy(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\s+(?:\w+\s+)?(under|över)skott\w*")
 """A deficit or surplus made smaller: what "dämpade underskottet" is a positive deviation, what
 "minskade överskottet" a negative one."""
@@ -411,7 +417,7 @@ def _direction_words(text: str, swedish: str = "") -> frozenset[str]:
     *resultat* än budgeterat", "gick *Åsengymnasiet* back"), and their Swedish forms in `swedish`
     ("budgeted" -> "budgeterat")."""
     out: set[str] = set()
-    for pattern in (_NEGATIVE, _POSITIVE, _EASED):
+    for pattern in (_NEGATIVE, _POSITIVE, _EASED, _THAN_PLANNED):
         for m in pattern.finditer(text):
             inside = {w for g in m.groupdict().values() if g for w in words(g)}
             out.update(w for w in words(m.group()) if w not in inside)
