@@ -144,3 +144,10 @@ def test_more_than_the_council_had_counted_on_asks_the_deviation_not_its_words(t
     result = report.ask("Hur mycket större blev kommunens plusresultat än vad fullmäktige hade räknat med?")
     assert result.answered, result.answer
     assert "8,7" in result.answer
+
+
+def test_what_mainly_caused_it_asks_why(tmp_path):
+    report = answerer_of(tmp_path, "granby-2025.txt", RESULT)
+    result = report.ask("How big was the municipality's result compared with the budget, and what mainly caused it?")
+    assert result.answered, result.answer
+    assert "8,7" in result.answer and "skatteintäkterna" in result.answer

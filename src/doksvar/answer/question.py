@@ -134,7 +134,7 @@ _WANTS = [
         "reason",
         lazy(
             r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklar\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
-            rf"|{MADE_IT}|why|what (?:caused|drove|explains|made))\b"
+            rf"|{MADE_IT}|why|what (?:\w+ )?(?:caused|drove|explains|made))\b"
         ),
     ),
     # "När" asks when where it opens a clause; inside one it is a time clause ("… plus när året är slut?").

@@ -229,7 +229,7 @@ _PLACES_CAPTION = lazy(r"\([^()]*\b(?:placering\w*|rang|rangordning|ranking\w*|r
 """A table answer's caption, in brackets at its end, that names its figures places in a list."""
 _ASKS_REASON = lazy(
     r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
-    rf"|hur kommer det sig|{MADE_IT}|why|how come|explain\w*|reason|what (?:caused|drove|made)"
+    rf"|hur kommer det sig|{MADE_IT}|why|how come|explain\w*|reason|what (?:\w+ )?(?:caused|drove|made)"
     r"|what(?: is|'s| are) (?:driving|causing)"
     r"|(?:is|was|are|were|lies|lay) behind)\b"
 )
