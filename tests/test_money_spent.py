@@ -151,3 +151,29 @@ def test_what_mainly_caused_it_asks_why(tmp_path):
     result = report.ask("How big was the municipality's result compared with the budget, and what mainly caused it?")
     assert result.answered, result.answer
     assert "8,7" in result.answer and "skatteintäkterna" in result.answer
+
+
+TAXES = """\
+Årsredovisning 2025 Granby kommun
+
+1 Fem år i sammandrag
+
+Nyckeltal\t2024\t2025
+Skatteintäkter och generella statsbidrag, mnkr\t1 012,7\t1 065,5
+Invånare 31 december\t14 120\t14 205
+
+2 Ekonomi
+
+Nettokostnadernas andel av skatteintäkter och generella statsbidrag minskade från 98,4 procent 2024 till
+97,5 procent 2025.
+
+Skatteintäkterna och de generella statsbidragen ökade med 52,8 mnkr, eller 5,2 procent, jämfört med 2024.
+"""
+
+
+def test_an_amount_and_its_change_in_per_cent_are_asked_apart(tmp_path):
+    report = answerer_of(tmp_path, "granby-skatt-2025.txt", TAXES)
+    q = "Hur mycket fick kommunen in från skatter och generella statsbidrag 2025, och hur många procent ökade det?"
+    result = report.ask(q)
+    assert result.answered, result.answer
+    assert "1 065,5" in result.answer and "5,2" in result.answer

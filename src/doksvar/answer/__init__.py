@@ -1070,8 +1070,13 @@ def _asked_of(q: Question, terms: list[Term]) -> list[Term]:
 def _different_kinds(parts: tuple[str, str], vocab) -> bool:
     """Whether the two parts of a question ask for different kinds of answer (a date and a figure);
     a reason goes with the figure it explains."""
-    kinds = {read_question(p, vocab).wants for p in parts}
+    kinds = {"percent" if _IN_PERCENT.search(p) else read_question(p, vocab).wants for p in parts}
     return len(kinds) == 2 and "" not in kinds and "reason" not in kinds
+
+
+_IN_PERCENT = lazy(r"\b(?:hur många procent|med hur många procent|how many per ?cent|by what percentage)\b", re.I)
+"""A part asking a figure in per cent ("…, och hur många procent ökade det?"), where the other asks
+an amount: two figures, each to be found on its own."""
 
 
 def _says_nothing_new(whole: Answer, other: Answer) -> bool:
