@@ -83,3 +83,25 @@ def test_a_table_of_places_answers_a_ranking_question(report):
     )
     assert result.answered, result.answer
     assert "118" in result.answer and "142" in result.answer
+
+
+SURVEY = """\
+# Årsredovisning 2025 Miljöförbundet
+
+## 5 Kundnöjdhet
+
+Tabell 6. Nöjd-kund-index och placering i Insikt
+
+| Myndighetsområde | NKI 2024 | NKI 2025 | Placering 2024 | Placering 2025 |
+|---|---|---|---|---|
+| Miljö- och hälsoskydd | 69 | 74 | 94 av 180 | 61 av 183 |
+| Livsmedelskontroll | 77 | 81 | 45 av 171 | 22 av 175 |
+| Totalt | 72 | 77 | 71 av 189 | 38 av 196 |
+"""
+
+
+def test_a_place_written_as_so_many_of_so_many_in_a_cell_is_a_place(tmp_path):
+    report = answerer_of(tmp_path, "miljo-2025.md", SURVEY)
+    result = ask(report, "Vilken placering fick livsmedelskontrollen i Insikt 2025?")
+    assert result.answered, result.answer
+    assert "22 av 175" in result.answer

@@ -227,6 +227,9 @@ _PLACE = lazy(
 )
 _PLACES_CAPTION = lazy(r"\([^()]*\b(?:placering\w*|rang|rangordning|ranking\w*|rankning\w*)\b[^()]*\)$", re.I)
 """A table answer's caption, in brackets at its end, that names its figures places in a list."""
+_YEAR_COLUMN = lazy(rf", (?:{YEAR_PATTERN})(?:[–-]\d\d)?: ")
+"""A table answer's figure from a column that is a year and nothing else ("…, 2026: 164"): of a
+table of places, a place (not a column of another measure beside its places)."""
 _ASKS_REASON = lazy(
     r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
     rf"|hur kommer det sig|{MADE_IT}|why|how come|explain\w*|reason|what (?:\w+ )?(?:caused|drove|made)"
@@ -683,7 +686,11 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["others"] = OTHERS_MISSING  # "… jämfört med snittet i riket": the others' figure too
     # A table whose caption says its figures are places ("Placering i Öppna jämförelser, rang av 290")
     # answers a ranking question as a ranking does.
-    places_table = handler == "table" and not _PLACE.search(shown) and bool(_PLACES_CAPTION.search(result.answer))
+    places_table = (
+        handler == "table"
+        and not _PLACE.search(shown)
+        and bool(_PLACES_CAPTION.search(result.answer) and _YEAR_COLUMN.search(result.answer))
+    )
     if intent == handler and intent in ("deviation", "ranking") or (intent == "ranking" and places_table):
         features["intent"] = INTENT_MATCH
     if intent == "ranking":

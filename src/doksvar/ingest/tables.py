@@ -8,6 +8,7 @@ from doksvar.lang.words import figure_value
 
 _NUMBER = re.compile(r"^[-−–+]?\s?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?\s?%?$|^[-−–+]?\d+(?:[,.]\d+)?\s?%?$")
 
+_OF_TOTAL = re.compile(r"^(\d{1,4})\s+(?:av|of)\s+\d{1,4}$")
 _FLAG = re.compile(r"(?<=\d)(?:\s+[A-ZÅÄÖ]{1,2}\d?|\s*\*{1,3}|\s*[¹²³⁴⁵])$")
 
 
@@ -18,6 +19,9 @@ def parse_value(text: str) -> float | None:
     ("82,6 T1", "455 P", "12,4*") is no part of it.
     """
     t = _FLAG.sub("", text.strip())
+    of = _OF_TOTAL.match(t)
+    if of is not None:
+        t = of.group(1)  # "22 av 175": a place, or a count, of so many
     if not t or not _NUMBER.match(t):
         return None
     try:
