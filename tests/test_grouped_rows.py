@@ -5,6 +5,8 @@ On a report written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .conftest import answerer_of, ask
@@ -116,3 +118,13 @@ def test_a_compound_of_an_everyday_head_names_the_row_its_first_part_names(tmp_p
     assert result.answered, result.answer
     assert "980" in result.answer and "Livsmedelspriserna" in result.answer
     assert "2,1" not in result.answer.split(".")[0]
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_row_found_as_the_answering_sentence_is_read_with_its_column(tmp_path):
+    report = answerer_of(tmp_path, "akerby-ar-2025.txt", (DATA / "akerby-ar-2025.txt").read_text(encoding="utf-8"))
+    result = ask(report, "Hur många bodde i Åkerby 2021?")
+    assert result.answered, result.answer
+    assert "2021: 24 312" in result.answer and "24 455" not in result.answer.split("(")[0]

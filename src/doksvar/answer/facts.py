@@ -16,6 +16,7 @@ from doksvar.answer.retrieve import (
     points_back,
     score_sentences,
 )
+from doksvar.answer.tables import row_answer
 from doksvar.lang.lazy import lazy
 from doksvar.lang.words import PERSON_NAME, is_period, own_years, stem, stem_set, words, years_in
 
@@ -51,6 +52,14 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
         if best.own == 0 and not _anchored(q, best):
             break
         if best.span in taken:
+            continue
+        if _row_of_figures(best):
+            # Read as the table reads it, with the column of the figure.
+            p = best.stored.passage
+            row = row_answer(a, q, p.table, p.start, p.end) if p.table is not None else None
+            if row is not None:
+                taken.add(best.span)
+                out.append(row)
             continue
         result = _answer(a, q, scored, best)
         taken.update((c.start, c.end) for c in result.citations)
@@ -107,6 +116,17 @@ SPECIFIC_COVERAGE = 0.55
 """The coverage of a question's words weighed by how little they are everyday Swedish, that lets a
 sentence answer though everyday words of the question are missing ("När kunde teatern öppna igen
 …?": "… återinvigdes Teaterhuset …")."""
+
+
+def _row_of_figures(best: Scored) -> bool:
+    """Whether a sentence is a table's row of several figures ("Nettokostnad kulturskola, kr/inv
+    3 120 2 870 3 350 2 990"): read as prose it says none of what its figures are; the table's
+    reading of the row, with its columns, answers."""
+    p = best.stored.passage
+    return p.kind == "row" and len(_FIGURE_CELL.findall(p.text)) >= 3
+
+
+_FIGURE_CELL = lazy(r"\t[-−–+]?\s?\d[\d \u00a0]*(?:,\d+)?\s?%?(?=\t|$)")
 
 
 def _specific(best: Scored) -> bool:

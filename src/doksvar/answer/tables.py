@@ -96,7 +96,31 @@ def answer_table(a: Answerer, q: Question) -> Answer | None:
     pick = best_cell(a, q)
     if pick is None:
         return None
-    pick = _extreme_row(a, q, pick)
+    return _cell_answer(a, q, _extreme_row(a, q, pick))
+
+
+def row_answer(a: Answerer, q: Question, table_id: int, start: int, end: int) -> Answer | None:
+    """A table's row, found as the sentence that answers, read as the table reads it: the cell of the
+    year the question names (none when no column is of that year), else every figure of the row with
+    its column ("Underhållskostnader, Utfall 2025: −46 800; Budget 2025: −58 000; Avvikelse: 11 200")."""
+    cells = [c for c in a.store.cells(table_id) if start <= c.start < end and c.value is not None and c.col]
+    if q.years:
+        cells = [c for c in cells if set(q.years) & years_in(c.col_label)][:1]
+    if not cells:
+        return None
+    (table,) = a.store.tables([table_id])
+    if len(cells) == 1:
+        return _cell_answer(a, q, _Pick(0.0, table, cells[0].row_label, cells[0]))
+    cites = table_citations(a, table.doc_id, table.caption, table.start, cells[0].start, cells[0].end)
+    for c in cells[1:]:
+        cites += table_citations(a, table.doc_id, "", table.start, c.start, c.end)
+    shown = "; ".join(f"{c.col_label}: {c.text}" for c in cells)
+    caption = f" ({table.caption})" if table.caption else ""
+    return answer(q.text, "table", f"{cells[0].row_label}, {shown}{caption}", cites)
+
+
+def _cell_answer(a: Answerer, q: Question, pick: _Pick) -> Answer:
+    """A cell as an answer, with the cells of its row the question also asks for."""
     doc_id, caption, t_start = pick.table.doc_id, pick.table.caption, pick.table.start
     row_label, col_label, text = pick.cell.row_label, pick.cell.col_label, pick.cell.text
     c_start, c_end = pick.cell.start, pick.cell.end
