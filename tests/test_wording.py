@@ -466,3 +466,29 @@ def test_a_cycle_track_a_leak_and_an_opening_in_the_words_of_technical_reports(t
     result = ask(answerer_of(tmp_path, "tn-2026.txt", STREETS), question)
     assert result.answered, result.answer
     assert figure in result.answer
+
+
+PLAN = """\
+# Årsredovisning 2025 Miljöförbundet Norrhamn
+
+## 1 Året i korthet
+
+- Direktionen antog en ny tillsynsplan för perioden 2026–2028.
+- Avloppsinventeringen i Östvik slutfördes.
+
+## 3 Händelser
+
+Direktionen sammanträdde sex gånger under året och fattade bland annat beslut om:
+
+- **12 juni** – timtaxor för 2026.
+- **11 december** – tillsynsplan och kontrollplan för 2026–2028 samt internkontrollplan för 2026.
+
+I avgångssamtalen nämns lönenivån som det vanligaste skälet till att sluta.
+"""
+
+
+def test_when_a_plan_for_named_years_was_adopted_is_not_answered_by_those_years(tmp_path):
+    report = answerer_of(tmp_path, "miljo-2025.md", PLAN)
+    result = ask(report, "When did the board adopt the new supervision plan covering 2026 to 2028?")
+    assert result.answered, result.answer
+    assert "11 december" in result.answer

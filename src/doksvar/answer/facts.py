@@ -65,7 +65,10 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
         taken.update((c.start, c.end) for c in result.citations)
         out.append(result)
     kinds = _kinds_asked(q)
-    if out and kinds and not all(_GIVES_KIND[k](out[-1].answer) for k in kinds):
+    # A year the question names itself is no answer to its "when" ("When did the board adopt the plan
+    # for 2026–2028?" – "Direktionen antog en ny tillsynsplan för perioden 2026–2028.").
+    given = _without_years(out[-1].answer, q.years) if out else ""
+    if out and kinds and not all(_GIVES_KIND[k](given) for k in kinds):
         # "Vem levererade e-tjänsten …?": the best sentence names no one; the best that does is proposed
         # too, and the one scale weighs the kind of answer each gives. Asked both who and when ("Which
         # company runs the buses, and from what date?"), the best sentence giving both goes first.
@@ -85,6 +88,11 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
 
 _COMPANY_NAME = lazy(r"\b[A-ZÅÄÖ]\w+(?:\s+[A-ZÅÄÖ]?\w+){0,3}\s+AB\b")
 """A company as Swedish reports name one ("Ärendia AB", "Lantmätarna i Norr AB")."""
+
+
+def _without_years(text: str, years: tuple[int, ...]) -> str:
+    """The text without the years given (a question's own)."""
+    return re.sub("|".join(str(y) for y in years), " ", text) if years else text
 
 
 def _kinds_asked(q: Question) -> list[str]:

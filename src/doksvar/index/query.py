@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from doksvar.index.vocabulary import Vocabulary
 from doksvar.lang.terms import synonyms
-from doksvar.lang.words import COST_STEM, is_stop, stem, words
+from doksvar.lang.words import COST_STEM, is_organisation, is_stop, stem, words
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,9 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
             if root:
                 alts, how = vocab.expand(root)[0], "derived"
             else:
-                fixed = vocab.correct(w)
+                # A word for the organisation the report does not use ("nämnd" of a förbund's report,
+                # whose board is its "direktion") is no typo of another ("nämns").
+                fixed = None if is_organisation(w) else vocab.correct(w)
                 if fixed and not _typo_of(w, fixed):
                     fixed = None
                 if fixed:
