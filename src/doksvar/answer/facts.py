@@ -67,8 +67,8 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
     kinds = _kinds_asked(q)
     # A year the question names itself is no answer to its "when" ("When did the board adopt the plan
     # for 2026–2028?" – "Direktionen antog en ny tillsynsplan för perioden 2026–2028.").
-    given = _without_years(out[-1].answer, q.years) if out else ""
-    if out and kinds and not all(_GIVES_KIND[k](given) for k in kinds):
+    best_text = _without_years(out[-1].answer, q.years) if out else ""
+    if out and kinds and not all(_GIVES_KIND[k](best_text) for k in kinds):
         # "Vem levererade e-tjänsten …?": the best sentence names no one; the best that does is proposed
         # too, and the one scale weighs the kind of answer each gives. Asked both who and when ("Which
         # company runs the buses, and from what date?"), the best sentence giving both goes first.

@@ -736,11 +736,11 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             features["kind"] = KIND_MISMATCH  # "Varför har cykelvägen försenats?": a table's figure gives no why
     elif q.wants == "date":
         # A table's cell is a figure: the year in its column header dates the figure, it is no date.
-        said = result.answer if handler == "table" else shown
+        when = result.answer if handler == "table" else shown
         if q.years:
             # A year the question names itself is no answer to its "when" ("… the plan for 2026–2028?").
-            said = re.sub("|".join(str(y) for y in q.years), " ", said)
-        dated = _DATE.search(said)
+            when = re.sub("|".join(str(y) for y in q.years), " ", when)
+        dated = _DATE.search(when)
         features["kind"] = (
             KIND_MATCH if dated and not (handler == "table" and not _DAY.search(result.answer)) else KIND_MISMATCH
         )
