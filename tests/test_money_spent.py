@@ -177,3 +177,40 @@ def test_an_amount_and_its_change_in_per_cent_are_asked_apart(tmp_path):
     result = report.ask(q)
     assert result.answered, result.answer
     assert "1 065,5" in result.answer and "5,2" in result.answer
+
+
+FORECAST = """\
+Årsredovisning 2025 Barn- och utbildningsnämnden
+
+1 Ekonomi
+
+I delårsrapporten per den 31 augusti prognostiserade nämnden ett underskott på 3,8 mnkr för helåret.
+Att det slutliga utfallet blev 2,5 mnkr bättre än prognosen beror främst på lägre kostnader för skolskjuts.
+
+2 Avvikelser per nämnd
+
+Socialnämnden redovisar ett underskott på 6,3 mnkr, vilket är 1,7 mnkr bättre än prognosen i augusti.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "worked"),
+    [
+        (
+            "What deficit did the board forecast in its interim report, and how did the actual result compare?",
+            "deficit 1,3 (3,8 − 2,5) mnkr",
+        ),
+        (
+            "Hur stort underskott trodde socialnämnden på i delårsrapporten, och hur slutade det till sist?",
+            "underskott 8,0 (6,3 + 1,7) mnkr",
+        ),
+    ],
+)
+def test_the_forecast_or_the_outcome_is_worked_out_from_the_other_and_the_difference(tmp_path, question, worked):
+    from .test_answers import check_grounded
+
+    report = answerer_of(tmp_path, "bun-2025.txt", FORECAST)
+    result = report.ask(question)
+    assert result.answered, result.answer
+    assert worked in result.answer
+    check_grounded(report, result)

@@ -106,16 +106,29 @@ class Answerer:
             return answer(question, "none", frame("empty", False), [], answered=False)
         with self.store.snapshot():
             q = read_question(question, self.store.vocab)
-            parts = _two_parts(question)
-            if parts is not None and _different_kinds(parts, self.store.vocab):
-                # "När startade säsongen, och hur många anställdes?": a date and a figure, asked apart.
-                return self._each(q, None, parts)
-            whole = self.answer(q if parts is None else _latest_first(q, parts))
-            if parts is None:
-                return whole
-            if not whole.answered:
-                return self._each(q, whole, parts)
-            return self._both(q, whole, parts)
+            result = self._ask(q, question)
+        if result.answered:
+            # "… ett underskott på 6,3 mnkr, vilket är 1,7 mnkr bättre än prognosen", asked for the
+            # forecast too: the forecast worked out, with its working.
+            from doksvar.answer.forecast import worked_forecast
+
+            worked = worked_forecast(q, result.answer)
+            if worked:
+                result = dataclasses.replace(result, answer=f"{result.answer} {worked[0].upper()}{worked[1:]}.")
+        return result
+
+    def _ask(self, q: Question, question: str) -> Answer:
+        """The answer to a question read, whole or part by part."""
+        parts = _two_parts(question)
+        if parts is not None and _different_kinds(parts, self.store.vocab):
+            # "När startade säsongen, och hur många anställdes?": a date and a figure, asked apart.
+            return self._each(q, None, parts)
+        whole = self.answer(q if parts is None else _latest_first(q, parts))
+        if parts is None:
+            return whole
+        if not whole.answered:
+            return self._each(q, whole, parts)
+        return self._both(q, whole, parts)
 
     def _each(self, q: Question, whole: Answer | None, parts: tuple[str, str]) -> Answer:
         """A two-part question no passage answers whole (or asking two kinds of answer): each part on
