@@ -190,6 +190,7 @@ Att det slutliga utfallet blev 2,5 mnkr bättre än prognosen beror främst på 
 2 Avvikelser per nämnd
 
 Socialnämnden redovisar ett underskott på 6,3 mnkr, vilket är 1,7 mnkr bättre än prognosen i augusti.
+Kulturnämnden redovisar ett överskott på 1 850 tkr, vilket är 250 tkr bättre än prognosen i augusti.
 """
 
 
@@ -204,6 +205,7 @@ Socialnämnden redovisar ett underskott på 6,3 mnkr, vilket är 1,7 mnkr bättr
             "Hur stort underskott trodde socialnämnden på i delårsrapporten, och hur slutade det till sist?",
             "underskott 8,0 (6,3 + 1,7) mnkr",
         ),
+        ("Vilket överskott räknade kulturnämnden med i augustiprognosen, och vad blev det?", "1 600 (1 850 − 250) tkr"),
     ],
 )
 def test_the_forecast_or_the_outcome_is_worked_out_from_the_other_and_the_difference(tmp_path, question, worked):

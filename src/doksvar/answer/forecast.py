@@ -59,8 +59,9 @@ def worked_forecast(q: Question, text: str) -> str:
         other, label = signed - gain, ("prognosen", "the forecast")
     op = "+" if (other > signed) != (signed < 0) else "−"
     word = ("deficit " if q.english else "underskott ") if other < 0 else ""
+    decimals = max(_decimals(m.group("amount")), _decimals(better.group("diff")))
     return (
-        f"{label[1 if q.english else 0]}: {word}{_shown(abs(other))} ({m.group('amount')} {op} "
+        f"{label[1 if q.english else 0]}: {word}{_shown(abs(other), decimals)} ({m.group('amount')} {op} "
         f"{better.group('diff')}) {m.group('amount_unit')}"
     )
 
@@ -69,6 +70,11 @@ def _value(figure: str) -> float:
     return float(figure.replace(" ", "").replace("\u00a0", "").replace(",", "."))
 
 
-def _shown(value: float) -> str:
-    """A figure as reports print it: one decimal with a comma."""
-    return f"{value:.1f}".replace(".", ",")
+def _decimals(figure: str) -> int:
+    return len(figure.split(",", 1)[1]) if "," in figure else 0
+
+
+def _shown(value: float, decimals: int) -> str:
+    """A figure as reports print it: a decimal comma, thousands set apart by a space ("2 100", "8,0")."""
+    whole, _, fraction = f"{value:,.{decimals}f}".partition(".")
+    return whole.replace(",", " ") + (f",{fraction}" if fraction else "")
