@@ -216,3 +216,22 @@ def test_the_forecast_or_the_outcome_is_worked_out_from_the_other_and_the_differ
     assert result.answered, result.answer
     assert worked in result.answer
     check_grounded(report, result)
+
+
+STAFF_AND_RESULT = (
+    FORECAST
+    + """
+3 Personal
+
+Personalomsättningen var 9,8 procent 2025. 41 tillsvidareanställda slutade under året.
+"""
+)
+
+
+def test_how_it_ended_asks_for_the_outcome_not_for_those_who_quit(tmp_path):
+    report = answerer_of(tmp_path, "bun-2025.txt", STAFF_AND_RESULT)
+    result = report.ask(
+        "Hur stort underskott trodde socialnämnden på i delårsrapporten, och hur slutade det till sist?"
+    )
+    assert result.answered, result.answer
+    assert "6,3" in result.answer and "Personalomsättning" not in result.answer
