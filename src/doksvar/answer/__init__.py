@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
 from doksvar.answer.intent import intent_of, is_cue_word
-from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question
+from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question, without_years
 from doksvar.facts.amounts import AMOUNT
 from doksvar.index.query import Term
 from doksvar.index.store import Store
@@ -146,7 +146,7 @@ class Answerer:
         q2 = questions[1]
         # (A year the question names itself is no answer to its "when": "Hur mycket gick hyrorna upp
         # 2025, och när gällde höjningen?" – "… om 2025 års hyror: en höjning med 4,2 procent".)
-        unasked = re.sub("|".join(str(y) for y in q.years) or "^$", " ", first.answer)
+        unasked = without_years(first.answer, q.years)
         if first.answered and q2.wants == "date" and questions[0].wants != "date" and _gives_kind(q2, unasked):
             # "Vem är ny chef …, och när började hen?" – "1 februari: Henrik Åberg tillträdde …": the
             # first part's answer gives the date that the second asks. (A figure in it may be of

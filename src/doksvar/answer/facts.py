@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip
-from doksvar.answer.question import Question, counted_text
+from doksvar.answer.question import Question, counted_text, without_years
 from doksvar.answer.retrieve import (
     BACK_REFERENCE,
     CONSEQUENCE,
@@ -67,7 +67,7 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
     kinds = _kinds_asked(q)
     # A year the question names itself is no answer to its "when" ("When did the board adopt the plan
     # for 2026–2028?" – "Direktionen antog en ny tillsynsplan för perioden 2026–2028.").
-    best_text = _without_years(out[-1].answer, q.years) if out else ""
+    best_text = without_years(out[-1].answer, q.years) if out else ""
     if out and kinds and not all(_GIVES_KIND[k](best_text) for k in kinds):
         # "Vem levererade e-tjänsten …?": the best sentence names no one; the best that does is proposed
         # too, and the one scale weighs the kind of answer each gives. Asked both who and when ("Which
@@ -88,11 +88,6 @@ def answer_fact(a: Answerer, q: Question) -> list[Answer]:
 
 _COMPANY_NAME = lazy(r"\b[A-ZÅÄÖ]\w+(?:\s+[A-ZÅÄÖ]?\w+){0,3}\s+AB\b")
 """A company as Swedish reports name one ("Ärendia AB", "Lantmätarna i Norr AB")."""
-
-
-def _without_years(text: str, years: tuple[int, ...]) -> str:
-    """The text without the years given (a question's own)."""
-    return re.sub("|".join(str(y) for y in years), " ", text) if years else text
 
 
 def _kinds_asked(q: Question) -> list[str]:

@@ -404,6 +404,12 @@ def _which(swedish: str) -> str:
     return "" if m is None else "many" if m.group(1) == "vilka" else "one"
 
 
+def without_years(text: str, years: tuple[int, ...]) -> str:
+    """The text without the years given: a question's own years are no answer to its "when" ("When
+    did the board adopt the plan for 2026–2028?" – "… en ny tillsynsplan för perioden 2026–2028")."""
+    return re.sub("|".join(str(y) for y in years), " ", text) if years else text
+
+
 def without_own_figures(q: Question, text: str) -> str:
     """The text without the figures the question itself states ("medarbetare upp till 29 år"):
     they are no answer to how much."""

@@ -30,6 +30,7 @@ from doksvar.answer.question import (
     direction_fit,
     in_percent,
     unit_fit,
+    without_years,
 )
 from doksvar.answer.retrieve import CAUSE_WORDS, THEREFORE, figure_of_another
 from doksvar.answer.subject import COMMON_SHARE, found_in, heads_title
@@ -736,11 +737,7 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
             features["kind"] = KIND_MISMATCH  # "Varför har cykelvägen försenats?": a table's figure gives no why
     elif q.wants == "date":
         # A table's cell is a figure: the year in its column header dates the figure, it is no date.
-        when = result.answer if handler == "table" else shown
-        if q.years:
-            # A year the question names itself is no answer to its "when" ("… the plan for 2026–2028?").
-            when = re.sub("|".join(str(y) for y in q.years), " ", when)
-        dated = _DATE.search(when)
+        dated = _DATE.search(without_years(result.answer if handler == "table" else shown, q.years))
         features["kind"] = (
             KIND_MATCH if dated and not (handler == "table" and not _DAY.search(result.answer)) else KIND_MISMATCH
         )
