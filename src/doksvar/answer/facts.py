@@ -125,11 +125,10 @@ def _row_of_figures(best: Scored) -> bool:
     """Whether a sentence is a table's row of several figures ("Nettokostnad kulturskola, kr/inv
     3 120 2 870 3 350 2 990"): read as prose it says none of what its figures are; the table's
     reading of the row, with its columns, answers."""
+    from doksvar.ingest.tables import parse_value
+
     p = best.stored.passage
-    return p.kind == "row" and len(_FIGURE_CELL.findall(p.text)) >= 3
-
-
-_FIGURE_CELL = lazy(r"\t[-−–+]?\s?\d[\d \u00a0]*(?:,\d+)?\s?%?(?=\t|$)")
+    return p.kind == "row" and sum(parse_value(c) is not None for c in p.text.split("\t")[1:]) >= 3
 
 
 def _specific(best: Scored) -> bool:

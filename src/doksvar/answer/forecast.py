@@ -8,18 +8,19 @@ from __future__ import annotations
 import re
 
 from doksvar.answer.question import Question
+from doksvar.facts.amounts import AMOUNT
 from doksvar.lang.lazy import lazy
+from doksvar.lang.words import figure_value
 
-_AMOUNT = r"(?P<{name}>\d{{1,3}}(?:[ \u00a0]\d{{3}})*(?:,\d+)?)\s?(?P<{name}_unit>mdkr|mnkr|mkr|tkr|miljoner kronor)"
 _BETTER = lazy(
-    rf"{_AMOUNT.format(name='diff')}\s+(?P<way>bättre|sämre|högre|lägre)\s+än\s+(?:den\s+)?"
+    rf"{AMOUNT}\s+(?P<way>bättre|sämre|högre|lägre)\s+än\s+(?:den\s+)?"
     r"(?:prognos(?:en)?|prognostiserat|beräknat i (?:delårsrapporten|prognosen))",
     re.I,
 )
 """How the outcome compares with the forecast: "1,7 mnkr bättre än prognosen"."""
 _STATED = lazy(
     rf"(?P<kind>underskott\w*|överskott\w*|resultat\w*|avvikelse\w*)\s+(?:\w+\s+){{0,3}}?(?:på|om|till)\s+"
-    rf"{_AMOUNT.format(name='amount')}",
+    rf"{AMOUNT}",
     re.I,
 )
 """An amount the sentence names a result or a deviation: "ett underskott på 6,3 mnkr"."""
@@ -44,13 +45,13 @@ def worked_forecast(q: Question, text: str) -> str:
         return ""
     before = text[: better.start()]
     stated = list(_STATED.finditer(before))
-    if not stated or stated[-1].group("amount_unit").lower() != better.group("diff_unit").lower():
+    if not stated or stated[-1].group("unit").lower() != better.group("unit").lower():
         return ""
     m = stated[-1]
-    amount, diff = _value(m.group("amount")), _value(better.group("diff"))
+    amount, diff = _bare(m.group("amount")), _bare(better.group("amount"))
     deficit = m.group("kind").lower().startswith("underskott")
-    signed = -amount if deficit else amount
-    gain = diff if better.group("way").lower() in ("bättre", "högre") else -diff
+    signed = -figure_value(amount) if deficit else figure_value(amount)
+    gain = figure_value(diff) if better.group("way").lower() in ("bättre", "högre") else -figure_value(diff)
     # Which of the two the sentence states: the forecast where its clause says so, else the outcome.
     clause = before[max(before.rfind(". ", 0, m.start()), 0) : m.end()]
     if _FORECAST_SAID.search(clause):
@@ -59,15 +60,15 @@ def worked_forecast(q: Question, text: str) -> str:
         other, label = signed - gain, ("prognosen", "the forecast")
     op = "+" if (other > signed) != (signed < 0) else "−"
     word = ("deficit " if q.english else "underskott ") if other < 0 else ""
-    decimals = max(_decimals(m.group("amount")), _decimals(better.group("diff")))
+    decimals = max(_decimals(amount), _decimals(diff))
     return (
-        f"{label[1 if q.english else 0]}: {word}{_shown(abs(other), decimals)} ({m.group('amount')} {op} "
-        f"{better.group('diff')}) {m.group('amount_unit')}"
+        f"{label[1 if q.english else 0]}: {word}{_shown(abs(other), decimals)} ({amount} {op} {diff}) {m.group('unit')}"
     )
 
 
-def _value(figure: str) -> float:
-    return float(figure.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+def _bare(figure: str) -> str:
+    """A figure without its sign: the working shows sizes, its words say which way."""
+    return figure.lstrip("-−– ")
 
 
 def _decimals(figure: str) -> int:

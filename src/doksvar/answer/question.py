@@ -242,10 +242,11 @@ _POSITIVE = lazy(
     rf"|bäst\s+(?:\w+\s+)?(?:mot|jämfört med|i förhållande till)\s+{_PLAN}"
     rf"|(?:{_SPENT}mindre|{_TOOK_IN}mer) pengar(?P<pm>(?:\s+\w+){{0,4}}?)\s+än {_PLAN})"
 )
-_THAN_PLANNED = lazy(
-    r"\b(?:mer|mindre|lägre|högre|större)\b(?P<tp1>(?:\s+\w+){0,4}?)\s+än\s+(?:vad\s+(?P<tp2>(?:\w+\s+){0,2}?))?"
-    r"(?:planerat|beräknat|tänkt|väntat|förväntat|räknat med|räknade med|budgeterat)\b"
-)
+_THAN = r"\b(?:mer|mindre|lägre|högre|större)\b(?P<tp1>(?:\s+\w+){0,5}?)\s+än\s+(?:vad\s+(?P<tp2>(?:\w+\s+){0,2}?))?"
+_PLANNED = r"planerat|beräknat|tänkt|väntat|förväntat|räknat med|räknade med"
+THAN_PLANNED = lazy(_THAN + rf"(?:{_PLANNED})\b")
+"""Measured against the plan ("mindre pengar på underhåll än planerat"): a question of the budget."""
+_THAN_PLANNED_OR_BUDGETED = lazy(_THAN + rf"(?:{_PLANNED}|budgeterat)\b")
 """Measured against the plan, either way ("större … än vad fullmäktige hade räknat med"): how the
 question compares, not what it is about (the words in between are)."""
 _EASED = lazy(r"\b(?:dämpa|minska|reducera|begränsa|motverka|mildra)\w*\s+(?:\w+\s+)?(under|över)skott\w*")
@@ -404,6 +405,11 @@ def _which(swedish: str) -> str:
     return "" if m is None else "many" if m.group(1) == "vilka" else "one"
 
 
+PLACE_LIST_WORDS = r"placering\w*|rang|rangordning|ranking\w*|rankning\w*"
+"""Words of a table's caption that call its figures places in a list ("Placering i Öppna jämförelser,
+rang av 290 kommuner")."""
+
+
 def without_years(text: str, years: tuple[int, ...]) -> str:
     """The text without the years given: a question's own years are no answer to its "when" ("When
     did the board adopt the plan for 2026–2028?" – "… en ny tillsynsplan för perioden 2026–2028")."""
@@ -423,7 +429,7 @@ def _direction_words(text: str, swedish: str = "") -> frozenset[str]:
     *resultat* än budgeterat", "gick *Åsengymnasiet* back"), and their Swedish forms in `swedish`
     ("budgeted" -> "budgeterat")."""
     out: set[str] = set()
-    for pattern in (_NEGATIVE, _POSITIVE, _EASED, _THAN_PLANNED):
+    for pattern in (_NEGATIVE, _POSITIVE, _EASED, _THAN_PLANNED_OR_BUDGETED):
         for m in pattern.finditer(text):
             inside = {w for g in m.groupdict().values() if g for w in words(g)}
             out.update(w for w in words(m.group()) if w not in inside)

@@ -23,6 +23,7 @@ from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import (
     DURATION,
     MADE_IT,
+    PLACE_LIST_WORDS,
     Question,
     asks_share,
     budgets,
@@ -226,7 +227,7 @@ _PLACE = lazy(
     r"|\b(?:placering|plats|rank)\w*(?: \w+){0,2}: \d+",  # a table's column of places: "Placering senaste: 47"
     re.I,
 )
-_PLACES_CAPTION = lazy(r"\([^()]*\b(?:placering\w*|rang|rangordning|ranking\w*|rankning\w*)\b[^()]*\)$", re.I)
+_PLACES_CAPTION = lazy(rf"\([^()]*\b(?:{PLACE_LIST_WORDS})\b[^()]*\)$", re.I)
 """A table answer's caption, in brackets at its end, that names its figures places in a list."""
 _YEAR_COLUMN = lazy(rf", (?:{YEAR_PATTERN})(?:[–-]\d\d)?: ")
 """A table answer's figure from a column that is a year and nothing else ("…, 2026: 164"): of a

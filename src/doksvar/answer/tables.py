@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, frame
 from doksvar.answer.intent import against_budget, intent_of
-from doksvar.answer.question import COUNTS, Question, asks_share, in_percent
+from doksvar.answer.question import COUNTS, PLACE_LIST_WORDS, Question, asks_share, in_percent
 from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
 from doksvar.lang.lazy import lazy
@@ -472,7 +472,7 @@ _BALANCE_ASKED = [
 ]
 """Which side of a balance a question asks: what is left at the end, or what there was at the start."""
 BALANCE_FIT = 0.1
-_OF_PLACES = lazy(r"\b(?:placering\w*|rang|rangordning|ranking\w*|rankning\w*)\b", re.I)
+_OF_PLACES = lazy(rf"\b(?:{PLACE_LIST_WORDS})\b", re.I)
 """A caption whose table's figures are places in a list ("Placering i Öppna jämförelser, rang av 290")."""
 MIN_TABLE_SHARE = 0.5
 """A cell answers only when its row, column and caption hold this share of the question's weight."""
