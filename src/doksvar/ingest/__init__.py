@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from doksvar.errors import IngestError
@@ -44,6 +43,8 @@ def read_bytes(path: Path) -> bytes:
 
 def load_bytes(path: Path, data: bytes, on_page=None) -> Document:
     """Parse a report from its bytes, by the file's suffix."""
+    import hashlib  # here, not above: OpenSSL takes milliseconds to load, and answering needs none of it
+
     sha = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
