@@ -160,6 +160,10 @@ class Answerer:
         near = self._next_to(first, q2, own) if first.answered and q2.wants in ("number", "date") else None
         if near is None and first.answered and q2.wants in ("date", "person"):
             near = self._same_figure(first, q2)
+        if not alone[1] and not first.answered and self._missing(questions[0]) is not None:
+            # "How many byggsanktionsavgifter …, and for what amount?": the second part asks of a
+            # subject the report does not mention, as the first part's answer says.
+            return dataclasses.replace(first, question=q.text)
         answers = [first, near or (self.answer(q2) if alone[1] else self._of_first(questions[0], q2))]
         groups = [t for t in q2.content if t.found and t.stem in GROUP_STEMS]
         if not answers[1].answered and not alone[1] and groups and len(groups) == len(q2.content):

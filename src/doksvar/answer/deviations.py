@@ -12,7 +12,7 @@ from doksvar.answer.question import BUDGET_NAMES, Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
 from doksvar.lang.lazy import lazy
-from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, RELATIVE_CLAUSE, is_organisation, is_period, stem_set
+from doksvar.lang.words import FULL_YEAR, PART_OF_YEAR, RELATIVE_CLAUSE, is_organisation, is_period, stem_set, stems
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -182,6 +182,9 @@ what it is measured against: a result's surplus is no deviation from the budget 
 
 EXPLAINED = 0.05
 """Preference, when the question asks why, for a deviation stated with its explanation."""
+NAMED_FIRST = 0.05
+"""Preference for a deviation whose sentence opens with the item ("Regionaltåget redovisar en negativ
+avvikelse …") over one that names it in passing."""
 LEAD_COVERED = 0.7
 """How much of the question's subject an item's lead-in must name to answer its why at once."""
 RESTATED_REASON = 0.2
@@ -200,11 +203,14 @@ def _about(
     from doksvar.answer.score import asks_reason
     from doksvar.lang.frequency import generality_weight
 
-    weights = {w: v * generality_weight(w) for w, v in term_weights(a.store, subject).items()}
+    weights = {
+        w: v * (1.0 if w in q.names else generality_weight(w)) for w, v in term_weights(a.store, subject).items()
+    }
     passages = a.store.passages({f.passage_id for f in facts})
     against_budget = bool(_AGAINST_BUDGET.search(q.swedish))
     why = asks_reason(q)
     forecast = _asks_forecast(q)
+    so_far = not forecast and _asks_so_far(q)
     best, best_score = None, 0.0
     scored: list[tuple[float, Found]] = []
     for f in facts:
@@ -223,8 +229,13 @@ def _about(
             # "väntas … när året är slut": the forecast ("Avv. helår"), not the outcome so far (the
             # first of "1,5 mnkr för perioden och 5,3 mnkr i prognos för helåret").
             score += FORECAST_ASKED
+        elif so_far and _of_forecast(a, f) and not _of_the_period(a, f):
+            score -= FORECAST_ASKED  # "hittills i år" asks the outcome so far, which no forecast is
         if why and data.explanation:
             score += EXPLAINED  # "Varför …": the sentence that states the deviation and its reason
+        opening = stems(data.subject[:60])[:1]
+        if opening and any(opening[0] == t.stem or opening[0] in t.alternatives for t in subject):
+            score += NAMED_FIRST
         scored.append((score, f))
         if score > best_score:
             best, best_score = f, score
@@ -317,7 +328,7 @@ def _of_period(q: Question, facts: list[Found]) -> list[Found]:
     year's ("Avvikelse helår") for a forecast or the whole year, the period's ("Avvikelse jan–aug")
     for the time so far, else the table's first."""
     forecast = _asks_forecast(q)
-    so_far = not forecast and bool(PART_OF_YEAR.search(q.swedish) or _SO_FAR.search(f"{q.swedish} {q.text.lower()}"))
+    so_far = not forecast and _asks_so_far(q)
     columns: dict[str, dict[int, str]] = {}
     for f in facts:
         if f.data.source == "table":
@@ -329,6 +340,11 @@ def _of_period(q: Question, facts: list[Found]) -> list[Found]:
         pick = full if forecast else part if so_far else []
         chosen[label] = min(pick or heads)
     return [f for f in facts if f.data.source != "table" or f.data.column == chosen[f.data.label]]
+
+
+def _asks_so_far(q: Question) -> bool:
+    """Whether the question asks for the period so far ("hittills i år", "jan–aug", "so far")."""
+    return bool(PART_OF_YEAR.search(q.swedish) or _SO_FAR.search(f"{q.swedish} {q.text.lower()}"))
 
 
 def _asks_forecast(q: Question) -> bool:

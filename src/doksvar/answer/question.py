@@ -376,9 +376,23 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
         which=_which(swedish),
         focus=_focus(swedish),
         direction=_direction_words(both, swedish),
-        untranslated=frozenset(set(words(swedish)) & set(words(text.lower()))) if english else frozenset(),
-        names=frozenset(w.lower() for w in names_in(text)),
+        untranslated=frozenset(set(words(swedish)) & set(words(text.lower())) - _bracketed(text))
+        if english
+        else frozenset(),
+        names=frozenset(w.lower() for w in names_in(text)) | _first_parts(terms),
         first=bool(re.search(r"\b(först|första|förstaplats\w*|etta|first|top|topp\w*)\b", both)),
+    )
+
+
+def _first_parts(terms: tuple[Term, ...]) -> frozenset[str]:
+    """The first parts of compounds the report lacks, where the first part says which one ("tåg" of
+    "tågtrafiken", asked of a report of "Regionaltåget"): they name the subject however common they
+    are as words, as names do."""
+    return frozenset(
+        t.word
+        for t in terms
+        if t.how == "part"
+        and any(o.how == "compound" and o.word.startswith(t.word) and o.word != t.word for o in terms)
     )
 
 
@@ -559,6 +573,14 @@ COUNTED_EN = lazy(
 noun phrase, whose head may be named in other words: "How many swimming-school occasions …")."""
 
 
+_BRACKETED = lazy(r"\(([^()]{2,80})\)")
+
+
+def _bracketed(text: str) -> set[str]:
+    """The words in brackets of an English question: the report's own terms as the asker gives them."""
+    return {w for m in _BRACKETED.finditer(text.lower()) for w in words(m.group(1))}
+
+
 def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
     """English words with no Swedish term and no match in the index carry no subject we can find.
 
@@ -571,10 +593,20 @@ def _drop_untranslated(original: str, swedish: str, vocab: Vocabulary) -> str:
     # What "how many" counts is the subject however it is worded: kept, so that a report without
     # it says so ("How many e-books …" is not "how many … the library").
     counted = {m.group(1) for m in COUNTED_EN.finditer(swedish.lower())}
+    # A word in brackets is the report's own term as the asker gives it ("construction sanction fees
+    # (byggsanktionsavgifter)"): kept, so that a report without it says so.
+    glossed = _bracketed(original)
     # Words joined by a slash or a dash are read apart: "Museum/konsthall", "EU–US".
     for w in re.sub(r"([/–—])", r" \1 ", swedish).split():
         bare = re.sub(r"[^\w-]", "", w.lower())
-        if bare and bare not in translated and bare not in counted and bare.isascii() and not bare.isdigit():
+        if (
+            bare
+            and bare not in translated
+            and bare not in counted
+            and bare not in glossed
+            and bare.isascii()
+            and not bare.isdigit()
+        ):
             # An English word is found as a word of the report or the first part of one of its
             # compounds ("extremist" in "extremistmiljö"), never inside one ("spend" in "miljöspendanalys").
             alts = [a for a in vocab.expand(stem(bare))[0] if _english_part(bare, a, vocab)]

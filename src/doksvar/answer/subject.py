@@ -132,6 +132,8 @@ def found_in(term: Term, sets: list[tuple[frozenset[str], float]], compound: flo
     # "måltidsverksamheten") alone is no more than a part of what it names ("huvudmän" of
     # "skolhuvudmän" is the report's word for it).
     exact = {term.stem, *(a for a in term.alternatives[:1] if not _everyday_head(term, a))}
+    # A compound whose head is a word of three letters is one of them ("regionaltåget" is a "tåg").
+    exact |= {a for a in term.alternatives if len(term.stem) == 3 and a.endswith(term.stem)}
     for stems_, w in sets:
         if exact & stems_:
             best = max(best, w)

@@ -162,7 +162,8 @@ def analyse(text: str, vocab: Vocabulary, english: bool = True, keep: frozenset[
         if pair is not None:
             # "förskoleverksamheten": the förskola's row, not every "verksamhet", answers.
             first, _ = pair
-            part = Term(w[: len(first)], stem(first), vocab.expand(stem(first))[0], "part")
+            found = (*vocab.expand(stem(first))[0], *vocab.ending_in(stem(first)))
+            part = Term(w[: len(first)], stem(first), tuple(dict.fromkeys(found)), "part")
             terms.extend([part, Term(w, s, alts, how)] if part.word not in seen else [Term(w, s, alts, how)])
             seen.add(part.word)
             continue

@@ -44,6 +44,17 @@ def _umlauted(s: str) -> list[str]:
     return [f"{s[: m.start()]}{_UMLAUT[m.group(1)]}{m.group(2)}"] if m else []
 
 
+def _names_a_thing(first: str) -> bool:
+    """Whether the first part of a compound names what it is about: four letters at least, or a
+    three-letter noun of Swedish ("tåg" of "tågtrafiken", "lån" of "lånekostnader"), not one of the
+    everyday words that begin lexicalised compounds ("hem" of "hemtjänst")."""
+    if len(first) >= 4:
+        return True
+    from doksvar.lang.frequency import zipf
+
+    return len(first) == 3 and 3 <= zipf(first) < 5
+
+
 class Vocabulary:
     """The index's stems and words, for compound and typo look-ups."""
 
@@ -169,7 +180,7 @@ class Vocabulary:
         if first.endswith("s") and stem(first[:-1]) in self.doc_freq:
             first = first[:-1]  # the linking s of "byggnadsverksamheten"
         df = self.doc_freq.get(stem(first), 0)
-        return (first, heads[0]) if len(first) >= 4 and 0 < df < self.doc_freq[heads[0]] else None
+        return (first, heads[0]) if _names_a_thing(first) and 0 < df < self.doc_freq[heads[0]] else None
 
     def missing_first(self, s: str) -> str | None:
         """The first part of a compound the index lacks, when its head is indexed and the first part,
@@ -189,6 +200,18 @@ class Vocabulary:
         if stem(first) in self.doc_freq or self._holding(stem(first)):
             return None
         return first
+
+    def ending_in(self, short: str) -> list[str]:
+        """The compounds that end in a word of three letters ("regionaltåg", "pendeltåg" of "tåg"):
+        a three-letter stem is looked for only as a head, where it names what the compound is."""
+        if len(short) != 3:
+            return []
+        text, out, i = self._long_text, [], 0
+        while (i := text.find(short + "\n", i)) >= 0:
+            start = text.rfind("\n", 0, i) + 1
+            out.append(text[start : i + 3])
+            i += 4
+        return out
 
     def _holding(self, part: str) -> list[str]:
         """The long stems that hold `part` and are longer than it, in alphabetical order."""
