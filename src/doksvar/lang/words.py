@@ -84,7 +84,14 @@ tables hold as rows of every report, not an item the report is about."""
 
 # The organisation a report is by, in the genre's words: "nämndens intäkter" asks about the report's
 # own figures, so these words say little about which figure.
-ORGANISATION = lazy(r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|förbund|verksamhetsområd)\w*$")
+ORGANISATION = lazy(
+    r"^(?:nämnd|förvaltning|kommun|styrels|region|stad|bolag|förbund|verksamhetsområd)"
+    r"(?:(?:e|en|ens|er|erna|ernas|et|ets|s|ar|arna|arnas|n|ns|na|nas|al|ala|alt)?"
+    r"|s?\w*(?:nämnd|styrels|fullmäktig|revision|förvaltning|kontor|ledning)(?:e|es|en|ens|er|erna|et|ets|s|n|ns)?)$"
+)
+"""A word for the reporting organisation, in its forms ("nämnden", "kommunens", "kommunala"), or a
+compound of one that names an organ ("kommunstyrelsen", "stadsrevisionen", "stadsbyggnadsnämnden");
+not another compound that begins with one ("regionaltåget", "stadstrafiken", "kommunikation")."""
 
 
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
