@@ -25,7 +25,7 @@ from doksvar.ingest import load
 
 def _safe(text: str) -> str:
     """Text the standard fonts can draw (WinAnsi), XML-escaped for Paragraph."""
-    text = text.replace("●", "•").replace("\u2011", "-")
+    text = text.replace("●", "•").replace("\u2011", "-").replace("\u2212", "-")  # no minus glyph in WinAnsi
     text = text.encode("cp1252", errors="replace").decode("cp1252").replace("?", "?")
     return escape(text)
 
