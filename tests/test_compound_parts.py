@@ -106,5 +106,5 @@ def test_a_bracketed_report_term_the_report_lacks_is_declined_in_both_parts(tmp_
     # The asker gives the Swedish term in brackets; the report has other fees, not this one.
     permits = answerer_of(tmp_path, "bmn-2026.txt", PERMITS)
     question = "How many construction sanction fees (byggsanktionsavgifter) did the board impose, and for what amount?"
-    result = ask(permits, question)
+    result = permits.ask(question)  # both parts, as a user asks it
     assert not result.answered and "byggsanktionsavgifter" in result.answer, result.answer

@@ -154,6 +154,9 @@ class Answerer:
             return dataclasses.replace(first, question=q.text)
         if first.answered and all(is_everyday(t.word) for t in own_subject) and _its_figure(questions[0], q2, first):
             return dataclasses.replace(first, question=q.text)
+        if first.answered and _only_why(q2) and not gives_reason(first.answer):
+            # "…, och vad var huvudorsaken?": why the first part's answer is so.
+            return dataclasses.replace(self._with_reason(questions[0], first), question=q.text)
         own = _asked_of(q2, [t for t in q2.content if t.found])
         # The second part asks on about what the first part's answer tells: where the report goes on
         # ("Den 14 mars utbröt en brand … och 18 hushåll evakuerades") before anywhere else.
@@ -1136,6 +1139,17 @@ def _named_by_heading(result: Answer, q: Question) -> Answer:
 
     title = heading_naming(result, q)
     return result if title is None else dataclasses.replace(result, answer=f"{title}: {result.answer}")
+
+
+_REASON_NOUN = lazy(r"(?:huvud|grund)?(?:orsak|anledning|skäl|förklaring)\w*")
+
+
+def _only_why(q: Question) -> bool:
+    """Whether a question asks only why, in words for the reason ("Vad var huvudorsaken?", "och
+    varför?"), with no subject of its own."""
+    from doksvar.answer.score import asks_reason
+
+    return asks_reason(q) and all(_REASON_NOUN.fullmatch(t.word) for t in q.content)
 
 
 def _latest_first(q: Question, parts: tuple[str, str]) -> Question:

@@ -468,6 +468,8 @@ def _listing(a: Answerer, q: Question, facts: list[Found], named_table: bool = F
     if (q.largest or q.listing) and _ASKS_PART.search(f"{q.swedish} {q.text.lower()}"):
         # "Vilken verksamhet …", "Which part …": the activities, not the kinds of cost of the whole.
         items = [f for f in items if not _of_a_kind_of_money(a, f)] or items
+        # A table "per verksamhet" is the report's own list of its parts: its rows answer.
+        items = [f for f in items if f.data.source == "table" and _OF_PARTS.search(f.data.label)] or items
     if (q.largest or q.listing) and "investering" not in asked:
         # An investment project's money left is no deviation of the operations, unless investments are asked.
         items = [f for f in items if "investering" not in _budgets_of(a, f, titles)] or items
@@ -608,10 +610,20 @@ def _of_a_kind_of_money(a: Answerer, f: Found) -> bool:
     the clause that states its amount does ("…, vilket förklarar att personalkostnaderna överstiger
     budget med 11,3 mnkr")."""
     if f.data.source == "table":
-        return bool(_MONEY_KIND.match(f.data.row_label))
+        # A table "per verksamhet" lists parts, whatever a row is called ("Köp av externa platser").
+        return bool(_MONEY_KIND.match(f.data.row_label)) and not _OF_PARTS.search(f.data.label)
     text = a.ref(f.doc_id).text[f.start : f.data.span_amount[0]]
     clause = re.split(r"[,;:]", RELATIVE_CLAUSE.sub(" ", text))[-1]
-    return bool(_MONEY_KIND.search(clause))
+    # "Kostnaderna beräknas överstiga budget med 27,1 mnkr" opens a sentence of the whole's costs.
+    return bool(_MONEY_KIND.search(clause) or _WHOLE_MONEY.match(clause))
+
+
+_OF_PARTS = lazy(r"\bper\s+(?:verksamhet|verksamhetsområde|område|enhet|avdelning|nämnd|styrelse|förvaltning)", re.I)
+"""A table caption that says its rows are parts of the organisation ("Driftredovisning per verksamhet")."""
+_WHOLE_MONEY = lazy(
+    r"\s*(?:de\s+)?(?:totala\s+)?(?:kostnaderna|intäkterna|nettokostnaden|nettokostnaderna|utgifterna)\b", re.I
+)
+"""A clause that opens with the whole's money, no part named ("Kostnaderna beräknas överstiga …")."""
 
 
 _REFERS_BACK = lazy(r"(?:utfallet|avvikelsen|resultatet|kostnaden|kostnaderna|det|detta|dessa|den|denna)\b", re.I)

@@ -133,7 +133,9 @@ _WANTS = [
     (
         "reason",
         lazy(
-            r"\b(varför|vad beror|vad berodde|orsak\w*|anledning\w*|förklar\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
+            r"\b(varför|vad beror|vad berodde|(?:huvud|grund)?orsak\w*|(?:huvud)?anledning\w*|förklar\w*"
+            r"|(?:huvud)?skäl\w*"
+            r"|(?:ligger|låg) \w*\s*bakom"
             rf"|{MADE_IT}|why|what (?:\w+ )?(?:caused|drove|explains|made))\b"
         ),
     ),

@@ -233,7 +233,9 @@ _YEAR_COLUMN = lazy(rf", (?:{YEAR_PATTERN})(?:[–-]\d\d)?: ")
 """A table answer's figure from a column that is a year and nothing else ("…, 2026: 164"): of a
 table of places, a place (not a column of another measure beside its places)."""
 _ASKS_REASON = lazy(
-    r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|orsak\w*|anledning\w*|skäl\w*|(?:ligger|låg) \w*\s*bakom"
+    r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|(?:huvud|grund)?orsak\w*|(?:huvud)?anledning\w*"
+    r"|(?:huvud)?skäl\w*"
+    r"|(?:ligger|låg) \w*\s*bakom"
     rf"|hur kommer det sig|{MADE_IT}|why|how come|explain\w*|reason|what (?:\w+ )?(?:caused|drove|made)"
     r"|what(?: is|'s| are) (?:driving|causing)"
     r"|(?:is|was|are|were|lies|lay) behind)\b"
@@ -673,8 +675,9 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
         features["subject"] = MAIN_TERM_MISSING
     if features_focus:
         features["focus"] = features_focus
-    if one_of_many and handler == "table" and TOTAL_ROW.match(result.answer):
-        # "Which part … is furthest over budget?": a table's sum of every part is none of them.
+    if one_of_many and handler == "table" and (TOTAL_ROW.match(result.answer) or intent == "deviation"):
+        # "Which part … is furthest over budget?": a table's sum of every part is none of them, nor is
+        # one row's deviation the largest of them all, which the deviations' own list ranks.
         features["most"] = NOT_SAID_MOST
     if one_of_many and handler == "fact" and not _SAYS_MOST.search(shown):
         # "Vilken verksamhet väntas lämna mest pengar över?": a sentence of one item's surplus that does

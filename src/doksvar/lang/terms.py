@@ -117,6 +117,8 @@ def to_report_terms(question: str, known: Callable[[str], bool]) -> str:
 
     def term(phrase: str) -> str:
         choices = pairs[_joined(phrase)].split("|")
+        if phrase.lower() in choices and known(phrase):
+            return phrase  # "busstrafiken" of a report that has its own busstrafik beside kollektivtrafik
         return next((c for c in choices if known(c)), phrase)
 
     return _replace_phrases(question, "phrases.tsv", term)
