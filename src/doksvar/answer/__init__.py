@@ -1120,8 +1120,9 @@ def _related(section: str, other: str) -> bool:
     return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
 
 
-_MEASURED = lazy(r"\bhur mycket\b(?:\s+\w+){0,3}?\s+i\s+(\w+)")
-"""The noun "hur mycket … i N" measures ("Hur mycket betalade nämnden i hyra?")."""
+_MEASURED = lazy(r"\bhur mycket\b(?:\s+\w+){0,4}?\s+(?:i|på|för)\s+(\w+)")
+"""The noun "hur mycket … i/på/för N" measures ("Hur mycket betalade nämnden i hyra?", "Hur mycket har
+förvaltningen lagt på konsulter?")."""
 
 
 SECTION_REACH = 12
