@@ -20,6 +20,8 @@ Försörjningsstöd\t-41 000\t-29 800\t-44 100
 Barn och unga\t-88 300\t-61 200\t-92 500
 
 Förvaltningen har under året köpt utbildning i motiverande samtal för 420 tkr.
+
+Nämnden väntas gå 7,3 mnkr över budget för helåret, främst inom barn och unga.
 """
 
 
@@ -33,6 +35,7 @@ def report(tmp_path_factory):
     [
         ("Hur mycket har förvaltningen lagt på konsulter hittills i år?", "konsulter"),
         ("Hur mycket har socialförvaltningen betalat för tolkar under januari–augusti?", "tolkar"),
+        ("Hur mycket koldioxid släppte förvaltningens bilar ut i år?", "koldioxid"),
     ],
 )
 def test_what_is_measured_decides_when_the_report_lacks_it(report, question, missing):
@@ -43,3 +46,8 @@ def test_what_is_measured_decides_when_the_report_lacks_it(report, question, mis
 def test_what_is_measured_answers_where_the_report_has_it(report):
     result = ask(report, "Hur mycket har förvaltningen lagt på utbildning i år?")
     assert "420" in result.answer, result.answer
+
+
+def test_a_verb_right_after_hur_mycket_is_no_measured_noun(report):
+    result = ask(report, "Hur mycket drog nämnden över budget i år?")
+    assert "7,3" in result.answer, result.answer

@@ -915,7 +915,7 @@ class Answerer:
         original = set(words(q.text.lower()))
         counted_en = {w for m in COUNTED_EN.finditer(q.swedish) for w in words(m.group(1))} if q.english else set()
         # "Hur mycket betalade nämnden i hyra …": what is measured decides, however everyday the word.
-        measured = {m.group(1) for m in _MEASURED.finditer(q.swedish)} - GENERIC
+        measured = {m.group(1) or m.group(2) for m in _MEASURED.finditer(q.swedish)} - GENERIC
         fields = domains(self.store.title_words(q.docs))
         ordinals = {m.group(1) for m in ORDINAL_PERIOD.finditer(q.swedish)}
         for t in q.missing():
@@ -1120,9 +1120,13 @@ def _related(section: str, other: str) -> bool:
     return section == other or f"{section}.".startswith(f"{other}.") or f"{other}.".startswith(f"{section}.")
 
 
-_MEASURED = lazy(r"\bhur mycket\b(?:\s+\w+){0,4}?\s+(?:i|på|för)\s+(\w+)")
+_MEASURED = lazy(
+    r"\bhur mycket\b(?:\s+\w+){0,4}?\s+(?:i|på|för)\s+(\w+)"
+    r"|\bhur mycket\s+(?!\w*(?:ade|ades|ats|te|tes|de|des|r)\b)(\w{4,})\s+\w+(?:ade|ades|ats|te|tes|de|des|ar|er)\b"
+)
 """The noun "hur mycket … i/på/för N" measures ("Hur mycket betalade nämnden i hyra?", "Hur mycket har
-förvaltningen lagt på konsulter?")."""
+förvaltningen lagt på konsulter?"), as does a noun between "hur mycket" and its verb ("Hur mycket
+koldioxid släppte …"; not "Hur mycket drog nämnden …", whose verb comes first)."""
 
 
 SECTION_REACH = 12
