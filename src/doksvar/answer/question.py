@@ -357,7 +357,7 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
     keep = frozenset({"it"}) if re.search(r"\bIT\b", text) else frozenset()
     terms = tuple(analyse(swedish, vocab, english=english, keep=keep))
     glossed = _glossed(swedish, terms)
-    terms = tuple(t for t in terms if t.word not in glossed)
+    terms = _either(swedish, tuple(t for t in terms if t.word not in glossed))
     ws = words(swedish)
     years = tuple(int(w) for w in ws if is_year(w))
     numbers = tuple(w for w in ws if w.isdigit() and not is_year(w))
@@ -396,6 +396,29 @@ def _first_parts(terms: tuple[Term, ...]) -> frozenset[str]:
         if t.how == "part"
         and any(o.how == "compound" and o.word.startswith(t.word) and o.word != t.word for o in terms)
     )
+
+
+_OPPOSITES = lazy(
+    r"\b(bättre|sämre|högre|lägre|fler|färre|större|mindre|ökat|minskat|ökade|minskade|better|worse|higher|lower|more"
+    r"|fewer|less|increased|decreased)\s+(?:eller|or)\s+(bättre|sämre|högre|lägre|fler|färre|större|mindre|ökat|minskat"
+    r"|ökade|minskade|better|worse|higher|lower|more|fewer|less|increased|decreased)\b"
+)
+"""Two opposites asked either way ("bättre eller sämre", "ökat eller minskat"): the answer says one."""
+
+
+def _either(swedish: str, terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms with each pair of opposites asked either way ("Har prognosen blivit bättre eller
+    sämre …?") as one term that either word's stems satisfy: an answer says one of them."""
+    for m in _OPPOSITES.finditer(swedish):
+        first = next((t for t in terms if t.word == m.group(1)), None)
+        second = next((t for t in terms if t.word == m.group(2)), None)
+        if first is None or second is None or first is second:
+            continue
+        joined = Term(
+            first.word, first.stem, tuple(dict.fromkeys((*first.alternatives, *second.alternatives))), first.how
+        )
+        terms = tuple(joined if t is first else t for t in terms if t is not second)
+    return terms
 
 
 _GLOSS = lazy(r"((?:[\w-]+\s+){1,3})\(([^()]{2,80})\)")
