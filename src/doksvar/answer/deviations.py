@@ -470,6 +470,9 @@ def _listing(a: Answerer, q: Question, facts: list[Found], named_table: bool = F
         items = [f for f in items if not _of_a_kind_of_money(a, f)] or items
         # A table "per verksamhet" is the report's own list of its parts: its rows answer.
         items = [f for f in items if f.data.source == "table" and _OF_PARTS.search(f.data.label)] or items
+    if (q.largest or q.listing) and q.focus.startswith("kostn"):
+        # "Vilken kostnad … mest": no income, whose shortfall is no cost ("Intäkter Brukningsavgifter").
+        items = [f for f in items if not _INCOME.search(f.data.row_label)] or items
     if (q.largest or q.listing) and "investering" not in asked:
         # An investment project's money left is no deviation of the operations, unless investments are asked.
         items = [f for f in items if "investering" not in _budgets_of(a, f, titles)] or items
@@ -618,6 +621,8 @@ def _of_a_kind_of_money(a: Answerer, f: Found) -> bool:
     return bool(_MONEY_KIND.search(clause) or _WHOLE_MONEY.match(clause))
 
 
+_INCOME = lazy(r"intäkt|avgifter\b|\bincome|\brevenue", re.I)
+"""Money taken in ("Intäkter", "Brukningsavgifter"), not spent."""
 _OF_PARTS = lazy(r"\bper\s+(?:verksamhet|verksamhetsområde|område|enhet|avdelning|nämnd|styrelse|förvaltning)", re.I)
 """A table caption that says its rows are parts of the organisation ("Driftredovisning per verksamhet")."""
 _WHOLE_MONEY = lazy(

@@ -72,14 +72,18 @@ class Vocabulary:
         self.spelled_out: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
         """The abbreviations the reports define, by the first stem of the words they stand for:
         "svensk" -> {("svensk", "invandr"): ("sfi",)}."""
-        for short, long in conn.execute(
+        from doksvar.lang.terms import acronyms
+
+        defined = conn.execute(
             "SELECT DISTINCT json_extract(data, '$.short'), json_extract(data, '$.long') FROM facts "
             "WHERE kind = 'abbreviation'"
-        ):
+        ).fetchall()
+        # The genre's acronyms count where a report uses them undefined ("VA-kollektivet").
+        for short, long in [*defined, *acronyms()]:
             key = tuple(stem(w) for w in words(long) if not is_stop(w, english=False))
             if key and stem(short.lower()) in self.doc_freq:
                 by_key = self.spelled_out.setdefault(key[0], {})
-                by_key[key] = (*by_key.get(key, ()), stem(short.lower()))
+                by_key[key] = tuple(dict.fromkeys((*by_key.get(key, ()), stem(short.lower()))))
         self._rarer_first: dict[str, tuple[str, str] | None] = {}
 
     def expand(self, s: str) -> tuple[tuple[str, ...], str]:

@@ -125,6 +125,12 @@ def to_report_terms(question: str, known: Callable[[str], bool]) -> str:
 
 
 @lru_cache(maxsize=1)
+def acronyms() -> list[tuple[str, str]]:
+    """The genre's acronyms that reports use without defining them ("VA"), with the words they stand for."""
+    return _read_tsv("acronyms.tsv")
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
     """Abbreviations used in table labels ("sjukfrv") mapped to their full word."""
     return dict(_read_tsv("abbreviations.tsv"))
