@@ -13,6 +13,7 @@ from doksvar.model import Document, Passage
 
 _OF = r"(?:av|bland)\s+(?:(?:de|alla|landets|Sveriges|rikets|samtliga|totalt|[A-ZÅÄÖ]\w+s)\s+){0,2}(?P<of>\d{1,4}(?:\s\d{3})?)(?!\s?%|,\d)"  # noqa: E501
 _ORD = "|".join(ORDINALS)
+_NUMBER_WORD = "|".join(NUMBER_WORDS)
 # Each pattern after a cheap test that every text it matches passes in `folded` form (a word or
 # two it must hold): a pattern whose test fails is not run. Most sentences fail them all.
 _RANK_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
@@ -38,6 +39,16 @@ _RANK_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         re.compile("placering"),
         re.compile(r"\bplaceringen\s+(?:var\s+|blev\s+)?(?P<rank>\d{1,4})\b(?!\s*(?:%|procent|,\d))", re.I),
     ),
+    # "den tredje högsta andelen … bland de nio kommunerna", "det näst största ökningen av de 21 regionerna".
+    (
+        re.compile(r"sta\b"),
+        re.compile(
+            rf"\b(?:den|det)\s+(?P<word>{_ORD}|näst)\s+(?:högsta|största|bästa|lägsta|minsta|sämsta)\b"
+            rf"(?:\s+[\wåäö-]+){{0,8}}?\s+(?:bland|av)\s+(?:(?:de|alla|länets|landets|rikets|samtliga)\s+)?"
+            rf"(?P<of_word>\d{{1,3}}|{_NUMBER_WORD})\s+[\wåäö]+",
+            re.I,
+        ),
+    ),
     (
         re.compile("först|etta|sist"),
         re.compile(
@@ -62,7 +73,6 @@ _UP_TO = re.compile(r"\s+till\s+")
 _TARGET = re.compile(
     r"\b(?:ska|skall|vill|ambition\w*|målet\s+är|sikta\w*)\b[^.]*\b(?:rank\w*|plats\w*|placering\w*)", re.I
 )
-_NUMBER_WORD = "|".join(NUMBER_WORDS)
 _PLACES = r"(?:placering\w*|platser|steg)\b"
 """What a change of place is counted in: "38 placeringar", "26 steg", "tappat 12 platser"."""
 _DOWN = re.compile(
@@ -97,6 +107,7 @@ def _maybe(low: str) -> bool:
         or "först" in low
         or "topp" in low
         or "etta" in low
+        or "sta " in low
     )
 
 
@@ -122,7 +133,7 @@ def sentence_rankings(sentence: str) -> list[dict]:
             if groups.get("rank"):
                 rank = int(groups["rank"])
             elif groups.get("word"):
-                rank = ORDINALS[groups["word"].lower()]
+                rank = 2 if groups["word"].lower() == "näst" else ORDINALS[groups["word"].lower()]
             elif groups.get("first"):
                 if groups["first"].lower() == "sist":
                     continue
@@ -132,6 +143,9 @@ def sentence_rankings(sentence: str) -> list[dict]:
             else:
                 continue
             of = int(groups["of"].replace(" ", "")) if groups.get("of") else None
+            if groups.get("of_word"):
+                said_of = groups["of_word"].lower()
+                of = int(said_of) if said_of.isdigit() else NUMBER_WORDS[said_of]
             if of is not None and (rank > of or of < 2):
                 continue
             if of is None and groups.get("rank") and _YEAR.fullmatch(groups["rank"]):
@@ -140,7 +154,9 @@ def sentence_rankings(sentence: str) -> list[dict]:
                 continue
             taken.append(m.span())
             r: dict = {"rank": rank, "of": of, "match": [m.start(), m.end()], "earlier": _earlier(sentence, m)}
-            if groups.get("word"):
+            if groups.get("of_word"):
+                r["said"] = sentence[m.start() : m.end()]  # "den tredje högsta andelen … bland de nio kommunerna"
+            elif groups.get("word"):
                 r["said"] = f"{groups['word'].lower()} plats"  # "sjätte plats": shown as the report says it
             found.append(r)
     # "kom först av 290" and "toppade rankningen" in one sentence are one place.
