@@ -54,3 +54,26 @@ def test_which_part_is_a_row_of_the_table_per_verksamhet(report, question):
     result = report.ask(question)
     assert "Köp av externa platser" in result.answer and "13 700" in result.answer, result.answer
     assert "27,1" not in result.answer, result.answer
+
+
+SCHOOLS = """\
+Verksamhetsberättelse 2025 Gymnasienämnden
+
+1 Ekonomi
+
+Tabell 10 visar budget och utfall per verksamhet. Ett negativt tal visar att verksamheten har kostat
+mer än budgeterat.
+
+Tabell 10 Driftredovisning per verksamhet, tkr
+Verksamhet\tBudget 2025\tUtfall 2025\tAvvikelse
+Nationella program\t198 400\t201 870\t-3 470
+Introduktionsprogram\t31 600\t29 940\t1 660
+Komvux\t41 800\t40 260\t1 540
+Summa\t271 800\t272 070\t-270
+"""
+
+
+def test_which_activity_cost_least_against_its_budget_is_the_largest_surplus(tmp_path):
+    schools = answerer_of(tmp_path, "gvn-2025.txt", SCHOOLS)
+    result = schools.ask("Vilken verksamhet kostade minst i förhållande till sin budget, alltså hade störst överskott?")
+    assert "Introduktionsprogram" in result.answer and "1 660" in result.answer, result.answer

@@ -258,6 +258,8 @@ _CAME_TO = lazy(
     r"\b(?:uppgick|uppgått|blev|landade|hamnade|nådde|ökade|minskade|sjönk|steg|slutade på|uppnåddes)\b", re.I
 )
 """Words that tell what a figure came to: an outcome, not a target or a forecast."""
+_COST_VERB = lazy(r"kosta(?:de|r|t)?")
+"""The verb of costing ("Vilken verksamhet kostade minst i förhållande till sin budget?")."""
 _ASKS_TARGET = lazy(
     r"\b(?:mål\w*|ambition\w*|prognos\w*|plan\w*|väntas|förväntas|beräkna\w*|budget\w*|ska|target|goal|forecast\w*)\b",
     re.I,
@@ -319,6 +321,8 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
             continue
         if t.word in ("fjol", "ifjol") or (not t.found and is_period(t.word)):
             continue  # "i fjol", "förra året": when, said as the report does not say it
+        if (deviation or "budget" in q.swedish) and _COST_VERB.fullmatch(t.word):
+            continue  # "kostade mer än budget": how it went against the budget, not what it is about
         if deviation and t.stem.startswith("budget"):
             continue  # "under budget", "mot budget": what kind of figure, not what it is about
         if t.found:
