@@ -37,3 +37,23 @@ def test_the_words_of_an_acronym_find_what_the_report_writes_with_it(tmp_path):
     result = report.ask("Vilken kostnad inom vatten och avlopp drog över budget mest, och vad berodde det på?")
     assert "3 320" in result.answer and "fällningskemikalier" in result.answer, result.answer
     assert "3 760" not in result.answer and "4 250" not in result.answer, result.answer
+
+
+ADULT_EDUCATION = """\
+Verksamhetsberättelse 2025 Vuxenutbildningsnämnden
+
+1 Nyckeltal
+
+Tabell 1 Nyckeltal i sammandrag
+Nyckeltal\t2023\t2024\t2025
+Elever i SFI, antal\t512\t496\t447
+Elever i komvux, antal\t1 210\t1 180\t1 260
+
+Under 2025 hade 612 elever elevkort, jämfört med 574 året innan.
+"""
+
+
+def test_the_year_before_asked_beside_an_acronyms_words_is_the_tables_column(tmp_path):
+    report = answerer_of(tmp_path, "vux-2025.txt", ADULT_EDUCATION)
+    result = report.ask("Hur många elever hade svenska för invandrare 2025, jämfört med året innan?")
+    assert "447" in result.answer and "496" in result.answer, result.answer

@@ -258,6 +258,8 @@ _CAME_TO = lazy(
     r"\b(?:uppgick|uppgått|blev|landade|hamnade|nådde|ökade|minskade|sjönk|steg|slutade på|uppnåddes)\b", re.I
 )
 """Words that tell what a figure came to: an outcome, not a target or a forecast."""
+_THE_YEAR_BEFORE = lazy(rf"(?:\bjämfört\s+med\s+)?\b(?:{YEAR_BEFORE})\b")
+"""The year before as a question says it, with its "jämfört med"."""
 _COST_VERB = lazy(r"kosta(?:de|r|t)?")
 """The verb of costing ("Vilken verksamhet kostade minst i förhållande till sin budget?")."""
 _ASKS_TARGET = lazy(
@@ -316,10 +318,12 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     vocab = a.store.vocab
     titled = a.store.title_words(q.docs)
     deviation = q.negative or q.positive
+    # "jämfört med året innan": when the other figure is of, which a table gives as a column.
+    when = {w for m in _THE_YEAR_BEFORE.finditer(q.swedish) for w in words(m.group())}
     for t in q.content:
         if is_cue_word(t.word) or t.stem in titled or heads_title(t.stem, titled) or t.word in q.direction:
             continue
-        if t.word in ("fjol", "ifjol") or (not t.found and is_period(t.word)):
+        if t.word in ("fjol", "ifjol") or t.word in when or (not t.found and is_period(t.word)):
             continue  # "i fjol", "förra året": when, said as the report does not say it
         if (deviation or "budget" in q.swedish) and _COST_VERB.fullmatch(t.word):
             continue  # "kostade mer än budget": how it went against the budget, not what it is about
