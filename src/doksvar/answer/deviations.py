@@ -63,12 +63,7 @@ def answer_deviation(a: Answerer, q: Question) -> Answer | None:
         if found is not None:
             return found
     scope, rest = section_scope(a.store, q, subject)
-    if (
-        not rest
-        and (q.positive or q.negative)
-        and scope
-        and not any(in_scope(f.data.section, scope) for f in a.store.deviations(q.docs))
-    ):
+    if not rest and (q.positive or q.negative) and scope and not a.store.deviation_in(q.docs, scope):
         # Which way an item's budget went, asked only in words that name a section stating no
         # deviation ("3.3 Ekonomiskt bistånd och arbetsmarknad" tells of the year's cases): the words
         # name the item, whose deviation the economy chapter gives.

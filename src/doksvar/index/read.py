@@ -312,6 +312,22 @@ class Reader:
         rows = self._facts("deviation", doc_ids, passage_ids, direction, total, best)
         return [StoredFact(d, p, Deviation.read(json.loads(x)), s, e) for d, p, x, s, e in rows]
 
+    def deviation_in(self, doc_ids: Collection[int] | None, sections: Collection[str]) -> bool:
+        """Whether a deviation found at indexing stands in one of the sections or their subsections:
+        asked of SQLite, not by reading every deviation of a large index."""
+        sql = "SELECT 1 FROM facts WHERE kind = 'deviation'"
+        params: list[object] = []
+        if doc_ids is not None:
+            sql += f" AND doc_id IN ({marks(doc_ids)})"
+            params += list(doc_ids)
+        within = " OR ".join(
+            "(json_extract(data, '$.section') = ? OR json_extract(data, '$.section') LIKE ?)" for _ in sections
+        )
+        sql += f" AND ({within}) LIMIT 1"
+        for number in sections:
+            params += [number, f"{number}.%"]
+        return self.conn.execute(sql, params).fetchone() is not None
+
     def rankings(
         self,
         doc_ids: Collection[int] | None = None,
