@@ -618,8 +618,10 @@ def _of_a_kind_of_money(a: Answerer, f: Found) -> bool:
 
 _INCOME = lazy(r"intäkt|avgifter\b|\bincome|\brevenue", re.I)
 """Money taken in ("Intäkter", "Brukningsavgifter"), not spent."""
-_OF_PARTS = lazy(r"\bper\s+(?:verksamhet|verksamhetsområde|område|enhet|avdelning|nämnd|styrelse|förvaltning)", re.I)
-"""A table caption that says its rows are parts of the organisation ("Driftredovisning per verksamhet")."""
+_PART_WORDS = r"(?:verksamhet|verksamhetsområde|område|affärsområde|segment|enhet|avdelning|nämnd|styrelse|förvaltning)"
+_OF_PARTS = lazy(rf"\bper\s+{_PART_WORDS}|^\s*{_PART_WORDS}\w*\s*,", re.I)
+"""A table caption, or the heading of its row labels, that says its rows are parts of the organisation
+("Driftredovisning per verksamhet", "Affärsområde, rörelseresultat i tkr")."""
 _WHOLE_MONEY = lazy(
     r"\s*(?:de\s+)?(?:totala\s+)?(?:kostnaderna|intäkterna|nettokostnaden|nettokostnaderna|utgifterna)\b", re.I
 )

@@ -81,7 +81,7 @@ DEVIATION_WORDS = frozenset(
 _CUE_WORD = lazy(
     r"(dyr\w*|billig\w*|avvek\w*|överst[ie]g\w*|översk[ri]\w*d\w*|underst[ie]g\w*|undersk[ri]\w*d\w*|budgeter\w*"
     r"|överträff\w*|avvik\w*|rank\w*|placer\w*|topp\w*|negativ\w*|positiv\w*|överskott\w*|underskott\w*"
-    r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|flest|mest|främst\w*"
+    r"|orsak\w*|förklar\w*|anledning\w*|beror|berodde|störst\w*|högst\w*|lägst\w*|bäst|sämst|flest|mest|främst\w*"
     r"|väntas|förväntas|beräknas|räkna(?:r|de|t)?|prognostiser\w*|redovisa[rdt]?\w*|back|förlust\w*|plus(?:set)?|minus(?:et)?|ser|såg"
     r"|klättr\w*|tappa(?:r|de|t)?|lämna(?:r|de|t)?"
     r"|uppfyll\w*|uppnådd\w*|uppnåtts|nådde|nåddes|nåtts)"  # a goal met or not: its assessment

@@ -260,6 +260,11 @@ _CAME_TO = lazy(
 """Words that tell what a figure came to: an outcome, not a target or a forecast."""
 _THE_YEAR_BEFORE = lazy(rf"(?:\bjämfört\s+med\s+)?\b(?:{YEAR_BEFORE})\b")
 """The year before as a question says it, with its "jämfört med"."""
+_PART_OF_WHOLE = lazy(
+    r"(?:del|delen|delar|verksamhet\w*|område\w*|enhet\w*|avdelning\w*|part|parts|operations?|activit\w*)"
+)
+"""Words for the organisation's parts or its whole ("Vilken del av verksamheten …"), which a list of
+the parts' deviations does not name."""
 _COST_VERB = lazy(r"kosta(?:de|r|t)?")
 """The verb of costing ("Vilken verksamhet kostade minst i förhållande till sin budget?")."""
 _ASKS_TARGET = lazy(
@@ -650,8 +655,9 @@ def weigh(a: Answerer, q: Question, result: Answer, handler: str, intent: str) -
     """The candidate's score on the one scale."""
     weights = subject_weights(a, q)
     if handler in ("deviation", "ranking") and (q.listing or q.largest):
-        # "Vilka poster …": the noun asked for names the kind of item the list holds.
-        weights = {w: v for w, v in weights.items() if v[0].stem != q.focus}
+        # "Vilka poster …": the noun asked for names the kind of item the list holds; "Vilken del av
+        # hamnens verksamhet …" the whole whose parts it lists.
+        weights = {w: v for w, v in weights.items() if v[0].stem != q.focus and not _PART_OF_WHOLE.fullmatch(w)}
     pieces = evidence(a, result)
     cov = coverage(weights, pieces)
     gap = _main_term_missing(weights, pieces)
