@@ -752,3 +752,20 @@ def test_a_two_column_report_of_another_typesetter_reads_as_its_outline_and_tabl
     staff = {c.col_label: c.text for t in doc.tables for c in t.cells if c.row_label == "Antal tillsvidareanställda"}
     assert staff == {"2023": "212", "2024": "218", "2025": "223"}
     assert "Två av sex mål är alltså uppfyllda 2025, mot ett 2024." in doc.text
+
+
+def test_a_table_continued_on_the_next_page_keeps_its_caption(tmp_path):
+    # A table of 70 rows runs over a page break; the PDF repeats its header row there, and the part
+    # on the new page is the same table: its caption (and the unit in it) stays with every row.
+    rows = "\n".join(f"Verksamhet {k:02d}\t{1000 + k}\t{1010 + k}\t-{10 + k}" for k in range(70))
+    report = tmp_path / "lang-tabell.txt"
+    report.write_text(
+        "Delårsrapport 2026 Testnämnden\n\n1 Ekonomi\n\nNämnden redovisar sina verksamheter nedan.\n\n"
+        "Tabell 2. Driftredovisning per verksamhet, tkr\n"
+        f"Verksamhet\tBudget\tUtfall\tAvvikelse\n{rows}\n",
+        encoding="utf-8",
+    )
+    doc = load(make_pdf(report, tmp_path / "lang-tabell.pdf"))
+    parts = [t for t in doc.tables if t.header and t.header[0] == "Verksamhet"]
+    assert len(parts) >= 2, [t.caption for t in doc.tables]
+    assert {t.caption for t in parts} == {"Tabell 2. Driftredovisning per verksamhet, tkr"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Bumped whenever the tables or what ingest and fact extraction write change: an index of another
 # version is rebuilt, never misread.
-SCHEMA_VERSION = 29
+SCHEMA_VERSION = 30
 
 SCHEMA = """
 CREATE TABLE documents (

@@ -258,6 +258,12 @@ class _Builder:
             return self.passages[-1].text
         if given:
             return given
+        last = self.tables[-1] if self.tables else None
+        if last is not None and last.section == self.section and list(last.header) == header and any(header[1:]):
+            # The same header again in the same section, no caption of its own: the table before it
+            # continued on the next page, its header repeated ("Tabell 2. Driftredovisning per
+            # verksamhet, tkr" over "Verksamhet | Budget | …" on the page after).
+            return last.caption
         if header[0] and not has_groups:
             return header[0]
         return self.label or header[0]
