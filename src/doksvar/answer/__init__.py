@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 from doksvar.answer.compose import DocRef, answer, citation, clip, frame, renumber
 from doksvar.answer.intent import intent_of, is_cue_word
-from doksvar.answer.question import COUNTED_EN, COUNTS, Question, read_question, without_years
+from doksvar.answer.question import COUNTED_EN, COUNTS, REASON_WORDS, Question, read_question, without_years
 from doksvar.facts.amounts import AMOUNT
 from doksvar.index.query import Term
 from doksvar.index.store import Store
@@ -1146,7 +1146,7 @@ def _named_by_heading(result: Answer, q: Question) -> Answer:
     return result if title is None else dataclasses.replace(result, answer=f"{title}: {result.answer}")
 
 
-_REASON_NOUN = lazy(r"(?:huvud|grund)?(?:orsak|anledning|skäl|förklaring)\w*")
+_REASON_NOUN = lazy(REASON_WORDS)
 
 
 def _only_why(q: Question) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, clip, frame
 from doksvar.answer.intent import DEVIATION_WORDS, is_cue_word
-from doksvar.answer.question import BUDGET_NAMES, Question, budgets
+from doksvar.answer.question import BUDGET_NAMES, PART_WORDS, Question, budgets
 from doksvar.answer.retrieve import term_weights
 from doksvar.answer.subject import in_scope, overlap, section_scope, subject_terms
 from doksvar.lang.lazy import lazy
@@ -590,9 +590,7 @@ def _once(items: list[Found]) -> list[Found]:
 
 _OF_THE_WHOLE = lazy(r"(?:result|avvik|budgetavvik|underskot|överskot|prognos|utfall|budget|nettokostnad)")
 """What "vilket/vilken" asks about when it asks for the whole's figure ("Vilket resultat …")."""
-_ASKS_PART = lazy(
-    r"\b(?:del|delen|verksamhet\w*|område\w*|enhet\w*|avdelning\w*|part|area|activit\w*|service\w*|unit|department)\b"
-)
+_ASKS_PART = lazy(rf"\b{PART_WORDS}\b")
 """A question after a part of the organisation ("Vilken del av verksamheten …", "Which part …")."""
 _MONEY_KIND = lazy(
     r"\b(?:summa\s+|övriga?\s+|totala?\s+)?"

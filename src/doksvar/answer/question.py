@@ -127,15 +127,21 @@ _COUNTS_TIME = lazy(
 """A question that counts time itself: "Hur många veckor …", "antalet dagar"."""
 MADE_IT = r"vad (?:var det som |är det som )?(?:gjorde|gör|fick) (?:så )?att"
 """Why, asked as what made it so: "Vad var det som gjorde att fiskehamnen gick back?"."""
+REASON_WORDS = r"(?:huvud|grund)?orsak\w*|(?:huvud)?anledning\w*|förklar\w*|(?:huvud)?skäl\w*"
+"""The words for a reason a question asks for ("orsaken", "huvudorsaken", "anledningen", "skälet")."""
+PART_WORDS = (
+    r"(?:del|delen|delar|verksamhet\w*|område\w*|enhet\w*|avdelning\w*|part|parts|area|activit\w*"
+    r"|operations?|service\w*|unit|department)"
+)
+"""Words for a part of the organisation, or for the whole its parts make ("Vilken del av verksamheten
+…", "Which part of the operations …")."""
 _COUNTING = lazy(r"^\s*(?:hur många|hur mycket|how many|how much)\b")
 """A question opening with these asks for a figure, whatever else it names ("… när 2022 tog slut")."""
 _WANTS = [
     (
         "reason",
         lazy(
-            r"\b(varför|vad beror|vad berodde|(?:huvud|grund)?orsak\w*|(?:huvud)?anledning\w*|förklar\w*"
-            r"|(?:huvud)?skäl\w*"
-            r"|(?:ligger|låg) \w*\s*bakom"
+            rf"\b(varför|vad beror|vad berodde|{REASON_WORDS}|(?:ligger|låg) \w*\s*bakom"
             rf"|{MADE_IT}|why|what (?:\w+ )?(?:caused|drove|explains|made))\b"
         ),
     ),

@@ -23,7 +23,9 @@ from doksvar.answer.intent import is_cue_word
 from doksvar.answer.question import (
     DURATION,
     MADE_IT,
+    PART_WORDS,
     PLACE_LIST_WORDS,
+    REASON_WORDS,
     Question,
     asks_share,
     budgets,
@@ -233,9 +235,7 @@ _YEAR_COLUMN = lazy(rf", (?:{YEAR_PATTERN})(?:[–-]\d\d)?: ")
 """A table answer's figure from a column that is a year and nothing else ("…, 2026: 164"): of a
 table of places, a place (not a column of another measure beside its places)."""
 _ASKS_REASON = lazy(
-    r"\b(?:varför|vad beror|beror det|berodde|förklar\w*|(?:huvud|grund)?orsak\w*|(?:huvud)?anledning\w*"
-    r"|(?:huvud)?skäl\w*"
-    r"|(?:ligger|låg) \w*\s*bakom"
+    rf"\b(?:varför|vad beror|beror det|berodde|{REASON_WORDS}|(?:ligger|låg) \w*\s*bakom"
     rf"|hur kommer det sig|{MADE_IT}|why|how come|explain\w*|reason|what (?:\w+ )?(?:caused|drove|made)"
     r"|what(?: is|'s| are) (?:driving|causing)"
     r"|(?:is|was|are|were|lies|lay) behind)\b"
@@ -260,11 +260,8 @@ _CAME_TO = lazy(
 """Words that tell what a figure came to: an outcome, not a target or a forecast."""
 _THE_YEAR_BEFORE = lazy(rf"(?:\bjämfört\s+med\s+)?\b(?:{YEAR_BEFORE})\b")
 """The year before as a question says it, with its "jämfört med"."""
-_PART_OF_WHOLE = lazy(
-    r"(?:del|delen|delar|verksamhet\w*|område\w*|enhet\w*|avdelning\w*|part|parts|operations?|activit\w*)"
-)
-"""Words for the organisation's parts or its whole ("Vilken del av verksamheten …"), which a list of
-the parts' deviations does not name."""
+_PART_OF_WHOLE = lazy(PART_WORDS)
+"""Words for the organisation's parts or its whole, which a list of the parts' deviations does not name."""
 _COST_VERB = lazy(r"kosta(?:de|r|t)?")
 """The verb of costing ("Vilken verksamhet kostade minst i förhållande till sin budget?")."""
 _ASKS_TARGET = lazy(

@@ -41,7 +41,7 @@ _RANK_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
     # "den tredje högsta andelen … bland de nio kommunerna", "det näst största ökningen av de 21 regionerna".
     (
-        re.compile(r"sta\b"),
+        re.compile(r"(?:högsta|största|bästa|lägsta|minsta|sämsta)\b"),
         re.compile(
             rf"\b(?:den|det)\s+(?P<word>{_ORD}|näst)\s+(?:högsta|största|bästa|lägsta|minsta|sämsta)\b"
             rf"(?:\s+[\wåäö-]+){{0,8}}?\s+(?:bland|av)\s+(?:(?:de|alla|länets|landets|rikets|samtliga)\s+)?"
