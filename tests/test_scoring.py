@@ -3563,3 +3563,23 @@ Fastighetsnämnden prognostiserar för helåret ett underskott på 3,2 mnkr mot 
         "How far over budget will the emergency repairs end up this year?"
     )
     assert r.answered and "4,9" in r.answer, r.answer
+
+
+def test_an_everyday_adjective_after_which_leads_to_the_noun_asked_for(make_store):
+    store = make_store(
+        {
+            "plan-2026.md": "# Delårsrapport 2026 Byggnadsnämnden\n\n## 1 Viktiga händelser\n\n"
+            "- **12 mars 2026** – Kommunfullmäktige antog detaljplanen för Södra Lyckan med plats för cirka "
+            "90 bostäder.\n- **3 maj 2026** – Ny e-tjänst för bygglov togs i bruk.\n\n"
+            "## 2 Planarbete\n\n**Södra Lyckan.** Kommunfullmäktige antog detaljplanen den 12 mars 2026. Planen "
+            "medger cirka 90 "
+            "bostäder i radhus, parhus och flerbostadshus samt en ny skola med fyra klasser. Planen ger också "
+            "plats för handel i bottenvåningarna.\n"
+        }
+    )
+    r = Answerer(store).ask(
+        "Vilken ny detaljplan för bostäder antog fullmäktige i våras, och hur många bostäder får plats?"
+    )
+    # The plan and its homes first: not the sentence that names "en ny skola".
+    first = r.answer.split(". ")[0]
+    assert r.answered and "Södra Lyckan" in first and "90" in first, r.answer

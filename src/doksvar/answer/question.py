@@ -545,6 +545,10 @@ _AUXILIARY = frozenset(
 _ADJECTIVE = lazy(r"(?:isk|ig|lig|al|ell|iv|är)(?:t|a|e)?$")
 """Endings of Swedish adjectives ("kommunalt", "positiva", "årlig"): in "Vilket kommunalt bolag …"
 the noun after it is what is asked for."""
+_PLAIN_ADJECTIVES = frozenset(
+    "ny nya nytt fast olika stor stora stort liten lilla små egen egna eget hela samma".split()
+)
+"""Everyday adjectives no ending tells ("Vilken ny detaljplan …", "Hur många fast anställda …")."""
 
 
 def _focus(swedish: str) -> str:
@@ -558,7 +562,7 @@ def _focus(swedish: str) -> str:
     content = [w for w in said if not is_stop(w) and not w.isdigit()]
     if content and _PAST_VERB.search(content[0]):
         return ""  # "Vilka tilldelades priset?": a verb, the one asked for is not named
-    if len(content) >= 2 and _ADJECTIVE.search(content[0]):
+    if len(content) >= 2 and (_ADJECTIVE.search(content[0]) or content[0] in _PLAIN_ADJECTIVES):
         return stem(content[1])
     return stem(content[0]) if content else ""
 
