@@ -1043,7 +1043,8 @@ PARAGRAPH_REASONS = 2
 
 _THIS_YEAR = lazy(
     r"\b(?:i år|hittills|this year|so far)\b"
-    r"|\b(?:än|jämfört med|jämfört mot|than|compared (?:with|to))\s+(?:\w+\s+){0,2}?(?:förra året|i fjol|last year)\b",
+    r"|\b(?:än|jämfört med|jämfört mot|sedan|than|since|compared (?:with|to))\s+(?:\w+\s+){0,2}?"
+    r"(?:förra året|i fjol|föregående år|last year|the (?:previous|prior) year)\b",
     re.I,
 )
 """A question of this year that compares with the year before ("mer sjuk i år än förra året", "better or

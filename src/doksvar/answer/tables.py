@@ -166,7 +166,8 @@ def _year_change(q: Question, cells: list[Cell]) -> list[str]:
     diff = newer.value - older.value
     said = f"{frame('change', q.english)} {_signed(diff, places)} ({newer.text} − {older.text})"
     percent = "%" in f"{newer.col_label} {newer.row_label}" or "procent" in newer.row_label.lower()
-    if not percent and older.value > 0 and newer.value > 0:
+    places = "plac" in _column_kinds(newer.col_label)  # a place in a list moves by places, not by percent
+    if not percent and not places and older.value > 0 and newer.value > 0:
         said += f", {_signed(100 * diff / older.value, 1)} %"
     return [said]
 
@@ -356,19 +357,19 @@ def _base_cell(a: Answerer, q: Question, pick: _Pick) -> Cell | None:
         if previous and latest != header[pick.cell.col].lower().split():
             return previous[0]
     if not base.years and chosen and _YEAR_BEFORE.search(base.swedish):
-        # "… jämfört med förra året": the column a year before the one chosen.
+        # "… jämfört med förra året": the column a year before the one chosen, of the same kind as it
+        # ("Placering 2024" for "Placering 2025", not "Lundvik 2024").
         before = {y - 1 for y in chosen}
-        return next(
-            (
-                c
-                for c in a.store.cells(pick.table.id)
-                if c.row == pick.cell.row
-                and c.value is not None
-                and 0 < c.col < len(header)
-                and years_in(header[c.col]) == before
-            ),
-            None,
-        )
+        earlier = [
+            c
+            for c in a.store.cells(pick.table.id)
+            if c.row == pick.cell.row
+            and c.value is not None
+            and 0 < c.col < len(header)
+            and years_in(header[c.col]) == before
+        ]
+        named = _label_words(header[pick.cell.col])
+        return min(earlier, key=lambda c: (-len(named & _label_words(header[c.col])), c.col), default=None)
     best, best_fit = None, 0.0
     for c in a.store.cells(pick.table.id):
         if c.row != pick.cell.row or c.col == pick.cell.col or c.value is None or not 0 < c.col < len(header):
@@ -405,19 +406,19 @@ def _other_years(q: Question, pick: _Pick, row: list[Cell]) -> list[Cell]:
     have = years_in(chosen)
     if not have or len(set(q.years)) < 2:
         return []
-    words_ = set(re.sub(r"\d+", " ", chosen).split())
+    words_ = _label_words(chosen)
     out = []
     for year in sorted(set(q.years) - have, reverse=True):
         fitting = [c for c in row if year in years_in(c.col_label)]
-        fitting.sort(
-            key=lambda c: (
-                -len(words_ & set(re.sub(r"\d+", " ", c.col_label.lower()).split())),
-                abs(c.col - pick.cell.col),
-            )
-        )
+        fitting.sort(key=lambda c: (-len(words_ & _label_words(c.col_label)), abs(c.col - pick.cell.col)))
         if fitting:
             out.append(fitting[0])
     return out[:2]
+
+
+def _label_words(label: str) -> set[str]:
+    """A column header's words but its years and figures ("placering" of "Placering 2025")."""
+    return set(re.sub(r"\d+", " ", label.lower()).split())
 
 
 def table_citations(a: Answerer, doc_id: int, caption: str, t_start: int, c_start: int, c_end: int) -> list[Citation]:
@@ -541,8 +542,10 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     weights = {t.word: a.store.vocab.idf(t.alternatives) * _weight(t.word, q) for t in terms}
     titled = a.store.title_words(q.docs)
     fields = domains(titled)
+    # "Where does Lervik rank …": the organisation of the title is what a ranking places, though a name.
+    ranked = intent_of(q) == "ranking"
     for t in terms:
-        if (t.stem in titled or in_field(t.stem, fields)) and t.word not in q.names:
+        if (t.stem in titled or in_field(t.stem, fields)) and (t.word not in q.names or (ranked and t.stem in titled)):
             # "kommunstaben" of a report titled so, "socialtjänsten" of Socialnämnden's: every table is its
             weights[t.word] *= ORGANISATION_SHARE
     costs = set()
@@ -649,11 +652,14 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                 if asks_deviation and of_deviations:
                     explained |= said_deviation  # "underskott": what every figure of the table is
                 cap_terms = in_context - explained
-                named = sum(weights[w] * (row_shares[w] if w in row_shares else 1.0) for w in explained)
+                # A word the row names in part counts no less than the caption would make it count.
+                named = sum(
+                    weights[w] * max(row_shares.get(w, 1.0), IN_CAPTION if w in in_context else 0.0) for w in explained
+                )
                 # "helåret", "vid utgången av" choose the column; only a row that names them ("Periodens
                 # resultat") is asked for them.
                 unasked = sum(weights[w] for w in periods if w not in explained and w not in cap_terms)
-                share = (named + 0.6 * sum(weights[w] for w in cap_terms)) / max(total - unasked, 1e-9)
+                share = (named + IN_CAPTION * sum(weights[w] for w in cap_terms)) / max(total - unasked, 1e-9)
                 if deviation_row:
                     share += 0.5
                 score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)
@@ -711,6 +717,9 @@ def _described(a: Answerer, table) -> str:
 DESCRIBED_WITHIN = 2
 """Paragraphs above a table looked through for the sentence that says what it shows."""
 
+
+IN_CAPTION = 0.6
+"""What a question word counts toward a cell when the table's caption or section title names it."""
 
 NO_MONTHS = 0.1
 """Less fit for the columns of a table that names no month, when the question names months."""
@@ -853,9 +862,14 @@ def _column_fit(
     named = {t.word for t in q.content if t.found and term_in_label(t, stems_)}
     for k in kinds:
         if any(word in hl for word in _COLUMN_KINDS[k]):
-            named |= {t.word for t in q.content if t.found and (t.stem.startswith(k) or k in t.stem)}
+            # A column of places is named by the words that ask a place ("rank", "klättrade") too.
+            named |= {
+                t.word
+                for t in q.content
+                if t.found and (t.stem.startswith(k) or k in t.stem or (k == "plac" and _MOVED.fullmatch(t.word)))
+            }
             fit += 0.05
-    has_kind = {k for k, ws in _COLUMN_KINDS.items() if any(w in hl for w in ws)}
+    has_kind = _column_kinds(h)
     if has_kind & {"prognos", "mål"} and not has_kind & set(kinds):
         fit -= 0.15  # a forecast or a target is not what happened
     if not kinds and has_kind == {"utfall"} and any(_months(o.lower()) for o in header[1:]):
@@ -899,6 +913,11 @@ def _column_fit(
             fit += 0.1
         elif not said:
             fit -= 0.02
+    elif not q.years and said and has_kind & set(kinds):
+        # The kind asked, in columns of several years ("Placering 2024", "Placering 2025"): the latest.
+        alike = [y for other in header[1:] if _column_kinds(other) == has_kind for y in years_in(other)]
+        if max(said) == max(alike) and min(alike) < max(said):
+            fit += 0.02
     if _COUNT.search(q.swedish) and any(_COUNT_COLUMN.search(other) for other in header[1:]):
         # "Hur många …" of a table with both amounts and counts: the count column.
         fit += 0.15 if _COUNT_COLUMN.search(h) else -0.15
@@ -918,7 +937,12 @@ _ASKS_CHANGE = lazy(
 
 def _header_kinds(header: Sequence[str]) -> set[str]:
     """The kinds of column a table's header names beside its row labels."""
-    return {k for other in header[1:] for k, ws in _COLUMN_KINDS.items() if any(w in other.lower() for w in ws)}
+    return {k for other in header[1:] for k in _column_kinds(other)}
+
+
+def _column_kinds(label: str) -> set[str]:
+    low = label.lower()
+    return {k for k, ws in _COLUMN_KINDS.items() if any(w in low for w in ws)}
 
 
 _MONTH = lazy(rf"\b(?:{MONTHS})\b")
