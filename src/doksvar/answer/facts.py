@@ -205,7 +205,7 @@ def _answer(a: Answerer, q: Question, scored: list[Scored], best: Scored) -> Ans
 def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | None:
     """The next sentence of the passage, when the best one only leads up to the answer: it asks why
     and gives no reason, asks which and names none, or ends in a colon."""
-    from doksvar.answer.intent import intent_of
+    from doksvar.answer.intent import compared_with_average, intent_of
     from doksvar.answer.score import asks_reason, gives_place, gives_reason
 
     spans = best.stored.passage.sentences
@@ -233,6 +233,13 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         for c, d in spans[at + 1 : at + 3]:
             if MONEY.search(best.stored.passage.text[c - best.stored.passage.start : d - best.stored.passage.start]):
                 return a, d
+    if compared_with_average(q) and not _OTHERS.search(sentence):
+        # "Enligt Kolada var kostnaden 1 433 kronor per invånare. … Genomsnittet för riket var 1 290
+        # kronor.": what it is compared with, told within the next sentences.
+        for c, d in spans[at + 1 : at + 1 + OTHERS_REACH]:
+            other = best.stored.passage.text[c - best.stored.passage.start : d - best.stored.passage.start]
+            if _OTHERS.search(other) and has_number(other):
+                return c, d
     if q.wants == "consequence" and not CONSEQUENCE.search(sentence):
         # "Lantmäteriet ändrade sättet … Från att ha haft … Detta har inneburit långa förseningar": what
         # it led to is told within the next two sentences.
@@ -321,6 +328,13 @@ def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
     if at > 0 and _IT_IS.match(sentence):
         # "Det är en liten minskning jämfört med 2022 …": what "det" is, the sentence before says.
         return spans[at - 1]
+    if at > 0 and _OTHERS_FIRST.match(sentence):
+        # "Motsvarande andel i riket var 71,4 procent.", "Genomsnittet för länet var 1 163 kronor …":
+        # the others' figure; the organisation's own, that it is set against, the sentence before gives.
+        p = best.stored.passage
+        for a, b in reversed(spans[max(0, at - OTHERS_REACH) : at]):
+            if has_number(p.text[a - p.start : b - p.start]):
+                return a, b
     if at > 0 and points_back(sentence):
         # "Högst var den på Lärcentrum Norr …": "den" is what the sentence before names, when it
         # names a word of the question the best one does not.
@@ -341,6 +355,14 @@ def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
 _IT_IS = lazy(r"(?:det|detta|den|denna)\s+(?:är|var|blev|innebär|innebar|motsvarar|motsvarade)\s", re.I)
 """A sentence whose subject is the one before it ("Det är en ökning med …")."""
 _THIS = lazy(r"(?:detta|det|dessa)\s+(?:har\s+|hade\s+)?\w+", re.I)
+_OTHERS_FIRST = lazy(
+    r"(?:motsvarande|genomsnittet|snittet|rikssnittet|riksgenomsnittet|medelvärdet|(?:i\s+)?riket|för\s+riket)\b", re.I
+)
+"""A sentence that opens with the figure of others: "Motsvarande …", "Genomsnittet …", "I riket …"."""
+_OTHERS = lazy(r"\b(?:motsvarande|genomsnitt\w*|snittet|rikssnitt\w*|riksgenomsnitt\w*|riket|landets)\b", re.I)
+"""Words of the figure a comparison sets the organisation's against."""
+OTHERS_REACH = 3
+"""How many sentences back the organisation's own figure is looked for."""
 
 
 def _partner(scored: list[Scored], best: Scored) -> Scored | None:

@@ -93,12 +93,24 @@ def is_cue_word(word: str) -> bool:
     return bool(_CUE_WORD.fullmatch(word))
 
 
+_AVERAGE = lazy(
+    r"\b(?:riket|rikssnitt\w*|riksgenomsnitt\w*|genomsnittet|snittet"
+    r"|national (?:average|figure|level|rate|mean)|(?:the )?(?:swedish|country) average)\b"
+)
+"""The country's figure or an average as what a figure is compared with ("jämfört med riket", "mot
+genomsnittet i hela landet", "compared with the national average"): two figures, no place in a list.
+Not "resten av landet", the others, among whom a report gives the place (read in the question as
+asked: its Swedish reading has "riket" for it)."""
+
+
 def intent_of(q: Question) -> str:
     """ "deviation", "ranking" or "fact"."""
     if _RANKING.search(q.swedish) or (q.english and _RANKING_EN.search(q.text.lower())):
         both = f"{q.swedish} {q.text.lower()}"
         if _DEVIATION.search(both) and not _PLACE_WORD.search(both):
             return "deviation"  # "Where did the committee end up furthest under budget?": no place asked
+        if _AVERAGE.search(q.text.lower()) and not _PLACE_WORD.search(both):
+            return "fact"  # "Hur står sig kostnaden mot genomsnittet i hela landet?": its figure and the average's
         return "ranking"
     if _DEVIATION.search(q.swedish) or (q.english and _DEVIATION.search(q.text.lower())):
         return "deviation"
@@ -107,6 +119,18 @@ def intent_of(q: Question) -> str:
     if against_budget(q):
         return "deviation"
     return "fact"
+
+
+def compared_with_others(q: Question) -> bool:
+    """Whether a question sets the organisation against others: its place among them, or its figure
+    against the country's or an average ("Where does Lervik rank …", "How does Lervik's spending …
+    compare with the national average?")."""
+    return intent_of(q) == "ranking" or compared_with_average(q)
+
+
+def compared_with_average(q: Question) -> bool:
+    """Whether a question sets a figure against the country's or an average ("mot genomsnittet")."""
+    return bool(_AVERAGE.search(q.text.lower()))
 
 
 def against_budget(q: Question) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from doksvar.answer.compose import answer, frame
-from doksvar.answer.intent import against_budget, intent_of
+from doksvar.answer.intent import against_budget, compared_with_others, intent_of
 from doksvar.answer.question import COUNTS, PLACE_LIST_WORDS, Question, asks_share, in_percent
 from doksvar.facts.amounts import MONEY_UNIT
 from doksvar.index.query import Term
@@ -484,8 +484,9 @@ _COMPARED = lazy(
     r"\s+(?P<base>.+)$"
     rf"|\s+(?:sedan|since)\s+(?P<since>{YEAR_PATTERN})\b.*$"
     # "Kostar politiken mer eller mindre … än i jämförbara kommuner?": others named after "än".
-    r"|\s+(?:än|than)\s+(?:i\s+|hos\s+|för\s+|in\s+)?(?P<than>(?:\w+\s+){0,3}?"
-    r"(?:riket|landet|liknande|jämförbara|snittet|genomsnittet|länet|regionen|andra|övriga|kommungruppen)\b.*)$"
+    r"|\s+(?:än|than|mot|gentemot|against)\s+(?:i\s+|hos\s+|för\s+|in\s+)?(?P<than>(?:\w+\s+){0,3}?"
+    r"(?:riket|rikssnittet|landet|liknande|jämförbara|snittet|genomsnittet|länet|regionen|andra|övriga|kommungruppen"
+    r"|national|average)\b.*)$"
 )
 """What a figure is compared with ("… under perioden jämfört med motsvarande period föregående år",
 "… större sedan 2024"): the base names a second column, not the one asked for first."""
@@ -524,7 +525,16 @@ def _parts_compared(q: Question) -> tuple[Question, Question | None]:
         )
 
     # "Har biståndet blivit större sedan 2024?": the year it has changed since is the base.
-    return part(q.swedish[: m.start()]), part(m.group("base") or m.group("since") or m.group("than"))
+    base = m.group("base") or m.group("since") or m.group("than")
+    # "… jämfört med riket när det gäller andelen patienter …": what the figure is goes on after the base.
+    topic = _TOPIC.search(base)
+    if topic is None:
+        return part(q.swedish[: m.start()]), part(base)
+    return part(f"{q.swedish[: m.start()]} {base[topic.start() :]}"), part(base[: topic.start()])
+
+
+_TOPIC = lazy(r"\s(?:när det gäller|vad gäller|i fråga om|avseende|beträffande|when it comes to|in terms of)\s")
+"""Where, after what a figure is compared with, the question goes on to say which figure it is."""
 
 
 SHARE_UNIT = 0.1
@@ -533,7 +543,9 @@ SHARE_UNIT = 0.1
 
 def best_cell(a: Answerer, q: Question) -> _Pick | None:
     """The cell whose row label, column header and caption cover the question best."""
-    q, _ = _parts_compared(q)
+    q, base = _parts_compared(q)
+    # "… jämfört med riket": the column of what it is compared with is the second figure, not the first.
+    compared = [t for t in base.content if t.found] if base is not None else []
     terms = [t for t in q.content if t.found]
     if not terms:
         return None
@@ -542,10 +554,13 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
     weights = {t.word: a.store.vocab.idf(t.alternatives) * _weight(t.word, q) for t in terms}
     titled = a.store.title_words(q.docs)
     fields = domains(titled)
-    # "Where does Lervik rank …": the organisation of the title is what a ranking places, though a name.
-    ranked = intent_of(q) == "ranking"
+    # "Where does Lervik rank …", "How does Lervik's spending … compare with the national average?": the
+    # organisation of the title is what is set against the others, though a name.
+    against_others = compared_with_others(q)
     for t in terms:
-        if (t.stem in titled or in_field(t.stem, fields)) and (t.word not in q.names or (ranked and t.stem in titled)):
+        if (t.stem in titled or in_field(t.stem, fields)) and (
+            t.word not in q.names or (against_others and t.stem in titled)
+        ):
             # "kommunstaben" of a report titled so, "socialtjänsten" of Socialnämnden's: every table is its
             weights[t.word] *= ORGANISATION_SHARE
     costs = set()
@@ -593,6 +608,11 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
             w in h.lower() for h in header[1:] for w in _COLUMN_KINDS["plac"]
         )
         columns = {i: _column_fit(h, header, q, kinds, period, full_year, places) for i, h in enumerate(header) if i}
+        base_columns = [i for i in columns if any(term_in_label(t, label_stems(header[i])) for t in compared)]
+        for i in base_columns:
+            fit, named = columns[i]
+            if fit is not None and not named:  # "Aktuell period" is the period asked, beside "Motsvarande period …"
+                columns[i] = (fit - BASE_COLUMN, named)
         if asked_months and not any(_months(h.lower()) for h in header[1:]):
             # "under juli–september": a table by quarter ("Kv 3") answers it, one by year does not
             columns = {
@@ -663,6 +683,8 @@ def best_cell(a: Answerer, q: Question) -> _Pick | None:
                 if deviation_row:
                     share += 0.5
                 score = share + fit + 0.15 * num_hits - 0.04 * _extra_words(row_label, terms, q)
+                if base_columns:
+                    score += BASE_TABLE  # a table with a column of what the figure is compared with
                 if balance:
                     # "… left in the fund at the end of 2026": the closing balance ("utgående balans 31
                     # december"), not the opening one beside it.
@@ -718,6 +740,10 @@ DESCRIBED_WITHIN = 2
 """Paragraphs above a table looked through for the sentence that says what it shows."""
 
 
+BASE_COLUMN = 0.05
+"""Less fit for the column of what the question compares with ("Riket 2026" of "jämfört med riket")."""
+BASE_TABLE = 0.1
+"""More for the cells of a table that has such a column: it alone gives both figures."""
 IN_CAPTION = 0.6
 """What a question word counts toward a cell when the table's caption or section title names it."""
 

@@ -36,6 +36,18 @@ def _derived(s: str) -> list[str]:
     return []
 
 
+def _verb_noun(s: str) -> list[str]:
+    """The -ation noun of an -era verb and back, as stems ("opererade" - "operation", "information" -
+    "informera"); the -ering noun begins with the verb's stem already."""
+    if len(s) < 6:
+        return []
+    if s.endswith("er"):
+        return [s[:-2] + "ation"]
+    if s.endswith("ation"):
+        return [s[:-5] + "er"]
+    return []
+
+
 def _umlauted(s: str) -> list[str]:
     """The stem with its last vowel changed the way a few Swedish nouns change it in the plural
     (a -> ä, o -> ö, and back): "bostad" / "bostäd" (bostäder), "ledamot" / "ledamöt". Stems of
@@ -130,6 +142,11 @@ class Vocabulary:
             if other in self.doc_freq and other not in alts:
                 alts.append(other)
                 how = "exact" if how == "missing" else how
+        for other in _verb_noun(s) if how == "missing" else []:
+            # Only for a word the report lacks: its own form is what a search for it finds first.
+            if other in self.doc_freq:
+                alts.append(other)
+                how = "exact"
         for other in _umlauted(s):
             # A plural that changes the noun's vowel: "bostäder" of "bostad", "ledamöter" of "ledamot".
             if other in self.doc_freq and other not in alts:
