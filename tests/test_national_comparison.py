@@ -102,3 +102,16 @@ def test_the_table_with_the_country_beside_the_organisation_answers_a_comparison
     assert "4 120" in result.answer and "3 700" in result.answer, result.answer
     result = report.ask("Lägger Granvik mer pengar per invånare på fritidsverksamhet än genomsnittet i Sverige?")
     assert "4 120" in result.answer and "3 700" in result.answer, result.answer
+
+
+def test_the_year_befores_figure_told_next_comes_with_this_years(tmp_path):
+    report = answerer_of(
+        tmp_path,
+        "run-2026.txt",
+        "Tertialrapport 2 2026 Regionala utvecklingsnämnden\n\n1 Personal\n\n"
+        "Personalomsättningen, mätt som andelen tillsvidareanställda som slutat under de senaste tolv "
+        "månaderna, uppgick till 9,1 procent. Ett år tidigare var den 11,2 procent. Den lägre omsättningen "
+        "gäller framför allt handläggare.\n",
+    )
+    result = report.ask("Hur stor andel av de anställda har slutat det senaste året, och hur var det året före?")
+    assert "9,1" in result.answer and "11,2" in result.answer, result.answer

@@ -18,7 +18,17 @@ from doksvar.answer.retrieve import (
 )
 from doksvar.answer.tables import row_answer
 from doksvar.lang.lazy import lazy
-from doksvar.lang.words import PERSON_NAME, is_period, own_years, stem, stem_set, words, years_in
+from doksvar.lang.words import (
+    PERSON_NAME,
+    YEAR_BEFORE,
+    YEAR_PATTERN,
+    is_period,
+    own_years,
+    stem,
+    stem_set,
+    words,
+    years_in,
+)
 
 if TYPE_CHECKING:
     from doksvar.answer import Answerer
@@ -233,6 +243,11 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         for c, d in spans[at + 1 : at + 3]:
             if MONEY.search(best.stored.passage.text[c - best.stored.passage.start : d - best.stored.passage.start]):
                 return a, d
+    text = f"{q.swedish} {q.text.lower()}"
+    if _ASKS_BEFORE.search(text) and _EARLIER.match(following) and has_number(following):
+        # "…, och hur var det året före?" – "… uppgick till 8,7 procent. Ett år tidigare var den 10,6
+        # procent.": the year before's figure is told next.
+        leads = leads or not _EARLIER.search(sentence)
     if compared_with_average(q) and not _OTHERS.search(sentence):
         # "Enligt Kolada var kostnaden 1 433 kronor per invånare. … Genomsnittet för riket var 1 290
         # kronor.": what it is compared with, told within the next sentences.
@@ -359,6 +374,13 @@ _OTHERS_FIRST = lazy(
     r"(?:motsvarande|genomsnittet|snittet|rikssnittet|riksgenomsnittet|medelvärdet|(?:i\s+)?riket|för\s+riket)\b", re.I
 )
 """A sentence that opens with the figure of others: "Motsvarande …", "Genomsnittet …", "I riket …"."""
+_ASKS_BEFORE = lazy(
+    rf"\b(?:{YEAR_BEFORE})\b|\b(?:the year before|a year earlier|a year before|the previous year|the prior year"
+    r"|last year|a year ago)\b"
+)
+"""A question after the figure of the year before as well ("…, och hur var det året före?")."""
+_EARLIER = lazy(rf"(?:{YEAR_BEFORE}|(?:under|år)\s+{YEAR_PATTERN}|{YEAR_PATTERN})\b", re.I)
+"""A sentence telling of the year before ("Ett år tidigare var den 10,6 procent.", "Under 2024 …")."""
 _OTHERS = lazy(r"\b(?:motsvarande|genomsnitt\w*|snittet|rikssnitt\w*|riksgenomsnitt\w*|riket|landets)\b", re.I)
 """Words of the figure a comparison sets the organisation's against."""
 OTHERS_REACH = 3
