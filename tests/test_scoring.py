@@ -377,6 +377,24 @@ Den nya taxan börjar gälla den 1 juli 2026.
 """
 
 
+def test_the_second_part_is_answered_where_the_next_paragraph_goes_on(tmp_path):
+    from .conftest import answerer_of
+
+    report = answerer_of(
+        tmp_path,
+        "run-t2-2026.md",
+        "# Tertialrapport 2 2026 Regionala utvecklingsnämnden\n\n## 3 EU-projekt\n\n"
+        "### 3.1 Grön Omställning Norr\n\n"
+        "Grön Omställning Norr är regionens största EU-projekt. Projektet ska hjälpa små företag att ställa om "
+        "till fossilfri produktion. Tillväxtverket beviljade "
+        "stöd den 3 februari 2026 och projektet startade den 1 april 2026. Det pågår till den 31 mars 2029.\n\n"
+        "Projektets totala budget är 24,6 mnkr. Finansieringen fördelas enligt följande:\n\n"
+        "- EU-medel 9,8 mnkr\n- regionen 7,4 mnkr\n- kommunerna 7,4 mnkr\n",
+    )
+    result = report.ask("När drog EU-projektet Grön Omställning Norr igång och hur mycket kostar projektet totalt?")
+    assert "1 april" in result.answer and "24,6" in result.answer, result.answer
+
+
 def test_a_second_part_is_answered_further_on_in_its_section(make_store):
     # "…, och när var alla system i gång igen?": the date the second part asks stands a list and a
     # paragraph further on, with the second part's own word ("system").

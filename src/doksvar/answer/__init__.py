@@ -268,14 +268,28 @@ class Answerer:
         for doc_id, c, sp in self._cited_prose(whole):
             p = sp.passage
             after = [(a, b) for a, b in p.sentences if a >= c.end][:2]
+            texts = {(a, b): p.text[a - p.start : b - p.start] for a, b in after}
+            if not after:
+                # The paragraph ends with the quote: the report goes on in the next one of its section
+                # ("… projektet startade den 1 mars 2026." – "Projektets totala budget är 38,4 mnkr.").
+                nxt = self.store.passages([sp.id + 1]).get(sp.id + 1)
+                if (
+                    nxt is not None
+                    and nxt.doc_id == doc_id
+                    and nxt.passage.section == p.section
+                    and nxt.passage.kind in ("para", "item")
+                ):
+                    n = nxt.passage
+                    after = list(n.sentences[:1])
+                    texts = {(a, b): n.text[a - n.start : b - n.start] for a, b in after}
             for i, (a, b) in enumerate(after):
-                sentence = p.text[a - p.start : b - p.start]
+                sentence = texts[(a, b)]
                 if not _gives_kind(q, sentence):
                     continue  # "…, och hur många …?" is not answered by a sentence without a figure
                 if _held(own, stem_set(sentence)) * 2 >= len(own):
                     # The sentence between goes with it: the report's telling is not cut short.
                     spans = after[: i + 1] if i and q.wants in ("number", "date") else [(a, b)]
-                    text = " ".join(clip(p.text[x - p.start : y - p.start], 0, 300) for x, y in spans)
+                    text = " ".join(clip(texts[x], 0, 300) for x in spans)
                     return answer(q.text, "fact", text, [self.cite(doc_id, x, y) for x, y in spans])
         return None
 
