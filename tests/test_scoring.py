@@ -3601,3 +3601,23 @@ def test_an_everyday_adjective_after_which_leads_to_the_noun_asked_for(make_stor
     # The plan and its homes first: not the sentence that names "en ny skola".
     first = r.answer.split(". ")[0]
     assert r.answered and "Södra Lyckan" in first and "90" in first, r.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        # The staff before what is measured: every staff figure is of the staff.
+        ("Hur mycket var personalen sjukskriven under 2025, räknat i procent?", "sjukskriv"),
+        # Counted, the staff is what is asked for.
+        ("Hur många anställda slutade under året?", "anställd"),
+    ],
+)
+def test_what_a_question_is_about_is_read_past_the_staff(tmp_path, question, focus):
+    from doksvar.answer.question import read_question
+
+    from .conftest import answerer_of
+
+    report = answerer_of(
+        tmp_path, "gsn-2025.txt", "Årsredovisning 2025\n\n1 Personal\n\nSjukfrånvaron var 5,9 procent.\n"
+    )
+    assert read_question(question, report.store.vocab).focus == focus

@@ -545,6 +545,9 @@ _AUXILIARY = frozenset(
 _ADJECTIVE = lazy(r"(?:isk|ig|lig|al|ell|iv|är)(?:t|a|e)?$")
 """Endings of Swedish adjectives ("kommunalt", "positiva", "årlig"): in "Vilket kommunalt bolag …"
 the noun after it is what is asked for."""
+STAFF = lazy(r"medarbetar(?:e|en|na|es)?|anställda|anställd|personal(?:en)?|staff|employees|workers")
+"""The staff as a whole named as a noun ("de kvinnliga medarbetarna"), not a compound of it
+("personalkostnader"); `score._ALL_STAFF`, for the "bland …" phrases, takes the compounds too."""
 _PLAIN_ADJECTIVES = frozenset(
     "ny nya nytt fast olika stor stora stort liten lilla små egen egna eget hela samma".split()
 )
@@ -563,6 +566,10 @@ def _focus(swedish: str) -> str:
     if content and _PAST_VERB.search(content[0]):
         return ""  # "Vilka tilldelades priset?": a verb, the one asked for is not named
     if len(content) >= 2 and (_ADJECTIVE.search(content[0]) or content[0] in _PLAIN_ADJECTIVES):
+        return stem(content[1])
+    if len(content) >= 2 and STAFF.fullmatch(content[0]) and not COUNTS.search(swedish):
+        # "Hur mycket var personalen sjukskriven?": every staff figure is of the staff; what is
+        # measured comes after it. ("Hur många anställda …" counts them.)
         return stem(content[1])
     return stem(content[0]) if content else ""
 

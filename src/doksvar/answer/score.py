@@ -26,6 +26,7 @@ from doksvar.answer.question import (
     PART_WORDS,
     PLACE_LIST_WORDS,
     REASON_WORDS,
+    STAFF,
     Question,
     asks_share,
     budgets,
@@ -306,11 +307,6 @@ class Candidate:
     """Each named feature's contribution, for tests and for reading why one answer won."""
 
 
-_STAFF = lazy(r"medarbetar(?:e|en|na|es)?|anställda|anställd|personal(?:en)?|staff|employees|workers")
-"""The staff as a whole named as a noun ("de kvinnliga medarbetarna"), not a compound of it
-("personalkostnader"); `_ALL_STAFF` below, for the "bland …" phrases, takes the compounds too."""
-
-
 def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
     """The question's subject terms with their weights: rare in the report and in Swedish count most.
 
@@ -341,7 +337,7 @@ def subject_weights(a: Answerer, q: Question) -> dict[str, tuple[Term, float]]:
         weight = rarity * general * (0.8 if t.how in ("compound", "fuzzy", "synonym", "derived") else 1.0)
         if t.word in q.untranslated:
             weight *= generality_weight(t.word, "en")  # an English word left as asked ("end", "major")
-        if _STAFF.fullmatch(t.word) and t.stem != q.focus:
+        if STAFF.fullmatch(t.word) and t.stem != q.focus:
             # "de kvinnliga medarbetarna": every staff figure is of the staff; the group, what is
             # measured, says which (the counted noun, "Hur många medarbetare …", still decides).
             weight *= ORGANISATION_SHARE

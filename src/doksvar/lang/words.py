@@ -29,7 +29,7 @@ SWEDISH_STOP = frozenset(
     hög högt hur stor stort stora liten litet små lite fler flest färre minst största
     minsta hela helt totala totalt alltså dvs t.ex bl.a cirka ca ungefär hela gäller gällde
     se sett säga sa ge ges gav given visar visade uppgick uppgår ligger låg gå går gick gått bland
-    inom genom kring utom
+    inom genom kring utom enligt före
     """.split()
 )
 
