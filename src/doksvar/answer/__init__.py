@@ -416,6 +416,12 @@ class Answerer:
                 best = self._with_reason(q, best)
             if _ASKS_GOAL.search(f"{q.swedish} {q.text.lower()}") and not _GIVES_GOAL.search(best.answer):
                 best = self._with_goal(best)
+            if (
+                _asks_forecast_and_outcome(q)
+                and not asks_reason(q)
+                and not any(map(_states_outcome, _SENTENCE_END.split(best.answer)))
+            ):
+                best = self._with_outcome(best)
             if best.answer.rstrip().endswith(":"):
                 best = self._with_list(best)
             return self.label(_named_by_heading(best, q), q)
@@ -631,6 +637,33 @@ class Answerer:
                 a, b = p.sentences[k]
                 sentence = p.text[a - p.start : b - p.start]
                 if _GIVES_GOAL.search(sentence):
+                    text = f"{result.answer} {clip(sentence, 0, 300)}"
+                    cites = renumber([*result.citations, *self.cite_whole(doc_id, a, b)])
+                    return dataclasses.replace(result, answer=text, citations=cites)
+        return result
+
+    def _with_outcome(self, result: Answer) -> Answer:
+        """A forecast's answer completed with what the year came to, asked for beside it ("… i
+        augusti, och hur slutade året till sist?"): the nearest sentence of the quoted paragraph,
+        before or after, that states an outcome with its figure ("Årets resultat blev därmed ett
+        underskott på 125 tkr.")."""
+        quoted = {(x.start, x.end) for x in result.citations}
+        for doc_id, c, sp in self._cited_prose(result):
+            p = sp.passage
+            at = next((i for i, (a, b) in enumerate(p.sentences) if a < c.end <= b), None)
+            if at is None:
+                continue
+            near = [(p, p.sentences[k]) for k in (at + 1, at - 1, at + 2, at - 2) if 0 <= k < len(p.sentences)]
+            nxt = self.store.passages([sp.id + 1]).get(sp.id + 1)
+            if nxt is not None and nxt.doc_id == doc_id and nxt.passage.section == p.section:
+                # "… prognostiserades ett underskott på 9,2 mnkr." – (new paragraph) "Det slutliga
+                # underskottet blev 7,6 mnkr …"
+                near += [
+                    (nxt.passage, span) for span in nxt.passage.sentences[:1] if nxt.passage.kind in ("para", "item")
+                ]
+            for holder, (a, b) in near:
+                sentence = holder.text[a - holder.start : b - holder.start]
+                if (a, b) not in quoted and _states_outcome(sentence):
                     text = f"{result.answer} {clip(sentence, 0, 300)}"
                     cites = renumber([*result.citations, *self.cite_whole(doc_id, a, b)])
                     return dataclasses.replace(result, answer=text, citations=cites)
@@ -1010,6 +1043,46 @@ _ASKS_AMOUNT = lazy(
     r"\b(?:hur mycket|hur stor\w*|med hur mycket|hur långt|how much|by how much|how big|how far|how large)\b"
 )
 """A question after an amount ("…, och hur stort är minuset?")."""
+
+
+def _asks_forecast_and_outcome(q: Question) -> bool:
+    """Whether a question asks for a forecast and for what the year came to ("Vilket underskott
+    räknade nämnden med i augusti, och hur blev det till slut?", "… forecast in August, and what did
+    it actually end up at?")."""
+    text = f"{q.swedish} {q.text.lower()}"
+    return bool(_ASKS_FORECAST.search(text) and _ASKS_OUTCOME.search(text))
+
+
+_ASKS_FORECAST = lazy(
+    r"\b(?:prognos\w*|räknade\s+(?:\w+\s+)?med|trodde|bedömde|befarade|forecast\w*|predicted|expected)\b"
+)
+_ASKS_OUTCOME = lazy(
+    r"\b(?:till slut|till sist|slutade|slutliga|slutresultatet|bokslutet|blev det|final|actual\w*|end(?:ed)? up"
+    r"|turned out|outcome)\b"
+)
+_GIVES_OUTCOME = lazy(
+    r"\b(?:blev|uppgick|slutade|landade|slutliga|utfallet|årets resultat|redovisar|redovisade)\b", re.I
+)
+"""A sentence telling what the year came to ("Årets resultat blev …", "Det slutliga underskottet …")."""
+
+
+def _states_outcome(sentence: str) -> bool:
+    """Whether a sentence tells what this year came to, with its figure (not "Under 2024 redovisade
+    nämnden …", the year before's)."""
+    from doksvar.answer.facts import EARLIER
+    from doksvar.answer.retrieve import has_number
+
+    return bool(
+        _GIVES_OUTCOME.search(sentence)
+        and has_number(sentence)
+        and not FORECAST_SAID.search(sentence)
+        and not EARLIER.match(sentence)
+    )
+
+
+_SENTENCE_END = lazy(r"(?<=[.!?])\s+")
+FORECAST_SAID = lazy(r"\b(?:prognos\w*|bedöm\w*|beräknades|räknade\w* med|väntas|förväntas|befara\w*)", re.I)
+"""A sentence telling what was expected, not what happened."""
 _ASKS_GOAL = lazy(r"\b(?:målet|målvärdet|målnivån|target|goal)\b")
 """A question that asks for a target beside the outcome ("…, och vilket var målet?", "Klarade man målet?")."""
 _GIVES_GOAL = lazy(

@@ -244,10 +244,10 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
             if MONEY.search(best.stored.passage.text[c - best.stored.passage.start : d - best.stored.passage.start]):
                 return a, d
     text = f"{q.swedish} {q.text.lower()}"
-    if _ASKS_BEFORE.search(text) and _EARLIER.match(following) and has_number(following):
+    if _ASKS_BEFORE.search(text) and EARLIER.match(following) and has_number(following):
         # "…, och hur var det året före?" – "… uppgick till 8,7 procent. Ett år tidigare var den 10,6
         # procent.": the year before's figure is told next.
-        leads = leads or not _EARLIER.search(sentence)
+        leads = leads or not EARLIER.search(sentence)
     if compared_with_average(q) and not _OTHERS.search(sentence):
         # "Enligt Kolada var kostnaden 1 433 kronor per invånare. … Genomsnittet för riket var 1 290
         # kronor.": what it is compared with, told within the next sentences.
@@ -379,7 +379,7 @@ _ASKS_BEFORE = lazy(
     r"|last year|a year ago)\b"
 )
 """A question after the figure of the year before as well ("…, och hur var det året före?")."""
-_EARLIER = lazy(rf"(?:{YEAR_BEFORE}|(?:under|år)\s+{YEAR_PATTERN}|{YEAR_PATTERN})\b", re.I)
+EARLIER = lazy(rf"(?:{YEAR_BEFORE}|(?:under|år)\s+{YEAR_PATTERN}|{YEAR_PATTERN})\b", re.I)
 """A sentence telling of the year before ("Ett år tidigare var den 10,6 procent.", "Under 2024 …")."""
 _OTHERS = lazy(r"\b(?:motsvarande|genomsnitt\w*|snittet|rikssnitt\w*|riksgenomsnitt\w*|riket|landets)\b", re.I)
 """Words of the figure a comparison sets the organisation's against."""
