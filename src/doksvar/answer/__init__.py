@@ -12,6 +12,7 @@ from doksvar.answer.intent import intent_of, is_cue_word
 from doksvar.answer.question import COUNTED_EN, COUNTS, REASON_WORDS, Question, read_question, without_years
 from doksvar.facts.amounts import AMOUNT
 from doksvar.index.query import Term
+from doksvar.index.rows import StoredPassage
 from doksvar.index.store import Store
 from doksvar.lang.lazy import lazy
 from doksvar.lang.words import (
@@ -28,7 +29,7 @@ from doksvar.lang.words import (
     words,
     years_in,
 )
-from doksvar.model import Answer, Citation
+from doksvar.model import Answer, Citation, Passage
 
 MAX_QUESTION = 2000
 
@@ -269,19 +270,12 @@ class Answerer:
             p = sp.passage
             after = [(a, b) for a, b in p.sentences if a >= c.end][:2]
             texts = {(a, b): p.text[a - p.start : b - p.start] for a, b in after}
-            if not after:
+            n = self._next_prose(doc_id, sp) if not after else None
+            if n is not None:
                 # The paragraph ends with the quote: the report goes on in the next one of its section
                 # ("… projektet startade den 1 mars 2026." – "Projektets totala budget är 38,4 mnkr.").
-                nxt = self.store.passages([sp.id + 1]).get(sp.id + 1)
-                if (
-                    nxt is not None
-                    and nxt.doc_id == doc_id
-                    and nxt.passage.section == p.section
-                    and nxt.passage.kind in ("para", "item")
-                ):
-                    n = nxt.passage
-                    after = list(n.sentences[:1])
-                    texts = {(a, b): n.text[a - n.start : b - n.start] for a, b in after}
+                after = list(n.sentences[:1])
+                texts = {(a, b): n.text[a - n.start : b - n.start] for a, b in after}
             for i, (a, b) in enumerate(after):
                 sentence = texts[(a, b)]
                 if not _gives_kind(q, sentence):
@@ -292,6 +286,13 @@ class Answerer:
                     text = " ".join(clip(texts[x], 0, 300) for x in spans)
                     return answer(q.text, "fact", text, [self.cite(doc_id, x, y) for x, y in spans])
         return None
+
+    def _next_prose(self, doc_id: int, sp: StoredPassage) -> Passage | None:
+        """The paragraph or list item right after a passage, in its section: where the report goes on."""
+        nxt = self.store.passages([sp.id + 1]).get(sp.id + 1)
+        if nxt is None or nxt.doc_id != doc_id or nxt.passage.section != sp.passage.section:
+            return None
+        return nxt.passage if nxt.passage.kind in ("para", "item") else None
 
     def _kind_quoted(self, whole: Answer, q: Question, own: list[Term]) -> bool:
         """Whether a quote of the answer gives the kind of answer a second part asks (a date, a
@@ -654,13 +655,11 @@ class Answerer:
             if at is None:
                 continue
             near = [(p, p.sentences[k]) for k in (at + 1, at - 1, at + 2, at - 2) if 0 <= k < len(p.sentences)]
-            nxt = self.store.passages([sp.id + 1]).get(sp.id + 1)
-            if nxt is not None and nxt.doc_id == doc_id and nxt.passage.section == p.section:
+            n = self._next_prose(doc_id, sp)
+            if n is not None:
                 # "… prognostiserades ett underskott på 9,2 mnkr." – (new paragraph) "Det slutliga
                 # underskottet blev 7,6 mnkr …"
-                near += [
-                    (nxt.passage, span) for span in nxt.passage.sentences[:1] if nxt.passage.kind in ("para", "item")
-                ]
+                near += [(n, span) for span in n.sentences[:1]]
             for holder, (a, b) in near:
                 sentence = holder.text[a - holder.start : b - holder.start]
                 if (a, b) not in quoted and _states_outcome(sentence):

@@ -248,12 +248,12 @@ def _following(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
         # "…, och hur var det året före?" – "… uppgick till 8,7 procent. Ett år tidigare var den 10,6
         # procent.": the year before's figure is told next.
         leads = leads or not EARLIER.search(sentence)
-    if compared_with_average(q) and not _OTHERS.search(sentence):
+    if compared_with_average(q) and not _AVERAGE_SAID.search(sentence):
         # "Enligt Kolada var kostnaden 1 433 kronor per invånare. … Genomsnittet för riket var 1 290
         # kronor.": what it is compared with, told within the next sentences.
         for c, d in spans[at + 1 : at + 1 + OTHERS_REACH]:
             other = best.stored.passage.text[c - best.stored.passage.start : d - best.stored.passage.start]
-            if _OTHERS.search(other) and has_number(other):
+            if _AVERAGE_SAID.search(other) and has_number(other):
                 return c, d
     if q.wants == "consequence" and not CONSEQUENCE.search(sentence):
         # "Lantmäteriet ändrade sättet … Från att ha haft … Detta har inneburit långa förseningar": what
@@ -381,8 +381,9 @@ _ASKS_BEFORE = lazy(
 """A question after the figure of the year before as well ("…, och hur var det året före?")."""
 EARLIER = lazy(rf"(?:{YEAR_BEFORE}|(?:under|år)\s+{YEAR_PATTERN}|{YEAR_PATTERN})\b", re.I)
 """A sentence telling of the year before ("Ett år tidigare var den 10,6 procent.", "Under 2024 …")."""
-_OTHERS = lazy(r"\b(?:motsvarande|genomsnitt\w*|snittet|rikssnitt\w*|riksgenomsnitt\w*|riket|landets)\b", re.I)
-"""Words of the figure a comparison sets the organisation's against."""
+_AVERAGE_SAID = lazy(r"\b(?:motsvarande|genomsnitt\w*|snittet|rikssnitt\w*|riksgenomsnitt\w*|riket|landets)\b", re.I)
+"""Words of the country's or an average figure in a sentence, that a comparison with the average sets
+the organisation's against (not "regionen", "länet", which may be the organisation itself)."""
 OTHERS_REACH = 3
 """How many sentences back the organisation's own figure is looked for."""
 
