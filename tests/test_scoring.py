@@ -3621,3 +3621,20 @@ def test_what_a_question_is_about_is_read_past_the_staff(tmp_path, question, foc
         tmp_path, "gsn-2025.txt", "Årsredovisning 2025\n\n1 Personal\n\nSjukfrånvaron var 5,9 procent.\n"
     )
     assert read_question(question, report.store.vocab).focus == focus
+
+
+def test_a_swimming_bath_is_found_by_the_reports_word_for_it(tmp_path):
+    from .conftest import answerer_of
+
+    report = answerer_of(
+        tmp_path,
+        "kfn-delar-2026.txt",
+        "Delårsrapport januari–augusti 2026 Kultur- och fritidsnämnden\n\n2 Ekonomi\n\n"
+        "Verksamhet\tBudget jan–aug 2026\tUtfall jan–aug 2026\tAvvikelse\n"
+        "Bibliotek\t25 480\t24 870\t610\nBad\t19 850\t21 100\t−1 250\nSumma\t45 330\t45 970\t−640\n\n"
+        "Baden redovisar ett underskott på 1 250 tkr för perioden. Stadsbadet var stängt från den 12 januari "
+        "till den 8 juni för renovering av bassängen, och intäkterna för entréer och simskola uteblev. "
+        "Samtidigt blev personalkostnaderna 650 tkr lägre än budgeterat i biblioteken.\n",
+    )
+    result = report.ask("Varför går simhallarna med minus hittills i år, och hur stort är minuset?")
+    assert "1 250" in result.answer and "renovering" in result.answer, result.answer
