@@ -3638,3 +3638,19 @@ def test_a_swimming_bath_is_found_by_the_reports_word_for_it(tmp_path):
     )
     result = report.ask("Varför går simhallarna med minus hittills i år, och hur stort är minuset?")
     assert "1 250" in result.answer and "renovering" in result.answer, result.answer
+
+
+def test_snow_clearing_is_found_by_the_reports_word_for_it(tmp_path):
+    from .conftest import answerer_of
+
+    report = answerer_of(
+        tmp_path,
+        "tn-delar-2026.txt",
+        "Delårsrapport januari–augusti 2026 Tekniska nämnden\n\n2 Ekonomi\n\n"
+        "Verksamhet\tBudget jan–aug 2026\tUtfall jan–aug 2026\tAvvikelse\n"
+        "Gator och vägar\t12 400\t12 100\t300\nVinterväghållning\t6 200\t8 950\t−2 750\n"
+        "Parker\t3 100\t3 050\t50\nSumma\t21 700\t24 100\t−2 400\n\n"
+        "Den snörika vintern gav 31 utryckningar, mot i genomsnitt 18 per år.\n",
+    )
+    result = report.ask("Vad har snöröjningen kostat netto hittills i år, januari till augusti?")
+    assert "8 950" in result.answer, result.answer
