@@ -3654,3 +3654,18 @@ def test_snow_clearing_is_found_by_the_reports_word_for_it(tmp_path):
     )
     result = report.ask("Vad har snöröjningen kostat netto hittills i år, januari till augusti?")
     assert "8 950" in result.answer, result.answer
+
+
+def test_a_football_pitch_is_found_by_the_reports_word_for_it(tmp_path):
+    from .conftest import answerer_of
+
+    report = answerer_of(
+        tmp_path,
+        "kfn-t2-2026.txt",
+        "Tertialrapport 2 2026 Kultur- och fritidsnämnden\n\n5 Investeringar\n\n"
+        "Konstgräsplanen på Norrvallen beräknas kosta 6,8 mnkr, vilket är 1,3 mnkr mer än budgeterat. "
+        "Fördyringen beror på att markarbetena blev mer omfattande när dålig bärighet upptäcktes.\n\n"
+        "Biblioteket i Östby får nya möbler för 0,4 mnkr.\n",
+    )
+    result = report.ask("Hur mycket dyrare än planerat blir den nya fotbollsplanen, och varför?")
+    assert "1,3" in result.answer and "bärighet" in result.answer, result.answer
