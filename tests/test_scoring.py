@@ -3669,3 +3669,18 @@ def test_a_football_pitch_is_found_by_the_reports_word_for_it(tmp_path):
     )
     result = report.ask("Hur mycket dyrare än planerat blir den nya fotbollsplanen, och varför?")
     assert "1,3" in result.answer and "bärighet" in result.answer, result.answer
+
+
+def test_energy_use_is_found_by_the_reports_word_for_it(tmp_path):
+    from .conftest import answerer_of
+
+    report = answerer_of(
+        tmp_path,
+        "fsn-2025.txt",
+        "Verksamhetsberättelse 2025 Fastighetsnämnden\n\n4 Energi\n\n"
+        "Energianvändningen i kommunens verksamhetslokaler minskade till 142 kWh per kvadratmeter, "
+        "jämfört med 151 kWh året innan. Målet är 130 kWh.\n\n5 Lokalvård\n\n"
+        "Lokalvården upphandlades under året.\n",
+    )
+    result = report.ask("Hur stor var energiförbrukningen per kvadratmeter i kommunens lokaler?")
+    assert "142" in result.answer, result.answer
