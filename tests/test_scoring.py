@@ -3684,3 +3684,17 @@ def test_energy_use_is_found_by_the_reports_word_for_it(tmp_path):
     )
     result = report.ask("Hur stor var energiförbrukningen per kvadratmeter i kommunens lokaler?")
     assert "142" in result.answer, result.answer
+
+
+def test_a_cloudburst_is_found_by_the_reports_word_for_it(tmp_path):
+    from .conftest import answerer_of
+
+    report = answerer_of(
+        tmp_path,
+        "mbn-2025.txt",
+        "Årsredovisning 2025 Miljö- och byggnämnden\n\n3 Händelser\n\n"
+        "Skyfallet den 14 augusti gav 86 anmälningar om vattenskador i källare.\n\n"
+        "Den nya e-tjänsten för bygglov infördes den 2 mars.\n",
+    )
+    result = report.ask("Vilket datum kom det stora regnovädret som gav anmälningar om vattenskador?")
+    assert "14 augusti" in result.answer, result.answer
