@@ -3698,3 +3698,19 @@ def test_a_cloudburst_is_found_by_the_reports_word_for_it(tmp_path):
     )
     result = report.ask("Vilket datum kom det stora regnovädret som gav anmälningar om vattenskador?")
     assert "14 augusti" in result.answer, result.answer
+
+
+def test_opening_ones_doors_is_read_as_opening(tmp_path):
+    from doksvar.answer.question import read_question
+
+    from .conftest import answerer_of
+
+    report = answerer_of(
+        tmp_path, "ofn-t2-2026.txt", "Tertialrapport 2 2026\n\n1 Händelser\n\nGruppbostaden Lärkan öppnade i juni.\n"
+    )
+    q = read_question(
+        "När slog den nya gruppbostaden upp dörrarna, och hur många lägenheter finns där?", report.store.vocab
+    )
+    # The idiom is the report's verb: what is asked for is when the group home opened, not its doors.
+    assert "öppnade den nya gruppbostaden" in q.swedish, q.swedish
+    assert not {"slog", "dörrarna"} & {t.word for t in q.terms}, q.terms

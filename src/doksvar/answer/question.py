@@ -328,6 +328,8 @@ class Question:
 
 _COUNTED_MONTHS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva")
 _COUNTED_MONTHS_EN = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
+_OPENED_DOORS = lazy(r"\bslog\s+(?P<what>.{1,60}?)\s*upp\s+(?:sina\s+|dess\s+)?dörrar(?:na)?\b")
+""""När slog det nya äldreboendet upp dörrarna?": the idiom of opening, said as reports say it ("öppnade")."""
 _FIRST_MONTHS = lazy(
     rf"\b(?:(?:årets|de)\s+)?första\s+(?P<sv>{'|'.join(_COUNTED_MONTHS)}|\d{{1,2}})\s+månader(?:na)?"
     rf"(?:\s+av\s+året)?\b"
@@ -357,6 +359,7 @@ def read_question(text: str, vocab: Vocabulary) -> Question:
     swedish = (to_swedish(text, known) if english else text).lower()
     swedish = to_report_terms(swedish, known)
     swedish = _FIRST_MONTHS.sub(_months_from_january, swedish)
+    swedish = _OPENED_DOORS.sub(r"öppnade \g<what>", swedish)
     if english:
         swedish = _drop_untranslated(text, swedish, vocab)
     # "IT" in capitals is information technology, not the pronoun.
