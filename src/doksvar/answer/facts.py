@@ -370,9 +370,8 @@ def _preceding(q: Question, best: Scored, sentence: str) -> tuple[int, int] | No
 _IT_IS = lazy(r"(?:det|detta|den|denna)\s+(?:är|var|blev|innebär|innebar|motsvarar|motsvarade)\s", re.I)
 """A sentence whose subject is the one before it ("Det är en ökning med …")."""
 _THIS = lazy(r"(?:detta|det|dessa)\s+(?:har\s+|hade\s+)?\w+", re.I)
-_OTHERS_FIRST = lazy(
-    r"(?:motsvarande|genomsnittet|snittet|rikssnittet|riksgenomsnittet|medelvärdet|(?:i\s+)?riket|för\s+riket)\b", re.I
-)
+_AVERAGE_WORDS = r"(?:motsvarande|genomsnitt\w*|snittet|rikssnitt\w*|riksgenomsnitt\w*|medelvärdet|riket|landets)"
+_OTHERS_FIRST = lazy(rf"(?:(?:i|för)\s+)?{_AVERAGE_WORDS}\b", re.I)
 """A sentence that opens with the figure of others: "Motsvarande …", "Genomsnittet …", "I riket …"."""
 _ASKS_BEFORE = lazy(
     rf"\b(?:{YEAR_BEFORE})\b|\b(?:the year before|a year earlier|a year before|the previous year|the prior year"
@@ -381,7 +380,7 @@ _ASKS_BEFORE = lazy(
 """A question after the figure of the year before as well ("…, och hur var det året före?")."""
 EARLIER = lazy(rf"(?:{YEAR_BEFORE}|(?:under|år)\s+{YEAR_PATTERN}|{YEAR_PATTERN})\b", re.I)
 """A sentence telling of the year before ("Ett år tidigare var den 10,6 procent.", "Under 2024 …")."""
-_AVERAGE_SAID = lazy(r"\b(?:motsvarande|genomsnitt\w*|snittet|rikssnitt\w*|riksgenomsnitt\w*|riket|landets)\b", re.I)
+_AVERAGE_SAID = lazy(rf"\b{_AVERAGE_WORDS}\b", re.I)
 """Words of the country's or an average figure in a sentence, that a comparison with the average sets
 the organisation's against (not "regionen", "länet", which may be the organisation itself)."""
 OTHERS_REACH = 3
